@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "paddock",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "paddock", targets: ["PaddockCLI"]),
+    .library(name: "PaddockCore", targets: ["PaddockCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The C library, found through pkg-config. Nothing but the shim lives here.
+    .systemLibrary(
+      name: "CLibgit2",
+      pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+    ),
+    // The only module that imports CLibgit2.
+    .target(
+      name: "PaddockGit",
+      dependencies: ["CLibgit2"]
+    ),
+    // Attribution, agents, configuration and output: Swift values in, values out.
+    .target(
+      name: "PaddockCore",
+      dependencies: [
+        "PaddockGit",
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    // The thin command-line front end.
+    .executableTarget(
+      name: "PaddockCLI",
+      dependencies: [
+        "PaddockCore",
+        "PaddockGit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(
+      name: "TestSupport",
+      dependencies: ["PaddockGit"],
+      path: "Tests/TestSupport"
+    ),
+    .testTarget(
+      name: "PaddockGitTests",
+      dependencies: ["PaddockGit", "TestSupport"]
+    ),
+    .testTarget(
+      name: "PaddockCoreTests",
+      dependencies: ["PaddockCore", "PaddockGit", "TestSupport"]
+    ),
+    .testTarget(
+      name: "PaddockCLITests",
+      dependencies: ["TestSupport"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

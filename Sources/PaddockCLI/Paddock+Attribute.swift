@@ -1,0 +1,49 @@
+import ArgumentParser
+import PaddockCore
+
+extension Paddock {
+  struct Attribute: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show who wrote every line a range adds: an AI agent or a person.",
+      discussion: """
+        RANGE is `A..B`, `A...B`, or `A` (meaning `A..HEAD`). Without a range, Paddock uses the \
+        current branch's upstream, else the default branch, up to HEAD. The added lines are those \
+        of `git diff $(git merge-base A B) B`; each is traced to the commit in A..B that introduced it.
+        """)
+
+    @Argument(help: "The range to attribute.")
+    var range: String?
+
+    @Option(help: "The base (excluded end) of the range.")
+    var base: String?
+
+    @Option(help: "The head (included end) of the range; default HEAD.")
+    var head: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var options: RepositoryOptions
+
+    func validate() throws {
+      if range != nil, base != nil || head != nil {
+        throw ValidationError("give either RANGE or --base/--head, not both")
+      }
+    }
+
+    func run() async throws {
+      try reportingErrors {
+        let repository = try options.openRepository()
+        let config = try options.loadConfig(for: repository)
+        let resolved = try RangeResolver.resolve(in: repository, range: range, base: base, head: head)
+        let attributor = try Attributor(
+          repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
+        let report = try attributor.attribute(resolved)
+        switch format {
+        case .text: writeOut(AttributionTextRenderer(colour: options.useColour()).render(report, label: resolved.label))
+        case .json: writeOut(try JSONRenderer.render(report))
+        }
+      }
+    }
+  }
+}

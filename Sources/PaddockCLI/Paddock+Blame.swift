@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+import PaddockGit
+
+extension Paddock {
+  struct Blame: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show every line of a file with its commit, author, and an AI or human mark.",
+      discussion: "Like `git blame`, plus authorship. Paths are relative to the current directory, as in git.")
+
+    @Argument(help: "The files to blame.")
+    var files: [String]
+
+    @Option(name: .customShort("L"), help: ArgumentHelp("Only lines A to B (1-based, inclusive).", valueName: "A,B"))
+    var lines: String?
+
+    @Option(help: "Blame the file as of this revision; default HEAD.")
+    var rev: String = "HEAD"
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var options: RepositoryOptions
+
+    func validate() throws {
+      if files.isEmpty { throw ValidationError("name at least one file to blame") }
+      if let lines, Self.parseLines(lines) == nil {
+        throw ValidationError("-L expects `A,B` with 1 <= A <= B, such as `-L 10,20`")
+      }
+      if lines != nil, files.count > 1 { throw ValidationError("-L applies to a single file") }
+    }
+
+    static func parseLines(_ text: String) -> ClosedRange<Int>? {
+      let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+      guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first >= 1, last >= first else {
+        return nil
+      }
+      return first...last
+    }
+
+    func run() async throws {
+      try reportingErrors {
+        let repository = try options.openRepository()
+        let config = try options.loadConfig(for: repository)
+        let revision = try repository.resolveCommit(rev)
+        let blamer = try Blamer(repository: repository, catalogue: config.catalogue())
+        var report = BlameReport(revision: revision.hex, files: [])
+        for file in files {
+          let path = try repositoryPath(for: file, in: repository)
+          report.files.append(try blamer.blame(path: path, revision: revision, lines: lines.flatMap(Self.parseLines)))
+        }
+        switch format {
+        case .json:
+          writeOut(try JSONRenderer.render(report))
+        case .text:
+          let renderer = BlameTextRenderer(colour: options.useColour())
+          for (index, blame) in report.files.enumerated() {
+            if report.files.count > 1 { writeOut((index > 0 ? "\n" : "") + "==> \(blame.path) <==\n") }
+            writeOut(renderer.render(blame))
+          }
+        }
+      }
+    }
+
+    /// Turns a path given on the command line into a path relative to the repository root,
+    /// keeping bytes that are not UTF-8 (read from the raw argument vector).
+    private func repositoryPath(for argument: String, in repository: Repository) throws -> GitPath {
+      var bytes = Self.rawArgument(matching: argument) ?? Array(argument.utf8)
+      guard let workdir = repository.workingDirectory else {
+        return GitPath(bytes: bytes)
+      }
+      let base = options.directory ?? FileManager.default.currentDirectoryPath
+      let absolute: [UInt8] =
+        bytes.first == UInt8(ascii: "/") ? bytes : Array(base.utf8) + [UInt8(ascii: "/")] + bytes
+      let root = Array(((workdir as NSString).resolvingSymlinksInPath as String).utf8)
+      let resolvedBase = Array(((base as NSString).resolvingSymlinksInPath as String).utf8)
+      let resolvedAbsolute: [UInt8] =
+        bytes.first == UInt8(ascii: "/") ? bytes : resolvedBase + [UInt8(ascii: "/")] + bytes
+      for candidate in [resolvedAbsolute, absolute] {
+        let normalised = Self.normalise(candidate)
+        let prefix = Self.normalise(root) + [UInt8(ascii: "/")]
+        if normalised.starts(with: prefix) {
+          bytes = Array(normalised.dropFirst(prefix.count))
+          return GitPath(bytes: bytes)
+        }
+      }
+      throw BlameError.noSuchFile(path: argument, revision: rev)
+    }
+
+    /// Collapses `.`/`..` components and duplicate slashes of an absolute byte path.
+    static func normalise(_ path: [UInt8]) -> [UInt8] {
+      var parts: [[UInt8]] = []
+      for part in path.split(separator: UInt8(ascii: "/")) {
+        if part == [UInt8(ascii: ".")] { continue }
+        if part == [UInt8(ascii: "."), UInt8(ascii: ".")] {
+          _ = parts.popLast()
+          continue
+        }
+        parts.append(Array(part))
+      }
+      return parts.reduce(into: [UInt8]()) { $0 += [UInt8(ascii: "/")] + $1 }
+    }
+
+    /// The raw bytes of the argument whose lenient decoding is `argument`.
+    static func rawArgument(matching argument: String) -> [UInt8]? {
+      for index in 1..<Int(CommandLine.argc) {
+        guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+        let length = strlen(pointer)
+        let bytes = pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+          Array(UnsafeBufferPointer(start: $0, count: length))
+        }
+        if String(decoding: bytes, as: UTF8.self) == argument { return bytes }
+      }
+      return nil
+    }
+  }
+}
+
+/// `paddock blame --format json`: the blamed files at one revision.
+struct BlameReport: Codable {
+  var schema = FileBlame.schemaID
+  var revision: String
+  var files: [FileBlame]
+}

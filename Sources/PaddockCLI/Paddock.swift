@@ -1,0 +1,20 @@
+import ArgumentParser
+import PaddockCore
+
+@main
+struct Paddock: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "paddock",
+    abstract: "Knows which changed lines an AI agent wrote and which a person wrote.",
+    discussion: """
+      Exit codes: 0 success, 2 could not evaluate (not a repository, unknown revision, \
+      missing objects, bad configuration), 64 usage error.
+      """,
+    version: PaddockVersion.current,
+    subcommands: [Attribute.self, Blame.self, Agents.self]
+  )
+}
+
+enum PaddockVersion {
+  static let current = "0.1.0"
+}

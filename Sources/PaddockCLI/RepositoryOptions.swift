@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+import PaddockGit
+
+/// Options every command that reads a repository shares.
+struct RepositoryOptions: ParsableArguments {
+  @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in <path>.", valueName: "path"))
+  var directory: String?
+
+  @Option(help: ArgumentHelp("Read this configuration instead of .paddock.yml at the repository root.", valueName: "file"))
+  var config: String?
+
+  @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always, never.")
+  var color: ColorChoice = .auto
+
+  func openRepository() throws -> Repository {
+    try Repository(discoveringFrom: directory ?? FileManager.default.currentDirectoryPath)
+  }
+
+  func loadConfig(for repository: Repository) throws -> PaddockConfig {
+    if let config { return try PaddockConfig.load(file: config, required: true) }
+    guard let root = repository.workingDirectory else { return PaddockConfig() }
+    return try PaddockConfig.load(directory: root)
+  }
+
+  func useColour() -> Bool {
+    switch color {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      let environment = ProcessInfo.processInfo.environment
+      if environment["NO_COLOR"].map({ !$0.isEmpty }) ?? false { return false }
+      if environment["TERM"] == "dumb" { return false }
+      return isatty(STDOUT_FILENO) == 1
+    }
+  }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Runs a command body, turning domain errors into one clear line on stderr and exit code 2.
+func reportingErrors(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let error as ExitCode {
+    throw error
+  } catch {
+    let text: String
+    switch error {
+    case let error as GitError: text = error.description
+    case let error as AttributionError: text = error.description
+    case let error as ConfigError: text = error.description
+    case let error as BlameError: text = error.description
+    case let error as CustomStringConvertible: text = error.description
+    default: text = "\(error)"
+    }
+    FileHandle.standardError.write(Data("paddock: error: \(text)\n".utf8))
+    throw ExitCode(2)
+  }
+}
+
+/// Writes text to stdout in one go.
+func writeOut(_ text: String) {
+  FileHandle.standardOutput.write(Data(text.utf8))
+}

@@ -1,0 +1,48 @@
+/// One recogniser: a pattern that, when it matches a commit, names an agent.
+public struct AgentMarker: Sendable, Hashable {
+  /// What the pattern is matched against.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// `Name <email>` of the author, the committer, and every `Co-authored-by:` trailer.
+    case identity
+    /// The value of trailers with one of `keys`.
+    case trailer
+    /// The whole message, line by line (`^` and `$` match at line breaks; `\A` is the subject's start).
+    case message
+    /// A policy trailer such as `Assisted-by: Claude:claude-3-opus coccinelle`:
+    /// the agent and model are read from the value.
+    case policy
+  }
+
+  /// Stable id, `<agent>/<name>`, used to switch a marker off in `.paddock.yml`.
+  public var id: String
+  public var kind: Kind
+  /// Trailer keys, compared case-insensitively (trailer and policy markers).
+  public var keys: [String]
+  /// An ICU regular expression. A named group `model` captures the model.
+  public var pattern: String
+
+  public init(id: String, kind: Kind, keys: [String] = [], pattern: String = "") {
+    self.id = id
+    self.kind = kind
+    self.keys = keys
+    self.pattern = pattern
+  }
+}
+
+/// An AI coding agent and the ways it marks its commits.
+public struct AgentDefinition: Sendable, Hashable {
+  /// Stable kebab-case id, such as `claude-code`.
+  public var id: String
+  /// Display name, such as `Claude Code`.
+  public var name: String
+  /// Lower-case names people write in policy trailers (`claude`, `claude code`).
+  public var aliases: [String]
+  public var markers: [AgentMarker]
+
+  public init(id: String, name: String, aliases: [String] = [], markers: [AgentMarker]) {
+    self.id = id
+    self.name = name
+    self.aliases = aliases
+    self.markers = markers
+  }
+}

@@ -1,0 +1,58 @@
+/// Reads the agent and model out of policy trailers people write about their
+/// own work: `Assisted-by: Claude:claude-3-opus coccinelle sparse` (Linux),
+/// `Generated-By: Claude Code (claude-sonnet-4)` (OpenStack), `AI-Assisted: true`.
+enum PolicyTrailer {
+  /// The id used when a trailer declares AI help without naming the tool.
+  static let unspecifiedID = "unspecified"
+
+  /// Parses a policy trailer value. Returns nil when the value declines AI help (`false`, `no`, `none`).
+  static func parse(_ rawValue: String, catalogue: AgentCatalogue) -> (agent: String, model: String?)? {
+    let value = rawValue.trimmingCharacters(in: .whitespaces)
+    let lower = value.lowercased()
+    if ["false", "no", "0", "none", "n/a", ""].contains(lower) { return nil }
+    if ["true", "yes", "1", "y"].contains(lower) { return (unspecifiedID, nil) }
+
+    // The longest catalogued alias that the value starts with, at a word boundary.
+    var best: (agent: String, length: Int)?
+    for agent in catalogue.agents {
+      for alias in agent.aliases + [agent.name.lowercased(), agent.id] where lower.hasPrefix(alias) {
+        let next = lower.dropFirst(alias.count).first
+        guard next == nil || [":", " ", "(", "/", "@", ","].contains(next) else { continue }
+        if alias.count > (best?.length ?? 0) { best = (agent.id, alias.count) }
+      }
+    }
+    let agentID: String
+    let rest: Substring
+    if let best {
+      agentID = best.agent
+      rest = value.dropFirst(best.length)
+    } else {
+      let nameEnd = value.firstIndex { $0 == ":" || $0 == " " || $0 == "(" } ?? value.endIndex
+      agentID = "declared:" + value[..<nameEnd].lowercased()
+      rest = value[nameEnd...]
+    }
+    return (agentID, model(in: rest))
+  }
+
+  /// `:model`, `(model)`, or a following token that looks like a model name (has a digit).
+  private static func model(in rest: Substring) -> String? {
+    let trimmed = rest.drop { $0 == " " }
+    if trimmed.hasPrefix(":") {
+      let token = trimmed.dropFirst().prefix { $0 != " " && $0 != "," }
+      return token.isEmpty ? nil : String(token)
+    }
+    if trimmed.hasPrefix("("), let close = trimmed.firstIndex(of: ")") {
+      let inner = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+      return inner.isEmpty ? nil : inner
+    }
+    let token = trimmed.prefix { $0 != " " && $0 != "," }
+    return token.contains(where: \.isNumber) ? String(token) : nil
+  }
+
+  /// A readable name for an agent id introduced by a policy trailer.
+  static func displayName(forUncataloguedID id: String) -> String {
+    if id == unspecifiedID { return "AI (tool not named)" }
+    if id.hasPrefix("declared:") { return String(id.dropFirst("declared:".count)) }
+    return id
+  }
+}

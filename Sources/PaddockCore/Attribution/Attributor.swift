@@ -1,0 +1,158 @@
+import PaddockGit
+
+/// Answers, for a range, which added lines an AI wrote and which a person wrote.
+///
+/// Every line added between `merge-base(base, head)` and `head` is traced to
+/// the commit inside `base..head` that introduced it and takes that commit's
+/// classification, unless a line-level authorship note says otherwise.
+public struct Attributor {
+  public let repository: Repository
+  public let classifier: CommitClassifier
+  /// The notes ref holding git-ai authorship notes.
+  public var notesRef: String
+
+  public init(repository: Repository, catalogue: AgentCatalogue, notesRef: String = "refs/notes/ai") throws {
+    self.repository = repository
+    do {
+      classifier = try CommitClassifier(catalogue: catalogue)
+    } catch {
+      throw AttributionError.catalogue(error)
+    }
+    self.notesRef = notesRef
+  }
+
+  /// Attributes the lines `range` adds.
+  public func attribute(_ range: ResolvedRange) throws -> RangeAttribution {
+    let mergeBase = try repository.mergeBase(range.base, range.head)
+    let ids = try repository.walk(include: [range.head], exclude: [range.base], order: .topologicalReverse)
+    guard !ids.isEmpty else { throw AttributionError.emptyRange(label: range.label) }
+    var commits: [Commit] = []
+    commits.reserveCapacity(ids.count)
+    for id in ids { commits.append(try repository.commit(id)) }
+    let classifications = commits.map { classifier.classify($0) }
+
+    var tracker = LineTracker(repository: repository, commits: commits)
+    let snapshot = try tracker.trace(head: range.head)
+    let finalDiff = try repository.diff(
+      from: mergeBase, to: range.head, options: DiffOptions(contextLines: 0, detectRenames: true, includeLines: true))
+
+    let rawNotes = try repository.notes(reference: notesRef)
+    var parsedNotes: [Int32: AuthorshipNote?] = [:]
+    var usedNotes = false
+    func note(for commit: Int32) -> AuthorshipNote? {
+      if let cached = parsedNotes[commit] { return cached }
+      let parsed = rawNotes[commits[Int(commit)].id].flatMap(AuthorshipNote.parse)
+      parsedNotes[commit] = parsed
+      return parsed
+    }
+
+    var linesPerCommit = [Int](repeating: 0, count: commits.count)
+    var tallies: [String: (agent: String, model: String?, lines: Int, commits: Set<Int32>)] = [:]
+    var files: [FileAttribution] = []
+    var totals = LineCounts()
+
+    for file in finalDiff {
+      let pathText = file.path.description
+      var fileCounts = LineCounts()
+      var hunks: [HunkAttribution] = []
+      let pathID = tracker.paths.existingID(file.path)
+      let map = pathID.flatMap { snapshot.maps[$0] } ?? LineMap()
+      for hunk in file.hunks {
+        let added = hunk.lines.filter { $0.kind == .addition }
+        let origins = map.origins(of: added.compactMap(\.newLine))
+        var counts = LineCounts()
+        var lines: [LineAttribution] = []
+        lines.reserveCapacity(added.count)
+        for (line, origin) in zip(added, origins) {
+          var record = LineAttribution(
+            path: pathText, line: line.newLine ?? 0, commit: nil, authorship: .unknown, agent: nil, model: nil,
+            source: .boundary, text: line.text)
+          if let origin {
+            let classification = classifications[Int(origin.commit)]
+            record.commit = commits[Int(origin.commit)].id.hex
+            record.authorship = classification.authorship
+            record.agent = classification.agent
+            record.model = classification.model
+            record.source = .commit
+            linesPerCommit[Int(origin.commit)] += 1
+            if let note = note(for: origin.commit),
+              let (author, _) = note.author(path: tracker.paths[origin.path].description, line: Int(origin.start))
+            {
+              usedNotes = true
+              record.source = .note
+              switch author {
+              case .agent(let tool, let model):
+                record.authorship = .ai
+                record.agent = agentID(forTool: tool)
+                record.model = model ?? record.model
+              case .human:
+                record.authorship = .human
+                record.agent = nil
+                record.model = nil
+              }
+            }
+            if record.authorship == .ai, let agent = record.agent {
+              let key = "\(agent)\u{0}\(record.model ?? "")"
+              tallies[key, default: (agent, record.model, 0, [])].lines += 1
+              tallies[key]?.commits.insert(origin.commit)
+            }
+          }
+          counts.add(record.authorship)
+          lines.append(record)
+        }
+        fileCounts = fileCounts + counts
+        hunks.append(
+          HunkAttribution(
+            oldStart: hunk.oldStart, oldLines: hunk.oldCount, newStart: hunk.newStart, newLines: hunk.newCount,
+            authorship: counts.summary, counts: counts, lines: lines))
+      }
+      var lastCommit: String?
+      if file.isBinary || file.isSubmodule, let pathID, let index = snapshot.binary[pathID] {
+        lastCommit = commits[Int(index)].id.hex
+      }
+      var authorship = fileCounts.summary
+      if let lastCommit, let index = commits.firstIndex(where: { $0.id.hex == lastCommit }) {
+        authorship = classifications[index].authorship.rawValue
+      }
+      totals = totals + fileCounts
+      files.append(
+        FileAttribution(
+          path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
+          binary: file.isBinary, submodule: file.isSubmodule, symlink: file.isSymlink, commit: lastCommit,
+          authorship: authorship, counts: fileCounts, hunks: hunks))
+    }
+
+    let commitRecords = commits.enumerated().map { index, commit in
+      let classification = classifications[index]
+      return CommitAttribution(
+        id: commit.id.hex, summary: commit.summary, authorName: commit.author.name, authorEmail: commit.author.email,
+        time: commit.author.time, parents: commit.parents.map(\.hex), authorship: classification.authorship,
+        agent: classification.agent, agentName: classification.agentName, model: classification.model,
+        evidence: classification.evidence, review: classification.review, lines: linesPerCommit[index])
+    }
+    let agents = tallies.values.map {
+      AgentTally(
+        agent: $0.agent, name: classifier.displayName(forAgent: $0.agent), model: $0.model, lines: $0.lines,
+        commits: $0.commits.count)
+    }.sorted { ($0.lines, $1.agent, $1.model ?? "") > ($1.lines, $0.agent, $0.model ?? "") }
+
+    var limitations = [
+      "Attribution is per commit unless a line-level authorship note exists: a person who edits an agent's output in the same commit is indistinguishable from the agent."
+    ]
+    if repository.isShallow {
+      limitations.append("This is a shallow clone: commits beyond its depth could not be read.")
+    }
+    return RangeAttribution(
+      base: range.base.hex, head: range.head.hex, mergeBase: mergeBase?.hex, commits: commitRecords.reversed(),
+      files: files, agents: agents, totals: totals, notesRef: usedNotes ? notesRef : nil, limitations: limitations)
+  }
+
+  /// Maps a git-ai tool name (`claude`, `cursor`, `codex`) to a catalogue id.
+  private func agentID(forTool tool: String) -> String {
+    let lower = tool.lowercased()
+    for agent in classifier.catalogue.agents where agent.id == lower || agent.aliases.contains(lower) {
+      return agent.id
+    }
+    return "declared:" + lower
+  }
+}

@@ -1,0 +1,150 @@
+import PaddockGit
+
+/// Counts of added lines by authorship.
+public struct LineCounts: Sendable, Codable, Hashable {
+  public var ai = 0
+  public var human = 0
+  public var unknown = 0
+
+  public init(ai: Int = 0, human: Int = 0, unknown: Int = 0) {
+    self.ai = ai
+    self.human = human
+    self.unknown = unknown
+  }
+
+  public var total: Int { ai + human + unknown }
+
+  mutating func add(_ authorship: Authorship, count: Int = 1) {
+    switch authorship {
+    case .ai: ai += count
+    case .human: human += count
+    case .unknown: unknown += count
+    }
+  }
+
+  static func + (lhs: LineCounts, rhs: LineCounts) -> LineCounts {
+    LineCounts(ai: lhs.ai + rhs.ai, human: lhs.human + rhs.human, unknown: lhs.unknown + rhs.unknown)
+  }
+
+  /// `ai`, `human` or `unknown` when all lines agree, `mixed` otherwise, `none` when empty.
+  public var summary: String {
+    let kinds = [(ai, "ai"), (human, "human"), (unknown, "unknown")].filter { $0.0 > 0 }
+    if kinds.isEmpty { return "none" }
+    return kinds.count == 1 ? kinds[0].1 : "mixed"
+  }
+
+  enum CodingKeys: String, CodingKey { case ai, human, unknown, total }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(ai, forKey: .ai)
+    try container.encode(human, forKey: .human)
+    try container.encode(unknown, forKey: .unknown)
+    try container.encode(total, forKey: .total)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    ai = try container.decode(Int.self, forKey: .ai)
+    human = try container.decode(Int.self, forKey: .human)
+    unknown = try container.decode(Int.self, forKey: .unknown)
+  }
+}
+
+/// Where a line's authorship came from.
+public enum AttributionSource: String, Sendable, Codable, Hashable {
+  /// The classification of the commit that introduced the line.
+  case commit
+  /// A line-level authorship note (`refs/notes/ai`), which overrides the commit.
+  case note
+  /// No commit in the range introduced the line (it came through a parent outside the range).
+  case boundary
+}
+
+/// One added line and who wrote it.
+public struct LineAttribution: Sendable, Codable, Hashable {
+  public var path: String
+  /// The line's number in the new file.
+  public var line: Int
+  /// The commit that introduced the line (full id), or nil for boundary lines.
+  public var commit: String?
+  public var authorship: Authorship
+  public var agent: String?
+  public var model: String?
+  public var source: AttributionSource
+  public var text: String
+}
+
+/// A zero-context hunk of the range's diff and who wrote its added lines.
+public struct HunkAttribution: Sendable, Codable, Hashable {
+  public var oldStart: Int
+  public var oldLines: Int
+  public var newStart: Int
+  public var newLines: Int
+  /// `ai`, `human`, `unknown`, `mixed`, or `none` for a pure deletion.
+  public var authorship: String
+  public var counts: LineCounts
+  public var lines: [LineAttribution]
+}
+
+/// One changed file of the range.
+public struct FileAttribution: Sendable, Codable, Hashable {
+  public var path: String
+  public var oldPath: String?
+  public var status: DeltaStatus
+  public var binary: Bool
+  public var submodule: Bool
+  public var symlink: Bool
+  /// For binary files and submodules (which have no lines): the last commit that changed them.
+  public var commit: String?
+  public var authorship: String
+  public var counts: LineCounts
+  public var hunks: [HunkAttribution]
+}
+
+/// A commit of the range with its classification.
+public struct CommitAttribution: Sendable, Codable, Hashable {
+  public var id: String
+  public var summary: String
+  public var authorName: String
+  public var authorEmail: String
+  public var time: Int64
+  public var parents: [String]
+  public var authorship: Authorship
+  public var agent: String?
+  public var agentName: String?
+  public var model: String?
+  public var evidence: [Evidence]
+  public var review: [Evidence]
+  /// Added lines (in the range's final diff) traced to this commit.
+  public var lines: Int
+}
+
+/// Lines per agent and model.
+public struct AgentTally: Sendable, Codable, Hashable {
+  public var agent: String
+  public var name: String
+  public var model: String?
+  public var lines: Int
+  public var commits: Int
+}
+
+/// The answer to "who wrote each line this range adds?".
+public struct RangeAttribution: Sendable, Codable, Hashable {
+  /// The JSON schema id; bumped on any incompatible change.
+  public static let schemaID = "paddock.attribution/1"
+
+  public var schema: String = RangeAttribution.schemaID
+  public var base: String
+  public var head: String
+  /// The commit the diff starts from: merge-base(base, head), or nil for unrelated histories.
+  public var mergeBase: String?
+  public var commits: [CommitAttribution]
+  public var files: [FileAttribution]
+  public var agents: [AgentTally]
+  public var totals: LineCounts
+  /// Whether line-level authorship notes were found and used.
+  public var notesRef: String?
+  /// What this attribution cannot know, in words for people.
+  public var limitations: [String]
+}

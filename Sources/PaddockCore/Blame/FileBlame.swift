@@ -1,0 +1,111 @@
+import PaddockGit
+
+/// One line of `paddock blame`: `git blame` plus who wrote it.
+public struct BlameLine: Sendable, Codable, Hashable {
+  public var path: String
+  /// The line's number in the blamed file.
+  public var line: Int
+  public var commit: String
+  public var authorship: Authorship
+  public var agent: String?
+  public var model: String?
+  public var authorName: String
+  public var authorEmail: String
+  public var time: Int64
+  /// The line's number and path in `commit` (they differ after edits above it or a rename).
+  public var originalLine: Int
+  public var originalPath: String
+  /// Whether the line comes from the oldest commit considered rather than a change.
+  public var boundary: Bool
+  public var text: String
+}
+
+/// The result of `paddock blame`.
+public struct FileBlame: Sendable, Codable, Hashable {
+  public static let schemaID = "paddock.blame/1"
+  public var schema: String = FileBlame.schemaID
+  public var path: String
+  public var revision: String
+  public var lines: [BlameLine]
+}
+
+/// Blames files and classifies the commits the lines come from.
+public struct Blamer {
+  public let repository: Repository
+  public let classifier: CommitClassifier
+
+  public init(repository: Repository, catalogue: AgentCatalogue) throws {
+    self.repository = repository
+    do {
+      classifier = try CommitClassifier(catalogue: catalogue)
+    } catch {
+      throw AttributionError.catalogue(error)
+    }
+  }
+
+  /// Blames `path` at `revision`, optionally only `lines` (1-based, inclusive).
+  public func blame(path: GitPath, revision: ObjectID, lines: ClosedRange<Int>? = nil) throws -> FileBlame {
+    guard let contents = try repository.fileContents(path: path, at: revision) else {
+      throw BlameError.noSuchFile(path: path.description, revision: revision.abbreviated())
+    }
+    let texts = Self.splitLines(contents)
+    if let lines, lines.lowerBound < 1 || lines.upperBound > texts.count {
+      throw BlameError.lineRangeOutOfBounds(
+        path: path.description, requested: "\(lines.lowerBound),\(lines.upperBound)", lineCount: texts.count)
+    }
+    let hunks = texts.isEmpty ? [] : try repository.blame(path: path, at: revision, lines: lines)
+    var classifications: [ObjectID: (Commit, CommitClassification)] = [:]
+    var result: [BlameLine] = []
+    for hunk in hunks {
+      let entry: (Commit, CommitClassification)
+      if let cached = classifications[hunk.commit] {
+        entry = cached
+      } else {
+        let commit = try repository.commit(hunk.commit)
+        entry = (commit, classifier.classify(commit))
+        classifications[hunk.commit] = entry
+      }
+      let (commit, classification) = entry
+      for offset in 0..<hunk.count {
+        let number = hunk.finalStart + offset
+        guard number >= 1, number <= texts.count else { continue }
+        result.append(
+          BlameLine(
+            path: path.description, line: number, commit: hunk.commit.hex, authorship: classification.authorship,
+            agent: classification.agent, model: classification.model, authorName: commit.author.name,
+            authorEmail: commit.author.email, time: commit.author.time, originalLine: hunk.originalStart + offset,
+            originalPath: hunk.originalPath.description, boundary: hunk.isBoundary, text: texts[number - 1]))
+      }
+    }
+    return FileBlame(path: path.description, revision: revision.hex, lines: result)
+  }
+
+  /// Splits file bytes into lines as git counts them (a final line without a newline still counts).
+  static func splitLines(_ bytes: [UInt8]) -> [String] {
+    var lines: [String] = []
+    var start = 0
+    for index in bytes.indices where bytes[index] == 0x0A {
+      var end = index
+      if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+      lines.append(String(decoding: bytes[start..<end], as: UTF8.self))
+      start = index + 1
+    }
+    if start < bytes.count { lines.append(String(decoding: bytes[start...], as: UTF8.self)) }
+    return lines
+  }
+}
+
+/// Why a blame could not be produced.
+public enum BlameError: Error, Sendable, Equatable, CustomStringConvertible {
+  case noSuchFile(path: String, revision: String)
+  case lineRangeOutOfBounds(path: String, requested: String, lineCount: Int)
+
+  public var description: String {
+    switch self {
+    case .noSuchFile(let path, let revision):
+      "no file `\(path)` at \(revision): check the path (relative to the repository root) with `git ls-tree -r --name-only \(revision)`"
+    case .lineRangeOutOfBounds(let path, let requested, let count):
+      "-L \(requested) is outside \(path), which has \(count) lines: give a range within 1,\(count)"
+    }
+  }
+}

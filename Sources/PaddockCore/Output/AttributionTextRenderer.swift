@@ -1,0 +1,121 @@
+/// Renders a range attribution for people: a summary, then every hunk with its authorship.
+public struct AttributionTextRenderer {
+  public var colour: Bool
+
+  public init(colour: Bool) { self.colour = colour }
+
+  public func render(_ report: RangeAttribution, label: String) -> String {
+    var out = ""
+    let totals = report.totals
+    out += bold("\(label)") + "  (\(report.commits.count) commit\(report.commits.count == 1 ? "" : "s"), "
+    out += "merge base \(report.mergeBase.map { String($0.prefix(12)) } ?? "none: unrelated histories"))\n"
+    out += "added lines: \(totals.total)  "
+    out += paint("ai \(totals.ai) (\(percent(totals.ai, of: totals.total)))", .magenta) + "  "
+    out += paint("human \(totals.human) (\(percent(totals.human, of: totals.total)))", .green)
+    if totals.unknown > 0 { out += "  " + paint("unknown \(totals.unknown)", .yellow) }
+    out += "\n"
+    let commitsByID = Dictionary(report.commits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    for file in report.files {
+      out += "\n" + bold(file.path)
+      if let old = file.oldPath { out += " (renamed from \(old))" }
+      var tags: [String] = [file.status.rawValue]
+      if file.binary { tags.append("binary") }
+      if file.submodule { tags.append("submodule") }
+      if file.symlink { tags.append("symlink") }
+      out += "  [\(tags.joined(separator: ", "))]  \(mark(file.authorship))"
+      if file.counts.total > 0 { out += "  ai \(file.counts.ai), human \(file.counts.human)" }
+      if file.counts.unknown > 0 { out += ", unknown \(file.counts.unknown)" }
+      if let commit = file.commit, let record = commitsByID[commit] {
+        out += "  last changed by \(commit.prefix(12)) \(who(record))"
+      }
+      out += "\n"
+      for hunk in file.hunks {
+        out += "  @@ -\(hunk.oldStart),\(hunk.oldLines) +\(hunk.newStart),\(hunk.newLines) @@  \(mark(hunk.authorship))"
+        if hunk.counts.total > 0 { out += " \(hunk.counts.total) line\(hunk.counts.total == 1 ? "" : "s")" }
+        out += "\n"
+        // Consecutive lines from the same commit and source form one row.
+        var index = 0
+        while index < hunk.lines.count {
+          let first = hunk.lines[index]
+          var end = index
+          while end + 1 < hunk.lines.count, hunk.lines[end + 1].commit == first.commit,
+            hunk.lines[end + 1].source == first.source, hunk.lines[end + 1].authorship == first.authorship,
+            hunk.lines[end + 1].agent == first.agent
+          {
+            end += 1
+          }
+          let last = hunk.lines[end]
+          let span = first.line == last.line ? "\(first.line)" : "\(first.line)-\(last.line)"
+          var row = "    \(span.padding(toLength: 9, withPad: " ", startingAt: 0)) \(mark(first.authorship.rawValue))"
+          if let agent = first.agent {
+            row += " " + agentLabel(agent: agent, model: first.model, report: report)
+          }
+          if let commit = first.commit {
+            row += "  \(commit.prefix(12))"
+            if let record = commitsByID[commit] { row += " \(quoted(record.summary))" }
+          } else {
+            row += "  (from outside the range)"
+          }
+          if first.source == .note { row += "  [authorship note]" }
+          out += row + "\n"
+          index = end + 1
+        }
+      }
+    }
+    if !report.agents.isEmpty {
+      out += "\n" + bold("agents") + "\n"
+      for tally in report.agents {
+        out += "  \(tally.name)\(tally.model.map { " (\($0))" } ?? "")  \(tally.lines) line\(tally.lines == 1 ? "" : "s") in \(tally.commits) commit\(tally.commits == 1 ? "" : "s")\n"
+      }
+    }
+    for limitation in report.limitations { out += "\nnote: \(limitation)\n" }
+    return out
+  }
+
+  private func who(_ record: CommitAttribution) -> String {
+    switch record.authorship {
+    case .ai: "(ai: \(record.agentName ?? record.agent ?? "agent"))"
+    case .human: "(human: \(record.authorName))"
+    case .unknown: "(unknown)"
+    }
+  }
+
+  private func agentLabel(agent: String, model: String?, report: RangeAttribution) -> String {
+    let name = report.agents.first { $0.agent == agent }?.name ?? agent
+    return model.map { "\(name) · \($0)" } ?? name
+  }
+
+  private func quoted(_ summary: String) -> String {
+    let short = summary.count > 60 ? String(summary.prefix(57)) + "..." : summary
+    return "\"\(short)\""
+  }
+
+  private func percent(_ part: Int, of whole: Int) -> String {
+    guard whole > 0 else { return "0%" }
+    let tenths = (part * 1000 + whole / 2) / whole
+    return "\(tenths / 10).\(tenths % 10)%"
+  }
+
+  private func mark(_ authorship: String) -> String {
+    switch authorship {
+    case "ai": paint("AI", .magenta)
+    case "human": paint("human", .green)
+    case "mixed": paint("mixed", .cyan)
+    case "unknown": paint("unknown", .yellow)
+    default: authorship
+    }
+  }
+
+  enum Colour: String {
+    case magenta = "35"
+    case green = "32"
+    case yellow = "33"
+    case cyan = "36"
+  }
+
+  private func paint(_ text: String, _ colour: Colour) -> String {
+    self.colour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
+  }
+
+  private func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+}

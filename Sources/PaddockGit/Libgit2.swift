@@ -1,0 +1,19 @@
+internal import CLibgit2
+
+/// One-time initialisation of the libgit2 runtime.
+enum Libgit2 {
+  /// Touch before the first libgit2 call; a `static let` runs its initialiser once, thread-safely.
+  static let ready: Bool = {
+    // Never shut down: the process owns libgit2 until it exits.
+    git_libgit2_init() > 0
+  }()
+
+  /// The linked libgit2 version, such as "1.5.1".
+  static var version: String {
+    var major: Int32 = 0
+    var minor: Int32 = 0
+    var rev: Int32 = 0
+    git_libgit2_version(&major, &minor, &rev)
+    return "\(major).\(minor).\(rev)"
+  }
+}

@@ -1,0 +1,71 @@
+internal import CLibgit2
+
+/// A git object id (SHA-1), stored inline so that hashing and comparing are cheap.
+public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  private var a: UInt64
+  private var b: UInt64
+  private var c: UInt32
+
+  init(_ oid: git_oid) {
+    var raw = oid
+    var a: UInt64 = 0
+    var b: UInt64 = 0
+    var c: UInt32 = 0
+    withUnsafeBytes(of: &raw.id) { bytes in
+      a = bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+      b = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+      c = bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+    }
+    self.a = a
+    self.b = b
+    self.c = c
+  }
+
+  init(_ pointer: UnsafePointer<git_oid>) { self.init(pointer.pointee) }
+
+  /// Parses a full 40-character hexadecimal id; returns nil for anything else.
+  public init?(hex: String) {
+    guard hex.utf8.count == 40, hex.utf8.allSatisfy({ $0.isHexDigit }) else { return nil }
+    var oid = git_oid()
+    guard git_oid_fromstr(&oid, hex) == 0 else { return nil }
+    self.init(oid)
+  }
+
+  var raw: git_oid {
+    var oid = git_oid()
+    withUnsafeMutableBytes(of: &oid.id) { bytes in
+      bytes.storeBytes(of: a, toByteOffset: 0, as: UInt64.self)
+      bytes.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+      bytes.storeBytes(of: c, toByteOffset: 16, as: UInt32.self)
+    }
+    return oid
+  }
+
+  /// The all-zero id git uses for "no object" (for example in pre-push input).
+  public static let zero = ObjectID(git_oid())
+
+  /// Whether this is the all-zero id.
+  public var isZero: Bool { a == 0 && b == 0 && c == 0 }
+
+  /// The 40-character lowercase hexadecimal form.
+  public var hex: String {
+    var oid = raw
+    var buffer = [CChar](repeating: 0, count: 41)
+    git_oid_fmt(&buffer, &oid)
+    buffer[40] = 0
+    return String(decodingCString: buffer)
+  }
+
+  /// The first `length` hexadecimal digits, as `git log --abbrev` prints them.
+  public func abbreviated(_ length: Int = 12) -> String { String(hex.prefix(length)) }
+
+  public var description: String { hex }
+
+  public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
+}
+
+extension UInt8 {
+  fileprivate var isHexDigit: Bool {
+    (0x30...0x39).contains(self) || (0x61...0x66).contains(self) || (0x41...0x46).contains(self)
+  }
+}

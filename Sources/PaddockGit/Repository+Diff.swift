@@ -1,0 +1,192 @@
+internal import CLibgit2
+
+extension Repository {
+  /// The changes from the tree of `from` (nil: the empty tree) to the tree of `to`.
+  ///
+  /// Uses git's defaults where they matter for agreeing with git: Myers diff
+  /// with the indent heuristic, and rename detection at 50% similarity.
+  public func diff(from: ObjectID?, to: ObjectID, options: DiffOptions = DiffOptions()) throws(GitError) -> [FileDiff] {
+    let newTree = try tree(ofCommit: to)
+    // Owned trees; freed on return.
+    defer { git_tree_free(newTree) }
+    var oldTree: OpaquePointer?
+    if let from { oldTree = try tree(ofCommit: from) }
+    defer { if let oldTree { git_tree_free(oldTree) } }
+
+    var opts = git_diff_options()
+    git_diff_options_init(&opts, UInt32(GIT_DIFF_OPTIONS_VERSION))
+    opts.flags = GIT_DIFF_INDENT_HEURISTIC.rawValue
+    opts.context_lines = UInt32(max(0, options.contextLines))
+    opts.interhunk_lines = 0
+
+    // The pathspec strings must outlive git_diff_tree_to_tree; they are freed after it.
+    var pathPointers: [UnsafeMutablePointer<CChar>?] = options.paths.map { path in
+      let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: path.bytes.count + 1)
+      for (index, byte) in path.bytes.enumerated() { buffer[index] = CChar(bitPattern: byte) }
+      buffer[path.bytes.count] = 0
+      return buffer
+    }
+    defer { for pointer in pathPointers { pointer?.deallocate() } }
+    if !options.paths.isEmpty {
+      opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
+    }
+
+    var diffPointer: OpaquePointer?
+    let rc = pathPointers.withUnsafeMutableBufferPointer { buffer -> Int32 in
+      opts.pathspec = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+      return git_diff_tree_to_tree(&diffPointer, handle, oldTree, newTree, &opts)
+    }
+    if rc < 0 {
+      throw missingObjectError(
+        from: .last(rc, operation: "diff \(from?.abbreviated() ?? "empty tree")..\(to.abbreviated())"),
+        operation: "diff \(from?.abbreviated() ?? "empty tree")..\(to.abbreviated())")
+    }
+    guard let diffPointer else { return [] }
+    // Owned diff; freed on return. Deltas and patches borrow from it.
+    defer { git_diff_free(diffPointer) }
+
+    if options.detectRenames {
+      var find = git_diff_find_options()
+      git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION))
+      find.flags = GIT_DIFF_FIND_RENAMES.rawValue
+      try check(git_diff_find_similar(diffPointer, &find), "detect renames")
+    }
+
+    var files: [FileDiff] = []
+    let count = git_diff_num_deltas(diffPointer)
+    files.reserveCapacity(count)
+    for index in 0..<count {
+      guard let delta = git_diff_get_delta(diffPointer, index) else { continue }
+      var file = FileDiff(delta.pointee)
+      if file.isSubmodule || file.oldMode == .tree || file.newMode == .tree {
+        files.append(file)
+        continue
+      }
+      var patch: OpaquePointer?
+      let patchRC = git_patch_from_diff(&patch, diffPointer, index)
+      if patchRC < 0 {
+        throw missingObjectError(
+          from: .last(patchRC, operation: "diff \(file.path)"), operation: "diff \(file.path)")
+      }
+      guard let patch else {
+        files.append(file)
+        continue
+      }
+      // Owned patch; freed at the end of this iteration.
+      defer { git_patch_free(patch) }
+      if let patchDelta = git_patch_get_delta(patch), patchDelta.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
+        file.isBinary = true
+        files.append(file)
+        continue
+      }
+      let hunkCount = git_patch_num_hunks(patch)
+      file.hunks.reserveCapacity(hunkCount)
+      for hunkIndex in 0..<hunkCount {
+        var hunkPointer: UnsafePointer<git_diff_hunk>?
+        var lineCount = 0
+        try check(git_patch_get_hunk(&hunkPointer, &lineCount, patch, hunkIndex), "read a hunk of \(file.path)")
+        guard let hunkPointer else { continue }
+        let header = hunkPointer.pointee
+        var hunk = DiffHunk(
+          oldStart: Int(header.old_start), oldCount: Int(header.old_lines),
+          newStart: Int(header.new_start), newCount: Int(header.new_lines))
+        if options.includeLines {
+          hunk.lines.reserveCapacity(lineCount)
+          for lineIndex in 0..<lineCount {
+            var linePointer: UnsafePointer<git_diff_line>?
+            try check(git_patch_get_line_in_hunk(&linePointer, patch, hunkIndex, lineIndex), "read a line of \(file.path)")
+            guard let line = linePointer?.pointee, let kind = DiffLine.Kind(origin: line.origin) else { continue }
+            var length = line.content_len
+            if let content = line.content {
+              // Strip the line ending; content is borrowed from the patch and not NUL-terminated.
+              if length > 0, content[length - 1] == 0x0A { length -= 1 }
+              if length > 0, content[length - 1] == 0x0D { length -= 1 }
+              hunk.lines.append(
+                DiffLine(
+                  kind: kind, oldLine: line.old_lineno > 0 ? Int(line.old_lineno) : nil,
+                  newLine: line.new_lineno > 0 ? Int(line.new_lineno) : nil,
+                  text: String(decodingBytes: content, count: length)))
+            }
+          }
+        }
+        file.hunks.append(hunk)
+      }
+      files.append(file)
+    }
+    return files
+  }
+
+  /// Looks up a commit's root tree. The caller owns the result and frees it with git_tree_free.
+  func tree(ofCommit id: ObjectID) throws(GitError) -> OpaquePointer {
+    var raw = id.raw
+    var commit: OpaquePointer?
+    let rc = git_commit_lookup(&commit, handle, &raw)
+    if rc == GIT_ENOTFOUND.rawValue {
+      git_error_clear()
+      throw missingObject(id, what: "commit")
+    }
+    try check(rc, "read commit \(id.abbreviated())")
+    guard let commit else { throw missingObject(id, what: "commit") }
+    defer { git_commit_free(commit) }
+    var tree: OpaquePointer?
+    let treeRC = git_commit_tree(&tree, commit)
+    if treeRC == GIT_ENOTFOUND.rawValue {
+      git_error_clear()
+      throw missingObject(ObjectID(git_commit_tree_id(commit)), what: "tree")
+    }
+    try check(treeRC, "read the tree of \(id.abbreviated())")
+    guard let tree else { throw missingObject(id, what: "tree") }
+    return tree
+  }
+}
+
+extension FileDiff {
+  init(_ delta: git_diff_delta) {
+    let status: DeltaStatus
+    switch delta.status {
+    case GIT_DELTA_ADDED: status = .added
+    case GIT_DELTA_DELETED: status = .deleted
+    case GIT_DELTA_RENAMED: status = .renamed
+    case GIT_DELTA_COPIED: status = .copied
+    case GIT_DELTA_TYPECHANGE: status = .typeChanged
+    case GIT_DELTA_UNMODIFIED: status = .unmodified
+    default: status = .modified
+    }
+    let oldExists = status != .added
+    let newExists = status != .deleted
+    self.init(
+      status: status,
+      oldPath: oldExists ? delta.old_file.path.map { GitPath(cString: $0) } : nil,
+      newPath: newExists ? delta.new_file.path.map { GitPath(cString: $0) } : nil,
+      oldMode: oldExists ? FileMode(delta.old_file.mode) : .absent,
+      newMode: newExists ? FileMode(delta.new_file.mode) : .absent,
+      oldBlob: ObjectID(delta.old_file.id), newBlob: ObjectID(delta.new_file.id),
+      isBinary: (delta.flags & GIT_DIFF_FLAG_BINARY.rawValue) != 0,
+      similarity: Int(delta.similarity), hunks: [])
+  }
+}
+
+extension FileMode {
+  init(_ mode: UInt16) {
+    switch UInt32(mode) {
+    case 0: self = .absent
+    case GIT_FILEMODE_BLOB.rawValue: self = .regular
+    case GIT_FILEMODE_BLOB_EXECUTABLE.rawValue: self = .executable
+    case GIT_FILEMODE_LINK.rawValue: self = .symlink
+    case GIT_FILEMODE_COMMIT.rawValue: self = .submodule
+    case GIT_FILEMODE_TREE.rawValue: self = .tree
+    default: self = .unknown
+    }
+  }
+}
+
+extension DiffLine.Kind {
+  init?(origin: CChar) {
+    switch UInt8(bitPattern: origin) {
+    case UInt8(ascii: " "): self = .context
+    case UInt8(ascii: "+"): self = .addition
+    case UInt8(ascii: "-"): self = .deletion
+    default: return nil
+    }
+  }
+}

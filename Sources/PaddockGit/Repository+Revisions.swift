@@ -1,0 +1,215 @@
+internal import CLibgit2
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Two ends of a revision range as git spells them.
+public struct RevisionRange: Hashable, Sendable {
+  /// The excluded end (`A` in `A..B`).
+  public var from: ObjectID
+  /// The included end (`B` in `A..B`).
+  public var to: ObjectID
+  /// Whether the range was written `A...B` (symmetric difference).
+  public var isSymmetric: Bool
+
+  /// Creates a range value.
+  public init(from: ObjectID, to: ObjectID, isSymmetric: Bool) {
+    self.from = from
+    self.to = to
+    self.isSymmetric = isSymmetric
+  }
+}
+
+/// The order in which `walk` yields commits.
+public enum WalkOrder: Sendable {
+  /// Children before parents, like `git rev-list --topo-order`.
+  case topological
+  /// Parents before children: the order in which history was built.
+  case topologicalReverse
+}
+
+extension Repository {
+  /// Resolves any revision git understands (`main`, `HEAD~3`, `origin/main`,
+  /// an abbreviated id, `v1.0^{commit}`) to a commit id.
+  public func resolveCommit(_ spec: String) throws(GitError) -> ObjectID {
+    var object: OpaquePointer?
+    let rc = git_revparse_single(&object, handle, spec)
+    if rc < 0 {
+      var error = GitError.last(rc, operation: "resolve revision `\(spec)`")
+      switch error.code {
+      case .notFound, .invalidSpec:
+        error.hint = unknownRevisionHint(spec)
+      case .ambiguous:
+        error.hint = "the abbreviated id `\(spec)` matches several objects: give more digits"
+      case .unbornBranch:
+        error.hint = "the branch has no commits yet: make a first commit"
+      default: break
+      }
+      throw error
+    }
+    guard let object else { throw GitError(code: .notFound, operation: "resolve `\(spec)`", detail: "no object") }
+    // Owned; freed on return, as is the peeled commit.
+    defer { git_object_free(object) }
+    var peeled: OpaquePointer?
+    let peelRC = git_object_peel(&peeled, object, GIT_OBJECT_COMMIT)
+    if peelRC < 0 {
+      var error = GitError.last(peelRC, operation: "resolve revision `\(spec)` to a commit")
+      error.hint = "`\(spec)` names a tree or blob, not a commit"
+      throw error
+    }
+    guard let peeled else { throw GitError(code: .notFound, operation: "peel `\(spec)`", detail: "no commit") }
+    defer { git_object_free(peeled) }
+    return ObjectID(git_object_id(peeled))
+  }
+
+  private func unknownRevisionHint(_ spec: String) -> String {
+    if spec.contains("/") {
+      return "no revision `\(spec)` here: if it is a remote branch, run `git fetch` first; list branches with `git branch -a`"
+    }
+    return "no revision `\(spec)` here: check the spelling with `git rev-parse --verify \(spec)`, or `git fetch` if it exists only on a remote"
+  }
+
+  /// Parses `A..B`, `A...B` or a single revision `A` (meaning `A..HEAD`).
+  public func resolveRange(_ spec: String) throws(GitError) -> RevisionRange {
+    if let symmetric = spec.range(of: "...") {
+      let left = String(spec[..<symmetric.lowerBound])
+      let right = String(spec[symmetric.upperBound...])
+      return RevisionRange(
+        from: try resolveCommit(left.isEmpty ? "HEAD" : left),
+        to: try resolveCommit(right.isEmpty ? "HEAD" : right), isSymmetric: true)
+    }
+    if let dots = spec.range(of: "..") {
+      let left = String(spec[..<dots.lowerBound])
+      let right = String(spec[dots.upperBound...])
+      return RevisionRange(
+        from: try resolveCommit(left.isEmpty ? "HEAD" : left),
+        to: try resolveCommit(right.isEmpty ? "HEAD" : right), isSymmetric: false)
+    }
+    return RevisionRange(from: try resolveCommit(spec), to: try resolveCommit("HEAD"), isSymmetric: false)
+  }
+
+  /// The best common ancestor of two commits, or nil when they share no history.
+  public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID? {
+    var out = git_oid()
+    var left = a.raw
+    var right = b.raw
+    let rc = git_merge_base(&out, handle, &left, &right)
+    if rc == GIT_ENOTFOUND.rawValue {
+      let error = GitError.last(rc, operation: "find the merge base")
+      // libgit2 says "not found" both for unrelated histories and for missing objects.
+      if error.detail.contains("no merge base") { return nil }
+      throw missingObjectError(from: error, operation: "find the merge base of \(a.abbreviated()) and \(b.abbreviated())")
+    }
+    try check(rc, "find the merge base of \(a.abbreviated()) and \(b.abbreviated())")
+    return ObjectID(out)
+  }
+
+  /// Commits reachable from `include` but not from `exclude`, like
+  /// `git rev-list include --not exclude`.
+  public func walk(
+    include: [ObjectID], exclude: [ObjectID] = [], order: WalkOrder = .topological
+  ) throws(GitError) -> [ObjectID] {
+    var walker: OpaquePointer?
+    try check(git_revwalk_new(&walker, handle), "start a revision walk")
+    guard let walker else { return [] }
+    // Owned walker; freed on return.
+    defer { git_revwalk_free(walker) }
+    var mode = GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue
+    if case .topologicalReverse = order { mode |= GIT_SORT_REVERSE.rawValue }
+    try check(git_revwalk_sorting(walker, mode), "sort the revision walk")
+    for id in include {
+      var raw = id.raw
+      let rc = git_revwalk_push(walker, &raw)
+      if rc < 0 { throw missingObjectError(from: .last(rc, operation: "walk from \(id.abbreviated())"), operation: "walk from \(id.abbreviated())") }
+    }
+    for id in exclude {
+      var raw = id.raw
+      let rc = git_revwalk_hide(walker, &raw)
+      if rc < 0 { throw missingObjectError(from: .last(rc, operation: "hide \(id.abbreviated())"), operation: "hide \(id.abbreviated())") }
+    }
+    var result: [ObjectID] = []
+    var next = git_oid()
+    while true {
+      let rc = git_revwalk_next(&next, walker)
+      if rc == GIT_ITEROVER.rawValue {
+        git_error_clear()
+        break
+      }
+      if rc < 0 {
+        throw missingObjectError(from: .last(rc, operation: "walk the history"), operation: "walk the history")
+      }
+      result.append(ObjectID(next))
+    }
+    return result
+  }
+
+  /// Turns a libgit2 "not found" during history traversal into advice about
+  /// shallow or partial clones.
+  func missingObjectError(from error: GitError, operation: String) -> GitError {
+    guard error.code == .notFound || error.detail.contains("not found") || error.detail.contains("missing") else {
+      return error
+    }
+    return GitError(code: .missingObject, operation: operation, detail: error.detail, hint: missingObjectHint())
+  }
+
+  /// Reads one commit into a value.
+  public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+    var raw = id.raw
+    var commit: OpaquePointer?
+    let rc = git_commit_lookup(&commit, handle, &raw)
+    if rc == GIT_ENOTFOUND.rawValue {
+      git_error_clear()
+      throw missingObject(id, what: "commit")
+    }
+    try check(rc, "read commit \(id.abbreviated())")
+    guard let commit else { throw missingObject(id, what: "commit") }
+    // Owned commit; freed on return. Everything below borrows from it and is copied.
+    defer { git_commit_free(commit) }
+    var parents: [ObjectID] = []
+    let count = git_commit_parentcount(commit)
+    parents.reserveCapacity(Int(count))
+    for index in 0..<count {
+      if let parent = git_commit_parent_id(commit, index) { parents.append(ObjectID(parent)) }
+    }
+    let messageBytes: [UInt8]
+    if let raw = git_commit_message_raw(commit) {
+      let length = strlen(raw)
+      messageBytes = raw.withMemoryRebound(to: UInt8.self, capacity: length) {
+        Array(UnsafeBufferPointer(start: $0, count: length))
+      }
+    } else {
+      messageBytes = []
+    }
+    let encoding = git_commit_message_encoding(commit).map { String(decodingCString: $0).lowercased() }
+    let message: String
+    if let encoding, ["iso-8859-1", "latin1", "latin-1", "iso8859-1"].contains(encoding),
+      String(validating: messageBytes, as: UTF8.self) == nil
+    {
+      message = String(String.UnicodeScalarView(messageBytes.map { Unicode.Scalar($0) }))
+    } else {
+      message = String(decoding: messageBytes, as: UTF8.self)
+    }
+    guard let author = git_commit_author(commit), let committer = git_commit_committer(commit) else {
+      throw GitError(code: .other(-1), operation: "read commit \(id.abbreviated())", detail: "the commit has no author or committer")
+    }
+    return Commit(
+      id: id, parents: parents, author: Signature(author), committer: Signature(committer),
+      message: message, trailers: Trailer.parse(bytes: messageBytes), tree: ObjectID(git_commit_tree_id(commit)))
+  }
+
+  /// Whether an object exists in the object database (without reading it).
+  public func contains(_ id: ObjectID) -> Bool {
+    var odb: OpaquePointer?
+    guard git_repository_odb(&odb, handle) == 0, let odb else {
+      git_error_clear()
+      return false
+    }
+    // Owned reference to the repository's object database; freed on return.
+    defer { git_odb_free(odb) }
+    var raw = id.raw
+    return git_odb_exists(odb, &raw) == 1
+  }
+}

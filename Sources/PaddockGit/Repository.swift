@@ -1,0 +1,119 @@
+internal import CLibgit2
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An open git repository: the one owner of a `git_repository` handle.
+///
+/// Not Sendable: libgit2 handles belong to one thread at a time. Gather what
+/// you need from it synchronously, then hand the resulting values around.
+public final class Repository {
+  // Owned; freed in deinit with git_repository_free.
+  let handle: OpaquePointer
+
+  /// The `.git` directory (or the repository itself when bare), with a trailing slash.
+  public let gitDirectory: String
+  /// The directory shared by all worktrees (differs from `gitDirectory` in a linked worktree).
+  public let commonDirectory: String
+  /// The working tree, or nil for a bare repository.
+  public let workingDirectory: String?
+
+  /// Opens the repository that contains `path`, searching parent directories
+  /// the way git does: works from any subdirectory, a linked worktree, or
+  /// inside a bare repository.
+  public init(discoveringFrom path: String) throws(GitError) {
+    _ = Libgit2.ready
+    var pointer: OpaquePointer?
+    let rc = git_repository_open_ext(&pointer, path, 0, nil)
+    if rc == GIT_ENOTFOUND.rawValue {
+      git_error_clear()
+      throw GitError(
+        code: .notARepository, operation: "open a repository at \(path)",
+        detail: "not a git repository (or any of the parent directories)",
+        hint: "run Paddock inside a git checkout, or pass the repository with `-C PATH`")
+    }
+    try check(rc, "open the repository at \(path)")
+    guard let pointer else {
+      throw GitError(code: .notARepository, operation: "open a repository at \(path)", detail: "no repository")
+    }
+    handle = pointer
+    gitDirectory = git_repository_path(pointer).map { String(decodingCString: $0) } ?? path
+    commonDirectory = git_repository_commondir(pointer).map { String(decodingCString: $0) } ?? gitDirectory
+    workingDirectory = git_repository_workdir(pointer).map { String(decodingCString: $0) }
+  }
+
+  deinit { git_repository_free(handle) }
+
+  /// Whether the repository has no working tree.
+  public var isBare: Bool { git_repository_is_bare(handle) == 1 }
+
+  /// Whether this is a linked worktree (made by `git worktree add`).
+  public var isLinkedWorktree: Bool { git_repository_is_worktree(handle) == 1 }
+
+  /// Whether the repository is a shallow clone (has a `shallow` file).
+  public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
+
+  /// The commits at which a shallow clone's history is cut off.
+  public var shallowBoundary: Set<ObjectID> {
+    guard let text = readFile(commonDirectory + "shallow") else { return [] }
+    return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
+  }
+
+  /// The promisor remote of a partial clone (`git clone --filter=...`), if any.
+  public var partialCloneRemote: String? {
+    if let value = configString("extensions.partialclone") { return value }
+    return nil
+  }
+
+  /// Reads a single configuration value, or nil when it is not set.
+  public func configString(_ name: String) -> String? {
+    var config: OpaquePointer?
+    // Owned snapshot; freed with git_config_free.
+    guard git_repository_config_snapshot(&config, handle) == 0, let config else {
+      git_error_clear()
+      return nil
+    }
+    defer { git_config_free(config) }
+    var value: UnsafePointer<CChar>?
+    // Borrowed from the snapshot, which outlives this copy.
+    guard git_config_get_string(&value, config, name) == 0, let value else {
+      git_error_clear()
+      return nil
+    }
+    return String(decodingCString: value)
+  }
+
+  private func readFile(_ path: String) -> String? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = fread(&buffer, 1, buffer.count, file)
+      if count <= 0 { break }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Advice for a missing object, worded for how this repository was cloned.
+  func missingObjectHint() -> String {
+    if isShallow {
+      return "this is a shallow clone and the history needed lies beyond its depth: run `git fetch --unshallow` (or `git fetch --deepen=N`), or in CI check out with full history (`fetch-depth: 0`)"
+    }
+    if let remote = partialCloneRemote {
+      return "this is a partial clone and the object was never fetched: run `git fetch \(remote)` with the objects you need, or `git fetch --refetch --no-filter \(remote)`"
+    }
+    return "the object database is missing objects: run `git fsck` and fetch again from the remote"
+  }
+
+  /// Wraps a libgit2 "not found" error for an object the history refers to.
+  func missingObject(_ id: ObjectID, what: String) -> GitError {
+    GitError(
+      code: .missingObject, operation: "read \(what) \(id.abbreviated())",
+      detail: "object \(id.hex) is not in this repository", hint: missingObjectHint())
+  }
+}
