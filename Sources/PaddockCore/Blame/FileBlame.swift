@@ -44,6 +44,10 @@ public struct Blamer {
   }
 
   /// Blames `path` at `revision`, optionally only `lines` (1-based, inclusive).
+  ///
+  /// Traces with Paddock's own line maps over blob diffs that use git's indent
+  /// heuristic, so results agree with `git blame` (libgit2 1.5's blame does
+  /// not use the heuristic and differs on ambiguous hunks).
   public func blame(path: GitPath, revision: ObjectID, lines: ClosedRange<Int>? = nil) throws -> FileBlame {
     guard let contents = try repository.fileContents(path: path, at: revision) else {
       throw BlameError.noSuchFile(path: path.description, revision: revision.abbreviated())
@@ -53,29 +57,29 @@ public struct Blamer {
       throw BlameError.lineRangeOutOfBounds(
         path: path.description, requested: "\(lines.lowerBound),\(lines.upperBound)", lineCount: texts.count)
     }
-    let hunks = texts.isEmpty ? [] : try repository.blame(path: path, at: revision, lines: lines)
+    let origins = texts.isEmpty ? [] : try FileHistoryTracer(repository: repository).trace(path: path, at: revision)
+    guard origins.count == texts.count else {
+      throw BlameError.incompleteHistory(path: path.description, hint: repository.isShallow ? "this is a shallow clone: run `git fetch --unshallow`" : "run `git fsck`")
+    }
     var classifications: [ObjectID: (Commit, CommitClassification)] = [:]
     var result: [BlameLine] = []
-    for hunk in hunks {
+    let wanted = lines ?? 1...max(texts.count, 1)
+    for (index, origin) in origins.enumerated() where wanted.contains(index + 1) {
       let entry: (Commit, CommitClassification)
-      if let cached = classifications[hunk.commit] {
+      if let cached = classifications[origin.commit] {
         entry = cached
       } else {
-        let commit = try repository.commit(hunk.commit)
+        let commit = try repository.commit(origin.commit)
         entry = (commit, classifier.classify(commit))
-        classifications[hunk.commit] = entry
+        classifications[origin.commit] = entry
       }
       let (commit, classification) = entry
-      for offset in 0..<hunk.count {
-        let number = hunk.finalStart + offset
-        guard number >= 1, number <= texts.count else { continue }
-        result.append(
-          BlameLine(
-            path: path.description, line: number, commit: hunk.commit.hex, authorship: classification.authorship,
-            agent: classification.agent, model: classification.model, authorName: commit.author.name,
-            authorEmail: commit.author.email, time: commit.author.time, originalLine: hunk.originalStart + offset,
-            originalPath: hunk.originalPath.description, boundary: hunk.isBoundary, text: texts[number - 1]))
-      }
+      result.append(
+        BlameLine(
+          path: path.description, line: index + 1, commit: origin.commit.hex, authorship: classification.authorship,
+          agent: classification.agent, model: classification.model, authorName: commit.author.name,
+          authorEmail: commit.author.email, time: commit.author.time, originalLine: origin.line,
+          originalPath: origin.path.description, boundary: commit.parents.isEmpty, text: texts[index]))
     }
     return FileBlame(path: path.description, revision: revision.hex, lines: result)
   }
@@ -99,6 +103,7 @@ public struct Blamer {
 public enum BlameError: Error, Sendable, Equatable, CustomStringConvertible {
   case noSuchFile(path: String, revision: String)
   case lineRangeOutOfBounds(path: String, requested: String, lineCount: Int)
+  case incompleteHistory(path: String, hint: String)
 
   public var description: String {
     switch self {
@@ -106,6 +111,8 @@ public enum BlameError: Error, Sendable, Equatable, CustomStringConvertible {
       "no file `\(path)` at \(revision): check the path (relative to the repository root) with `git ls-tree -r --name-only \(revision)`"
     case .lineRangeOutOfBounds(let path, let requested, let count):
       "-L \(requested) is outside \(path), which has \(count) lines: give a range within 1,\(count)"
+    case .incompleteHistory(let path, let hint):
+      "the history of \(path) is incomplete, so some lines cannot be traced: \(hint)"
     }
   }
 }

@@ -1,0 +1,97 @@
+import PaddockGit
+
+/// Traces every line of one file back through history, the way `git blame` does,
+/// using the same forward line maps as range attribution.
+///
+/// A backward pass finds, for each ancestor, the file's name and blob there
+/// (following renames where the name disappears); a forward pass then applies
+/// only the commits where the blob changed. Unchanged commits cost one tree lookup.
+struct FileHistoryTracer {
+  let repository: Repository
+
+  struct Origin: Equatable {
+    var commit: ObjectID
+    var line: Int
+    var path: GitPath
+  }
+
+  /// The origin of each line of `path` at `revision`, in order.
+  func trace(path: GitPath, at revision: ObjectID) throws -> [Origin] {
+    let order = try repository.walk(include: [revision], order: .topological)
+    var name: [ObjectID: GitPath] = [revision: path]
+    var blob: [ObjectID: ObjectID] = [:]
+    var parentsOf: [ObjectID: [ObjectID]] = [:]
+    var relevant: [ObjectID] = []
+    // Backward: children before parents, so a commit's name is known before its parents are visited.
+    for id in order {
+      guard let current = name[id] else { continue }
+      guard let blobID = try repository.blobID(path: current, at: id) else { continue }
+      blob[id] = blobID
+      relevant.append(id)
+      let parents = try repository.commit(id).parents
+      parentsOf[id] = parents
+      for parent in parents where name[parent] == nil {
+        if try repository.blobID(path: current, at: parent) != nil {
+          name[parent] = current
+        } else if let renamed = try renamedFrom(current, parent: parent, child: id) {
+          name[parent] = renamed
+        }
+      }
+    }
+    // Forward: parents before children.
+    var paths = LineTracker.PathTable()
+    var maps: [ObjectID: LineMap] = [:]
+    var commitIndex: [ObjectID: Int32] = [:]
+    var commits: [ObjectID] = []
+    for id in relevant.reversed() {
+      guard let blobID = blob[id], let current = name[id] else { continue }
+      let me = Int32(commits.count)
+      commits.append(id)
+      commitIndex[id] = me
+      let pathID = paths.id(current)
+      let parents = (parentsOf[id] ?? []).filter { blob[$0] != nil }
+      // git blame hands everything to the first parent with the identical blob.
+      if let same = parents.first(where: { blob[$0] == blobID }), let map = maps[same] {
+        maps[id] = map
+        continue
+      }
+      if parents.isEmpty {
+        maps[id] = LineMap().applying(
+          try repository.diffBlobs(old: nil, new: blobID).map { $0.map(HunkShape.init) } ?? [],
+          commit: me, path: pathID)
+        continue
+      }
+      var mergeParents: [LineMap.MergeParent] = []
+      for parent in parents {
+        guard let parentBlob = blob[parent] else { continue }
+        let hunks = try repository.diffBlobs(old: parentBlob, new: blobID) ?? [HunkShape.wholeFile].map {
+          DiffHunk(oldStart: $0.oldStart, oldCount: $0.oldCount, newStart: $0.newStart, newCount: $0.newCount)
+        }
+        mergeParents.append(LineMap.MergeParent(map: maps[parent] ?? LineMap(), hunks: hunks.map(HunkShape.init)))
+      }
+      maps[id] =
+        mergeParents.count == 1
+        ? mergeParents[0].map.applying(mergeParents[0].hunks, commit: me, path: pathID)
+        : LineMap.combining(mergeParents, commit: me, path: pathID)
+    }
+    guard let final = maps[revision] else { return [] }
+    var origins: [Origin] = []
+    for run in final.runs where run.commit >= 0 {
+      for offset in 0..<Int(run.length) {
+        origins.append(Origin(commit: commits[Int(run.commit)], line: Int(run.start) + offset, path: paths[run.path]))
+      }
+    }
+    return origins
+  }
+
+  /// The name `path` had in `parent`, when `child` renamed it.
+  private func renamedFrom(_ path: GitPath, parent: ObjectID, child: ObjectID) throws -> GitPath? {
+    let diff = try repository.diff(from: parent, to: child, options: DiffOptions(contextLines: 0, detectRenames: true))
+    return diff.first { $0.status == .renamed && $0.newPath == path }?.oldPath
+  }
+}
+
+extension HunkShape {
+  /// A binary change replaces everything; a huge count stands for "all lines".
+  static let wholeFile = HunkShape(oldStart: 1, oldCount: Int(Int32.max / 2), newStart: 1, newCount: 0)
+}
