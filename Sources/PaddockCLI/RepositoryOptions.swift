@@ -8,7 +8,8 @@ struct RepositoryOptions: ParsableArguments {
   @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in <path>.", valueName: "path"))
   var directory: String?
 
-  @Option(help: ArgumentHelp("Read this configuration instead of .paddock.yml at the repository root.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Read this configuration instead of .paddock.yml at the repository root.", valueName: "file"))
   var config: String?
 
   @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always, never.")

@@ -14,7 +14,9 @@ public struct BlameHunk: Hashable, Sendable {
   /// rather than a commit inside it.
   public var isBoundary: Bool
 
-  public init(commit: ObjectID, finalStart: Int, count: Int, originalStart: Int, originalPath: GitPath, isBoundary: Bool) {
+  public init(
+    commit: ObjectID, finalStart: Int, count: Int, originalStart: Int, originalPath: GitPath, isBoundary: Bool
+  ) {
     self.commit = commit
     self.finalStart = finalStart
     self.count = count

@@ -22,7 +22,8 @@ extension Repository {
       var error = GitError.last(rc, operation: "blame \(path) at \(revision.abbreviated())")
       if error.code == .notFound {
         if error.detail.contains("does not exist in the given tree") || error.detail.contains("the path") {
-          error.hint = "no file `\(path)` at \(revision.abbreviated()): check the path with `git ls-tree -r --name-only \(revision.abbreviated())`"
+          error.hint =
+            "no file `\(path)` at \(revision.abbreviated()): check the path with `git ls-tree -r --name-only \(revision.abbreviated())`"
         } else {
           error = missingObjectError(from: error, operation: "blame \(path)")
         }

@@ -94,7 +94,8 @@ extension Repository {
           hunk.lines.reserveCapacity(lineCount)
           for lineIndex in 0..<lineCount {
             var linePointer: UnsafePointer<git_diff_line>?
-            try check(git_patch_get_line_in_hunk(&linePointer, patch, hunkIndex, lineIndex), "read a line of \(file.path)")
+            try check(
+              git_patch_get_line_in_hunk(&linePointer, patch, hunkIndex, lineIndex), "read a line of \(file.path)")
             guard let line = linePointer?.pointee, let kind = DiffLine.Kind(origin: line.origin) else { continue }
             var length = line.content_len
             if let content = line.content {

@@ -67,9 +67,11 @@ extension Repository {
 
   private func unknownRevisionHint(_ spec: String) -> String {
     if spec.contains("/") {
-      return "no revision `\(spec)` here: if it is a remote branch, run `git fetch` first; list branches with `git branch -a`"
+      return
+        "no revision `\(spec)` here: if it is a remote branch, run `git fetch` first; list branches with `git branch -a`"
     }
-    return "no revision `\(spec)` here: check the spelling with `git rev-parse --verify \(spec)`, or `git fetch` if it exists only on a remote"
+    return
+      "no revision `\(spec)` here: check the spelling with `git rev-parse --verify \(spec)`, or `git fetch` if it exists only on a remote"
   }
 
   /// Parses `A..B`, `A...B` or a single revision `A` (meaning `A..HEAD`).
@@ -101,7 +103,8 @@ extension Repository {
       let error = GitError.last(rc, operation: "find the merge base")
       // libgit2 says "not found" both for unrelated histories and for missing objects.
       if error.detail.contains("no merge base") { return nil }
-      throw missingObjectError(from: error, operation: "find the merge base of \(a.abbreviated()) and \(b.abbreviated())")
+      throw missingObjectError(
+        from: error, operation: "find the merge base of \(a.abbreviated()) and \(b.abbreviated())")
     }
     try check(rc, "find the merge base of \(a.abbreviated()) and \(b.abbreviated())")
     return ObjectID(out)
@@ -123,12 +126,18 @@ extension Repository {
     for id in include {
       var raw = id.raw
       let rc = git_revwalk_push(walker, &raw)
-      if rc < 0 { throw missingObjectError(from: .last(rc, operation: "walk from \(id.abbreviated())"), operation: "walk from \(id.abbreviated())") }
+      if rc < 0 {
+        throw missingObjectError(
+          from: .last(rc, operation: "walk from \(id.abbreviated())"), operation: "walk from \(id.abbreviated())")
+      }
     }
     for id in exclude {
       var raw = id.raw
       let rc = git_revwalk_hide(walker, &raw)
-      if rc < 0 { throw missingObjectError(from: .last(rc, operation: "hide \(id.abbreviated())"), operation: "hide \(id.abbreviated())") }
+      if rc < 0 {
+        throw missingObjectError(
+          from: .last(rc, operation: "hide \(id.abbreviated())"), operation: "hide \(id.abbreviated())")
+      }
     }
     var result: [ObjectID] = []
     var next = git_oid()
@@ -193,7 +202,8 @@ extension Repository {
       message = String(decoding: messageBytes, as: UTF8.self)
     }
     guard let author = git_commit_author(commit), let committer = git_commit_committer(commit) else {
-      throw GitError(code: .other(-1), operation: "read commit \(id.abbreviated())", detail: "the commit has no author or committer")
+      throw GitError(
+        code: .other(-1), operation: "read commit \(id.abbreviated())", detail: "the commit has no author or committer")
     }
     return Commit(
       id: id, parents: parents, author: Signature(author), committer: Signature(committer),

@@ -102,10 +102,12 @@ public final class Repository {
   /// Advice for a missing object, worded for how this repository was cloned.
   func missingObjectHint() -> String {
     if isShallow {
-      return "this is a shallow clone and the history needed lies beyond its depth: run `git fetch --unshallow` (or `git fetch --deepen=N`), or in CI check out with full history (`fetch-depth: 0`)"
+      return
+        "this is a shallow clone and the history needed lies beyond its depth: run `git fetch --unshallow` (or `git fetch --deepen=N`), or in CI check out with full history (`fetch-depth: 0`)"
     }
     if let remote = partialCloneRemote {
-      return "this is a partial clone and the object was never fetched: run `git fetch \(remote)` with the objects you need, or `git fetch --refetch --no-filter \(remote)`"
+      return
+        "this is a partial clone and the object was never fetched: run `git fetch \(remote)` with the objects you need, or `git fetch --refetch --no-filter \(remote)`"
     }
     return "the object database is missing objects: run `git fsck` and fetch again from the remote"
   }

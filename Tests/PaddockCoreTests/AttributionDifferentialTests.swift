@@ -1,8 +1,8 @@
 import Foundation
 import PaddockCore
 import PaddockGit
-import Testing
 import TestSupport
+import Testing
 
 /// Range attribution must agree with git: the added lines with `git diff`,
 /// and the commit each line is traced to with `git blame base..head`.
@@ -71,7 +71,8 @@ import TestSupport
     #expect(checked == records.count)
     // Both authorships occur, and the AI lines carry the agent and model from the trailer.
     #expect(report.totals.ai > 0 && report.totals.human > 0)
-    #expect(records.filter { $0.authorship == .ai }.allSatisfy { $0.agent == "claude-code" && $0.model == "Claude Opus 4.5" })
+    #expect(
+      records.filter { $0.authorship == .ai }.allSatisfy { $0.agent == "claude-code" && $0.model == "Claude Opus 4.5" })
     #expect(report.totals.total == records.count)
     #expect(report.commits.contains { $0.parents.count == 2 })
   }

@@ -1,8 +1,8 @@
 import Foundation
 import PaddockCore
 import PaddockGit
-import Testing
 import TestSupport
+import Testing
 
 /// `paddock blame` (the `Blamer`) must agree with `git blame --porcelain`, line for line.
 @Suite struct BlameDifferentialTests {
@@ -33,7 +33,9 @@ import TestSupport
       let ours = blame.lines.map { (commit: $0.commit, original: $0.originalLine, final: $0.line) }
       #expect(ours.count == expected.count, "line count differs for \(path)")
       for (mine, theirs) in zip(ours, expected) {
-        #expect(mine.commit == theirs.commit && mine.final == theirs.final, "\(path):\(theirs.final) git says \(theirs.commit.prefix(8)), we say \(mine.commit.prefix(8))")
+        #expect(
+          mine.commit == theirs.commit && mine.final == theirs.final,
+          "\(path):\(theirs.final) git says \(theirs.commit.prefix(8)), we say \(mine.commit.prefix(8))")
         #expect(mine.original == theirs.original, "\(path):\(theirs.final) original line")
         compared += 1
       }

@@ -1,23 +1,31 @@
 import Foundation
 import PaddockGit
-import Testing
 import TestSupport
+import Testing
 
 /// Trailer parsing must agree with `git interpret-trailers --parse` byte for byte.
 @Suite struct TrailerDifferentialTests {
   /// Builds a commit message from random pieces, including the shapes that trip parsers.
   static func generateMessage(_ random: inout SeededGenerator) -> [UInt8] {
-    let keys = ["Co-authored-by", "Co-Authored-By", "Signed-off-by", "Reviewed-by", "Assisted-by", "Generated-by",
-                "AI-Assisted", "Change-Id", "Fixes", "Made-with", "Acked-by", "Bug"]
-    let values = ["Claude <noreply@anthropic.com>", "Claude Opus 4.5 <noreply@anthropic.com>", "Ada <ada@example.com>",
-                  "Claude:claude-3-opus coccinelle sparse", "true", "Cursor", "I0123456789abcdef", "#123",
-                  "aider (gpt-4o) <aider@aider.chat>", "Codex <noreply@openai.com>", ""]
+    let keys = [
+      "Co-authored-by", "Co-Authored-By", "Signed-off-by", "Reviewed-by", "Assisted-by", "Generated-by",
+      "AI-Assisted", "Change-Id", "Fixes", "Made-with", "Acked-by", "Bug",
+    ]
+    let values = [
+      "Claude <noreply@anthropic.com>", "Claude Opus 4.5 <noreply@anthropic.com>", "Ada <ada@example.com>",
+      "Claude:claude-3-opus coccinelle sparse", "true", "Cursor", "I0123456789abcdef", "#123",
+      "aider (gpt-4o) <aider@aider.chat>", "Codex <noreply@openai.com>", "",
+    ]
     func pick<T>(_ list: [T], _ random: inout SeededGenerator) -> T { list[Int(random.next() % UInt64(list.count))] }
     var paragraphs: [[String]] = [["Subject line \(random.next() % 1000)"]]
     let bodyCount = Int(random.next() % 3)
     for _ in 0..<bodyCount {
-      paragraphs.append(pick([["Some prose about the change."], ["Line one of prose", "line two: with colon"],
-                              ["- a bullet", "- another"], ["------"], ["🤖 Generated with [Claude Code](https://claude.com/claude-code)"]], &random))
+      paragraphs.append(
+        pick(
+          [
+            ["Some prose about the change."], ["Line one of prose", "line two: with colon"],
+            ["- a bullet", "- another"], ["------"], ["🤖 Generated with [Claude Code](https://claude.com/claude-code)"],
+          ], &random))
     }
     var trailerLines: [String] = []
     for _ in 0..<Int(random.next() % 5) {
@@ -72,10 +80,14 @@ import TestSupport
       if ours == theirs {
         agreed += 1
       } else {
-        disagreements.append("message: \(String(decoding: message, as: UTF8.self).debugDescription)\n git: \(theirs.debugDescription)\n ours: \(ours.debugDescription)")
+        disagreements.append(
+          "message: \(String(decoding: message, as: UTF8.self).debugDescription)\n git: \(theirs.debugDescription)\n ours: \(ours.debugDescription)"
+        )
       }
     }
-    #expect(disagreements.isEmpty, "\(disagreements.count) disagreements:\n\(disagreements.prefix(5).joined(separator: "\n"))")
+    #expect(
+      disagreements.isEmpty, "\(disagreements.count) disagreements:\n\(disagreements.prefix(5).joined(separator: "\n"))"
+    )
     #expect(agreed >= 200)
     // The generator must actually produce the hard shapes.
     let corpus = Self.cases.map { String(decoding: $0, as: UTF8.self) }

@@ -49,7 +49,9 @@ public final class TestRepository {
 
   /// Runs git in the repository and returns its stdout; throws on a non-zero exit.
   @discardableResult
-  public func git(_ arguments: [String], input: [UInt8]? = nil, extraEnvironment: [String: String] = [:]) throws -> String {
+  public func git(_ arguments: [String], input: [UInt8]? = nil, extraEnvironment: [String: String] = [:]) throws
+    -> String
+  {
     let result = try gitResult(arguments, input: input, extraEnvironment: extraEnvironment)
     guard result.status == 0 else {
       throw TestFailure("git \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.err)")
@@ -79,7 +81,9 @@ public final class TestRepository {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
     let cPath = full.map { CChar(bitPattern: $0) } + [0]
-    guard let file = fopen(cPath, "wb") else { throw TestFailure("cannot write \(String(decoding: bytesPath, as: UTF8.self))") }
+    guard let file = fopen(cPath, "wb") else {
+      throw TestFailure("cannot write \(String(decoding: bytesPath, as: UTF8.self))")
+    }
     _ = content.withUnsafeBytes { fwrite($0.baseAddress, 1, content.count, file) }
     fclose(file)
   }

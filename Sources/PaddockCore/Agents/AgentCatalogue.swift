@@ -22,7 +22,9 @@ public struct AgentCatalogue: Sendable, Hashable {
   /// Trailer keys that mean a person reviewed the change (compared case-insensitively).
   public var reviewTrailers: [String]
 
-  public init(agents: [AgentDefinition], aliases: [IdentityAlias] = [], disabled: Set<String> = [], reviewTrailers: [String]) {
+  public init(
+    agents: [AgentDefinition], aliases: [IdentityAlias] = [], disabled: Set<String> = [], reviewTrailers: [String]
+  ) {
     self.agents = agents
     self.aliases = aliases
     self.disabled = disabled

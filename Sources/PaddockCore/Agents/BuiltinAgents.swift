@@ -12,7 +12,8 @@ public enum BuiltinAgents {
   /// The full built-in catalogue, in the order ties are broken.
   public static let all: [AgentDefinition] = [
     AgentDefinition(
-      id: "claude-code", name: "Claude Code", aliases: ["claude", "claude code", "claude-code", "claude-web", "anthropic"],
+      id: "claude-code", name: "Claude Code",
+      aliases: ["claude", "claude code", "claude-code", "claude-web", "anthropic"],
       markers: [
         AgentMarker(
           id: "claude-code/co-author", kind: .identity,
@@ -23,7 +24,8 @@ public enum BuiltinAgents {
         AgentMarker(
           id: "claude-code/generated-with", kind: .message,
           pattern: #"Generated with \[Claude Code\]\((?:https://claude\.(?:ai|com)/(?:claude-)?code)[^)]*\)"#),
-        AgentMarker(id: "claude-code/session", kind: .trailer, keys: ["Claude-Session"], pattern: #"claude\.ai/code/session_"#),
+        AgentMarker(
+          id: "claude-code/session", kind: .trailer, keys: ["Claude-Session"], pattern: #"claude\.ai/code/session_"#),
       ]),
     AgentDefinition(
       id: "aider", name: "Aider", aliases: ["aider"],
@@ -46,7 +48,8 @@ public enum BuiltinAgents {
         AgentMarker(
           id: "copilot/coding-agent", kind: .identity,
           pattern: #"^(?:Copilot|copilot-swe-agent\[bot\]) "# + githubBot("Copilot", id: "198982749") + "$"),
-        AgentMarker(id: "copilot/cli", kind: .identity, pattern: #"^Copilot "# + githubBot("Copilot", id: "223556219") + "$"),
+        AgentMarker(
+          id: "copilot/cli", kind: .identity, pattern: #"^Copilot "# + githubBot("Copilot", id: "223556219") + "$"),
         AgentMarker(id: "copilot/vscode", kind: .identity, pattern: #"^Copilot <copilot@github\.com>$"#),
       ]),
     AgentDefinition(
@@ -69,14 +72,16 @@ public enum BuiltinAgents {
         AgentMarker(
           id: "devin/bot", kind: .identity,
           pattern: #"^Devin(?: AI)? "# + githubBot(#"devin-ai-integration\[bot\]"#) + "$"),
-        AgentMarker(id: "devin/co-author", kind: .identity, pattern: #"^Devin(?: AI)? <[^>]*(?:devin|cognition)[^>]*>$"#),
+        AgentMarker(
+          id: "devin/co-author", kind: .identity, pattern: #"^Devin(?: AI)? <[^>]*(?:devin|cognition)[^>]*>$"#),
         AgentMarker(id: "devin/generated-with", kind: .message, pattern: #"Generated with \[Devin\]"#),
       ]),
     AgentDefinition(
       id: "amp", name: "Amp", aliases: ["amp", "sourcegraph amp"],
       markers: [
         AgentMarker(id: "amp/co-author", kind: .identity, pattern: #"^Amp <amp@ampcode\.com>$"#),
-        AgentMarker(id: "amp/thread", kind: .trailer, keys: ["Amp-Thread-ID", "Amp-Thread"], pattern: #"ampcode\.com/threads/"#),
+        AgentMarker(
+          id: "amp/thread", kind: .trailer, keys: ["Amp-Thread-ID", "Amp-Thread"], pattern: #"ampcode\.com/threads/"#),
       ]),
     AgentDefinition(
       id: "openhands", name: "OpenHands", aliases: ["openhands", "all-hands"],
@@ -88,8 +93,11 @@ public enum BuiltinAgents {
       markers: [
         AgentMarker(id: "opencode/co-author", kind: .identity, pattern: #"^opencode <noreply@opencode\.ai>$"#),
         AgentMarker(
-          id: "opencode/bot", kind: .identity, pattern: #"^opencode-agent\[bot\] "# + githubBot(#"opencode-agent\[bot\]"#) + "$"),
-        AgentMarker(id: "opencode/generated-with", kind: .message, pattern: #"Generated with \[opencode\]\(https://opencode\.ai\)"#),
+          id: "opencode/bot", kind: .identity,
+          pattern: #"^opencode-agent\[bot\] "# + githubBot(#"opencode-agent\[bot\]"#) + "$"),
+        AgentMarker(
+          id: "opencode/generated-with", kind: .message,
+          pattern: #"Generated with \[opencode\]\(https://opencode\.ai\)"#),
       ]),
     AgentDefinition(
       id: "gemini", name: "Gemini", aliases: ["gemini", "gemini cli", "gemini-cli", "gemini code assist"],
@@ -104,12 +112,15 @@ public enum BuiltinAgents {
     AgentDefinition(
       id: "factory-droid", name: "Factory Droid", aliases: ["droid", "factory", "factory droid", "factory-droid"],
       markers: [
-        AgentMarker(id: "factory-droid/bot", kind: .identity, pattern: #"^[^<]*"# + githubBot(#"factory-droid\[bot\]"#) + "$")
+        AgentMarker(
+          id: "factory-droid/bot", kind: .identity, pattern: #"^[^<]*"# + githubBot(#"factory-droid\[bot\]"#) + "$")
       ]),
     AgentDefinition(
       id: "windsurf", name: "Windsurf", aliases: ["windsurf", "codeium", "cascade"],
       markers: [
-        AgentMarker(id: "windsurf/co-author", kind: .identity, pattern: #"^(?:Windsurf|Codeium|Cascade) <noreply@(?:codeium|windsurf)\.com>$"#)
+        AgentMarker(
+          id: "windsurf/co-author", kind: .identity,
+          pattern: #"^(?:Windsurf|Codeium|Cascade) <noreply@(?:codeium|windsurf)\.com>$"#)
       ]),
     AgentDefinition(
       id: "crush", name: "Crush", aliases: ["crush", "charm crush"],
@@ -119,7 +130,8 @@ public enum BuiltinAgents {
     AgentDefinition(
       id: "entire", name: "Entire", aliases: ["entire"],
       markers: [
-        AgentMarker(id: "entire/checkpoint", kind: .trailer, keys: ["Entire-Checkpoint"], pattern: #"^[0-9a-fA-F]{6,}$"#),
+        AgentMarker(
+          id: "entire/checkpoint", kind: .trailer, keys: ["Entire-Checkpoint"], pattern: #"^[0-9a-fA-F]{6,}$"#),
         AgentMarker(id: "entire/attribution", kind: .trailer, keys: ["Entire-Attribution"], pattern: #"\d+% agent"#),
       ]),
     // Policy trailers people write about their own work. The agent and model are

@@ -64,10 +64,11 @@ public struct CommitClassifier {
     var review: [Evidence] = []
 
     // Identities: author, committer, and every co-author named in a trailer.
-    var identities: [(identity: String, kind: EvidenceKind, strength: EvidenceStrength, source: String, text: String)] = [
-      (commit.author.identity, .identity, .strong, "author", commit.author.identity),
-      (commit.committer.identity, .identity, .strong, "committer", commit.committer.identity),
-    ]
+    var identities: [(identity: String, kind: EvidenceKind, strength: EvidenceStrength, source: String, text: String)] =
+      [
+        (commit.author.identity, .identity, .strong, "author", commit.author.identity),
+        (commit.committer.identity, .identity, .strong, "committer", commit.committer.identity),
+      ]
     for trailer in trailers where trailer.key.lowercased() == "co-authored-by" {
       identities.append((trailer.value, trailer.kind, trailer.strength, trailer.source, trailer.text))
     }
@@ -166,7 +167,8 @@ public struct CommitClassifier {
       return lhs.offset < rhs.offset
     }.map(\.element)
     let agentID = ranked.first?.agent
-    let model = ranked.first { $0.agent == agentID && $0.model != nil }?.model
+    let model =
+      ranked.first { $0.agent == agentID && $0.model != nil }?.model
       ?? ranked.first { $0.model != nil }?.model ?? declaredModel
     return CommitClassification(
       authorship: .ai, agent: agentID, agentName: agentID.map { displayName(forAgent: $0) }, model: model,
@@ -187,7 +189,8 @@ public struct CommitClassifier {
 
   private func alias(for identity: String) -> IdentityAlias? {
     catalogue.aliases.first { alias in
-      guard let (name, email) = splitIdentity(alias.identity), let (otherName, otherEmail) = splitIdentity(identity) else {
+      guard let (name, email) = splitIdentity(alias.identity), let (otherName, otherEmail) = splitIdentity(identity)
+      else {
         return false
       }
       return name == otherName && email.lowercased() == otherEmail.lowercased()

@@ -27,7 +27,8 @@ public struct AuthorshipNote: Sendable, Equatable {
   /// Parses a note; returns nil for text that is not a git-ai authorship note
   /// (no `---` divider, or metadata that is not JSON with `schema_version` `authorship/…`).
   public static func parse(_ text: String) -> AuthorshipNote? {
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+      separator: "\n", omittingEmptySubsequences: false)
     guard let divider = lines.firstIndex(where: { $0 == "---" }) else { return nil }
     let json = lines[(divider + 1)...].joined(separator: "\n")
     guard let data = json.data(using: .utf8),

@@ -104,7 +104,8 @@ struct LineTracker {
       let newID = paths.id(newPath)
       if let oldID, oldID != newID, file.status == .renamed { removals.append(oldID) }
       if file.isBinary {
-        updates.append((newID, nil, file.oldBlob == file.newBlob ? oldID.flatMap { snapshot.binary[$0] } ?? commit : commit))
+        updates.append(
+          (newID, nil, file.oldBlob == file.newBlob ? oldID.flatMap { snapshot.binary[$0] } ?? commit : commit))
         continue
       }
       let oldMap = file.status == .added ? LineMap() : (oldID.flatMap { snapshot.maps[$0] } ?? LineMap())
@@ -151,7 +152,8 @@ struct LineTracker {
           break
         }
         if otherDiff.status != .added, otherDiff.oldBlob == otherDiff.newBlob {
-          identical = otherDiff.oldPath.flatMap { paths.existingID($0) }.flatMap { other.snapshot.maps[$0] } ?? LineMap()
+          identical =
+            otherDiff.oldPath.flatMap { paths.existingID($0) }.flatMap { other.snapshot.maps[$0] } ?? LineMap()
           break
         }
       }
@@ -168,7 +170,8 @@ struct LineTracker {
         guard let otherDiff = other.diff[newPath] else { continue }
         let otherMap =
           otherDiff.status == .added
-          ? LineMap() : (otherDiff.oldPath.flatMap { paths.existingID($0) }.flatMap { other.snapshot.maps[$0] } ?? LineMap())
+          ? LineMap()
+          : (otherDiff.oldPath.flatMap { paths.existingID($0) }.flatMap { other.snapshot.maps[$0] } ?? LineMap())
         parents.append(LineMap.MergeParent(map: otherMap, hunks: otherDiff.hunks.map(HunkShape.init)))
       }
       updates.append((newID, LineMap.combining(parents, commit: commit, path: newID), nil))

@@ -59,7 +59,9 @@ public struct Blamer {
     }
     let origins = texts.isEmpty ? [] : try FileHistoryTracer(repository: repository).trace(path: path, at: revision)
     guard origins.count == texts.count else {
-      throw BlameError.incompleteHistory(path: path.description, hint: repository.isShallow ? "this is a shallow clone: run `git fetch --unshallow`" : "run `git fsck`")
+      throw BlameError.incompleteHistory(
+        path: path.description,
+        hint: repository.isShallow ? "this is a shallow clone: run `git fetch --unshallow`" : "run `git fsck`")
     }
     var classifications: [ObjectID: (Commit, CommitClassification)] = [:]
     var result: [BlameLine] = []

@@ -64,9 +64,11 @@ struct FileHistoryTracer {
       var mergeParents: [LineMap.MergeParent] = []
       for parent in parents {
         guard let parentBlob = blob[parent] else { continue }
-        let hunks = try repository.diffBlobs(old: parentBlob, new: blobID) ?? [HunkShape.wholeFile].map {
-          DiffHunk(oldStart: $0.oldStart, oldCount: $0.oldCount, newStart: $0.newStart, newCount: $0.newCount)
-        }
+        let hunks =
+          try repository.diffBlobs(old: parentBlob, new: blobID)
+          ?? [HunkShape.wholeFile].map {
+            DiffHunk(oldStart: $0.oldStart, oldCount: $0.oldCount, newStart: $0.newStart, newCount: $0.newCount)
+          }
         mergeParents.append(LineMap.MergeParent(map: maps[parent] ?? LineMap(), hunks: hunks.map(HunkShape.init)))
       }
       maps[id] =

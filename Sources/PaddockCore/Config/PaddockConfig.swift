@@ -33,7 +33,9 @@ public struct PaddockConfig: Sendable, Hashable {
     do {
       node = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      throw ConfigError(file: file, line: yamlErrorLine(error), message: "is not valid YAML: \(yamlErrorText(error))", fix: "fix the YAML syntax (indentation, quotes, colons)")
+      throw ConfigError(
+        file: file, line: yamlErrorLine(error), message: "is not valid YAML: \(yamlErrorText(error))",
+        fix: "fix the YAML syntax (indentation, quotes, colons)")
     } catch {
       throw ConfigError(file: file, line: nil, message: "is not valid YAML: \(error)", fix: "fix the YAML syntax")
     }
@@ -41,10 +43,12 @@ public struct PaddockConfig: Sendable, Hashable {
     guard let node else { return config }
     let reader = NodeReader(file: file)
     let root = try reader.mapping(node, at: "the top level")
-    try reader.allowKeys(root, ["version", "agents", "aliases", "disable", "review-trailers", "notes-ref"], at: "the top level")
+    try reader.allowKeys(
+      root, ["version", "agents", "aliases", "disable", "review-trailers", "notes-ref"], at: "the top level")
     if let version = root["version"] {
       guard try reader.string(version, at: "version") == "1" else {
-        throw reader.error(version, "has `version` \(version.string ?? "?"), but this Paddock reads version 1", fix: "set `version: 1`")
+        throw reader.error(
+          version, "has `version` \(version.string ?? "?"), but this Paddock reads version 1", fix: "set `version: 1`")
       }
     }
     if let agents = root["agents"] {
@@ -57,11 +61,15 @@ public struct PaddockConfig: Sendable, Hashable {
         let mapping = try reader.mapping(item, at: "an alias")
         try reader.allowKeys(mapping, ["identity", "agent", "model"], at: "an alias")
         guard let identity = mapping["identity"], let agent = mapping["agent"] else {
-          throw reader.error(item, "has an alias without `identity` or `agent`", fix: "write `identity: 'Name <email>'` and `agent: AGENT-ID`")
+          throw reader.error(
+            item, "has an alias without `identity` or `agent`",
+            fix: "write `identity: 'Name <email>'` and `agent: AGENT-ID`")
         }
         let identityText = try reader.string(identity, at: "identity")
         guard identityText.contains("<"), identityText.hasSuffix(">") else {
-          throw reader.error(identity, "has identity `\(identityText)`, which is not `Name <email>`", fix: "write the identity as git shows it, e.g. `Jane Doe (AI) <jane+ai@example.com>`")
+          throw reader.error(
+            identity, "has identity `\(identityText)`, which is not `Name <email>`",
+            fix: "write the identity as git shows it, e.g. `Jane Doe (AI) <jane+ai@example.com>`")
         }
         config.aliases.append(
           IdentityAlias(
@@ -85,7 +93,9 @@ public struct PaddockConfig: Sendable, Hashable {
       .union(config.agents.flatMap { [$0.id] + $0.markers.map(\.id) })
     if let disable = root["disable"], let items = disable.sequence {
       for item in items where !known.contains(item.string ?? "") {
-        throw reader.error(item, "disables `\(item.string ?? "")`, which is neither an agent nor a marker", fix: "use an id from `paddock agents`")
+        throw reader.error(
+          item, "disables `\(item.string ?? "")`, which is neither an agent nor a marker",
+          fix: "use an id from `paddock agents`")
       }
     }
     return config
@@ -101,7 +111,8 @@ public struct PaddockConfig: Sendable, Hashable {
   public static func load(file path: String, required: Bool) throws -> PaddockConfig {
     guard let data = FileManager.default.contents(atPath: path) else {
       if required {
-        throw ConfigError(file: path, line: nil, message: "does not exist or cannot be read", fix: "check the path given to `--config`")
+        throw ConfigError(
+          file: path, line: nil, message: "does not exist or cannot be read", fix: "check the path given to `--config`")
       }
       return PaddockConfig()
     }
@@ -149,17 +160,23 @@ struct NodeReader {
   }
 
   func mapping(_ node: Node, at place: String) throws -> Node.Mapping {
-    guard let mapping = node.mapping else { throw error(node, "expects a mapping (`key: value` lines) at \(place)", fix: "indent the keys under it") }
+    guard let mapping = node.mapping else {
+      throw error(node, "expects a mapping (`key: value` lines) at \(place)", fix: "indent the keys under it")
+    }
     return mapping
   }
 
   func sequence(_ node: Node, at place: String) throws -> Node.Sequence {
-    guard let sequence = node.sequence else { throw error(node, "expects a list at `\(place)`", fix: "write one `- item` per line") }
+    guard let sequence = node.sequence else {
+      throw error(node, "expects a list at `\(place)`", fix: "write one `- item` per line")
+    }
     return sequence
   }
 
   func string(_ node: Node, at place: String) throws -> String {
-    guard let scalar = node.scalar else { throw error(node, "expects a single value at `\(place)`", fix: "write a plain or quoted string") }
+    guard let scalar = node.scalar else {
+      throw error(node, "expects a single value at `\(place)`", fix: "write a plain or quoted string")
+    }
     return scalar.string
   }
 
@@ -198,10 +215,14 @@ struct NodeReader {
       for (index, item) in try sequence(list, at: "trailers").enumerated() {
         let trailer = try self.mapping(item, at: "a trailer")
         try allowKeys(trailer, ["key", "pattern"], at: "a trailer")
-        guard let key = trailer["key"] else { throw error(item, "has a trailer without `key`", fix: "write `key: Trailer-Name`") }
+        guard let key = trailer["key"] else {
+          throw error(item, "has a trailer without `key`", fix: "write `key: Trailer-Name`")
+        }
         let pattern = try trailer["pattern"].map { try string($0, at: "pattern") } ?? "."
         if let patternNode = trailer["pattern"] { try validate(pattern, patternNode) }
-        markers.append(AgentMarker(id: "\(id)/trailer-\(index + 1)", kind: .trailer, keys: [try string(key, at: "key")], pattern: pattern))
+        markers.append(
+          AgentMarker(
+            id: "\(id)/trailer-\(index + 1)", kind: .trailer, keys: [try string(key, at: "key")], pattern: pattern))
       }
     }
     if let list = mapping["messages"] {
@@ -212,7 +233,8 @@ struct NodeReader {
       }
     }
     if markers.isEmpty {
-      throw error(node, "defines agent `\(id)` with no way to recognise it", fix: "add `identities`, `trailers` or `messages`")
+      throw error(
+        node, "defines agent `\(id)` with no way to recognise it", fix: "add `identities`, `trailers` or `messages`")
     }
     return AgentDefinition(id: id, name: name, aliases: aliases + [name.lowercased()], markers: markers)
   }
@@ -221,7 +243,8 @@ struct NodeReader {
     do {
       _ = try NSRegularExpression(pattern: pattern)
     } catch {
-      throw self.error(node, "has an invalid regular expression `\(pattern)`", fix: "check brackets, groups and escapes (ICU syntax)")
+      throw self.error(
+        node, "has an invalid regular expression `\(pattern)`", fix: "check brackets, groups and escapes (ICU syntax)")
     }
   }
 }

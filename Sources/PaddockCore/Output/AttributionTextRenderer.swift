@@ -65,7 +65,8 @@ public struct AttributionTextRenderer {
     if !report.agents.isEmpty {
       out += "\n" + bold("agents") + "\n"
       for tally in report.agents {
-        out += "  \(tally.name)\(tally.model.map { " (\($0))" } ?? "")  \(tally.lines) line\(tally.lines == 1 ? "" : "s") in \(tally.commits) commit\(tally.commits == 1 ? "" : "s")\n"
+        out +=
+          "  \(tally.name)\(tally.model.map { " (\($0))" } ?? "")  \(tally.lines) line\(tally.lines == 1 ? "" : "s") in \(tally.commits) commit\(tally.commits == 1 ? "" : "s")\n"
       }
     }
     for limitation in report.limitations { out += "\nnote: \(limitation)\n" }
