@@ -66,6 +66,9 @@ extension Repository {
   }
 
   private func unknownRevisionHint(_ spec: String) -> String {
+    if isShallow, spec.contains("~") || spec.contains("^") {
+      return "`\(spec)` may lie beyond this shallow clone's depth: " + missingObjectHint()
+    }
     if spec.contains("/") {
       return
         "no revision `\(spec)` here: if it is a remote branch, run `git fetch` first; list branches with `git branch -a`"
@@ -95,6 +98,7 @@ extension Repository {
 
   /// The best common ancestor of two commits, or nil when they share no history.
   public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID? {
+    if isShallow { return try shallowMergeBase(a, b) }
     var out = git_oid()
     var left = a.raw
     var right = b.raw
@@ -115,6 +119,8 @@ extension Repository {
   public func walk(
     include: [ObjectID], exclude: [ObjectID] = [], order: WalkOrder = .topological
   ) throws(GitError) -> [ObjectID] {
+    // libgit2 1.5 does not read the `shallow` file: its walker fails at the cut-off.
+    if isShallow { return try shallowWalk(include: include, exclude: exclude, order: order) }
     var walker: OpaquePointer?
     try check(git_revwalk_new(&walker, handle), "start a revision walk")
     guard let walker else { return [] }
@@ -221,5 +227,90 @@ extension Repository {
     defer { git_odb_free(odb) }
     var raw = id.raw
     return git_odb_exists(odb, &raw) == 1
+  }
+}
+
+extension Repository {
+  /// Merge base within a shallow clone's history: the common ancestors that no other common ancestor descends from.
+  func shallowMergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID? {
+    let boundary = shallowBoundary
+    func ancestors(_ start: ObjectID) throws(GitError) -> Set<ObjectID> {
+      var seen: Set<ObjectID> = []
+      var stack = [start]
+      while let id = stack.popLast() {
+        guard seen.insert(id).inserted else { continue }
+        if !boundary.contains(id) { stack += try commit(id).parents }
+      }
+      return seen
+    }
+    let common = try ancestors(a).intersection(try ancestors(b))
+    // Every proper ancestor of a common ancestor is dominated; one pass marks them all.
+    var dominated: Set<ObjectID> = []
+    var stack: [ObjectID] = []
+    for id in common where !boundary.contains(id) { stack += try commit(id).parents }
+    while let id = stack.popLast() {
+      guard dominated.insert(id).inserted else { continue }
+      if !boundary.contains(id) { stack += try commit(id).parents }
+    }
+    var best: (id: ObjectID, time: Int64)?
+    for candidate in common.subtracting(dominated) {
+      let time = try commit(candidate).committer.time
+      if best == nil || time > best?.time ?? 0 { best = (candidate, time) }
+    }
+    return best?.id
+  }
+
+  /// The walk for shallow clones, treating the commits listed in `shallow` as roots.
+  /// Shallow histories are short, so marking every excluded ancestor is cheap.
+  func shallowWalk(include: [ObjectID], exclude: [ObjectID], order: WalkOrder) throws(GitError) -> [ObjectID] {
+    let boundary = shallowBoundary
+    var parentsOf: [ObjectID: [ObjectID]] = [:]
+    var timeOf: [ObjectID: Int64] = [:]
+    func parents(_ id: ObjectID) throws(GitError) -> [ObjectID] {
+      if let known = parentsOf[id] { return known }
+      let commit = try commit(id)
+      let result = boundary.contains(id) ? [] : commit.parents
+      parentsOf[id] = result
+      timeOf[id] = commit.committer.time
+      return result
+    }
+    var hidden: Set<ObjectID> = []
+    var stack = exclude
+    while let id = stack.popLast() {
+      guard hidden.insert(id).inserted else { continue }
+      stack += try parents(id)
+    }
+    var included: Set<ObjectID> = []
+    stack = include
+    while let id = stack.popLast() {
+      guard !hidden.contains(id), included.insert(id).inserted else { continue }
+      if boundary.contains(id), !(try commit(id).parents.isEmpty) {
+        throw GitError(
+          code: .missingObject,
+          operation: "walk the history from \(include.map { $0.abbreviated() }.joined(separator: ", "))",
+          detail: "the range reaches commit \(id.abbreviated()), where this shallow clone's history is cut off",
+          hint: missingObjectHint())
+      }
+      stack += try parents(id)
+    }
+    // Parents before children (Kahn's algorithm), oldest first among the ready ones.
+    var pending: [ObjectID: Int] = [:]
+    var children: [ObjectID: [ObjectID]] = [:]
+    for id in included {
+      let inside = (parentsOf[id] ?? []).filter { included.contains($0) }
+      pending[id] = inside.count
+      for parent in inside { children[parent, default: []].append(id) }
+    }
+    var ready = included.filter { pending[$0] == 0 }.sorted { (timeOf[$0] ?? 0, $0) < (timeOf[$1] ?? 0, $1) }
+    var result: [ObjectID] = []
+    while !ready.isEmpty {
+      let id = ready.removeFirst()
+      result.append(id)
+      for child in children[id] ?? [] {
+        pending[child, default: 1] -= 1
+        if pending[child] == 0 { ready.append(child) }
+      }
+    }
+    return order == .topologicalReverse ? result : result.reversed()
   }
 }
