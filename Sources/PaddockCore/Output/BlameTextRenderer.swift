@@ -6,7 +6,7 @@ public struct BlameTextRenderer {
 
   public func render(_ blame: FileBlame) -> String {
     let nameWidth = min(20, blame.lines.map(\.authorName.count).max() ?? 0)
-    let agentWidth = min(24, blame.lines.map { label($0).count }.max() ?? 0)
+    let agentWidth = min(40, blame.lines.map { label($0).count }.max() ?? 0)
     let numberWidth = String(blame.lines.last?.line ?? 0).count
     var out = ""
     for line in blame.lines {
