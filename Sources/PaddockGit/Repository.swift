@@ -65,6 +65,19 @@ public final class Repository {
   /// The promisor remote of a partial clone (`git clone --filter=...`), if any.
   public var partialCloneRemote: String? {
     if let value = configString("extensions.partialclone") { return value }
+    // git 2.x marks the remote instead: `remote.<name>.promisor = true`.
+    var names = git_strarray()
+    guard git_remote_list(&names, handle) == 0 else {
+      git_error_clear()
+      return nil
+    }
+    // Owned string array; disposed on return.
+    defer { git_strarray_dispose(&names) }
+    for index in 0..<names.count {
+      guard let pointer = names.strings[index] else { continue }
+      let name = String(decodingCString: pointer)
+      if configString("remote.\(name).promisor")?.lowercased() == "true" { return name }
+    }
     return nil
   }
 
