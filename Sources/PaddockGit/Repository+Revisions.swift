@@ -314,3 +314,27 @@ extension Repository {
     return order == .topologicalReverse ? result : result.reversed()
   }
 }
+
+extension Repository {
+  /// A commit's parent ids, without decoding its message (cheap, for history traversals).
+  public func parentIDs(of id: ObjectID) throws(GitError) -> [ObjectID] {
+    var raw = id.raw
+    var commit: OpaquePointer?
+    let rc = git_commit_lookup(&commit, handle, &raw)
+    if rc == GIT_ENOTFOUND.rawValue {
+      git_error_clear()
+      throw missingObject(id, what: "commit")
+    }
+    try check(rc, "read commit \(id.abbreviated())")
+    guard let commit else { throw missingObject(id, what: "commit") }
+    // Owned commit; freed on return.
+    defer { git_commit_free(commit) }
+    let count = git_commit_parentcount(commit)
+    var parents: [ObjectID] = []
+    parents.reserveCapacity(Int(count))
+    for index in 0..<count {
+      if let parent = git_commit_parent_id(commit, index) { parents.append(ObjectID(parent)) }
+    }
+    return parents
+  }
+}

@@ -85,6 +85,16 @@ public struct HunkAttribution: Sendable, Codable, Hashable {
   public var authorship: String
   public var counts: LineCounts
   public var lines: [LineAttribution]
+
+  enum CodingKeys: String, CodingKey {
+    case oldStart = "old_start"
+    case oldLines = "old_lines"
+    case newStart = "new_start"
+    case newLines = "new_lines"
+    case authorship
+    case counts
+    case lines
+  }
 }
 
 /// One changed file of the range.
@@ -100,6 +110,19 @@ public struct FileAttribution: Sendable, Codable, Hashable {
   public var authorship: String
   public var counts: LineCounts
   public var hunks: [HunkAttribution]
+
+  enum CodingKeys: String, CodingKey {
+    case path
+    case oldPath = "old_path"
+    case status
+    case binary
+    case submodule
+    case symlink
+    case commit
+    case authorship
+    case counts
+    case hunks
+  }
 }
 
 /// A commit of the range with its classification.
@@ -118,6 +141,22 @@ public struct CommitAttribution: Sendable, Codable, Hashable {
   public var review: [Evidence]
   /// Added lines (in the range's final diff) traced to this commit.
   public var lines: Int
+
+  enum CodingKeys: String, CodingKey {
+    case id
+    case summary
+    case authorName = "author_name"
+    case authorEmail = "author_email"
+    case time
+    case parents
+    case authorship
+    case agent
+    case agentName = "agent_name"
+    case model
+    case evidence
+    case review
+    case lines
+  }
 }
 
 /// Lines per agent and model.
@@ -147,4 +186,17 @@ public struct RangeAttribution: Sendable, Codable, Hashable {
   public var notesRef: String?
   /// What this attribution cannot know, in words for people.
   public var limitations: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case schema
+    case base
+    case head
+    case mergeBase = "merge_base"
+    case commits
+    case files
+    case agents
+    case totals
+    case notesRef = "notes_ref"
+    case limitations
+  }
 }

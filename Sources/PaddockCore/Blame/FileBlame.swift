@@ -18,6 +18,22 @@ public struct BlameLine: Sendable, Codable, Hashable {
   /// Whether the line comes from the oldest commit considered rather than a change.
   public var boundary: Bool
   public var text: String
+
+  enum CodingKeys: String, CodingKey {
+    case path
+    case line
+    case commit
+    case authorship
+    case agent
+    case model
+    case authorName = "author_name"
+    case authorEmail = "author_email"
+    case time
+    case originalLine = "original_line"
+    case originalPath = "original_path"
+    case boundary
+    case text
+  }
 }
 
 /// The result of `paddock blame`.

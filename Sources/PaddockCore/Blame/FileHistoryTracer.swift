@@ -17,25 +17,45 @@ struct FileHistoryTracer {
 
   /// The origin of each line of `path` at `revision`, in order.
   func trace(path: GitPath, at revision: ObjectID) throws -> [Origin] {
-    let order = try repository.walk(include: [revision], order: .topological)
     var name: [ObjectID: GitPath] = [revision: path]
     var blob: [ObjectID: ObjectID] = [:]
     var parentsOf: [ObjectID: [ObjectID]] = [:]
-    var relevant: [ObjectID] = []
-    // Backward: children before parents, so a commit's name is known before its parents are visited.
-    for id in order {
-      guard let current = name[id] else { continue }
+    // Backward: from the revision through every ancestor where the file exists, following renames.
+    var stack = [revision]
+    var visited: Set<ObjectID> = []
+    let shallow = repository.isShallow ? repository.shallowBoundary : []
+    while let id = stack.popLast() {
+      guard visited.insert(id).inserted, let current = name[id] else { continue }
       guard let blobID = try repository.blobID(path: current, at: id) else { continue }
       blob[id] = blobID
-      relevant.append(id)
-      let parents = try repository.commit(id).parents
+      let parents = shallow.contains(id) ? [] : try repository.parentIDs(of: id)
       parentsOf[id] = parents
       for parent in parents where name[parent] == nil {
         if try repository.blobID(path: current, at: parent) != nil {
           name[parent] = current
         } else if let renamed = try renamedFrom(current, parent: parent, child: id) {
           name[parent] = renamed
+        } else {
+          continue
         }
+        stack.append(parent)
+      }
+    }
+    // Parents before children among the commits that have the file (Kahn's algorithm).
+    var pending: [ObjectID: Int] = [:]
+    var children: [ObjectID: [ObjectID]] = [:]
+    for (id, parents) in parentsOf {
+      let inside = parents.filter { blob[$0] != nil }
+      pending[id] = inside.count
+      for parent in inside { children[parent, default: []].append(id) }
+    }
+    var ready = parentsOf.keys.filter { pending[$0] == 0 }
+    var relevant: [ObjectID] = []
+    while let id = ready.popLast() {
+      relevant.append(id)
+      for child in children[id] ?? [] {
+        pending[child, default: 1] -= 1
+        if pending[child] == 0 { ready.append(child) }
       }
     }
     // Forward: parents before children.
@@ -43,7 +63,7 @@ struct FileHistoryTracer {
     var maps: [ObjectID: LineMap] = [:]
     var commitIndex: [ObjectID: Int32] = [:]
     var commits: [ObjectID] = []
-    for id in relevant.reversed() {
+    for id in relevant {
       guard let blobID = blob[id], let current = name[id] else { continue }
       let me = Int32(commits.count)
       commits.append(id)
