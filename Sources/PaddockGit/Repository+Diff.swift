@@ -119,25 +119,17 @@ extension Repository {
 
   /// Looks up a commit's root tree. The caller owns the result and frees it with git_tree_free.
   func tree(ofCommit id: ObjectID) throws(GitError) -> OpaquePointer {
-    var raw = id.raw
-    var commit: OpaquePointer?
-    let rc = git_commit_lookup(&commit, handle, &raw)
-    if rc == GIT_ENOTFOUND.rawValue {
-      git_error_clear()
-      throw missingObject(id, what: "commit")
+    try withCommit(id) { commit throws(GitError) in
+      var tree: OpaquePointer?
+      let treeRC = git_commit_tree(&tree, commit)
+      if treeRC == GIT_ENOTFOUND.rawValue {
+        git_error_clear()
+        throw missingObject(ObjectID(git_commit_tree_id(commit)), what: "tree")
+      }
+      try check(treeRC, "read the tree of \(id.abbreviated())")
+      guard let tree else { throw missingObject(id, what: "tree") }
+      return tree
     }
-    try check(rc, "read commit \(id.abbreviated())")
-    guard let commit else { throw missingObject(id, what: "commit") }
-    defer { git_commit_free(commit) }
-    var tree: OpaquePointer?
-    let treeRC = git_commit_tree(&tree, commit)
-    if treeRC == GIT_ENOTFOUND.rawValue {
-      git_error_clear()
-      throw missingObject(ObjectID(git_commit_tree_id(commit)), what: "tree")
-    }
-    try check(treeRC, "read the tree of \(id.abbreviated())")
-    guard let tree else { throw missingObject(id, what: "tree") }
-    return tree
   }
 }
 

@@ -3,20 +3,8 @@ internal import CLibgit2
 extension Repository {
   /// The bytes of the file at `path` in `revision`, or nil when there is no such file.
   public func fileContents(path: GitPath, at revision: ObjectID) throws(GitError) -> [UInt8]? {
-    let tree = try tree(ofCommit: revision)
-    // Owned tree; freed on return, as is the entry below.
-    defer { git_tree_free(tree) }
-    var entry: OpaquePointer?
-    let rc = path.withCString { git_tree_entry_bypath(&entry, tree, $0) }
-    if rc == GIT_ENOTFOUND.rawValue {
-      git_error_clear()
-      return nil
-    }
-    try check(rc, "find \(path) in \(revision.abbreviated())")
-    guard let entry else { return nil }
-    defer { git_tree_entry_free(entry) }
-    guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry) else { return nil }
-    return try blob(ObjectID(id))
+    guard let id = try blobID(path: path, at: revision) else { return nil }
+    return try blob(id)
   }
 
   /// The bytes of a blob.

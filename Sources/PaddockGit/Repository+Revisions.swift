@@ -172,17 +172,10 @@ extension Repository {
 
   /// Reads one commit into a value.
   public func commit(_ id: ObjectID) throws(GitError) -> Commit {
-    var raw = id.raw
-    var commit: OpaquePointer?
-    let rc = git_commit_lookup(&commit, handle, &raw)
-    if rc == GIT_ENOTFOUND.rawValue {
-      git_error_clear()
-      throw missingObject(id, what: "commit")
-    }
-    try check(rc, "read commit \(id.abbreviated())")
-    guard let commit else { throw missingObject(id, what: "commit") }
-    // Owned commit; freed on return. Everything below borrows from it and is copied.
-    defer { git_commit_free(commit) }
+    try withCommit(id) { commit throws(GitError) in try commitValue(id, commit) }
+  }
+
+  private func commitValue(_ id: ObjectID, _ commit: OpaquePointer) throws(GitError) -> Commit {
     var parents: [ObjectID] = []
     let count = git_commit_parentcount(commit)
     parents.reserveCapacity(Int(count))
@@ -318,6 +311,14 @@ extension Repository {
 extension Repository {
   /// A commit's parent ids, without decoding its message (cheap, for history traversals).
   public func parentIDs(of id: ObjectID) throws(GitError) -> [ObjectID] {
+    try withCommit(id) { commit in
+      (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(ObjectID.init) }
+    }
+  }
+
+  /// Looks up a commit, lends it to `body`, and frees it. A missing commit becomes
+  /// a `missingObject` error with advice for shallow and partial clones.
+  func withCommit<T>(_ id: ObjectID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
     var raw = id.raw
     var commit: OpaquePointer?
     let rc = git_commit_lookup(&commit, handle, &raw)
@@ -327,14 +328,8 @@ extension Repository {
     }
     try check(rc, "read commit \(id.abbreviated())")
     guard let commit else { throw missingObject(id, what: "commit") }
-    // Owned commit; freed on return.
+    // Owned commit; freed when `body` returns. `body` must copy what it keeps.
     defer { git_commit_free(commit) }
-    let count = git_commit_parentcount(commit)
-    var parents: [ObjectID] = []
-    parents.reserveCapacity(Int(count))
-    for index in 0..<count {
-      if let parent = git_commit_parent_id(commit, index) { parents.append(ObjectID(parent)) }
-    }
-    return parents
+    return try body(commit)
   }
 }
