@@ -101,4 +101,33 @@ import Testing
       #expect(error.hint?.contains("partial clone") == true)
     }
   }
+
+  @Test func diffDetectsRenamesSymlinksSubmodulesAndBinaries() throws {
+    let fixture = try TestRepository()
+    try fixture.write("old.txt", (1...20).map { "line \($0)" }.joined(separator: "\n") + "\n")
+    try fixture.commit("base")
+    try fixture.git(["mv", "old.txt", "new.txt"])
+    try fixture.write("new.txt", (1...20).map { "line \($0)" }.joined(separator: "\n") + "\nline 21\n")
+    try FileManager.default.createSymbolicLink(atPath: fixture.path + "/link", withDestinationPath: "new.txt")
+    try fixture.write(bytesPath: Array("blob.bin".utf8), [0, 1, 2, 0, 255])
+    let base = try fixture.revParse("HEAD")
+    // An unpopulated submodule: a gitlink entry over an empty folder (so `git add -A` keeps it).
+    try FileManager.default.createDirectory(atPath: fixture.path + "/vendor/sub", withIntermediateDirectories: true)
+    try fixture.git(["update-index", "--add", "--cacheinfo", "160000,\(base),vendor/sub"])
+    try fixture.git(["add", "-A"])
+    try fixture.commit("changes")
+    let repository = try Repository(discoveringFrom: fixture.path)
+    let files = try repository.diff(
+      from: try repository.resolveCommit("HEAD~1"), to: try repository.resolveCommit("HEAD"),
+      options: DiffOptions(includeLines: true))
+    let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path.description, $0) })
+    #expect(byPath["new.txt"]?.status == .renamed && byPath["new.txt"]?.oldPath == GitPath("old.txt"))
+    #expect(byPath["new.txt"]?.hunks.flatMap(\.lines).map(\.text) == ["line 21"])
+    #expect(byPath["new.txt"]?.hunks.first?.lines.first?.newLine == 21)
+    #expect(byPath["link"]?.isSymlink == true && byPath["link"]?.hunks.first?.lines.first?.text == "new.txt")
+    #expect(byPath["vendor/sub"]?.isSubmodule == true)
+    #expect(byPath["blob.bin"]?.isBinary == true && byPath["blob.bin"]?.hunks.isEmpty == true)
+    let stat = try fixture.git(["diff", "--name-status", "-M", "HEAD~1", "HEAD"])
+    #expect(stat.split(separator: "\n").count == files.count)
+  }
 }
