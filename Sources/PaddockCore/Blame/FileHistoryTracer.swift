@@ -26,13 +26,15 @@ struct FileHistoryTracer {
     let shallow = repository.isShallow ? repository.shallowBoundary : []
     while let id = stack.popLast() {
       guard visited.insert(id).inserted, let current = name[id] else { continue }
-      guard let blobID = try repository.blobID(path: current, at: id) else { continue }
+      // A parent's blob was already looked up when its child checked it.
+      guard let blobID = try blob[id] ?? repository.blobID(path: current, at: id) else { continue }
       blob[id] = blobID
       let parents = shallow.contains(id) ? [] : try repository.parentIDs(of: id)
       parentsOf[id] = parents
       for parent in parents where name[parent] == nil {
-        if try repository.blobID(path: current, at: parent) != nil {
+        if let parentBlob = try repository.blobID(path: current, at: parent) {
           name[parent] = current
+          blob[parent] = parentBlob
         } else if let renamed = try renamedFrom(current, parent: parent, child: id) {
           name[parent] = renamed
         } else {
