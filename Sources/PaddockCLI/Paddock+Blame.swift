@@ -66,26 +66,15 @@ extension Paddock {
     /// Turns a path given on the command line into a path relative to the repository root,
     /// keeping bytes that are not UTF-8 (read from the raw argument vector).
     private func repositoryPath(for argument: String, in repository: Repository) throws -> GitPath {
-      var bytes = Self.rawArgument(matching: argument) ?? Array(argument.utf8)
-      guard let workdir = repository.workingDirectory else {
-        return GitPath(bytes: bytes)
-      }
-      let base = options.directory ?? FileManager.default.currentDirectoryPath
-      let absolute: [UInt8] =
-        bytes.first == UInt8(ascii: "/") ? bytes : Array(base.utf8) + [UInt8(ascii: "/")] + bytes
-      let root = Array(((workdir as NSString).resolvingSymlinksInPath as String).utf8)
-      let resolvedBase = Array(((base as NSString).resolvingSymlinksInPath as String).utf8)
-      let resolvedAbsolute: [UInt8] =
-        bytes.first == UInt8(ascii: "/") ? bytes : resolvedBase + [UInt8(ascii: "/")] + bytes
-      for candidate in [resolvedAbsolute, absolute] {
-        let normalised = Self.normalise(candidate)
-        let prefix = Self.normalise(root) + [UInt8(ascii: "/")]
-        if normalised.starts(with: prefix) {
-          bytes = Array(normalised.dropFirst(prefix.count))
-          return GitPath(bytes: bytes)
-        }
-      }
-      throw BlameError.noSuchFile(path: argument, revision: rev)
+      let bytes = Self.rawArgument(matching: argument) ?? Array(argument.utf8)
+      guard let workdir = repository.workingDirectory else { return GitPath(bytes: bytes) }
+      let slash = UInt8(ascii: "/")
+      let base = (options.directory ?? FileManager.default.currentDirectoryPath) as NSString
+      let absolute = bytes.first == slash ? bytes : Array(base.resolvingSymlinksInPath.utf8) + [slash] + bytes
+      let root = Self.normalise(Array((workdir as NSString).resolvingSymlinksInPath.utf8)) + [slash]
+      let normalised = Self.normalise(absolute)
+      guard normalised.starts(with: root) else { throw BlameError.noSuchFile(path: argument, revision: rev) }
+      return GitPath(bytes: Array(normalised.dropFirst(root.count)))
     }
 
     /// Collapses `.`/`..` components and duplicate slashes of an absolute byte path.

@@ -51,16 +51,8 @@ func reportingErrors(_ body: () throws -> Void) throws {
   } catch let error as ExitCode {
     throw error
   } catch {
-    let text: String
-    switch error {
-    case let error as GitError: text = error.description
-    case let error as AttributionError: text = error.description
-    case let error as ConfigError: text = error.description
-    case let error as BlameError: text = error.description
-    case let error as CustomStringConvertible: text = error.description
-    default: text = "\(error)"
-    }
-    FileHandle.standardError.write(Data("paddock: error: \(text)\n".utf8))
+    // Every domain error's description says what went wrong and what to do.
+    FileHandle.standardError.write(Data("paddock: error: \(error)\n".utf8))
     throw ExitCode(2)
   }
 }

@@ -13,29 +13,9 @@ extension Repository {
     if let from { oldTree = try tree(ofCommit: from) }
     defer { if let oldTree { git_tree_free(oldTree) } }
 
-    var opts = git_diff_options()
-    git_diff_options_init(&opts, UInt32(GIT_DIFF_OPTIONS_VERSION))
-    opts.flags = GIT_DIFF_INDENT_HEURISTIC.rawValue
-    opts.context_lines = UInt32(max(0, options.contextLines))
-    opts.interhunk_lines = 0
-
-    // The pathspec strings must outlive git_diff_tree_to_tree; they are freed after it.
-    var pathPointers: [UnsafeMutablePointer<CChar>?] = options.paths.map { path in
-      let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: path.bytes.count + 1)
-      for (index, byte) in path.bytes.enumerated() { buffer[index] = CChar(bitPattern: byte) }
-      buffer[path.bytes.count] = 0
-      return buffer
-    }
-    defer { for pointer in pathPointers { pointer?.deallocate() } }
-    if !options.paths.isEmpty {
-      opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
-    }
-
+    var opts = Self.diffOptions(contextLines: options.contextLines)
     var diffPointer: OpaquePointer?
-    let rc = pathPointers.withUnsafeMutableBufferPointer { buffer -> Int32 in
-      opts.pathspec = git_strarray(strings: buffer.baseAddress, count: buffer.count)
-      return git_diff_tree_to_tree(&diffPointer, handle, oldTree, newTree, &opts)
-    }
+    let rc = git_diff_tree_to_tree(&diffPointer, handle, oldTree, newTree, &opts)
     if rc < 0 {
       throw missingObjectError(
         from: .last(rc, operation: "diff \(from?.abbreviated() ?? "empty tree")..\(to.abbreviated())"),
@@ -79,42 +59,57 @@ extension Repository {
         files.append(file)
         continue
       }
-      let hunkCount = git_patch_num_hunks(patch)
-      file.hunks.reserveCapacity(hunkCount)
-      for hunkIndex in 0..<hunkCount {
-        var hunkPointer: UnsafePointer<git_diff_hunk>?
-        var lineCount = 0
-        try check(git_patch_get_hunk(&hunkPointer, &lineCount, patch, hunkIndex), "read a hunk of \(file.path)")
-        guard let hunkPointer else { continue }
-        let header = hunkPointer.pointee
-        var hunk = DiffHunk(
-          oldStart: Int(header.old_start), oldCount: Int(header.old_lines),
-          newStart: Int(header.new_start), newCount: Int(header.new_lines))
-        if options.includeLines {
-          hunk.lines.reserveCapacity(lineCount)
-          for lineIndex in 0..<lineCount {
-            var linePointer: UnsafePointer<git_diff_line>?
-            try check(
-              git_patch_get_line_in_hunk(&linePointer, patch, hunkIndex, lineIndex), "read a line of \(file.path)")
-            guard let line = linePointer?.pointee, let kind = DiffLine.Kind(origin: line.origin) else { continue }
-            var length = line.content_len
-            if let content = line.content {
-              // Strip the line ending; content is borrowed from the patch and not NUL-terminated.
-              if length > 0, content[length - 1] == 0x0A { length -= 1 }
-              if length > 0, content[length - 1] == 0x0D { length -= 1 }
-              hunk.lines.append(
-                DiffLine(
-                  kind: kind, oldLine: line.old_lineno > 0 ? Int(line.old_lineno) : nil,
-                  newLine: line.new_lineno > 0 ? Int(line.new_lineno) : nil,
-                  text: String(decodingBytes: content, count: length)))
-            }
-          }
-        }
-        file.hunks.append(hunk)
-      }
+      file.hunks = try hunks(of: patch, includeLines: options.includeLines, path: file.path)
       files.append(file)
     }
     return files
+  }
+
+  /// Options shared by tree and blob diffs: git's indent heuristic, no merging of nearby hunks.
+  static func diffOptions(contextLines: Int) -> git_diff_options {
+    var opts = git_diff_options()
+    git_diff_options_init(&opts, UInt32(GIT_DIFF_OPTIONS_VERSION))
+    opts.flags = GIT_DIFF_INDENT_HEURISTIC.rawValue
+    opts.context_lines = UInt32(max(0, contextLines))
+    opts.interhunk_lines = 0
+    return opts
+  }
+
+  /// Copies a patch's hunks (and, when asked, their lines) into values. `patch` is borrowed.
+  func hunks(of patch: OpaquePointer, includeLines: Bool, path: GitPath) throws(GitError) -> [DiffHunk] {
+    let hunkCount = git_patch_num_hunks(patch)
+    var hunks: [DiffHunk] = []
+    hunks.reserveCapacity(hunkCount)
+    for hunkIndex in 0..<hunkCount {
+      var hunkPointer: UnsafePointer<git_diff_hunk>?
+      var lineCount = 0
+      try check(git_patch_get_hunk(&hunkPointer, &lineCount, patch, hunkIndex), "read a hunk of \(path)")
+      guard let header = hunkPointer?.pointee else { continue }
+      var hunk = DiffHunk(
+        oldStart: Int(header.old_start), oldCount: Int(header.old_lines),
+        newStart: Int(header.new_start), newCount: Int(header.new_lines))
+      if includeLines {
+        hunk.lines.reserveCapacity(lineCount)
+        for lineIndex in 0..<lineCount {
+          var linePointer: UnsafePointer<git_diff_line>?
+          try check(git_patch_get_line_in_hunk(&linePointer, patch, hunkIndex, lineIndex), "read a line of \(path)")
+          guard let line = linePointer?.pointee, let kind = DiffLine.Kind(origin: line.origin),
+            let content = line.content
+          else { continue }
+          // Strip the line ending; content is borrowed from the patch and not NUL-terminated.
+          var length = line.content_len
+          if length > 0, content[length - 1] == 0x0A { length -= 1 }
+          if length > 0, content[length - 1] == 0x0D { length -= 1 }
+          hunk.lines.append(
+            DiffLine(
+              kind: kind, oldLine: line.old_lineno > 0 ? Int(line.old_lineno) : nil,
+              newLine: line.new_lineno > 0 ? Int(line.new_lineno) : nil,
+              text: String(decodingBytes: content, count: length)))
+        }
+      }
+      hunks.append(hunk)
+    }
+    return hunks
   }
 
   /// Looks up a commit's root tree. The caller owns the result and frees it with git_tree_free.

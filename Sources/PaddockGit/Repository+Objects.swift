@@ -9,6 +9,15 @@ extension Repository {
 
   /// The bytes of a blob.
   public func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
+    try withBlob(id) { blob in
+      let size = Int(git_blob_rawsize(blob))
+      guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+      return Array(UnsafeRawBufferPointer(start: content, count: size))
+    }
+  }
+
+  /// Looks up a blob, lends it to `body`, and frees it; a missing blob becomes a `missingObject` error.
+  func withBlob<T>(_ id: ObjectID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
     var raw = id.raw
     var blob: OpaquePointer?
     let rc = git_blob_lookup(&blob, handle, &raw)
@@ -18,40 +27,26 @@ extension Repository {
     }
     try check(rc, "read blob \(id.abbreviated())")
     guard let blob else { throw missingObject(id, what: "file contents") }
-    // Owned blob; its content is borrowed and copied before the free.
+    // Owned blob; freed when `body` returns. `body` must copy what it keeps.
     defer { git_blob_free(blob) }
-    let size = Int(git_blob_rawsize(blob))
-    guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
-    return Array(UnsafeRawBufferPointer(start: content, count: size))
+    return try body(blob)
   }
 
-  /// Every note under `reference` (such as `refs/notes/ai`), keyed by the
-  /// annotated object. An absent notes ref gives an empty dictionary.
-  public func notes(reference: String) throws(GitError) -> [ObjectID: String] {
-    var iterator: OpaquePointer?
-    let rc = git_note_iterator_new(&iterator, handle, reference)
+  /// The note that `reference` (such as `refs/notes/ai`) attaches to `object`, or nil
+  /// when there is none or the notes ref does not exist.
+  public func note(reference: String, for object: ObjectID) throws(GitError) -> String? {
+    var note: OpaquePointer?
+    var raw = object.raw
+    let rc = git_note_read(&note, handle, reference, &raw)
     if rc == GIT_ENOTFOUND.rawValue {
       git_error_clear()
-      return [:]
+      return nil
     }
-    try check(rc, "read notes from \(reference)")
-    guard let iterator else { return [:] }
-    // Owned iterator; freed on return.
-    defer { git_note_iterator_free(iterator) }
-    var result: [ObjectID: String] = [:]
-    var noteID = git_oid()
-    var annotated = git_oid()
-    while true {
-      let next = git_note_next(&noteID, &annotated, iterator)
-      if next == GIT_ITEROVER.rawValue {
-        git_error_clear()
-        break
-      }
-      try check(next, "read notes from \(reference)")
-      let bytes = try blob(ObjectID(noteID))
-      result[ObjectID(annotated)] = String(decoding: bytes, as: UTF8.self)
-    }
-    return result
+    try check(rc, "read the \(reference) note of \(object.abbreviated())")
+    guard let note else { return nil }
+    // Owned note; its message is borrowed and copied before the free.
+    defer { git_note_free(note) }
+    return git_note_message(note).map { String(decodingCString: $0) }
   }
 }
 
@@ -77,50 +72,22 @@ extension Repository {
   /// The zero-context hunks between two blobs (nil: empty), with git's indent heuristic.
   /// Returns nil when either side is binary.
   public func diffBlobs(old: ObjectID?, new: ObjectID) throws(GitError) -> [DiffHunk]? {
-    var newRaw = new.raw
-    var newBlob: OpaquePointer?
-    let newRC = git_blob_lookup(&newBlob, handle, &newRaw)
-    if newRC == GIT_ENOTFOUND.rawValue {
-      git_error_clear()
-      throw missingObject(new, what: "file contents")
+    try withBlob(new) { newBlob throws(GitError) in
+      guard let old else { return try diffBlobs(nil, newBlob) }
+      return try withBlob(old) { oldBlob throws(GitError) in try diffBlobs(oldBlob, newBlob) }
     }
-    try check(newRC, "read blob \(new.abbreviated())")
-    // Owned blobs; freed on return.
-    defer { git_blob_free(newBlob) }
-    var oldBlob: OpaquePointer?
-    if let old {
-      var oldRaw = old.raw
-      let oldRC = git_blob_lookup(&oldBlob, handle, &oldRaw)
-      if oldRC == GIT_ENOTFOUND.rawValue {
-        git_error_clear()
-        throw missingObject(old, what: "file contents")
-      }
-      try check(oldRC, "read blob \(old.abbreviated())")
-    }
-    defer { if let oldBlob { git_blob_free(oldBlob) } }
-    if let newBlob, git_blob_is_binary(newBlob) == 1 { return nil }
+  }
+
+  /// Both blobs are borrowed from the caller.
+  private func diffBlobs(_ oldBlob: OpaquePointer?, _ newBlob: OpaquePointer) throws(GitError) -> [DiffHunk]? {
+    if git_blob_is_binary(newBlob) == 1 { return nil }
     if let oldBlob, git_blob_is_binary(oldBlob) == 1 { return nil }
-    var opts = git_diff_options()
-    git_diff_options_init(&opts, UInt32(GIT_DIFF_OPTIONS_VERSION))
-    opts.flags = GIT_DIFF_INDENT_HEURISTIC.rawValue
-    opts.context_lines = 0
-    opts.interhunk_lines = 0
+    var opts = Self.diffOptions(contextLines: 0)
     var patch: OpaquePointer?
     try check(git_patch_from_blobs(&patch, oldBlob, nil, newBlob, nil, &opts), "diff two versions of a file")
     guard let patch else { return [] }
     // Owned patch; freed on return.
     defer { git_patch_free(patch) }
-    var hunks: [DiffHunk] = []
-    for index in 0..<git_patch_num_hunks(patch) {
-      var hunkPointer: UnsafePointer<git_diff_hunk>?
-      var lines = 0
-      try check(git_patch_get_hunk(&hunkPointer, &lines, patch, index), "read a hunk")
-      guard let header = hunkPointer?.pointee else { continue }
-      hunks.append(
-        DiffHunk(
-          oldStart: Int(header.old_start), oldCount: Int(header.old_lines), newStart: Int(header.new_start),
-          newCount: Int(header.new_lines)))
-    }
-    return hunks
+    return try hunks(of: patch, includeLines: false, path: GitPath("(blob)"))
   }
 }

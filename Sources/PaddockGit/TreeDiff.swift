@@ -107,13 +107,9 @@ public struct DiffOptions: Hashable, Sendable {
   public var detectRenames: Bool
   /// Whether to produce every line with its text, or only hunk headers.
   public var includeLines: Bool
-  /// Limit the diff to these paths (exact paths, no globbing).
-  public var paths: [GitPath]
-
-  public init(contextLines: Int = 0, detectRenames: Bool = true, includeLines: Bool = false, paths: [GitPath] = []) {
+  public init(contextLines: Int = 0, detectRenames: Bool = true, includeLines: Bool = false) {
     self.contextLines = contextLines
     self.detectRenames = detectRenames
     self.includeLines = includeLines
-    self.paths = paths
   }
 }

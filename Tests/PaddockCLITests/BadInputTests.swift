@@ -125,13 +125,20 @@ import Testing
     // A Latin-1 file name (caf\xe9.txt) and a binary file, in a root commit written by an agent.
     try repository.write(bytesPath: Array("caf".utf8) + [0xE9] + Array(".txt".utf8), Array("bonjour\n".utf8))
     try repository.write(bytesPath: Array("logo.bin".utf8), [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01, 0xFF])
+    // And an unpopulated submodule (a gitlink over an empty folder, which `git add -A` keeps).
+    try FileManager.default.createDirectory(atPath: repository.path + "/vendor/lib", withIntermediateDirectories: true)
+    try repository.git(["update-index", "--add", "--cacheinfo", "160000,\(try repository.revParse("main")),vendor/lib"])
     try repository.commit("root commit" + Self.claude)
     let result = try repository.paddock(["attribute", "main..other", "--format", "json"])
     #expect(result.status == 0, "\(result.err)")
     let json = try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any]
     #expect(json?["merge_base"] == nil)
     let files = json?["files"] as? [[String: Any]] ?? []
-    #expect(files.count == 2)
+    #expect(files.count == 3)
+    #expect(
+      files.contains {
+        ($0["path"] as? String) == "vendor/lib" && ($0["submodule"] as? Bool) == true && $0["commit"] != nil
+      })
     #expect(files.contains { ($0["path"] as? String) == "caf\u{FFFD}.txt" && ($0["authorship"] as? String) == "ai" })
     #expect(
       files.contains { ($0["path"] as? String) == "logo.bin" && ($0["binary"] as? Bool) == true && $0["commit"] != nil }
@@ -146,6 +153,9 @@ import Testing
     #expect(blame.status == 0, "\(blame.err)")
     #expect(blame.out.contains("AI claude-code"))
     #expect(blame.out.hasSuffix(") bonjour\n"))
+    let binary = try repository.paddock(["blame", "logo.bin"])
+    #expect(binary.status == 2)
+    #expect(binary.err.contains("logo.bin is a binary file"))
   }
 
   @Test func mergeCommitInsideTheRange() throws {

@@ -63,9 +63,9 @@ import Testing
       ])
     let repository = try Repository(discoveringFrom: fixture.path)
     let head = try repository.resolveCommit("HEAD")
-    let notes = try repository.notes(reference: "refs/notes/ai")
-    #expect(notes[head] == "hello note\n")
-    #expect(try repository.notes(reference: "refs/notes/missing").isEmpty)
+    #expect(try repository.note(reference: "refs/notes/ai", for: head) == "hello note\n")
+    #expect(try repository.note(reference: "refs/notes/ai", for: try repository.resolveCommit("HEAD~1")) == nil)
+    #expect(try repository.note(reference: "refs/notes/missing", for: head) == nil)
     let commit = try repository.commit(head)
     #expect(commit.summary == "commit 3")
     #expect(commit.author.identity == "Ada Lovelace <ada@example.com>")
@@ -93,13 +93,11 @@ import Testing
     let repository = try Repository(discoveringFrom: clonePath)
     #expect(repository.partialCloneRemote == "origin")
     let old = try repository.resolveCommit("HEAD~2")
-    #expect(throws: GitError.self) { try repository.diff(from: nil, to: old, options: DiffOptions(includeLines: true)) }
-    do {
-      _ = try repository.diff(from: nil, to: old, options: DiffOptions(includeLines: true))
-    } catch let error as GitError {
-      #expect(error.code == .missingObject)
-      #expect(error.hint?.contains("partial clone") == true)
+    let error = #expect(throws: GitError.self) {
+      try repository.diff(from: nil, to: old, options: DiffOptions(includeLines: true))
     }
+    #expect(error?.code == .missingObject)
+    #expect(error?.hint?.contains("partial clone") == true)
   }
 
   @Test func diffDetectsRenamesSymlinksSubmodulesAndBinaries() throws {

@@ -36,12 +36,12 @@ public struct Attributor {
     let finalDiff = try repository.diff(
       from: mergeBase, to: range.head, options: DiffOptions(contextLines: 0, detectRenames: true, includeLines: true))
 
-    let rawNotes = try repository.notes(reference: notesRef)
+    // Notes are read only for the commits that introduced added lines, once each.
     var parsedNotes: [Int32: AuthorshipNote?] = [:]
     var usedNotes = false
-    func note(for commit: Int32) -> AuthorshipNote? {
+    func note(for commit: Int32) throws -> AuthorshipNote? {
       if let cached = parsedNotes[commit] { return cached }
-      let parsed = rawNotes[commits[Int(commit)].id].flatMap(AuthorshipNote.parse)
+      let parsed = try repository.note(reference: notesRef, for: commits[Int(commit)].id).flatMap(AuthorshipNote.parse)
       parsedNotes[commit] = parsed
       return parsed
     }
@@ -75,7 +75,7 @@ public struct Attributor {
             record.model = classification.model
             record.source = .commit
             linesPerCommit[Int(origin.commit)] += 1
-            if let note = note(for: origin.commit),
+            if let note = try note(for: origin.commit),
               let (author, _) = note.author(path: tracker.paths[origin.path].description, line: Int(origin.start))
             {
               usedNotes = true
@@ -106,13 +106,12 @@ public struct Attributor {
             oldStart: hunk.oldStart, oldLines: hunk.oldCount, newStart: hunk.newStart, newLines: hunk.newCount,
             authorship: counts.summary, counts: counts, lines: lines))
       }
+      // Files without lines (binary files, submodules) take the authorship of their last change.
       var lastCommit: String?
-      if file.isBinary || file.isSubmodule, let pathID, let index = snapshot.binary[pathID] {
-        lastCommit = commits[Int(index)].id.hex
-      }
       var authorship = fileCounts.summary
-      if let lastCommit, let index = commits.firstIndex(where: { $0.id.hex == lastCommit }) {
-        authorship = classifications[index].authorship.rawValue
+      if file.isBinary || file.isSubmodule, let pathID, let index = snapshot.withoutLines[pathID] {
+        lastCommit = commits[Int(index)].id.hex
+        authorship = classifications[Int(index)].authorship.rawValue
       }
       totals = totals + fileCounts
       files.append(

@@ -13,8 +13,20 @@ struct LineTracker {
   /// The traced state of one commit: line maps of the files the range touched.
   struct Snapshot {
     var maps: [Int32: LineMap] = [:]
-    /// Binary files: the commit index that last changed them.
-    var binary: [Int32: Int32] = [:]
+    /// Files without lines (binary files, submodules): the commit index that last changed them.
+    var withoutLines: [Int32: Int32] = [:]
+
+    /// Applies a commit's changes: removals first, so a path can be removed and re-added.
+    mutating func update(removing removals: [Int32], setting updates: [(Int32, LineMap?, Int32?)]) {
+      for id in removals {
+        maps[id] = nil
+        withoutLines[id] = nil
+      }
+      for (id, map, lastChange) in updates {
+        maps[id] = map
+        withoutLines[id] = lastChange
+      }
+    }
   }
 
   /// Interned paths, so maps are keyed by small integers.
@@ -74,61 +86,29 @@ struct LineTracker {
       let parents = commit.parents
       let mainDiff = try repository.diff(from: parents.first, to: id, options: Self.diffOptions)
       var snapshot = parents.first.map { takeSnapshot(of: $0) } ?? Snapshot()
-      if parents.count <= 1 {
-        apply(mainDiff, to: &snapshot, commit: me)
-      } else {
-        var others: [(snapshot: Snapshot, diff: [GitPath: FileDiff])] = []
-        for parent in parents.dropFirst() {
-          let diff = try repository.diff(from: parent, to: id, options: Self.diffOptions)
-          var byPath: [GitPath: FileDiff] = [:]
-          for file in diff { if let newPath = file.newPath { byPath[newPath] = file } }
-          others.append((takeSnapshot(of: parent), byPath))
-        }
-        applyMerge(mainDiff, others: others, to: &snapshot, commit: me)
+      var others: [(snapshot: Snapshot, diff: [GitPath: FileDiff])] = []
+      for parent in parents.dropFirst() {
+        let diff = try repository.diff(from: parent, to: id, options: Self.diffOptions)
+        var byPath: [GitPath: FileDiff] = [:]
+        for file in diff { if let newPath = file.newPath { byPath[newPath] = file } }
+        others.append((takeSnapshot(of: parent), byPath))
       }
+      apply(mainDiff, others: others, to: &snapshot, commit: me)
       snapshots[me] = snapshot
     }
     guard let headIndex, let result = snapshots[headIndex] else { return Snapshot() }
     return result
   }
 
-  private mutating func apply(_ diff: [FileDiff], to snapshot: inout Snapshot, commit: Int32) {
-    var removals: [Int32] = []
-    var updates: [(Int32, LineMap?, Int32?)] = []
-    for file in diff where !file.isSubmodule {
-      let oldID = file.oldPath.map { paths.id($0) }
-      guard let newPath = file.newPath else {
-        if let oldID { removals.append(oldID) }
-        continue
-      }
-      let newID = paths.id(newPath)
-      if let oldID, oldID != newID, file.status == .renamed { removals.append(oldID) }
-      if file.isBinary {
-        updates.append(
-          (newID, nil, file.oldBlob == file.newBlob ? oldID.flatMap { snapshot.binary[$0] } ?? commit : commit))
-        continue
-      }
-      let oldMap = file.status == .added ? LineMap() : (oldID.flatMap { snapshot.maps[$0] } ?? LineMap())
-      let hunks = file.hunks.map(HunkShape.init)
-      updates.append((newID, oldMap.applying(hunks, commit: commit, path: newID), nil))
-    }
-    for id in removals {
-      snapshot.maps[id] = nil
-      snapshot.binary[id] = nil
-    }
-    for (id, map, binaryCommit) in updates {
-      snapshot.maps[id] = map
-      snapshot.binary[id] = binaryCommit
-    }
-  }
-
-  private mutating func applyMerge(
+  /// Updates `snapshot` (the first parent's) with `mainDiff` (first parent to commit). For a
+  /// merge, `others` holds the other parents' snapshots and their diffs to the commit by new path.
+  private mutating func apply(
     _ mainDiff: [FileDiff], others: [(snapshot: Snapshot, diff: [GitPath: FileDiff])], to snapshot: inout Snapshot,
     commit: Int32
   ) {
     var removals: [Int32] = []
     var updates: [(Int32, LineMap?, Int32?)] = []
-    for file in mainDiff where !file.isSubmodule {
+    for file in mainDiff {
       let oldID = file.oldPath.map { paths.id($0) }
       guard let newPath = file.newPath else {
         if let oldID { removals.append(oldID) }
@@ -136,13 +116,20 @@ struct LineTracker {
       }
       let newID = paths.id(newPath)
       if let oldID, oldID != newID, file.status == .renamed { removals.append(oldID) }
-      if file.isBinary {
-        updates.append((newID, nil, commit))
+      if file.isBinary || file.isSubmodule {
+        let unchanged = file.oldBlob == file.newBlob
+        updates.append((newID, nil, unchanged ? oldID.flatMap { snapshot.withoutLines[$0] } ?? commit : commit))
         continue
       }
       // git blame first looks for a parent with the identical file and hands it everything.
+      let firstParentMap = file.status == .added ? LineMap() : (oldID.flatMap { snapshot.maps[$0] } ?? LineMap())
       if file.status != .added, file.oldBlob == file.newBlob {
-        updates.append((newID, oldID.flatMap { snapshot.maps[$0] } ?? LineMap(), nil))
+        updates.append((newID, firstParentMap, nil))
+        continue
+      }
+      if others.isEmpty {
+        updates.append(
+          (newID, firstParentMap.applying(file.hunks.map(HunkShape.init), commit: commit, path: newID), nil))
         continue
       }
       var identical: LineMap?
@@ -161,11 +148,7 @@ struct LineTracker {
         updates.append((newID, identical, nil))
         continue
       }
-      var parents = [
-        LineMap.MergeParent(
-          map: file.status == .added ? LineMap() : (oldID.flatMap { snapshot.maps[$0] } ?? LineMap()),
-          hunks: file.hunks.map(HunkShape.init))
-      ]
+      var parents = [LineMap.MergeParent(map: firstParentMap, hunks: file.hunks.map(HunkShape.init))]
       for other in others {
         guard let otherDiff = other.diff[newPath] else { continue }
         let otherMap =
@@ -176,14 +159,7 @@ struct LineTracker {
       }
       updates.append((newID, LineMap.combining(parents, commit: commit, path: newID), nil))
     }
-    for id in removals {
-      snapshot.maps[id] = nil
-      snapshot.binary[id] = nil
-    }
-    for (id, map, binaryCommit) in updates {
-      snapshot.maps[id] = map
-      snapshot.binary[id] = binaryCommit
-    }
+    snapshot.update(removing: removals, setting: updates)
   }
 }
 

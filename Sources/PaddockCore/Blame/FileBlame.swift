@@ -68,6 +68,8 @@ public struct Blamer {
     guard let contents = try repository.fileContents(path: path, at: revision) else {
       throw BlameError.noSuchFile(path: path.description, revision: revision.abbreviated())
     }
+    // git's own test for binary content: a NUL byte in the first 8000 bytes.
+    if contents.prefix(8000).contains(0) { throw BlameError.binaryFile(path: path.description) }
     let texts = Self.splitLines(contents)
     if let lines, lines.lowerBound < 1 || lines.upperBound > texts.count {
       throw BlameError.lineRangeOutOfBounds(
@@ -122,6 +124,7 @@ public enum BlameError: Error, Sendable, Equatable, CustomStringConvertible {
   case noSuchFile(path: String, revision: String)
   case lineRangeOutOfBounds(path: String, requested: String, lineCount: Int)
   case incompleteHistory(path: String, hint: String)
+  case binaryFile(path: String)
 
   public var description: String {
     switch self {
@@ -129,6 +132,8 @@ public enum BlameError: Error, Sendable, Equatable, CustomStringConvertible {
       "no file `\(path)` at \(revision): check the path (relative to the repository root) with `git ls-tree -r --name-only \(revision)`"
     case .lineRangeOutOfBounds(let path, let requested, let count):
       "-L \(requested) is outside \(path), which has \(count) lines: give a range within 1,\(count)"
+    case .binaryFile(let path):
+      "\(path) is a binary file, which has no lines to blame: `paddock attribute` reports which commit changed it"
     case .incompleteHistory(let path, let hint):
       "the history of \(path) is incomplete, so some lines cannot be traced: \(hint)"
     }

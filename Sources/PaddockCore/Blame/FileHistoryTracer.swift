@@ -86,12 +86,8 @@ struct FileHistoryTracer {
       var mergeParents: [LineMap.MergeParent] = []
       for parent in parents {
         guard let parentBlob = blob[parent] else { continue }
-        let hunks =
-          try repository.diffBlobs(old: parentBlob, new: blobID)
-          ?? [HunkShape.wholeFile].map {
-            DiffHunk(oldStart: $0.oldStart, oldCount: $0.oldCount, newStart: $0.newStart, newCount: $0.newCount)
-          }
-        mergeParents.append(LineMap.MergeParent(map: maps[parent] ?? LineMap(), hunks: hunks.map(HunkShape.init)))
+        let hunks = try repository.diffBlobs(old: parentBlob, new: blobID)?.map(HunkShape.init) ?? [.wholeFile]
+        mergeParents.append(LineMap.MergeParent(map: maps[parent] ?? LineMap(), hunks: hunks))
       }
       maps[id] =
         mergeParents.count == 1
@@ -116,6 +112,6 @@ struct FileHistoryTracer {
 }
 
 extension HunkShape {
-  /// A binary change replaces everything; a huge count stands for "all lines".
-  static let wholeFile = HunkShape(oldStart: 1, oldCount: Int(Int32.max / 2), newStart: 1, newCount: 0)
+  /// A change to or from a binary version replaces every line; a huge count stands for "all lines".
+  fileprivate static let wholeFile = HunkShape(oldStart: 1, oldCount: Int(Int32.max / 2), newStart: 1, newCount: 0)
 }
