@@ -18,18 +18,7 @@ extension Repository {
 
   /// Looks up a blob, lends it to `body`, and frees it; a missing blob becomes a `missingObject` error.
   func withBlob<T>(_ id: ObjectID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
-    var raw = id.raw
-    var blob: OpaquePointer?
-    let rc = git_blob_lookup(&blob, handle, &raw)
-    if rc == GIT_ENOTFOUND.rawValue {
-      git_error_clear()
-      throw missingObject(id, what: "file contents")
-    }
-    try check(rc, "read blob \(id.abbreviated())")
-    guard let blob else { throw missingObject(id, what: "file contents") }
-    // Owned blob; freed when `body` returns. `body` must copy what it keeps.
-    defer { git_blob_free(blob) }
-    return try body(blob)
+    try withObject(id, type: GIT_OBJECT_BLOB, what: "file contents", body)
   }
 
   /// The note that `reference` (such as `refs/notes/ai`) attaches to `object`, or nil

@@ -319,17 +319,25 @@ extension Repository {
   /// Looks up a commit, lends it to `body`, and frees it. A missing commit becomes
   /// a `missingObject` error with advice for shallow and partial clones.
   func withCommit<T>(_ id: ObjectID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
+    try withObject(id, type: GIT_OBJECT_COMMIT, what: "commit", body)
+  }
+
+  /// Looks up an object of `type`, lends it to `body` (commit and blob functions accept it,
+  /// being the same C object), and frees it. "Not found" becomes a `missingObject` error.
+  func withObject<T>(
+    _ id: ObjectID, type: git_object_t, what: String, _ body: (OpaquePointer) throws(GitError) -> T
+  ) throws(GitError) -> T {
     var raw = id.raw
-    var commit: OpaquePointer?
-    let rc = git_commit_lookup(&commit, handle, &raw)
+    var object: OpaquePointer?
+    let rc = git_object_lookup(&object, handle, &raw, type)
     if rc == GIT_ENOTFOUND.rawValue {
       git_error_clear()
-      throw missingObject(id, what: "commit")
+      throw missingObject(id, what: what)
     }
-    try check(rc, "read commit \(id.abbreviated())")
-    guard let commit else { throw missingObject(id, what: "commit") }
-    // Owned commit; freed when `body` returns. `body` must copy what it keeps.
-    defer { git_commit_free(commit) }
-    return try body(commit)
+    try check(rc, "read \(what) \(id.abbreviated())")
+    guard let object else { throw missingObject(id, what: what) }
+    // Owned object; freed when `body` returns. `body` must copy what it keeps.
+    defer { git_object_free(object) }
+    return try body(object)
   }
 }
