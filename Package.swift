@@ -24,13 +24,21 @@ let package = Package(
       name: "PaddockGit",
       dependencies: ["CLibgit2"]
     ),
-    // Attribution, agents, configuration and output: Swift values in, values out.
+    // Attribution, agents, rules, review, configuration and output: Swift values in, values out.
+    // The rule packs in rules/ are compiled in by the EmbedRulePacks plugin.
     .target(
       name: "PaddockCore",
       dependencies: [
         "PaddockGit",
         .product(name: "Yams", package: "Yams"),
-      ]
+      ],
+      plugins: ["EmbedRulePacks"]
+    ),
+    .executableTarget(name: "RulePackEmbedder"),
+    .plugin(
+      name: "EmbedRulePacks",
+      capability: .buildTool(),
+      dependencies: ["RulePackEmbedder"]
     ),
     // The thin command-line front end.
     .executableTarget(

@@ -7,11 +7,11 @@ struct Paddock: AsyncParsableCommand {
     commandName: "paddock",
     abstract: "Knows which changed lines an AI agent wrote and which a person wrote.",
     discussion: """
-      Exit codes: 0 success, 2 could not evaluate (not a repository, unknown revision, \
+      Exit codes: 0 success (review: pass or warn), 1 review verdict block, 2 could not evaluate (not a repository, unknown revision, \
       missing objects, bad configuration), 64 usage error.
       """,
     version: PaddockVersion.current,
-    subcommands: [Attribute.self, Blame.self, Agents.self]
+    subcommands: [Review.self, Attribute.self, Blame.self, Rules.self, Baseline.self, Agents.self]
   )
 }
 

@@ -80,3 +80,39 @@ extension Repository {
     return try hunks(of: patch, includeLines: false, path: GitPath("(blob)"))
   }
 }
+
+extension Repository {
+  /// Every regular or executable file in `revision`'s tree, in tree order, up to `limit` entries.
+  public func files(at revision: ObjectID, limit: Int = .max) throws(GitError) -> [TreeEntry] {
+    let tree = try tree(ofCommit: revision)
+    // Owned tree; freed on return. Entries seen in the walk are borrowed from it and copied out at once.
+    defer { git_tree_free(tree) }
+    final class Collector {
+      var entries: [TreeEntry] = []
+      let limit: Int
+      init(limit: Int) { self.limit = limit }
+    }
+    let collector = Collector(limit: limit)
+    let rc = withExtendedLifetime(collector) {
+      git_tree_walk(
+        tree, GIT_TREEWALK_PRE,
+        { root, entry, payload in
+          guard let root, let entry, let payload else { return 0 }
+          let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
+          let mode = git_tree_entry_filemode(entry)
+          guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE, let id = git_tree_entry_id(entry),
+            let name = git_tree_entry_name(entry)
+          else { return 0 }
+          collector.entries.append(
+            TreeEntry(
+              path: GitPath(bytes: GitPath(cString: root).bytes + GitPath(cString: name).bytes), blob: ObjectID(id),
+              mode: mode == GIT_FILEMODE_BLOB_EXECUTABLE ? .executable : .regular))
+          return collector.entries.count >= collector.limit ? -1 : 0
+        }, Unmanaged.passUnretained(collector).toOpaque())
+    }
+    // A negative return from the callback stops the walk early; that is the limit, not an error.
+    if rc < 0, collector.entries.count < limit { try check(rc, "list the files of \(revision.abbreviated())") }
+    if rc < 0 { git_error_clear() }
+    return collector.entries
+  }
+}

@@ -118,7 +118,8 @@ public struct Attributor {
         FileAttribution(
           path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
           binary: file.isBinary, submodule: file.isSubmodule, symlink: file.isSymlink, commit: lastCommit,
-          authorship: authorship, counts: fileCounts, hunks: hunks))
+          authorship: authorship, counts: fileCounts, hunks: hunks, blob: file.newBlob.isZero ? nil : file.newBlob,
+          oldBlob: file.oldBlob.isZero ? nil : file.oldBlob))
     }
 
     let commitRecords = commits.enumerated().map { index, commit in

@@ -110,6 +110,10 @@ public struct FileAttribution: Sendable, Codable, Hashable {
   public var authorship: String
   public var counts: LineCounts
   public var hunks: [HunkAttribution]
+  /// The file's blob at head (not encoded: the JSON schema does not carry it).
+  public var blob: ObjectID? = nil
+  /// The file's blob at the merge base, for modified files (not encoded either).
+  public var oldBlob: ObjectID? = nil
 
   enum CodingKeys: String, CodingKey {
     case path

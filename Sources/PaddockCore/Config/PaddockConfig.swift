@@ -11,6 +11,10 @@ public struct PaddockConfig: Sendable, Hashable {
   /// Trailer keys that mean a person reviewed the change; nil keeps the default.
   public var reviewTrailers: [String]?
   public var notesRef: String?
+  /// Rules, limits and policy for `paddock review`.
+  public var review = ReviewConfig()
+  /// The file this configuration came from, for messages about it.
+  public var file: String?
 
   public init() {}
 
@@ -29,22 +33,19 @@ public struct PaddockConfig: Sendable, Hashable {
 
   /// Parses configuration text. `file` names the source in error messages.
   public static func parse(_ text: String, file: String) throws -> PaddockConfig {
-    let node: Node?
-    do {
-      node = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      throw ConfigError(
-        file: file, line: yamlErrorLine(error), message: "is not valid YAML: \(yamlErrorText(error))",
-        fix: "fix the YAML syntax (indentation, quotes, colons)")
-    } catch {
-      throw ConfigError(file: file, line: nil, message: "is not valid YAML: \(error)", fix: "fix the YAML syntax")
-    }
+    let node = try NodeReader.compose(text, file: file)
     var config = PaddockConfig()
     guard let node else { return config }
     let reader = NodeReader(file: file)
     let root = try reader.mapping(node, at: "the top level")
     try reader.allowKeys(
-      root, ["version", "agents", "aliases", "disable", "review-trailers", "notes-ref"], at: "the top level")
+      root,
+      [
+        "version", "agents", "aliases", "disable", "review-trailers", "notes-ref", "rules", "protected-paths", "limits",
+        "policy", "baseline",
+      ], at: "the top level")
+    config.file = file
+    config.review = try reader.reviewConfig(root)
     if let version = root["version"] {
       guard try reader.string(version, at: "version") == "1" else {
         throw reader.error(
@@ -121,21 +122,6 @@ public struct PaddockConfig: Sendable, Hashable {
     }
     return try parse(text, file: path)
   }
-
-  private static func yamlErrorLine(_ error: YamlError) -> Int? {
-    switch error {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
-    default: return nil
-    }
-  }
-
-  private static func yamlErrorText(_ error: YamlError) -> String {
-    switch error {
-    case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _):
-      return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-    default: return "\(error)"
-    }
-  }
 }
 
 /// A configuration problem, with the file, the line and what to do.
@@ -151,46 +137,7 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 }
 
-/// Reads Yams nodes with errors that point at the line.
-struct NodeReader {
-  let file: String
-
-  func error(_ node: Node, _ message: String, fix: String) -> ConfigError {
-    ConfigError(file: file, line: node.mark.map { $0.line }, message: message, fix: fix)
-  }
-
-  func mapping(_ node: Node, at place: String) throws -> Node.Mapping {
-    guard let mapping = node.mapping else {
-      throw error(node, "expects a mapping (`key: value` lines) at \(place)", fix: "indent the keys under it")
-    }
-    return mapping
-  }
-
-  func sequence(_ node: Node, at place: String) throws -> Node.Sequence {
-    guard let sequence = node.sequence else {
-      throw error(node, "expects a list at `\(place)`", fix: "write one `- item` per line")
-    }
-    return sequence
-  }
-
-  func string(_ node: Node, at place: String) throws -> String {
-    guard let scalar = node.scalar else {
-      throw error(node, "expects a single value at `\(place)`", fix: "write a plain or quoted string")
-    }
-    return scalar.string
-  }
-
-  func allowKeys(_ mapping: Node.Mapping, _ allowed: [String], at place: String) throws {
-    for (key, _) in mapping {
-      let name = key.string ?? ""
-      guard !allowed.contains(name) else { continue }
-      let suggestion = allowed.min { editDistance($0, name) < editDistance($1, name) }
-      var fix = "allowed keys at \(place): \(allowed.joined(separator: ", "))"
-      if let suggestion, editDistance(suggestion, name) <= 3 { fix = "did you mean `\(suggestion)`? " + fix }
-      throw error(key, "unknown key `\(name)` at \(place)", fix: fix)
-    }
-  }
-
+extension NodeReader {
   func agent(_ node: Node) throws -> AgentDefinition {
     let mapping = try mapping(node, at: "an agent")
     try allowKeys(mapping, ["id", "name", "aliases", "identities", "trailers", "messages"], at: "an agent")
@@ -240,27 +187,6 @@ struct NodeReader {
   }
 
   private func validate(_ pattern: String, _ node: Node) throws {
-    do {
-      _ = try NSRegularExpression(pattern: pattern)
-    } catch {
-      throw self.error(
-        node, "has an invalid regular expression `\(pattern)`", fix: "check brackets, groups and escapes (ICU syntax)")
-    }
+    try regex(node, at: "a pattern")
   }
-}
-
-private func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a)
-  let b = Array(b)
-  guard !a.isEmpty else { return b.count }
-  guard !b.isEmpty else { return a.count }
-  var previous = Array(0...b.count)
-  for i in 1...a.count {
-    var current = [i] + [Int](repeating: 0, count: b.count)
-    for j in 1...b.count {
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.count]
 }

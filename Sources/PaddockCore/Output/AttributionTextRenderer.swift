@@ -107,16 +107,9 @@ public struct AttributionTextRenderer {
     }
   }
 
-  enum Colour: String {
-    case magenta = "35"
-    case green = "32"
-    case yellow = "33"
-    case cyan = "36"
+  private func paint(_ text: String, _ colour: Painter.Colour) -> String {
+    Painter(enabled: self.colour).paint(text, colour)
   }
 
-  private func paint(_ text: String, _ colour: Colour) -> String {
-    self.colour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
-  }
-
-  private func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  private func bold(_ text: String) -> String { Painter(enabled: colour).bold(text) }
 }

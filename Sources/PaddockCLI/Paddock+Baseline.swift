@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+
+extension Paddock {
+  struct Baseline: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "baseline",
+      abstract: "Record today's findings so that `paddock review` reports only new ones.",
+      discussion: """
+        Without a range, every file at HEAD is reviewed with every rule, whoever wrote it, and the \
+        fingerprints of the findings are written to the baseline file (.paddock-baseline.json at the \
+        repository root, or `baseline:` in .paddock.yml). Commit the file; `paddock review` then lists \
+        those findings as suppressed. Fingerprints follow the rule, the path and the line's text, so \
+        moving a line keeps it baselined and editing it does not.
+        """)
+
+    @Argument(help: "Record the findings of this range instead of the whole tree.")
+    var range: String?
+
+    @Option(help: ArgumentHelp("Write to <file> instead of the configured baseline file.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() async throws {
+      try reportingErrors {
+        let repository = try options.openRepository()
+        let config = try options.loadConfig(for: repository)
+        let pipeline = try ReviewPipeline(repository: repository, config: config)
+        let resolved = try range.map { try RangeResolver.resolve(in: repository, range: $0, base: nil, head: nil) }
+        let head = try resolved?.head ?? repository.resolveCommit("HEAD")
+        let findings = try pipeline.baselineFindings(range: resolved, head: head)
+        guard let path = output ?? pipeline.baselinePath else {
+          throw CLIError("a bare repository has no working tree to hold the baseline: pass --output FILE")
+        }
+        let baseline = PaddockCore.Baseline(findings: findings)
+        try write(try JSONRenderer.render(baseline), to: path)
+        FileHandle.standardError.write(
+          Data(
+            "paddock: recorded \(baseline.entries.count) finding\(baseline.entries.count == 1 ? "" : "s") in \(path)\n"
+              .utf8))
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+
+extension Paddock {
+  struct Review: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Review the lines a range adds: rules, authorship-aware policy, one verdict.",
+      discussion: """
+        Runs every enabled rule over the added lines of RANGE (as `paddock attribute` picks it), applies \
+        suppressions, the baseline and the policy of .paddock.yml, and gives one verdict. By default an \
+        error in AI-written lines blocks, the same error in a person's lines warns.
+
+        Exit codes: 0 pass or warn, 1 block, 2 could not evaluate, 64 usage error.
+        """)
+
+    @Argument(help: "The range to review (`A..B`, `A...B`, or `A` meaning `A..HEAD`).")
+    var range: String?
+
+    @Option(help: "The base (excluded end) of the range.")
+    var base: String?
+
+    @Option(help: "The head (included end) of the range; default HEAD.")
+    var head: String?
+
+    @Option(help: "Output format: \(ReviewFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReviewFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to <file> instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Block on findings of this severity or worse, whoever wrote the lines: error, warning, note or none.",
+        valueName: "severity"))
+    var failOn: String?
+
+    @OptionGroup var options: RepositoryOptions
+
+    func validate() throws {
+      if range != nil, base != nil || head != nil {
+        throw ValidationError("give either RANGE or --base/--head, not both")
+      }
+      if let failOn, failOn != "none", Severity(rawValue: failOn) == nil {
+        throw ValidationError("--fail-on takes error, warning, note or none, not `\(failOn)`")
+      }
+    }
+
+    func run() async throws {
+      var verdict = Verdict.pass
+      try reportingErrors {
+        let repository = try options.openRepository()
+        let config = try options.loadConfig(for: repository)
+        let pipeline = try ReviewPipeline(repository: repository, config: config)
+        let resolved = try RangeResolver.resolve(in: repository, range: range, base: base, head: head)
+        let threshold: Severity?? = failOn.map { $0 == "none" ? .some(nil) : .some(Severity(rawValue: $0)) } ?? .none
+        let report = try pipeline.review(resolved, failOn: threshold, version: PaddockVersion.current)
+        let colour = output == nil && format == .text && options.useColour()
+        let text = try format.render(report, colour: colour)
+        if let output {
+          try write(text, to: output)
+        } else {
+          writeOut(text)
+        }
+        if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty
+        {
+          try append(MarkdownRenderer.render(report), to: summary)
+        }
+        verdict = report.verdict
+      }
+      if verdict == .block { throw ExitCode(1) }
+    }
+  }
+}
+
+/// Writes a whole file, with an error that names it.
+func write(_ text: String, to path: String) throws {
+  do {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+  } catch {
+    throw CLIError("cannot write \(path): \(error.localizedDescription); check the directory exists and is writable")
+  }
+}
+
+/// Appends to a file (such as `$GITHUB_STEP_SUMMARY`), creating it when missing.
+func append(_ text: String, to path: String) throws {
+  if !FileManager.default.fileExists(atPath: path) { return try write(text, to: path) }
+  guard let handle = FileHandle(forWritingAtPath: path) else {
+    throw CLIError("cannot append to \(path): check it is writable")
+  }
+  defer { try? handle.close() }
+  handle.seekToEndOfFile()
+  handle.write(Data(text.utf8))
+}
+
+/// An error of the command line itself, with what to do.
+struct CLIError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+extension ReviewFormat: ExpressibleByArgument {}

@@ -1,0 +1,123 @@
+import Yams
+
+/// The review part of `.paddock.yml`: which rules run, how severe they are, and what blocks.
+public struct ReviewConfig: Sendable, Hashable {
+  /// An id as written in the configuration, with its line for error messages.
+  public struct Reference: Sendable, Hashable {
+    public var id: String
+    public var line: Int?
+  }
+
+  public var disabledPacks: [Reference] = []
+  public var disabledRules: [Reference] = []
+  public var enabledRules: [Reference] = []
+  /// The repository's own rule pack files, relative to the repository root.
+  public var ruleFiles: [String] = []
+  public var severity: [Reference: SeverityOverride] = [:]
+  /// Globs added to the built-in protected paths.
+  public var protectedPaths: [String] = []
+  public var limits = ChangeSizeLimits(perCommit: nil, perChange: nil)
+  public var policy: ReviewPolicy = .default
+  /// The baseline file, relative to the repository root; nil means `.paddock-baseline.json` if it exists.
+  public var baseline: String?
+
+  public init() {}
+}
+
+extension NodeReader {
+  func reviewConfig(_ root: Node.Mapping) throws -> ReviewConfig {
+    var config = ReviewConfig()
+    func references(_ node: Node, at place: String) throws -> [ReviewConfig.Reference] {
+      try sequence(node, at: place).map { ReviewConfig.Reference(id: try string($0, at: place), line: $0.mark?.line) }
+    }
+    if let rules = root["rules"] {
+      let map = try mapping(rules, at: "rules")
+      try allowKeys(map, ["disable-packs", "disable", "enable", "files", "severity"], at: "rules")
+      if let node = map["disable-packs"] { config.disabledPacks = try references(node, at: "rules.disable-packs") }
+      if let node = map["disable"] { config.disabledRules = try references(node, at: "rules.disable") }
+      if let node = map["enable"] { config.enabledRules = try references(node, at: "rules.enable") }
+      if let node = map["files"] { config.ruleFiles = try strings(node, at: "rules.files") }
+      if let node = map["severity"] {
+        for (key, value) in try mapping(node, at: "rules.severity") {
+          let id = ReviewConfig.Reference(id: try string(key, at: "rules.severity"), line: key.mark?.line)
+          config.severity[id] = try severityOverride(value)
+        }
+      }
+    }
+    if let paths = root["protected-paths"] {
+      config.protectedPaths = try strings(paths, at: "protected-paths")
+      for (index, pattern) in config.protectedPaths.enumerated() {
+        do {
+          _ = try Glob(pattern)
+        } catch {
+          let item = paths.sequence.map { Array($0)[index] } ?? paths
+          throw self.error(item, "has glob `\(pattern)`: \(error.problem)", fix: "close every `[` and `{`")
+        }
+      }
+    }
+    if let limits = root["limits"] {
+      let map = try mapping(limits, at: "limits")
+      try allowKeys(map, ["ai-lines-per-commit", "ai-lines-per-change"], at: "limits")
+      config.limits.perCommit = try map["ai-lines-per-commit"].map { try int($0, at: "limits.ai-lines-per-commit") }
+      config.limits.perChange = try map["ai-lines-per-change"].map { try int($0, at: "limits.ai-lines-per-change") }
+    }
+    if let policy = root["policy"] {
+      let map = try mapping(policy, at: "policy")
+      try allowKeys(map, ["ai", "human", "unknown", "ai-may-suppress"], at: "policy")
+      if let node = map["ai"] { config.policy.ai = try thresholds(node, at: "policy.ai", base: config.policy.ai) }
+      if let node = map["human"] {
+        config.policy.human = try thresholds(node, at: "policy.human", base: config.policy.human)
+      }
+      if let node = map["unknown"] {
+        config.policy.unknown = try thresholds(node, at: "policy.unknown", base: config.policy.unknown)
+      }
+      if let node = map["ai-may-suppress"] {
+        config.policy.aiMaySuppress = try bool(node, at: "policy.ai-may-suppress")
+      }
+    }
+    if let baseline = root["baseline"] { config.baseline = try string(baseline, at: "baseline") }
+    return config
+  }
+
+  /// `error`, `off`, or `{ai: error, human: note}`.
+  private func severityOverride(_ node: Node) throws -> SeverityOverride {
+    if node.scalar != nil { return SeverityOverride(all: .some(try severityOrOff(node, at: "rules.severity"))) }
+    let map = try mapping(node, at: "rules.severity")
+    try allowKeys(map, ["ai", "human", "unknown"], at: "rules.severity")
+    var result = SeverityOverride()
+    if let node = map["ai"] { result.ai = .some(try severityOrOff(node, at: "rules.severity.ai")) }
+    if let node = map["human"] { result.human = .some(try severityOrOff(node, at: "rules.severity.human")) }
+    if let node = map["unknown"] { result.unknown = .some(try severityOrOff(node, at: "rules.severity.unknown")) }
+    return result
+  }
+
+  private func severityOrOff(_ node: Node, at place: String) throws -> Severity? {
+    if node.scalar?.string == "off" { return nil }
+    guard Severity(rawValue: node.scalar?.string ?? "") != nil else {
+      throw error(
+        node, "has `\(node.scalar?.string ?? "?")` at `\(place)`, which is not a severity",
+        fix: "use error, warning, note or off")
+    }
+    return try choice(node, at: place, of: Severity.self)
+  }
+
+  private func thresholds(
+    _ node: Node, at place: String, base: ReviewPolicy.Thresholds
+  ) throws -> ReviewPolicy.Thresholds {
+    let map = try mapping(node, at: place)
+    try allowKeys(map, ["block", "warn"], at: place)
+    var result = base
+    func level(_ node: Node, _ key: String) throws -> Severity? {
+      if ["none", "never", "off"].contains(node.scalar?.string ?? "") { return nil }
+      guard Severity(rawValue: node.scalar?.string ?? "") != nil else {
+        throw error(
+          node, "has `\(node.scalar?.string ?? "?")` at `\(place).\(key)`",
+          fix: "use the lowest severity that should \(key): error, warning, note, or none")
+      }
+      return try choice(node, at: "\(place).\(key)", of: Severity.self)
+    }
+    if let node = map["block"] { result.block = try level(node, "block") }
+    if let node = map["warn"] { result.warn = try level(node, "warn") }
+    return result
+  }
+}

@@ -1,0 +1,63 @@
+/// Renders a review as a GitLab Code Quality report (Code Climate issues). Findings without a file are left out.
+public enum CodeClimateRenderer {
+  public static func render(_ report: ReviewReport) throws -> String {
+    let issues = report.findings.compactMap { finding -> Issue? in
+      guard let path = finding.path else { return nil }
+      let severity: String
+      if finding.decision == .block {
+        severity = "blocker"
+      } else {
+        switch finding.severity {
+        case .error: severity = "critical"
+        case .warning: severity = "major"
+        case .note: severity = "minor"
+        }
+      }
+      let begin = finding.line ?? 1
+      return Issue(
+        type: "issue", checkName: finding.rule,
+        description: "\(finding.title): \(finding.message) [\(finding.authorshipText)]",
+        content: Content(body: finding.fix), categories: [category(finding)], fingerprint: finding.fingerprint,
+        severity: severity, location: Location(path: path, lines: Lines(begin: begin, end: finding.endLine ?? begin)),
+        engineName: "paddock")
+    }
+    return try JSONRenderer.render(issues)
+  }
+
+  private static func category(_ finding: Finding) -> String {
+    finding.rule.contains("duplicate") ? "Duplication" : finding.severity == .note ? "Style" : "Security"
+  }
+
+  struct Issue: Encodable {
+    var type: String
+    var checkName: String
+    var description: String
+    var content: Content
+    var categories: [String]
+    var fingerprint: String
+    var severity: String
+    var location: Location
+    var engineName: String
+
+    enum CodingKeys: String, CodingKey {
+      case type
+      case checkName = "check_name"
+      case description, content, categories, fingerprint, severity, location
+      case engineName = "engine_name"
+    }
+  }
+
+  struct Content: Encodable {
+    var body: String
+  }
+
+  struct Location: Encodable {
+    var path: String
+    var lines: Lines
+  }
+
+  struct Lines: Encodable {
+    var begin: Int
+    var end: Int
+  }
+}

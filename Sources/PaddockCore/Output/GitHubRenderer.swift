@@ -1,0 +1,46 @@
+/// Renders a review as GitHub Actions workflow commands: one annotation per finding, escaped as the runner
+/// requires. The job summary is the Markdown format, which the CLI appends to `$GITHUB_STEP_SUMMARY`.
+public enum GitHubRenderer {
+  public static func render(_ report: ReviewReport) -> String {
+    var out = ""
+    for finding in report.findings {
+      let command =
+        switch finding.decision {
+        case .block: "error"
+        case .warn: "warning"
+        case .pass: "notice"
+        }
+      var properties: [String] = []
+      if let path = finding.path {
+        properties.append("file=\(escapeProperty(path))")
+        if let line = finding.line {
+          properties.append("line=\(line)")
+          if let end = finding.endLine, end != line { properties.append("endLine=\(end)") }
+          if let column = finding.column, finding.endLine == nil || finding.endLine == line {
+            properties.append("col=\(column)")
+            if let end = finding.endColumn { properties.append("endColumn=\(end)") }
+          }
+        }
+      }
+      properties.append("title=\(escapeProperty("\(finding.rule): \(finding.title) [\(finding.authorshipText)]"))")
+      var message = finding.message
+      if !finding.fix.isEmpty { message += "\nFix: \(finding.fix)" }
+      out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+    }
+    let verdictCommand = report.verdict == .block ? "error" : report.verdict == .warn ? "warning" : "notice"
+    out += "::\(verdictCommand) title=\(escapeProperty("Paddock: \(report.verdict.rawValue)"))::"
+    out += escapeData("\(report.findingsSummary); \(report.linesSummary)") + "\n"
+    return out
+  }
+
+  /// Escapes a message: `%`, `\r`, `\n`.
+  static func escapeData(_ text: String) -> String {
+    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+      .replacingOccurrences(of: "\n", with: "%0A")
+  }
+
+  /// Escapes a property value: as a message, plus `:` and `,`.
+  static func escapeProperty(_ text: String) -> String {
+    escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+  }
+}

@@ -1,0 +1,55 @@
+/// Renders a review as GitHub-flavoured Markdown: a pull-request comment or a job summary.
+///
+/// The first line is a hidden marker so a bot can find and update its own comment; each finding carries its
+/// fingerprint in a hidden comment so re-runs can skip what was already posted.
+public enum MarkdownRenderer {
+  public static let marker = "<!-- paddock-review -->"
+
+  public static func render(_ report: ReviewReport) -> String {
+    var out = marker + "\n"
+    let icon =
+      switch report.verdict {
+      case .block: "⛔"
+      case .warn: "⚠️"
+      case .pass: "✅"
+      }
+    out += "### \(icon) Paddock review: **\(report.verdict.rawValue)**\n\n"
+    out += "`\(escape(report.range.label))` · \(report.findingsSummary) · \(report.linesSummary)\n\n"
+    if !report.findings.isEmpty {
+      out += "| | Rule | Where | Written by | Finding |\n|---|---|---|---|---|\n"
+      for finding in report.findings {
+        let mark =
+          switch finding.decision {
+          case .block: "⛔ block"
+          case .warn: "⚠️ warn"
+          case .pass: "ℹ️ info"
+          }
+        out += "| \(mark) | `\(finding.rule)` | `\(escape(finding.locationText))` | \(finding.authorshipText) | "
+        out +=
+          "\(escape(finding.message))<br>**Fix:** \(escape(finding.fix)) <!-- paddock:fingerprint \(finding.fingerprint) --> |\n"
+      }
+      out += "\n"
+    }
+    if !report.suppressed.isEmpty {
+      out += "<details><summary>\(report.suppressed.count) suppressed</summary>\n\n"
+      for finding in report.suppressed {
+        let how = finding.suppression?.kind == .baseline ? "baseline" : "inline"
+        out +=
+          "- `\(finding.rule)` at `\(escape(finding.locationText))` (\(how)): \(escape(finding.suppression?.reason ?? ""))\n"
+      }
+      out += "\n</details>\n\n"
+    }
+    let policy = report.policy
+    out += "<sub>Policy: AI-written lines block at \(policy.ai.block?.rawValue ?? "never"), "
+    out += "human-written lines block at \(policy.human.block?.rawValue ?? "never"). "
+    out += "Paddock \(report.tool.version).</sub>\n"
+    return out
+  }
+
+  /// Keeps table cells intact: pipes, newlines and HTML-looking text are escaped.
+  static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
+      .replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+  }
+}

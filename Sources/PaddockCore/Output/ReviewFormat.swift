@@ -1,0 +1,75 @@
+/// The output formats of `paddock review`.
+public enum ReviewFormat: String, Sendable, CaseIterable {
+  /// For people: a code frame per finding and a one-line summary.
+  case text
+  /// The report itself, schema `paddock.review/1`.
+  case json
+  /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+  case sarif
+  /// GitHub Actions workflow commands (annotations).
+  case github
+  /// A pull-request comment.
+  case markdown
+  /// reviewdog's Diagnostic Format, one JSON document.
+  case rdjson
+  /// reviewdog's Diagnostic Format, one diagnostic per line.
+  case rdjsonl
+  /// JUnit XML for GitLab, Jenkins and other CI test views.
+  case junit
+  /// GitLab Code Quality (Code Climate issues).
+  case codeclimate
+
+  /// Renders a report in this format.
+  public func render(_ report: ReviewReport, colour: Bool = false) throws -> String {
+    switch self {
+    case .text: ReviewTextRenderer(colour: colour).render(report)
+    case .json: try JSONRenderer.render(report)
+    case .sarif: try SARIFRenderer.render(report)
+    case .github: GitHubRenderer.render(report)
+    case .markdown: MarkdownRenderer.render(report)
+    case .rdjson: try ReviewdogRenderer.render(report, lines: false)
+    case .rdjsonl: try ReviewdogRenderer.render(report, lines: true)
+    case .junit: JUnitRenderer.render(report)
+    case .codeclimate: try CodeClimateRenderer.render(report)
+    }
+  }
+}
+
+extension Finding {
+  /// `path:line` or `path`, or the commit for findings about a commit alone.
+  var locationText: String {
+    guard let path else { return commit.map { "commit \($0.prefix(12))" } ?? "(change)" }
+    guard let line else { return path }
+    if let endLine, endLine != line { return "\(path):\(line)-\(endLine)" }
+    return column.map { "\(path):\(line):\($0)" } ?? "\(path):\(line)"
+  }
+
+  /// `AI (claude-code)`, `human` or `unknown`.
+  var authorshipText: String {
+    switch authorship {
+    case .ai: agent.map { "AI (\($0))" } ?? "AI"
+    case .human: "human"
+    case .unknown: "unknown"
+    }
+  }
+}
+
+extension ReviewReport {
+  /// `3 findings (1 block, 2 warn), 1 suppressed`
+  var findingsSummary: String {
+    var parts = "\(summary.findings) finding\(summary.findings == 1 ? "" : "s")"
+    if summary.findings > 0 {
+      parts += " (\(summary.block) block, \(summary.warn) warn, \(summary.pass) info)"
+    }
+    if summary.suppressed > 0 { parts += ", \(summary.suppressed) suppressed" }
+    return parts
+  }
+
+  /// `412 added lines: 300 AI, 112 human`
+  var linesSummary: String {
+    let lines = summary.lines
+    var text = "\(lines.total) added line\(lines.total == 1 ? "" : "s"): \(lines.ai) AI, \(lines.human) human"
+    if lines.unknown > 0 { text += ", \(lines.unknown) unknown" }
+    return text
+  }
+}

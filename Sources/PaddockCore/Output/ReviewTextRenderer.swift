@@ -1,0 +1,59 @@
+/// Renders a review for a person at a terminal: each finding with a code frame, then a one-line summary.
+public struct ReviewTextRenderer {
+  public var colour: Bool
+
+  public init(colour: Bool) { self.colour = colour }
+
+  public func render(_ report: ReviewReport) -> String {
+    let painter = Painter(enabled: colour)
+    var out = ""
+    for finding in report.findings {
+      let (severityColour, verb): (Painter.Colour, String) =
+        switch finding.decision {
+        case .block: (.red, "blocks")
+        case .warn: (.yellow, "warns")
+        case .pass: (.blue, "info")
+        }
+      out += painter.bold(painter.paint("\(finding.severity.rawValue)[\(finding.rule)]", severityColour))
+      out += painter.bold(" \(finding.title)")
+      out += painter.paint("  \(finding.authorshipText) · \(verb)", .dim) + "\n"
+      out += "  --> \(finding.locationText)\n"
+      if let line = finding.line, let snippet = finding.snippet {
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        out += "\(pad) |\n"
+        out += "\(painter.paint(gutter, .blue)) | \(snippet)\n"
+        if let column = finding.column, let end = finding.endColumn, end > column {
+          // Columns are UTF-8 bytes; the caret line counts characters of the prefix so it lines up.
+          let prefix = String(decoding: Array(snippet.utf8.prefix(column - 1)), as: UTF8.self)
+          let width = max(
+            1, String(decoding: Array(snippet.utf8.dropFirst(column - 1).prefix(end - column)), as: UTF8.self).count)
+          let indent = String(prefix.map { $0 == "\t" ? "\t" : " " })
+          out += "\(pad) | \(indent)\(painter.paint(String(repeating: "^", count: width), severityColour))\n"
+        }
+        if let endLine = finding.endLine, endLine > line {
+          out += "\(pad) | \(painter.paint("… through line \(endLine)", .dim))\n"
+        }
+      }
+      out += "  = \(finding.message)\n"
+      if !finding.fix.isEmpty { out += "  = fix: \(finding.fix)\n" }
+      out += "\n"
+    }
+    for finding in report.suppressed {
+      out +=
+        painter.paint(
+          "suppressed[\(finding.rule)] \(finding.locationText): \(finding.suppression?.reason ?? "")", .dim) + "\n"
+    }
+    if !report.suppressed.isEmpty { out += "\n" }
+    let verdictColour: Painter.Colour =
+      switch report.verdict {
+      case .block: .red
+      case .warn: .yellow
+      case .pass: .green
+      }
+    out += painter.bold("paddock review \(report.range.label): ")
+    out += painter.bold(painter.paint(report.verdict.rawValue.uppercased(), verdictColour))
+    out += " · \(report.findingsSummary) · \(report.linesSummary)\n"
+    return out
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Renders a review in reviewdog's Diagnostic Format: `rdjson` (one document) or `rdjsonl` (a line each).
+/// Findings without a file (about a commit alone) have no place in a diff and are left out.
+public enum ReviewdogRenderer {
+  public static func render(_ report: ReviewReport, lines: Bool) throws -> String {
+    let diagnostics = report.findings.compactMap(diagnostic)
+    if lines {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      return try diagnostics.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+    }
+    return try JSONRenderer.render(
+      Document(source: Source(name: "paddock", url: nil), severity: nil, diagnostics: diagnostics))
+  }
+
+  private static func diagnostic(_ finding: Finding) -> Diagnostic? {
+    guard let path = finding.path, let line = finding.line else { return nil }
+    let endLine = finding.endLine ?? line
+    let start = Position(line: line, column: finding.column ?? 1)
+    let end =
+      endLine == line
+      ? Position(line: line, column: finding.endColumn ?? (finding.snippet.map { $0.utf8.count + 1 } ?? 1))
+      : Position(line: endLine + 1, column: 1)
+    let severity =
+      switch finding.severity {
+      case .error: "ERROR"
+      case .warning: "WARNING"
+      case .note: "INFO"
+      }
+    return Diagnostic(
+      message: "\(finding.message) [\(finding.authorshipText), \(finding.decision.rawValue)]",
+      location: Location(path: path, range: Range(start: start, end: end)), severity: severity,
+      source: Source(name: "paddock", url: nil), code: Code(value: finding.rule, url: nil),
+      originalOutput: finding.fingerprint)
+  }
+
+  struct Document: Encodable {
+    var source: Source
+    var severity: String?
+    var diagnostics: [Diagnostic]
+  }
+
+  struct Diagnostic: Encodable {
+    var message: String
+    var location: Location
+    var severity: String
+    var source: Source
+    var code: Code
+    var originalOutput: String
+
+    enum CodingKeys: String, CodingKey {
+      case message, location, severity, source, code
+      case originalOutput = "original_output"
+    }
+  }
+
+  struct Location: Encodable {
+    var path: String
+    var range: Range
+  }
+
+  struct Range: Encodable {
+    var start: Position
+    var end: Position
+  }
+
+  struct Position: Encodable {
+    var line: Int
+    var column: Int
+  }
+
+  struct Source: Encodable {
+    var name: String
+    var url: String?
+  }
+
+  struct Code: Encodable {
+    var value: String
+    var url: String?
+  }
+}

@@ -1,0 +1,100 @@
+/// A rule's finding on the change: data, never an error.
+public struct Finding: Sendable, Codable, Hashable {
+  public var rule: String
+  public var title: String
+  public var severity: Severity
+  /// Repository-relative path; nil for a finding about a commit that left no lines.
+  public var path: String?
+  /// First and last line in the file at head.
+  public var line: Int?
+  public var endLine: Int?
+  /// 1-based column of the match in UTF-8 bytes, and the column just after it.
+  public var column: Int?
+  public var endColumn: Int?
+  /// Who wrote the lines the finding points at (AI if any of them is AI-written).
+  public var authorship: Authorship
+  public var agent: String?
+  /// The commit that added the lines, or the commit the finding is about.
+  public var commit: String?
+  public var message: String
+  public var fix: String
+  /// The line as it stands, with any secret masked.
+  public var snippet: String?
+  /// Stable across line moves and rebases: rule, path and the normalised text.
+  public var fingerprint: String
+  /// What the policy makes of the finding.
+  public var decision: Verdict
+  /// Why the finding does not count, when it does not.
+  public var suppression: Suppression?
+
+  public init(
+    rule: String, title: String, severity: Severity, path: String?, line: Int?, endLine: Int? = nil,
+    column: Int? = nil, endColumn: Int? = nil, authorship: Authorship, agent: String? = nil, commit: String? = nil,
+    message: String, fix: String, snippet: String? = nil, fingerprint: String = "", decision: Verdict = .pass,
+    suppression: Suppression? = nil
+  ) {
+    self.rule = rule
+    self.title = title
+    self.severity = severity
+    self.path = path
+    self.line = line
+    self.endLine = endLine ?? line
+    self.column = column
+    self.endColumn = endColumn
+    self.authorship = authorship
+    self.agent = agent
+    self.commit = commit
+    self.message = message
+    self.fix = fix
+    self.snippet = snippet
+    self.fingerprint = fingerprint
+    self.decision = decision
+    self.suppression = suppression
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case rule, title, severity, path, line
+    case endLine = "end_line"
+    case column
+    case endColumn = "end_column"
+    case authorship, agent, commit, message, fix, snippet, fingerprint, decision, suppression
+  }
+}
+
+/// Why a finding was set aside.
+public struct Suppression: Sendable, Codable, Hashable {
+  public enum Kind: String, Sendable, Codable, Hashable {
+    /// A `paddock:ignore RULE -- reason` comment.
+    case inline
+    /// The fingerprint is in the baseline file.
+    case baseline
+  }
+
+  public var kind: Kind
+  public var reason: String
+  /// The line holding the comment, for inline suppressions.
+  public var line: Int?
+
+  public init(kind: Kind, reason: String, line: Int? = nil) {
+    self.kind = kind
+    self.reason = reason
+    self.line = line
+  }
+}
+
+/// The outcome for a finding, a hunk or the whole change.
+public enum Verdict: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+  case pass
+  case warn
+  case block
+
+  private var rank: Int {
+    switch self {
+    case .pass: 0
+    case .warn: 1
+    case .block: 2
+    }
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}

@@ -1,0 +1,117 @@
+import PaddockGit
+
+extension ReviewChange {
+  /// Files larger than this are reviewed by their added lines only, without the lines around them.
+  public static let contentLimit = 4 << 20
+
+  /// Builds the change from an attributed range: added lines with their authorship, each changed file's text at
+  /// head, the commits with their review and sign-off trailers, and, when `headFiles` is set, the other text files
+  /// at head in the languages the change touches.
+  public static func load(
+    repository: Repository, attribution: RangeAttribution, classifier: CommitClassifier, headFiles: Bool
+  ) throws -> ReviewChange {
+    var commitIndex: [String: Int] = [:]
+    var commits: [ReviewCommit] = []
+    for record in attribution.commits {
+      commitIndex[record.id] = commits.count
+      var signoffs: [String] = []
+      if let id = ObjectID(hex: record.id) {
+        let commit = try repository.commit(id)
+        for trailer in commit.trailers where trailer.key.lowercased() == "signed-off-by" {
+          if classifier.isAgentIdentity(trailer.value) { signoffs.append(trailer.value) }
+        }
+      }
+      commits.append(
+        ReviewCommit(
+          id: record.id, summary: record.summary, author: "\(record.authorName) <\(record.authorEmail)>",
+          authorship: record.authorship, agent: record.agent,
+          humanReviewers: record.review.map { $0.text }, agentSignoffs: signoffs))
+    }
+    var files: [ReviewFile] = []
+    for file in attribution.files where file.status != .deleted && !file.submodule {
+      var added: [AddedLine] = []
+      for hunk in file.hunks {
+        for line in hunk.lines {
+          added.append(
+            AddedLine(
+              number: line.line, text: line.text, authorship: line.authorship,
+              commit: line.commit.flatMap { commitIndex[$0] }, agent: line.agent))
+        }
+      }
+      var content: [String]?
+      if !file.binary, let blob = file.blob {
+        let bytes = try repository.blob(blob)
+        if bytes.count <= contentLimit { content = textLines(bytes) }
+      }
+      var oldContent: [String]?
+      if !file.binary, let oldBlob = file.oldBlob, ManifestParser.isManifest(file.path) {
+        oldContent = textLines(try repository.blob(oldBlob))
+      }
+      files.append(
+        ReviewFile(
+          path: file.path, oldPath: file.oldPath, status: file.status, isBinary: file.binary, added: added,
+          content: content, oldContent: oldContent))
+    }
+    let head = headFiles ? try loadHeadFiles(repository: repository, head: attribution.head, except: files) : []
+    return ReviewChange(files: files, commits: commits, headFiles: head)
+  }
+
+  /// Every text file at `head` as if it were added, of unknown authorship: what a baseline records.
+  public static func snapshot(repository: Repository, head: ObjectID) throws -> ReviewChange {
+    var files: [ReviewFile] = []
+    for entry in try repository.files(at: head) {
+      let bytes = try repository.blob(entry.blob)
+      let path = entry.path.description
+      guard bytes.count <= contentLimit, let lines = textLines(bytes) else {
+        files.append(ReviewFile(path: path, status: .added, isBinary: true, added: []))
+        continue
+      }
+      let added = lines.enumerated().map {
+        AddedLine(number: $0.offset + 1, text: $0.element, authorship: .unknown, commit: nil)
+      }
+      files.append(ReviewFile(path: path, status: .added, added: added, content: lines))
+    }
+    return ReviewChange(files: files, commits: [])
+  }
+
+  /// The text files at head in the change's languages, except the changed ones, within fixed limits.
+  static func loadHeadFiles(repository: Repository, head: String, except changed: [ReviewFile]) throws -> [HeadFile] {
+    guard let headID = ObjectID(hex: head) else { return [] }
+    let languages = Set(changed.compactMap(\.language))
+    let changedPaths = Set(changed.map(\.path))
+    var result: [HeadFile] = []
+    var budget = 64 << 20
+    for entry in try repository.files(at: headID, limit: 50_000) {
+      let path = entry.path.description
+      guard !changedPaths.contains(path), let language = Language.of(path: path), languages.contains(language) else {
+        continue
+      }
+      let bytes = try repository.blob(entry.blob)
+      guard bytes.count <= 1 << 20, let lines = textLines(bytes) else { continue }
+      budget -= bytes.count
+      if budget < 0 { break }
+      result.append(HeadFile(path: path, lines: lines))
+    }
+    return result
+  }
+
+  /// Splits bytes into lines (without `\n` or `\r\n`), decoding leniently; nil for binary content.
+  static func textLines(_ bytes: [UInt8]) -> [String]? {
+    // git's own test: a NUL in the first 8000 bytes means binary.
+    if bytes.prefix(8000).contains(0) { return nil }
+    var lines: [String] = []
+    var start = 0
+    bytes.withUnsafeBufferPointer { buffer in
+      for index in 0..<buffer.count where buffer[index] == 0x0A {
+        var end = index
+        if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self))
+        start = index + 1
+      }
+      if start < buffer.count {
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<buffer.count]), as: UTF8.self))
+      }
+    }
+    return lines
+  }
+}

@@ -1,0 +1,109 @@
+import PaddockGit
+
+/// The change under review as plain values: each file's added lines with who wrote them, and the commits.
+///
+/// Built from a repository by `ReviewChange.load`, or from a rule's example by `RuleExampleRunner`, so the
+/// rules run the same way on both.
+public struct ReviewChange: Sendable {
+  public var files: [ReviewFile]
+  public var commits: [ReviewCommit]
+  /// Text files standing at head outside `files`, for checks that look beyond the change (duplicate code).
+  public var headFiles: [HeadFile]
+
+  public init(files: [ReviewFile], commits: [ReviewCommit], headFiles: [HeadFile] = []) {
+    self.files = files
+    self.commits = commits
+    self.headFiles = headFiles
+  }
+}
+
+/// One changed file.
+public struct ReviewFile: Sendable {
+  public var path: String
+  public var oldPath: String?
+  public var status: DeltaStatus
+  public var isBinary: Bool
+  public var language: Language?
+  public var added: [AddedLine]
+  /// The whole file at head when it is text and not huge; lets suppressions and manifests see the lines above.
+  public var content: [String]?
+  /// The file before the change, loaded only for dependency manifests (to tell a new package from a bump).
+  public var oldContent: [String]?
+
+  public init(
+    path: String, oldPath: String? = nil, status: DeltaStatus = .modified, isBinary: Bool = false,
+    language: Language? = nil, added: [AddedLine], content: [String]? = nil, oldContent: [String]? = nil
+  ) {
+    self.oldContent = oldContent
+    self.path = path
+    self.oldPath = oldPath
+    self.status = status
+    self.isBinary = isBinary
+    self.language = language ?? Language.of(path: path, firstLine: content?.first)
+    self.added = added
+    self.content = content
+  }
+
+  /// Line `number` (1-based) of the file at head, from `content` or else from the added lines.
+  public func line(_ number: Int) -> String? {
+    if let content { return number >= 1 && number <= content.count ? content[number - 1] : nil }
+    return added.first { $0.number == number }?.text
+  }
+}
+
+/// An added line and who wrote it.
+public struct AddedLine: Sendable, Hashable {
+  /// The line's number in the file at head.
+  public var number: Int
+  public var text: String
+  public var authorship: Authorship
+  /// Index into `ReviewChange.commits` of the commit that added it; nil when it came from outside the range.
+  public var commit: Int?
+  public var agent: String?
+
+  public init(number: Int, text: String, authorship: Authorship, commit: Int?, agent: String? = nil) {
+    self.number = number
+    self.text = text
+    self.authorship = authorship
+    self.commit = commit
+    self.agent = agent
+  }
+}
+
+/// A commit of the change, with what the policy checks need to know about it.
+public struct ReviewCommit: Sendable, Hashable {
+  public var id: String
+  public var summary: String
+  /// `Name <email>` of the author.
+  public var author: String
+  public var authorship: Authorship
+  public var agent: String?
+  /// Review trailers (`Reviewed-by`, `Acked-by`) from people, as `Name <email>`.
+  public var humanReviewers: [String]
+  /// `Signed-off-by` trailers that name an agent.
+  public var agentSignoffs: [String]
+
+  public init(
+    id: String, summary: String, author: String, authorship: Authorship, agent: String? = nil,
+    humanReviewers: [String] = [], agentSignoffs: [String] = []
+  ) {
+    self.id = id
+    self.summary = summary
+    self.author = author
+    self.authorship = authorship
+    self.agent = agent
+    self.humanReviewers = humanReviewers
+    self.agentSignoffs = agentSignoffs
+  }
+}
+
+/// A file at head that the change did not touch.
+public struct HeadFile: Sendable, Hashable {
+  public var path: String
+  public var lines: [String]
+
+  public init(path: String, lines: [String]) {
+    self.path = path
+    self.lines = lines
+  }
+}

@@ -1,0 +1,63 @@
+/// Which severities block and which warn, per authorship of the lines.
+public struct ReviewPolicy: Sendable, Hashable, Codable {
+  /// The lowest severity that blocks, and the lowest that warns; nil means never.
+  public struct Thresholds: Sendable, Hashable, Codable {
+    public var block: Severity?
+    public var warn: Severity?
+
+    public init(block: Severity?, warn: Severity?) {
+      self.block = block
+      self.warn = warn
+    }
+
+    public func decision(for severity: Severity) -> Verdict {
+      if let block, severity >= block { return .block }
+      if let warn, severity >= warn { return .warn }
+      return .pass
+    }
+  }
+
+  public var ai: Thresholds
+  public var human: Thresholds
+  /// Lines of unknown authorship (unrecognised bots); by default treated as AI.
+  public var unknown: Thresholds
+  /// Whether a `paddock:ignore` comment an AI wrote is honoured. By default only people may suppress.
+  public var aiMaySuppress: Bool
+
+  public init(ai: Thresholds, human: Thresholds, unknown: Thresholds, aiMaySuppress: Bool = false) {
+    self.ai = ai
+    self.human = human
+    self.unknown = unknown
+    self.aiMaySuppress = aiMaySuppress
+  }
+
+  /// Errors in AI-written lines block; in a person's lines they warn. Warnings warn; notes pass.
+  public static let `default` = ReviewPolicy(
+    ai: Thresholds(block: .error, warn: .warning), human: Thresholds(block: nil, warn: .warning),
+    unknown: Thresholds(block: .error, warn: .warning))
+
+  public func thresholds(for authorship: Authorship) -> Thresholds {
+    switch authorship {
+    case .ai: ai
+    case .human: human
+    case .unknown: unknown
+    }
+  }
+
+  /// The policy with one blocking severity for every authorship, as `--fail-on` sets it.
+  public func failing(on severity: Severity?) -> ReviewPolicy {
+    var policy = self
+    for keyPath in [\ReviewPolicy.ai, \.human, \.unknown] as [WritableKeyPath<ReviewPolicy, Thresholds>] {
+      policy[keyPath: keyPath].block = severity
+      if let severity, let warn = policy[keyPath: keyPath].warn, warn > severity {
+        policy[keyPath: keyPath].warn = severity
+      }
+    }
+    return policy
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case ai, human, unknown
+    case aiMaySuppress = "ai_may_suppress"
+  }
+}

@@ -1,0 +1,131 @@
+/// Runs the rules over a change, applies overrides, suppressions, the baseline and the policy, and decides.
+public struct Reviewer: Sendable {
+  public let ruleSet: RuleSet
+  public var policy: ReviewPolicy
+  /// Per rule, the severity to use instead of the rule's own (per authorship); `nil` switches the rule off there.
+  public var severityOverrides: [String: SeverityOverride]
+  public var baseline: Set<String>
+  /// Run every rule on every line whatever its authorship (for a baseline of a whole tree).
+  public var everyAuthorship: Bool
+
+  public init(
+    ruleSet: RuleSet, policy: ReviewPolicy = .default, severityOverrides: [String: SeverityOverride] = [:],
+    baseline: Set<String> = [], everyAuthorship: Bool = false
+  ) {
+    self.ruleSet = ruleSet
+    self.policy = policy
+    self.severityOverrides = severityOverrides
+    self.baseline = baseline
+    self.everyAuthorship = everyAuthorship
+  }
+
+  public func review(_ change: ReviewChange) -> ReviewOutcome {
+    var findings: [Finding] = []
+    for var finding in ruleSet.evaluate(change, everyAuthorship: everyAuthorship) {
+      if let override = severityOverrides[finding.rule] {
+        guard let severity = override.severity(for: finding.authorship, default: finding.severity) else { continue }
+        finding.severity = severity
+      }
+      findings.append(finding)
+    }
+    findings.sort {
+      ($0.path ?? "", $0.line ?? 0, $0.rule, $0.column ?? 0) < ($1.path ?? "", $1.line ?? 0, $1.rule, $1.column ?? 0)
+    }
+    // The same text twice in a file gets two fingerprints, in line order.
+    var seen: [String: Int] = [:]
+    for index in findings.indices {
+      let count = seen[findings[index].fingerprint, default: 0] + 1
+      seen[findings[index].fingerprint] = count
+      if count > 1 { findings[index].fingerprint += "-\(count)" }
+    }
+    let files = Dictionary(change.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    var active: [Finding] = []
+    var suppressed: [Finding] = []
+    for var finding in findings {
+      if let path = finding.path, let line = finding.line, let file = files[path] {
+        switch inlineSuppression(of: finding, line: line, in: file) {
+        case .honoured(let suppression):
+          finding.suppression = suppression
+        case .refused(let why):
+          finding.message += " (\(why))"
+        case .none:
+          break
+        }
+      }
+      if finding.suppression == nil, baseline.contains(finding.fingerprint) {
+        finding.suppression = Suppression(kind: .baseline, reason: "in the baseline")
+      }
+      finding.decision = policy.thresholds(for: finding.authorship).decision(for: finding.severity)
+      if finding.suppression == nil { active.append(finding) } else { suppressed.append(finding) }
+    }
+    return ReviewOutcome(findings: active, suppressed: suppressed, verdict: active.map(\.decision).max() ?? .pass)
+  }
+
+  private enum InlineResult {
+    case none
+    case honoured(Suppression)
+    case refused(String)
+  }
+
+  /// A `paddock:ignore` on the finding's line or the line above. Only a person's comment counts unless the
+  /// policy lets AI suppress, and a comment without a reason never counts.
+  private func inlineSuppression(of finding: Finding, line: Int, in file: ReviewFile) -> InlineResult {
+    for number in [line, line - 1] {
+      guard let text = file.line(number), let suppression = InlineSuppression.parse(text),
+        suppression.covers(finding.rule)
+      else { continue }
+      guard let reason = suppression.reason else {
+        return .refused(
+          "the paddock:ignore on line \(number) gives no reason and is not honoured: write `paddock:ignore \(finding.rule) -- why`"
+        )
+      }
+      if let added = file.added.first(where: { $0.number == number }), added.authorship != .human,
+        !policy.aiMaySuppress
+      {
+        return .refused(
+          "the paddock:ignore on line \(number) was written by an AI and is not honoured: a person must add or approve it"
+        )
+      }
+      return .honoured(Suppression(kind: .inline, reason: reason, line: number))
+    }
+    return .none
+  }
+}
+
+/// A rule's severity as `.paddock.yml` sets it, overall or per authorship.
+public struct SeverityOverride: Sendable, Hashable {
+  /// `.some(nil)` switches the rule off for that authorship.
+  public var all: Severity??
+  public var ai: Severity??
+  public var human: Severity??
+  public var unknown: Severity??
+
+  public init(all: Severity?? = .none, ai: Severity?? = .none, human: Severity?? = .none, unknown: Severity?? = .none) {
+    self.all = all
+    self.ai = ai
+    self.human = human
+    self.unknown = unknown
+  }
+
+  /// The severity for a finding of this authorship; nil when the rule is off for it.
+  public func severity(for authorship: Authorship, default severity: Severity) -> Severity? {
+    let specific: Severity??
+    switch authorship {
+    case .ai: specific = ai
+    case .human: specific = human
+    case .unknown: specific = unknown ?? ai
+    }
+    if let specific { return specific }
+    if let all { return all }
+    return severity
+  }
+}
+
+/// What the reviewer decided.
+public struct ReviewOutcome: Sendable, Hashable {
+  /// Findings that count, sorted by path and line.
+  public var findings: [Finding]
+  /// Findings set aside by an inline suppression or the baseline.
+  public var suppressed: [Finding]
+  public var verdict: Verdict
+}

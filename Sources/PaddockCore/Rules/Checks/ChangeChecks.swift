@@ -1,0 +1,145 @@
+/// The kinds that look at the change as a whole rather than at one line.
+enum ChangeChecks {
+  static func findings(rule compiled: CompiledRule, change: ReviewChange, everyAuthorship: Bool) -> [Finding] {
+    let rule = compiled.rule
+    let inScope: (Authorship) -> Bool = { everyAuthorship || rule.scope.includes($0) }
+    let files = change.files.filter { compiled.applies(to: $0) }
+    switch rule.kind {
+    case .pattern, .secret, .newDependency: return []
+    case .missingTests(let options): return missingTests(rule, options, files, change, inScope)
+    case .protectedPaths(let globs): return protectedPaths(rule, globs, files, change, inScope)
+    case .changeSize(let limits): return changeSize(rule, limits, files, change, inScope)
+    case .duplicateCode(let minLines): return DuplicateCodeCheck.findings(rule, minLines, files, change, inScope)
+    case .aiSignoff: return aiSignoff(rule, files, change)
+    }
+  }
+
+  static func finding(
+    _ rule: Rule, file: ReviewFile?, line: AddedLine?, change: ReviewChange, message: String, key: String,
+    endLine: Int? = nil, authorship: Authorship? = nil, commit: ReviewCommit? = nil
+  ) -> Finding {
+    let commit = commit ?? line?.commit.map { change.commits[$0] }
+    return Finding(
+      rule: rule.id, title: rule.title, severity: rule.severity, path: file?.path, line: line?.number,
+      endLine: endLine ?? line?.number, authorship: authorship ?? line?.authorship ?? commit?.authorship ?? .unknown,
+      agent: line?.agent ?? commit?.agent, commit: commit?.id, message: message, fix: rule.fix, snippet: line?.text,
+      fingerprint: Fingerprint.of(rule: rule.id, path: file?.path ?? "", text: key))
+  }
+
+  // MARK: missing-tests
+
+  private static func missingTests(
+    _ rule: Rule, _ options: MissingTestsOptions, _ files: [ReviewFile], _ change: ReviewChange,
+    _ inScope: (Authorship) -> Bool
+  ) -> [Finding] {
+    guard let sourceGlobs = try? GlobSet(options.source), let testGlobs = try? GlobSet(options.test) else { return [] }
+    // Tests are judged per language: a Go change is covered by a Go test, not by a Python one.
+    var testedLanguages: Set<Language> = []
+    for file in change.files where testGlobs.matches(file.path) || isInlineTest(file) {
+      if let language = file.language { testedLanguages.insert(language) }
+    }
+    var untested: [Language: [(ReviewFile, AddedLine)]] = [:]
+    for file in files where sourceGlobs.matches(file.path) && !testGlobs.matches(file.path) {
+      guard let language = file.language, !testedLanguages.contains(language),
+        let line = file.added.first(where: { inScope($0.authorship) })
+      else { continue }
+      untested[language, default: []].append((file, line))
+    }
+    return untested.sorted { $0.key.rawValue < $1.key.rawValue }.map { language, sources in
+      let (file, line) = sources[0]
+      let count = sources.count
+      let authorship: Authorship = sources.contains { $0.1.authorship == .ai } ? .ai : line.authorship
+      return finding(
+        rule, file: file, line: line, change: change,
+        message:
+          "\(rule.message) \(count) \(language.rawValue) source file\(count == 1 ? "" : "s") changed (\(file.path)\(count > 1 ? " and others" : "")) and no \(language.rawValue) test did.",
+        key: "missing-tests:\(language.rawValue)", authorship: authorship)
+    }
+  }
+
+  /// A Rust file that carries its own tests counts as a test change.
+  private static func isInlineTest(_ file: ReviewFile) -> Bool {
+    file.language == .rust && file.added.contains { $0.text.contains("#[test]") || $0.text.contains("#[cfg(test)]") }
+  }
+
+  // MARK: protected-paths
+
+  private static func protectedPaths(
+    _ rule: Rule, _ globs: [String], _ files: [ReviewFile], _ change: ReviewChange, _ inScope: (Authorship) -> Bool
+  ) -> [Finding] {
+    guard let protected = try? GlobSet(globs) else { return [] }
+    var findings: [Finding] = []
+    for file in files where protected.matches(file.path) {
+      // One finding per unreviewed commit per file, spanning that commit's lines.
+      var byCommit: [Int: [AddedLine]] = [:]
+      for line in file.added where inScope(line.authorship) && line.authorship != .human {
+        guard let index = line.commit, change.commits[index].humanReviewers.isEmpty else { continue }
+        byCommit[index, default: []].append(line)
+      }
+      for (index, lines) in byCommit.sorted(by: { $0.key < $1.key }) {
+        let commit = change.commits[index]
+        findings.append(
+          finding(
+            rule, file: file, line: lines[0], change: change,
+            message:
+              "\(rule.message) \(file.path) is protected; commit \(commit.id.prefix(12)) (\(commit.agent ?? "AI")) changed \(lines.count) line\(lines.count == 1 ? "" : "s") here with no review trailer from a person.",
+            key: "protected:\(commit.summary)", endLine: lines.last?.number))
+      }
+    }
+    return findings
+  }
+
+  // MARK: change-size
+
+  private static func changeSize(
+    _ rule: Rule, _ limits: ChangeSizeLimits, _ files: [ReviewFile], _ change: ReviewChange,
+    _ inScope: (Authorship) -> Bool
+  ) -> [Finding] {
+    var perCommit: [Int: (count: Int, first: (ReviewFile, AddedLine))] = [:]
+    var total = 0
+    var first: (ReviewFile, AddedLine)?
+    for file in files {
+      for line in file.added where line.authorship != .human && inScope(line.authorship) {
+        total += 1
+        if first == nil { first = (file, line) }
+        if let index = line.commit {
+          perCommit[index, default: (0, (file, line))].count += 1
+        }
+      }
+    }
+    var findings: [Finding] = []
+    if let limit = limits.perCommit {
+      for (index, entry) in perCommit.sorted(by: { $0.key < $1.key }) where entry.count > limit {
+        let commit = change.commits[index]
+        findings.append(
+          finding(
+            rule, file: entry.first.0, line: entry.first.1, change: change,
+            message:
+              "\(rule.message) Commit \(commit.id.prefix(12)) adds \(entry.count) AI-written lines; the limit per commit is \(limit).",
+            key: "size:commit:\(commit.summary)", authorship: .ai, commit: commit))
+      }
+    }
+    if let limit = limits.perChange, total > limit, let first {
+      findings.append(
+        finding(
+          rule, file: first.0, line: first.1, change: change,
+          message: "\(rule.message) The change adds \(total) AI-written lines; the limit per change is \(limit).",
+          key: "size:change", authorship: .ai))
+    }
+    return findings
+  }
+
+  // MARK: ai-signoff
+
+  private static func aiSignoff(_ rule: Rule, _ files: [ReviewFile], _ change: ReviewChange) -> [Finding] {
+    change.commits.enumerated().compactMap { index, commit in
+      guard commit.authorship != .human, let signoff = commit.agentSignoffs.first else { return nil }
+      let located = files.lazy.compactMap { file in file.added.first { $0.commit == index }.map { (file, $0) } }.first
+      return finding(
+        rule, file: located?.0, line: located?.1, change: change,
+        message:
+          "\(rule.message) Commit \(commit.id.prefix(12)) (\(commit.summary)) carries `Signed-off-by: \(signoff)`.",
+        key: "signoff:\(commit.summary):\(signoff)", authorship: .ai, commit: commit)
+    }
+  }
+}

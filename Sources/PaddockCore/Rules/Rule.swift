@@ -1,0 +1,76 @@
+/// One rule of a pack, as its YAML declares it.
+public struct Rule: Sendable, Hashable {
+  /// Kebab-case and stable: fingerprints, suppressions and baselines name it.
+  public var id: String
+  public var title: String
+  public var pack: String
+  public var kind: RuleKind
+  public var severity: Severity
+  public var scope: RuleScope
+  /// Languages whose files the rule reads; empty means every file.
+  public var languages: [Language]
+  public var include: [String]
+  public var exclude: [String]
+  /// Lower-case substrings a line must contain before `pattern` runs on it.
+  public var keywords: [String]
+  public var pattern: String?
+  public var patternNot: String?
+  public var ignoreIn: Set<IgnoredRegion>
+  public var message: String
+  public var fix: String
+  public var references: [String]
+  public var tags: [String]
+  /// Rules off by default are switched on with `rules.enable` in `.paddock.yml`.
+  public var enabledByDefault: Bool
+  public var examples: RuleExamples
+  /// Where the rule is declared, for messages.
+  public var source: RuleSource
+
+  public init(
+    id: String, title: String, pack: String, kind: RuleKind = .pattern, severity: Severity, scope: RuleScope = .any,
+    languages: [Language] = [], include: [String] = [], exclude: [String] = [], keywords: [String] = [],
+    pattern: String? = nil, patternNot: String? = nil, ignoreIn: Set<IgnoredRegion> = [], message: String,
+    fix: String, references: [String] = [], tags: [String] = [], enabledByDefault: Bool = true,
+    examples: RuleExamples = RuleExamples(), source: RuleSource = RuleSource(file: "<memory>", line: nil)
+  ) {
+    self.id = id
+    self.title = title
+    self.pack = pack
+    self.kind = kind
+    self.severity = severity
+    self.scope = scope
+    self.languages = languages
+    self.include = include
+    self.exclude = exclude
+    self.keywords = keywords
+    self.pattern = pattern
+    self.patternNot = patternNot
+    self.ignoreIn = ignoreIn
+    self.message = message
+    self.fix = fix
+    self.references = references
+    self.tags = tags
+    self.enabledByDefault = enabledByDefault
+    self.examples = examples
+    self.source = source
+  }
+}
+
+/// Parts of a line a pattern rule does not look into.
+public enum IgnoredRegion: String, Sendable, Codable, Hashable, CaseIterable {
+  case comments
+  case strings
+}
+
+/// The file and line that declare a rule.
+public struct RuleSource: Sendable, Hashable, Codable, CustomStringConvertible {
+  public var file: String
+  public var line: Int?
+
+  public init(file: String, line: Int?) {
+    self.file = file
+    self.line = line
+  }
+
+  public var description: String { line.map { "\(file):\($0)" } ?? file }
+}

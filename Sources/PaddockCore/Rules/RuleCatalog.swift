@@ -1,0 +1,92 @@
+import Foundation
+
+/// The built-in packs plus a repository's own, and the rules a configuration switches on.
+public struct RuleCatalog: Sendable {
+  public var packs: [RulePack]
+
+  public init(packs: [RulePack]) {
+    self.packs = packs
+  }
+
+  public static let builtin = RuleCatalog(packs: RulePack.builtin)
+
+  /// Every rule of every pack, enabled or not.
+  public var allRules: [Rule] { packs.flatMap(\.rules) }
+
+  public func rule(id: String) -> Rule? { allRules.first { $0.id == id } }
+
+  /// The built-in packs and the files under `rules.files`, relative to `root`; ids must stay unique.
+  public static func load(config: PaddockConfig, root: String) throws(ConfigError) -> RuleCatalog {
+    var catalogue = RuleCatalog.builtin
+    for file in config.review.ruleFiles {
+      let path = file.hasPrefix("/") ? file : (root as NSString).appendingPathComponent(file)
+      try catalogue.add(try RulePack.load(file: path))
+    }
+    return catalogue
+  }
+
+  /// Adds a pack, refusing ids that another pack already uses.
+  public mutating func add(_ pack: RulePack) throws(ConfigError) {
+    if let clash = packs.first(where: { $0.id == pack.id }) {
+      throw ConfigError(
+        file: pack.file, line: nil, message: "declares pack `\(pack.id)`, which \(clash.file) already declares",
+        fix: "give the pack its own name")
+    }
+    for rule in pack.rules {
+      if let clash = self.rule(id: rule.id) {
+        throw ConfigError(
+          file: rule.source.file, line: rule.source.line,
+          message: "declares rule `\(rule.id)`, which \(clash.source) already declares",
+          fix: "rule ids are unique across all packs: rename it")
+      }
+    }
+    packs.append(pack)
+  }
+
+  /// The rules `config` leaves on, with its protected paths and limits applied. Unknown ids are errors.
+  public func enabledRules(_ config: PaddockConfig) throws(ConfigError) -> [Rule] {
+    let review = config.review
+    let file = config.file ?? PaddockConfig.fileName
+    let ruleIDs = allRules.map(\.id)
+    let packIDs = packs.map(\.id)
+    func check(_ reference: ReviewConfig.Reference, among ids: [String], what: String, list: String) throws(ConfigError)
+    {
+      guard !ids.contains(reference.id) else { return }
+      let hint = suggestion(for: reference.id, among: ids).map { "did you mean `\($0)`? " } ?? ""
+      throw ConfigError(
+        file: file, line: reference.line, message: "names \(what) `\(reference.id)`, which does not exist",
+        fix: hint + "see `\(list)` for the ids")
+    }
+    for reference in review.disabledPacks {
+      try check(reference, among: packIDs, what: "rule pack", list: "paddock rules list")
+    }
+    for reference in review.disabledRules + review.enabledRules + Array(review.severity.keys) {
+      try check(reference, among: ruleIDs, what: "rule", list: "paddock rules list")
+    }
+    let offPacks = Set(review.disabledPacks.map(\.id))
+    let off = Set(review.disabledRules.map(\.id))
+    let on = Set(review.enabledRules.map(\.id))
+    var rules: [Rule] = []
+    for pack in packs where !offPacks.contains(pack.id) {
+      for var rule in pack.rules where !off.contains(rule.id) && (rule.enabledByDefault || on.contains(rule.id)) {
+        switch rule.kind {
+        case .protectedPaths(let globs) where !review.protectedPaths.isEmpty:
+          rule.kind = .protectedPaths(globs: globs + review.protectedPaths)
+        case .changeSize(let limits):
+          rule.kind = .changeSize(
+            ChangeSizeLimits(
+              perCommit: review.limits.perCommit ?? limits.perCommit,
+              perChange: review.limits.perChange ?? limits.perChange))
+        default: break
+        }
+        rules.append(rule)
+      }
+    }
+    return rules
+  }
+
+  /// Severity overrides keyed by rule id.
+  public func severityOverrides(_ config: PaddockConfig) -> [String: SeverityOverride] {
+    Dictionary(config.review.severity.map { ($0.key.id, $0.value) }, uniquingKeysWith: { _, last in last })
+  }
+}

@@ -1,0 +1,81 @@
+/// What a rule checks: one added line against a pattern, or a check written in Swift.
+public enum RuleKind: Sendable, Hashable {
+  /// `pattern` over each added line.
+  case pattern
+  /// `pattern` plus entropy and placeholder checks on the captured secret.
+  case secret(SecretOptions)
+  /// Source files changed without a test file changed.
+  case missingTests(MissingTestsOptions)
+  /// AI-written lines in protected paths need a person's review trailer.
+  case protectedPaths(globs: [String])
+  /// Limits on AI-written lines per commit and per change.
+  case changeSize(ChangeSizeLimits)
+  /// A package added to a dependency manifest.
+  case newDependency
+  /// A block of added lines that also stands elsewhere.
+  case duplicateCode(minLines: Int)
+  /// An AI commit signed off in an agent's name.
+  case aiSignoff
+
+  /// The name used in YAML.
+  public var name: String {
+    switch self {
+    case .pattern: "pattern"
+    case .secret: "secret"
+    case .missingTests: "missing-tests"
+    case .protectedPaths: "protected-paths"
+    case .changeSize: "change-size"
+    case .newDependency: "new-dependency"
+    case .duplicateCode: "duplicate-code"
+    case .aiSignoff: "ai-signoff"
+    }
+  }
+
+  /// Whether the kind looks at single added lines (and so needs a `pattern` or reads lines itself).
+  public var isLineBased: Bool {
+    switch self {
+    case .pattern, .secret, .newDependency: true
+    case .missingTests, .protectedPaths, .changeSize, .duplicateCode, .aiSignoff: false
+    }
+  }
+
+  public static let names = [
+    "pattern", "secret", "missing-tests", "protected-paths", "change-size", "new-dependency", "duplicate-code",
+    "ai-signoff",
+  ]
+}
+
+/// Parameters of a `secret` rule.
+public struct SecretOptions: Sendable, Hashable {
+  /// Minimum Shannon entropy of the secret, in bits per character.
+  public var minEntropy: Double
+  /// Regular expressions of known placeholders; a secret matching one is not reported.
+  public var allow: [String]
+
+  public init(minEntropy: Double = 0, allow: [String] = []) {
+    self.minEntropy = minEntropy
+    self.allow = allow
+  }
+}
+
+/// Parameters of a `missing-tests` rule: which paths are sources and which are tests.
+public struct MissingTestsOptions: Sendable, Hashable {
+  public var source: [String]
+  public var test: [String]
+
+  public init(source: [String], test: [String]) {
+    self.source = source
+    self.test = test
+  }
+}
+
+/// Parameters of a `change-size` rule; nil means no limit.
+public struct ChangeSizeLimits: Sendable, Hashable {
+  public var perCommit: Int?
+  public var perChange: Int?
+
+  public init(perCommit: Int?, perChange: Int?) {
+    self.perCommit = perCommit
+    self.perChange = perChange
+  }
+}

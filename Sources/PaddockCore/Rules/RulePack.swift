@@ -1,0 +1,286 @@
+import Foundation
+import Yams
+
+/// A named set of rules from one YAML file.
+public struct RulePack: Sendable, Hashable {
+  public var id: String
+  public var title: String
+  public var description: String
+  public var rules: [Rule]
+  /// The file it came from (`rules/secrets.yml` for the built-in ones).
+  public var file: String
+
+  public init(id: String, title: String, description: String = "", rules: [Rule], file: String) {
+    self.id = id
+    self.title = title
+    self.description = description
+    self.rules = rules
+    self.file = file
+  }
+
+  /// The packs compiled into Paddock from `rules/`.
+  public static let builtin: [RulePack] = {
+    embeddedRulePacks.map { name, text in
+      do {
+        return try RulePack.parse(text, file: "rules/" + name)
+      } catch {
+        // The test suite loads every built-in pack, so a broken one never ships.
+        preconditionFailure("built-in rule pack rules/\(name) is invalid: \(error)")
+      }
+    }
+  }()
+
+  /// Loads a pack file.
+  public static func load(file path: String) throws(ConfigError) -> RulePack {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ConfigError(
+        file: path, line: nil, message: "does not exist or cannot be read",
+        fix: "check the path under `rules.files` in .paddock.yml")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ConfigError(file: path, line: nil, message: "is not UTF-8 text", fix: "save the file as UTF-8")
+    }
+    return try parse(text, file: path)
+  }
+
+  /// Parses a pack's YAML; every problem names the file, the line and the fix.
+  public static func parse(_ text: String, file: String) throws(ConfigError) -> RulePack {
+    do {
+      return try RulePackParser(reader: NodeReader(file: file)).pack(text)
+    } catch let error as ConfigError {
+      throw error
+    } catch {
+      throw ConfigError(file: file, line: nil, message: "could not be read: \(error)", fix: "check the file")
+    }
+  }
+}
+
+/// Turns a pack's YAML into rules, checking every field.
+struct RulePackParser {
+  let reader: NodeReader
+
+  static let ruleKeys = [
+    "id", "title", "kind", "severity", "authorship", "languages", "paths", "keywords", "pattern", "pattern-not",
+    "ignore-in", "message", "fix", "references", "tags", "enabled", "with", "examples",
+  ]
+
+  func pack(_ text: String) throws -> RulePack {
+    guard let node = try NodeReader.compose(text, file: reader.file) else {
+      throw ConfigError(file: reader.file, line: nil, message: "is empty", fix: "write `pack:`, `title:` and `rules:`")
+    }
+    let root = try reader.mapping(node, at: "the top level of a rule pack")
+    try reader.allowKeys(root, ["pack", "title", "description", "rules"], at: "the top level of a rule pack")
+    guard let idNode = root["pack"], let rulesNode = root["rules"] else {
+      throw reader.error(node, "is missing `pack` or `rules`", fix: "start the file with `pack: my-pack` and `rules:`")
+    }
+    let id = try kebab(idNode, at: "pack")
+    let title = try root["title"].map { try reader.string($0, at: "title") } ?? id
+    let description = try root["description"].map { try reader.string($0, at: "description") } ?? ""
+    var rules: [Rule] = []
+    for item in try reader.sequence(rulesNode, at: "rules") {
+      let rule = try self.rule(item, pack: id)
+      if let earlier = rules.first(where: { $0.id == rule.id }) {
+        throw reader.error(
+          item, "declares rule `\(rule.id)` twice (first at \(earlier.source))", fix: "give each rule its own id")
+      }
+      rules.append(rule)
+    }
+    return RulePack(id: id, title: title, description: description, rules: rules, file: reader.file)
+  }
+
+  func rule(_ node: Node, pack: String) throws -> Rule {
+    let map = try reader.mapping(node, at: "a rule")
+    try reader.allowKeys(map, Self.ruleKeys, at: "a rule")
+    for key in ["title", "message", "fix"] where map[key] == nil {
+      throw reader.error(
+        node, "has a rule without `\(key)`", fix: "every rule needs id, title, severity, message and fix")
+    }
+    guard let idNode = map["id"], let severityNode = map["severity"] else {
+      throw reader.error(
+        node, "has a rule without `id` or `severity`", fix: "every rule needs id, title, severity, message and fix")
+    }
+    func string(_ key: String) throws -> String? {
+      try map[key].map { try reader.string($0, at: key).trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+    func strings(_ key: String) throws -> [String] { try map[key].map { try reader.strings($0, at: key) } ?? [] }
+
+    let id = try kebab(idNode, at: "id")
+    let kindName = try string("kind") ?? "pattern"
+    guard let kindName = KindName(rawValue: kindName) else {
+      throw reader.error(
+        map["kind"] ?? node, "has unknown kind `\(kindName)`",
+        fix: suggestion(for: kindName, among: RuleKind.names).map { "did you mean `\($0)`?" }
+          ?? "use one of \(RuleKind.names.joined(separator: ", "))")
+    }
+    let kind = try self.kind(kindName, options: map["with"], rule: node)
+    if let pattern = map["pattern"] { try reader.regex(pattern, at: "pattern") }
+    if let patternNot = map["pattern-not"] { try reader.regex(patternNot, at: "pattern-not") }
+    if kindName == .pattern || kindName == .secret, map["pattern"] == nil {
+      throw reader.error(node, "has \(kindName.rawValue) rule `\(id)` without `pattern`", fix: "add a `pattern:` regex")
+    }
+    var languages: [Language] = []
+    if let list = map["languages"] {
+      for item in try reader.sequence(list, at: "languages") {
+        languages.append(try reader.choice(item, at: "languages", of: Language.self))
+      }
+    }
+    var include: [String] = []
+    var exclude: [String] = []
+    if let paths = map["paths"] {
+      let pathsMap = try reader.mapping(paths, at: "paths")
+      try reader.allowKeys(pathsMap, ["include", "exclude"], at: "paths")
+      include = try pathsMap["include"].map { try globs($0, at: "paths.include") } ?? []
+      exclude = try pathsMap["exclude"].map { try globs($0, at: "paths.exclude") } ?? []
+    }
+    var ignoreIn: Set<IgnoredRegion> = []
+    if let list = map["ignore-in"] {
+      for item in try reader.sequence(list, at: "ignore-in") {
+        ignoreIn.insert(try reader.choice(item, at: "ignore-in", of: IgnoredRegion.self))
+      }
+    }
+    return Rule(
+      id: id, title: try string("title") ?? id, pack: pack, kind: kind,
+      severity: try reader.choice(severityNode, at: "severity", of: Severity.self),
+      scope: try map["authorship"].map { try reader.choice($0, at: "authorship", of: RuleScope.self) } ?? .any,
+      languages: languages, include: include, exclude: exclude,
+      keywords: try strings("keywords").map { $0.lowercased() }, pattern: try string("pattern"),
+      patternNot: try string("pattern-not"), ignoreIn: ignoreIn, message: try string("message") ?? "",
+      fix: try string("fix") ?? "", references: try strings("references"), tags: try strings("tags"),
+      enabledByDefault: try map["enabled"].map { try reader.bool($0, at: "enabled") } ?? true,
+      examples: try map["examples"].map { try examples($0) } ?? RuleExamples(),
+      source: RuleSource(file: reader.file, line: node.mark?.line))
+  }
+
+  private enum KindName: String {
+    case pattern, secret, missingTests = "missing-tests", protectedPaths = "protected-paths"
+    case changeSize = "change-size", newDependency = "new-dependency", duplicateCode = "duplicate-code"
+    case aiSignoff = "ai-signoff"
+  }
+
+  private func kind(_ name: KindName, options: Node?, rule: Node) throws -> RuleKind {
+    let map = try options.map { try reader.mapping($0, at: "with") }
+    func allow(_ keys: [String]) throws {
+      if let map { try reader.allowKeys(map, keys, at: "with (for kind \(name.rawValue))") }
+    }
+    switch name {
+    case .pattern:
+      try allow([])
+      return .pattern
+    case .newDependency:
+      try allow([])
+      return .newDependency
+    case .aiSignoff:
+      try allow([])
+      return .aiSignoff
+    case .secret:
+      try allow(["min-entropy", "allow"])
+      var allowList: [String] = []
+      if let list = map?["allow"] {
+        for item in try reader.sequence(list, at: "with.allow") {
+          try reader.regex(item, at: "with.allow")
+          allowList.append(try reader.string(item, at: "with.allow"))
+        }
+      }
+      return .secret(
+        SecretOptions(
+          minEntropy: try map?["min-entropy"].map { try reader.double($0, at: "with.min-entropy") } ?? 0,
+          allow: allowList))
+    case .missingTests:
+      try allow(["source", "test"])
+      guard let source = map?["source"], let test = map?["test"] else {
+        throw reader.error(
+          rule, "has a missing-tests rule without `with.source` and `with.test`",
+          fix: "list the globs of source files and of test files")
+      }
+      return .missingTests(
+        MissingTestsOptions(source: try globs(source, at: "with.source"), test: try globs(test, at: "with.test")))
+    case .protectedPaths:
+      try allow(["paths"])
+      guard let paths = map?["paths"] else {
+        throw reader.error(rule, "has a protected-paths rule without `with.paths`", fix: "list the protected globs")
+      }
+      return .protectedPaths(globs: try globs(paths, at: "with.paths"))
+    case .changeSize:
+      try allow(["max-ai-lines-per-commit", "max-ai-lines-per-change"])
+      return .changeSize(
+        ChangeSizeLimits(
+          perCommit: try map?["max-ai-lines-per-commit"].map { try reader.int($0, at: "max-ai-lines-per-commit") },
+          perChange: try map?["max-ai-lines-per-change"].map { try reader.int($0, at: "max-ai-lines-per-change") }))
+    case .duplicateCode:
+      try allow(["min-lines"])
+      let minLines = try map?["min-lines"].map { try reader.int($0, at: "with.min-lines") } ?? 6
+      guard minLines >= 2 else {
+        throw reader.error(options ?? rule, "sets `min-lines` below 2", fix: "use 2 or more (the default is 6)")
+      }
+      return .duplicateCode(minLines: minLines)
+    }
+  }
+
+  func globs(_ node: Node, at place: String) throws -> [String] {
+    let patterns = try reader.strings(node, at: place)
+    for pattern in patterns {
+      do {
+        _ = try Glob(pattern)
+      } catch {
+        throw reader.error(
+          node, "has glob `\(pattern)` at `\(place)`: \(error.problem)", fix: "close every `[` and `{`")
+      }
+    }
+    return patterns
+  }
+
+  private func kebab(_ node: Node, at place: String) throws -> String {
+    let text = try reader.string(node, at: place)
+    guard text.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
+      throw reader.error(
+        node, "has `\(place)` `\(text)`, which is not kebab-case",
+        fix: "use lower-case words joined by `-`, such as `python-eval`")
+    }
+    return text
+  }
+
+  private func examples(_ node: Node) throws -> RuleExamples {
+    let map = try reader.mapping(node, at: "examples")
+    try reader.allowKeys(map, ["fire", "quiet"], at: "examples")
+    func list(_ key: String) throws -> [RuleExample] {
+      guard let list = map[key] else { return [] }
+      return try reader.sequence(list, at: "examples.\(key)").map { try example($0) }
+    }
+    return RuleExamples(fire: try list("fire"), quiet: try list("quiet"))
+  }
+
+  private func example(_ node: Node) throws -> RuleExample {
+    if node.scalar != nil {
+      return RuleExample(lines: [try reader.string(node, at: "an example")], line: node.mark?.line)
+    }
+    let map = try reader.mapping(node, at: "an example")
+    try reader.allowKeys(
+      map, ["path", "line", "lines", "context", "repeat", "authorship", "commit", "files", "head"], at: "an example")
+    func files(_ key: String) throws -> [ExampleFile] {
+      guard let list = map[key] else { return [] }
+      return try reader.sequence(list, at: key).map {
+        let file = try reader.mapping($0, at: key)
+        try reader.allowKeys(file, ["path", "lines"], at: "a file of \(key)")
+        guard let path = file["path"] else { throw reader.error($0, "has a file without `path`", fix: "add `path:`") }
+        return ExampleFile(
+          path: try reader.string(path, at: "path"),
+          lines: try file["lines"].map { try reader.strings($0, at: "lines") } ?? [])
+      }
+    }
+    var lines = try map["line"].map { [try reader.string($0, at: "line")] } ?? []
+    lines += try map["lines"].map { try reader.strings($0, at: "lines") } ?? []
+    if let count = try map["repeat"].map({ try reader.int($0, at: "repeat") }) {
+      lines = Array(Array(repeating: lines, count: max(count, 0)).joined())
+    }
+    var authorship = Authorship.ai
+    if let node = map["authorship"] {
+      let scope = try reader.choice(node, at: "authorship", of: RuleScope.self)
+      authorship = scope == .human ? .human : .ai
+    }
+    return RuleExample(
+      path: try map["path"].map { try reader.string($0, at: "path") }, lines: lines,
+      context: try map["context"].map { try reader.strings($0, at: "context") } ?? [], authorship: authorship,
+      commit: try map["commit"].map { try reader.string($0, at: "commit") }, files: try files("files"),
+      head: try files("head"), line: node.mark?.line)
+  }
+}

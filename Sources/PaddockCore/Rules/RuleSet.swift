@@ -1,0 +1,205 @@
+import Foundation
+
+/// Enabled rules, compiled for matching: regexes, globs and one keyword automaton shared by all line rules.
+public struct RuleSet: Sendable {
+  public let rules: [Rule]
+  let compiled: [CompiledRule]
+  let keywords: KeywordIndex
+  /// Line rules with no keywords: these run on every line in scope.
+  let unkeyed: [Int]
+
+  /// Compiles rules; patterns and globs were checked when the packs were parsed, so a failure here names the rule.
+  public init(rules: [Rule]) throws(RuleSetError) {
+    self.rules = rules
+    var compiled: [CompiledRule] = []
+    for rule in rules {
+      do {
+        compiled.append(try CompiledRule(rule))
+      } catch {
+        throw RuleSetError(rule: rule.id, source: rule.source, problem: "\(error)")
+      }
+    }
+    self.compiled = compiled
+    keywords = KeywordIndex(keywords: compiled.map { $0.usesKeywords ? $0.rule.keywords : [] })
+    unkeyed = compiled.indices.filter { compiled[$0].isLineRule && !compiled[$0].usesKeywords }
+  }
+
+  /// The findings of every rule on the change, before suppressions, overrides and policy.
+  public func evaluate(_ change: ReviewChange, everyAuthorship: Bool = false) -> [Finding] {
+    var findings: [Finding] = []
+    var hits = [Bool](repeating: false, count: compiled.count)
+    for file in change.files where !file.isBinary {
+      let applicable = compiled.indices.filter { compiled[$0].applies(to: file) }
+      guard !applicable.isEmpty else { continue }
+      let lineRules = applicable.filter { compiled[$0].isLineRule }
+      let keyed = lineRules.filter { compiled[$0].usesKeywords }
+      let unkeyedHere = lineRules.filter { !compiled[$0].usesKeywords }
+      var masked: [Set<IgnoredRegion>: String] = [:]
+      for line in file.added {
+        if !keyed.isEmpty {
+          for index in keyed { hits[index] = false }
+          keywords.scan(Substring(line.text).utf8, into: &hits)
+        }
+        masked.removeAll(keepingCapacity: true)
+        for index in unkeyedHere + keyed.filter({ hits[$0] }) {
+          let rule = compiled[index]
+          guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { continue }
+          if let finding = rule.match(line, in: file, change: change, masked: &masked) { findings.append(finding) }
+        }
+      }
+      for index in applicable where compiled[index].rule.kind == .newDependency {
+        findings += ManifestCheck.findings(rule: compiled[index].rule, file: file, change: change)
+      }
+    }
+    for compiledRule in compiled where !compiledRule.rule.kind.isLineBased {
+      findings += ChangeChecks.findings(rule: compiledRule, change: change, everyAuthorship: everyAuthorship)
+    }
+    return findings
+  }
+}
+
+/// A rule that could not be compiled.
+public struct RuleSetError: Error, Sendable, CustomStringConvertible {
+  public var rule: String
+  public var source: RuleSource
+  public var problem: String
+
+  public var description: String { "\(source): rule `\(rule)` cannot be used: \(problem)" }
+}
+
+/// One rule, ready to match.
+struct CompiledRule: Sendable {
+  let rule: Rule
+  let pattern: NSRegularExpression?
+  let patternNot: NSRegularExpression?
+  let include: GlobSet
+  let exclude: GlobSet
+  let allow: [NSRegularExpression]
+  let languages: Set<Language>
+
+  init(_ rule: Rule) throws {
+    self.rule = rule
+    pattern = try rule.pattern.map { try NSRegularExpression(pattern: $0) }
+    patternNot = try rule.patternNot.map { try NSRegularExpression(pattern: $0) }
+    include = try GlobSet(rule.include)
+    exclude = try GlobSet(rule.exclude)
+    if case .secret(let options) = rule.kind {
+      allow = try options.allow.map { try NSRegularExpression(pattern: $0) }
+    } else {
+      allow = []
+    }
+    languages = Set(rule.languages)
+  }
+
+  var isLineRule: Bool {
+    switch rule.kind {
+    case .pattern, .secret: true
+    default: false
+    }
+  }
+
+  var usesKeywords: Bool { isLineRule && !rule.keywords.isEmpty }
+
+  /// Whether the rule reads this file at all: language and path globs.
+  func applies(to file: ReviewFile) -> Bool {
+    if !languages.isEmpty {
+      guard let language = file.language, languages.contains(language) else { return false }
+    }
+    if !include.isEmpty, !include.matches(file.path) { return false }
+    if exclude.matches(file.path) { return false }
+    return true
+  }
+
+  /// Runs a pattern or secret rule on one added line.
+  func match(
+    _ line: AddedLine, in file: ReviewFile, change: ReviewChange, masked: inout [Set<IgnoredRegion>: String]
+  ) -> Finding? {
+    guard let pattern else { return nil }
+    var subject = line.text
+    if !rule.ignoreIn.isEmpty {
+      if let cached = masked[rule.ignoreIn] {
+        subject = cached
+      } else {
+        let syntax = (file.language ?? .markdown).commentSyntax
+        subject = LineMasker.mask(line.text, syntax: syntax, regions: rule.ignoreIn)
+        masked[rule.ignoreIn] = subject
+      }
+    }
+    let whole = NSRange(location: 0, length: subject.utf16.count)
+    guard let match = pattern.firstMatch(in: subject, range: whole) else { return nil }
+    if let patternNot,
+      patternNot.firstMatch(in: line.text, range: NSRange(location: 0, length: line.text.utf16.count)) != nil
+    {
+      return nil
+    }
+    var range = match.range
+    if match.numberOfRanges > 1, match.range(at: 1).location != NSNotFound { range = match.range(at: 1) }
+    var snippet = line.text
+    if case .secret(let options) = rule.kind {
+      // The secret is read from the unmasked line: masking keeps offsets, not text.
+      let secret = (line.text as NSString).substring(with: range)
+      if Entropy.shannon(secret) < options.minEntropy { return nil }
+      let secretRange = NSRange(location: 0, length: secret.utf16.count)
+      if allow.contains(where: { $0.firstMatch(in: secret, range: secretRange) != nil }) { return nil }
+      snippet = (line.text as NSString).replacingCharacters(in: range, with: Entropy.redact(secret))
+    }
+    let columns = utf8Columns(of: range, in: line.text)
+    let commit = line.commit.map { change.commits[$0] }
+    return Finding(
+      rule: rule.id, title: rule.title, severity: rule.severity, path: file.path, line: line.number,
+      column: columns.lowerBound, endColumn: columns.upperBound, authorship: line.authorship,
+      agent: line.agent ?? commit?.agent, commit: commit?.id, message: rule.message, fix: rule.fix, snippet: snippet,
+      fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: snippet))
+  }
+}
+
+/// Converts a UTF-16 range of `text` to 1-based UTF-8 byte columns, end exclusive.
+func utf8Columns(of range: NSRange, in text: String) -> Range<Int> {
+  let utf16 = text.utf16
+  guard let start = utf16.index(utf16.startIndex, offsetBy: range.location, limitedBy: utf16.endIndex),
+    let end = utf16.index(start, offsetBy: range.length, limitedBy: utf16.endIndex)
+  else { return 1..<1 }
+  let lower = text.utf8.distance(
+    from: text.utf8.startIndex, to: start.samePosition(in: text.utf8) ?? text.utf8.startIndex)
+  let upper = text.utf8.distance(from: text.utf8.startIndex, to: end.samePosition(in: text.utf8) ?? text.utf8.endIndex)
+  return (lower + 1)..<(max(upper, lower) + 1)
+}
+
+/// Shannon entropy and redaction of secrets.
+enum Entropy {
+  /// Bits of Shannon entropy per character.
+  static func shannon(_ text: String) -> Double {
+    guard !text.isEmpty else { return 0 }
+    var counts: [Character: Int] = [:]
+    for character in text { counts[character, default: 0] += 1 }
+    let total = Double(text.count)
+    return counts.values.reduce(0) { sum, count in
+      let p = Double(count) / total
+      return sum - p * log2(p)
+    }
+  }
+
+  /// Keeps the first four characters so a person can tell which key it was, and hides the rest.
+  static func redact(_ secret: String) -> String {
+    secret.count <= 8 ? String(repeating: "*", count: secret.count) : String(secret.prefix(4)) + "****"
+  }
+}
+
+/// Stable fingerprints of findings.
+public enum Fingerprint {
+  /// A 128-bit FNV-1a hash (hex) of the rule, the path and the text with runs of blanks collapsed.
+  public static func of(rule: String, path: String, text: String) -> String {
+    let normalized = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    return hash([rule, path, normalized].joined(separator: "\u{0}"))
+  }
+
+  static func hash(_ text: String) -> String {
+    var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    var b: UInt64 = 0x8422_2325_cbf2_9ce4
+    for byte in text.utf8 {
+      a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+      b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9_7F4A_7C15
+    }
+    return String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
+  }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+// Writes a Swift file holding the given rule packs as raw string literals.
+// Usage: RulePackEmbedder OUTPUT.swift PACK.yml...
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let output = arguments.first else {
+  FileHandle.standardError.write(Data("usage: RulePackEmbedder OUTPUT.swift PACK.yml...\n".utf8))
+  exit(64)
+}
+
+var source = """
+  // Generated at build time from the YAML files in rules/. Edit those, not this.
+
+  /// The built-in rule packs as (file name, YAML text) pairs.
+  let embeddedRulePacks: [(name: String, text: String)] = [
+
+  """
+for path in arguments.dropFirst() {
+  guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+    FileHandle.standardError.write(Data("error: \(path) is not readable UTF-8 text\n".utf8))
+    exit(1)
+  }
+  // A raw string delimiter longer than any run of `#` in the text keeps the text verbatim.
+  var longest = 0
+  var run = 0
+  for character in text {
+    run = character == "#" ? run + 1 : 0
+    longest = max(longest, run)
+  }
+  let hashes = String(repeating: "#", count: longest + 1)
+  let name = (path as NSString).lastPathComponent
+  source += "  (\(hashes)\"\(name)\"\(hashes), \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)),\n"
+}
+source += "]\n"
+do {
+  try source.write(toFile: output, atomically: true, encoding: .utf8)
+} catch {
+  FileHandle.standardError.write(Data("error: cannot write \(output): \(error)\n".utf8))
+  exit(1)
+}
