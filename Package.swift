@@ -60,7 +60,8 @@ let package = Package(
     ),
     .testTarget(
       name: "PaddockCoreTests",
-      dependencies: ["PaddockCore", "PaddockGit", "TestSupport"]
+      dependencies: ["PaddockCore", "PaddockGit", "TestSupport"],
+      exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "PaddockCLITests",

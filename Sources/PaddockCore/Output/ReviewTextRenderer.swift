@@ -35,8 +35,8 @@ public struct ReviewTextRenderer {
           out += "\(pad) | \(painter.paint("… through line \(endLine)", .dim))\n"
         }
       }
-      out += "  = \(finding.message)\n"
-      if !finding.fix.isEmpty { out += "  = fix: \(finding.fix)\n" }
+      out += "  = \(indented(finding.message))\n"
+      if !finding.fix.isEmpty { out += "  = fix: \(indented(finding.fix))\n" }
       out += "\n"
     }
     for finding in report.suppressed {
@@ -55,5 +55,10 @@ public struct ReviewTextRenderer {
     out += painter.bold(painter.paint(report.verdict.rawValue.uppercased(), verdictColour))
     out += " · \(report.findingsSummary) · \(report.linesSummary)\n"
     return out
+  }
+
+  /// Continuation lines line up under the first.
+  private func indented(_ text: String) -> String {
+    text.replacingOccurrences(of: "\n", with: "\n    ")
   }
 }

@@ -128,4 +128,10 @@ public struct ReviewOutcome: Sendable, Hashable {
   /// Findings set aside by an inline suppression or the baseline.
   public var suppressed: [Finding]
   public var verdict: Verdict
+
+  public init(findings: [Finding], suppressed: [Finding], verdict: Verdict) {
+    self.findings = findings
+    self.suppressed = suppressed
+    self.verdict = verdict
+  }
 }

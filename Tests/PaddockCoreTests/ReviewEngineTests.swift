@@ -1,0 +1,149 @@
+import PaddockCore
+import PaddockGit
+import Testing
+
+/// The engine on hand-built changes: matching, masking, suppressions, baseline, policy and fingerprints.
+@Suite struct ReviewEngineTests {
+  static let evalRule = Rule(
+    id: "test-eval", title: "eval", pack: "test", severity: .error, languages: [.python], keywords: ["eval"],
+    pattern: #"\beval\("#, ignoreIn: [.comments, .strings], message: "eval on input", fix: "parse it")
+
+  static func change(_ lines: [(String, Authorship)], path: String = "app.py", context: [String] = []) -> ReviewChange {
+    let commits = [
+      ReviewCommit(id: String(repeating: "a", count: 40), summary: "ai", author: "x <x@x>", authorship: .ai),
+      ReviewCommit(id: String(repeating: "b", count: 40), summary: "human", author: "y <y@y>", authorship: .human),
+    ]
+    let added = lines.enumerated().map { index, line in
+      AddedLine(
+        number: context.count + index + 1, text: line.0, authorship: line.1, commit: line.1 == .human ? 1 : 0,
+        agent: line.1 == .ai ? "claude-code" : nil)
+    }
+    return ReviewChange(
+      files: [ReviewFile(path: path, added: added, content: context + lines.map(\.0))], commits: commits)
+  }
+
+  static func review(_ change: ReviewChange, rules: [Rule] = [evalRule], baseline: Set<String> = []) throws
+    -> ReviewOutcome
+  {
+    try Reviewer(ruleSet: RuleSet(rules: rules), baseline: baseline).review(change)
+  }
+
+  @Test func sameLineBlocksForAIAndWarnsForAPerson() throws {
+    let ai = try Self.review(Self.change([("x = eval(data)", .ai)]))
+    #expect(ai.verdict == .block)
+    #expect(ai.findings.map(\.authorship) == [.ai])
+    let human = try Self.review(Self.change([("x = eval(data)", .human)]))
+    #expect(human.verdict == .warn)
+    #expect(human.findings.first?.decision == .warn)
+  }
+
+  @Test func commentsAndStringsAreMaskedWhenAsked() throws {
+    let outcome = try Self.review(
+      Self.change([("# eval(x) is bad", .ai), ("log('never eval(x)')", .ai), ("y = eval(x)  # ok?", .ai)]))
+    #expect(outcome.findings.map(\.line) == [3])
+    #expect(outcome.findings.first?.column == 5)
+    #expect(outcome.findings.first?.endColumn == 10)
+  }
+
+  @Test func languageAndPathScope() throws {
+    #expect(try Self.review(Self.change([("eval(x)", .ai)], path: "notes.md")).findings.isEmpty)
+    var rule = Self.evalRule
+    rule.exclude = ["tests/**"]
+    #expect(try Self.review(Self.change([("eval(x)", .ai)], path: "tests/t.py"), rules: [rule]).findings.isEmpty)
+    #expect(try Self.review(Self.change([("eval(x)", .ai)], path: "src/t.py"), rules: [rule]).findings.count == 1)
+  }
+
+  @Test func aPersonsSuppressionWithAReasonIsHonoured() throws {
+    let outcome = try Self.review(
+      Self.change([("x = eval(data)", .ai)], context: ["# paddock:ignore test-eval -- data is a constant table"]))
+    #expect(outcome.findings.isEmpty)
+    #expect(outcome.suppressed.first?.suppression?.reason == "data is a constant table")
+    #expect(outcome.verdict == .pass)
+  }
+
+  @Test func suppressionsWithoutReasonOrByAnAIAreRefused() throws {
+    let noReason = try Self.review(Self.change([("x = eval(data)  # paddock:ignore test-eval", .human)]))
+    #expect(noReason.findings.count == 1)
+    #expect(noReason.findings.first?.message.contains("gives no reason") == true)
+    let byAI = try Self.review(
+      Self.change([("# paddock:ignore test-eval -- trust me", .ai), ("x = eval(data)", .ai)]))
+    #expect(byAI.findings.count == 1)
+    #expect(byAI.findings.first?.message.contains("written by an AI") == true)
+    let otherRule = try Self.review(
+      Self.change([("x = eval(data)", .ai)], context: ["# paddock:ignore other-rule -- not this one"]))
+    #expect(otherRule.findings.count == 1)
+  }
+
+  @Test func baselineSuppressesByFingerprintAcrossLineMoves() throws {
+    let first = try Self.review(Self.change([("x = eval(data)", .ai)]))
+    let fingerprint = try #require(first.findings.first?.fingerprint)
+    let moved = try Self.review(
+      Self.change([("x = eval(data)", .ai)], context: ["import os", "", ""]), baseline: [fingerprint])
+    #expect(moved.findings.isEmpty)
+    #expect(moved.suppressed.first?.suppression?.kind == .baseline)
+    let edited = try Self.review(Self.change([("x = eval(other)", .ai)]), baseline: [fingerprint])
+    #expect(edited.findings.count == 1)
+  }
+
+  @Test func repeatedTextGetsDistinctFingerprints() throws {
+    let outcome = try Self.review(Self.change([("eval(a)", .ai), ("eval(a)", .ai)]))
+    #expect(Set(outcome.findings.map(\.fingerprint)).count == 2)
+  }
+
+  @Test func secretsAreRedactedAndEntropyGated() throws {
+    let rule = Rule(
+      id: "test-key", title: "key", pack: "test", kind: .secret(SecretOptions(minEntropy: 3, allow: ["(?i)example"])),
+      severity: .error, keywords: ["tok_"], pattern: #"(tok_[A-Za-z0-9]{16})"#, message: "leaked", fix: "rotate")
+    let outcome = try Self.review(
+      Self.change(
+        [
+          ("key = 'tok_q8Zr2LmX0pVw7KcT'", .ai), ("key = 'tok_aaaaaaaaaaaaaaaa'", .ai),
+          ("k = 'tok_EXAMPLEexample12'", .ai),
+        ],
+        path: "a.txt"), rules: [rule])
+    #expect(outcome.findings.count == 1)
+    let snippet = try #require(outcome.findings.first?.snippet)
+    #expect(!snippet.contains("q8Zr2LmX0pVw7KcT"))
+    #expect(snippet.contains("tok_****"))
+  }
+
+  @Test func policyAndFailOn() {
+    let policy = ReviewPolicy.default
+    #expect(policy.thresholds(for: .ai).decision(for: .error) == .block)
+    #expect(policy.thresholds(for: .human).decision(for: .error) == .warn)
+    #expect(policy.thresholds(for: .unknown).decision(for: .error) == .block)
+    #expect(policy.thresholds(for: .ai).decision(for: .note) == .pass)
+    let strict = policy.failing(on: .warning)
+    #expect(strict.thresholds(for: .human).decision(for: .warning) == .block)
+    let never = policy.failing(on: nil)
+    #expect(never.thresholds(for: .ai).decision(for: .error) == .warn)
+  }
+
+  @Test(arguments: [
+    ("*.pem", "keys/server.pem", true), ("*.pem", "server.pem.txt", false),
+    (".github/workflows/**", ".github/workflows/ci.yml", true),
+    (".github/workflows/**", "x/.github/workflows/a", false),
+    ("**/migrations/**", "db/migrations/001.sql", true), ("**/migrations/**", "migrations/001.sql", true),
+    ("src/*.{ts,js}", "src/a.js", true), ("src/*.{ts,js}", "src/x/a.js", false), ("a?c", "abc", true),
+  ])
+  func globs(pattern: String, path: String, expected: Bool) throws {
+    #expect(try Glob(pattern).matches(path) == expected)
+  }
+
+  @Test func maskerKeepsOffsets() {
+    let swift = Language.swift.commentSyntax
+    #expect(
+      LineMasker.mask(#"let s = "a//b" // eval("#, syntax: swift, regions: [.comments]) == #"let s = "a//b"         "#)
+    #expect(LineMasker.mask(#"f("eval(") + g"#, syntax: swift, regions: [.strings]) == #"f("     ") + g"#)
+    let shell = Language.shell.commentSyntax
+    #expect(LineMasker.mask("echo $# # note", syntax: shell, regions: [.comments]) == "echo $#       ")
+  }
+
+  @Test func inlineSuppressionParsing() {
+    let parsed = InlineSuppression.parse("x() // paddock:ignore a-rule, b-rule -- vetted by security */")
+    #expect(parsed?.rules == ["a-rule", "b-rule"])
+    #expect(parsed?.reason == "vetted by security")
+    #expect(InlineSuppression.parse("# paddock:ignore a-rule")?.reason == nil)
+    #expect(InlineSuppression.parse("nothing here") == nil)
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import PaddockCore
+import Testing
+
+/// Bad rule files and bad configuration name the file, the line and the fix.
+@Suite struct RuleErrorTests {
+  static let validRule = """
+    pack: mine
+    rules:
+      - id: my-rule
+        title: t
+        severity: warning
+        pattern: 'x'
+        message: m
+        fix: f
+    """
+
+  @Test func malformedYAML() {
+    let error = #expect(throws: ConfigError.self) {
+      try RulePack.parse("pack: mine\nrules:\n  - id: a\n    title: [unclosed\n", file: "rules/mine.yml")
+    }
+    #expect(error?.file == "rules/mine.yml")
+    #expect(error?.line != nil)
+    #expect(error?.description.contains("not valid YAML") == true)
+  }
+
+  @Test func unknownKeyNamesLineAndSuggestion() {
+    let text = Self.validRule.replacingOccurrences(of: "    pattern: 'x'", with: "    patern: 'x'")
+    let error = #expect(throws: ConfigError.self) { try RulePack.parse(text, file: "rules/mine.yml") }
+    #expect(error?.line == 6)
+    #expect(error?.message.contains("unknown key `patern`") == true)
+    #expect(error?.fix.contains("did you mean `pattern`") == true)
+  }
+
+  @Test func invalidRegularExpression() {
+    let text = Self.validRule.replacingOccurrences(of: "pattern: 'x'", with: "pattern: '(unclosed'")
+    let error = #expect(throws: ConfigError.self) { try RulePack.parse(text, file: "rules/mine.yml") }
+    #expect(error?.line == 6)
+    #expect(error?.message.contains("invalid regular expression") == true)
+    #expect(error?.fix.contains("ICU") == true)
+  }
+
+  @Test func nonKebabIDAndUnknownKind() {
+    let badID = Self.validRule.replacingOccurrences(of: "id: my-rule", with: "id: My_Rule")
+    let error = #expect(throws: ConfigError.self) { try RulePack.parse(badID, file: "r.yml") }
+    #expect(error?.message.contains("kebab-case") == true)
+    let badKind = Self.validRule.replacingOccurrences(
+      of: "    pattern: 'x'", with: "    kind: secrte\n    pattern: 'x'")
+    let kindError = #expect(throws: ConfigError.self) { try RulePack.parse(badKind, file: "r.yml") }
+    #expect(kindError?.fix.contains("did you mean `secret`") == true)
+  }
+
+  @Test func unknownRuleIDInConfig() throws {
+    let config = try PaddockConfig.parse(
+      "version: 1\nrules:\n  disable:\n    - python-evl-call\n    - nonexistent-thing\n", file: ".paddock.yml")
+    let error = #expect(throws: ConfigError.self) { try RuleCatalog.builtin.enabledRules(config) }
+    #expect(error?.file == ".paddock.yml")
+    #expect(error?.line == 4)
+    #expect(error?.message.contains("does not exist") == true)
+    #expect(error?.fix.contains("paddock rules list") == true)
+  }
+
+  @Test func unknownConfigKeyAndBadPolicy() {
+    let unknown = #expect(throws: ConfigError.self) {
+      try PaddockConfig.parse("version: 1\npolcy:\n  ai:\n    block: error\n", file: ".paddock.yml")
+    }
+    #expect(unknown?.line == 2)
+    #expect(unknown?.fix.contains("did you mean `policy`") == true)
+    let badLevel = #expect(throws: ConfigError.self) {
+      try PaddockConfig.parse("policy:\n  ai:\n    block: fatal\n", file: ".paddock.yml")
+    }
+    #expect(badLevel?.line == 3)
+    #expect(badLevel?.fix.contains("error, warning, note, or none") == true)
+  }
+
+  @Test func configDisablesAndOverrides() throws {
+    let config = try PaddockConfig.parse(
+      """
+      rules:
+        disable-packs: [ai-hygiene]
+        disable: [duplicate-code]
+        severity:
+          new-dependency: error
+          ai-change-without-tests: { human: off, ai: error }
+      protected-paths: ['infra/**']
+      limits: { ai-lines-per-commit: 10 }
+      policy:
+        human: { block: error }
+      """, file: ".paddock.yml")
+    let rules = try RuleCatalog.builtin.enabledRules(config)
+    #expect(!rules.contains { $0.pack == "ai-hygiene" })
+    #expect(!rules.contains { $0.id == "duplicate-code" })
+    let protected = try #require(rules.first { $0.kind.name == "protected-paths" })
+    guard case .protectedPaths(let globs) = protected.kind else { return }
+    #expect(globs.contains("infra/**") && globs.contains(".github/workflows/**"))
+    let size = try #require(rules.first { $0.kind.name == "change-size" })
+    guard case .changeSize(let limits) = size.kind else { return }
+    #expect(limits.perCommit == 10)
+    #expect(config.review.policy.human.block == .error)
+    let overrides = RuleCatalog.builtin.severityOverrides(config)
+    #expect(overrides["new-dependency"]?.severity(for: .human, default: .warning) == .error)
+    #expect(overrides["ai-change-without-tests"]?.severity(for: .human, default: .warning) == nil)
+    #expect(overrides["ai-change-without-tests"]?.severity(for: .ai, default: .warning) == .error)
+  }
+}
