@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "paddock",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "paddock", targets: ["PaddockCLI"]),
     .library(name: "PaddockCore", targets: ["PaddockCore"]),

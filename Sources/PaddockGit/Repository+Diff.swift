@@ -1,4 +1,6 @@
 internal import CLibgit2
+import Dispatch
+import Synchronization
 
 extension Repository {
   /// The changes from the tree of `from` (nil: the empty tree) to the tree of `to`.
@@ -177,4 +179,42 @@ extension DiffLine.Kind {
     default: return nil
     }
   }
+}
+
+extension Repository {
+  /// Many tree diffs at once, spread over `threads` worker threads that each open their own handle on this
+  /// repository (libgit2 handles are not shared across threads). Results come back in the order asked.
+  public func diffs(
+    _ pairs: [(from: ObjectID?, to: ObjectID)], options: DiffOptions, threads: Int
+  ) throws(GitError) -> [[FileDiff]] {
+    guard threads > 1, pairs.count >= 16 else {
+      var results: [[FileDiff]] = []
+      results.reserveCapacity(pairs.count)
+      for pair in pairs { results.append(try diff(from: pair.from, to: pair.to, options: options)) }
+      return results
+    }
+    let location = gitDirectory
+    let jobs = pairs.map { DiffJob(from: $0.from, to: $0.to) }
+    let results = Mutex<[[FileDiff]?]>(Array(repeating: nil, count: jobs.count))
+    let failure = Mutex<GitError?>(nil)
+    DispatchQueue.concurrentPerform(iterations: threads) { worker in
+      do throws(GitError) {
+        let repository = try Repository(discoveringFrom: location)
+        for index in stride(from: worker, to: jobs.count, by: threads) {
+          if failure.withLock({ $0 != nil }) { return }
+          let diff = try repository.diff(from: jobs[index].from, to: jobs[index].to, options: options)
+          results.withLock { $0[index] = diff }
+        }
+      } catch {
+        failure.withLock { if $0 == nil { $0 = error } }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+    return results.withLock { $0.map { $0 ?? [] } }
+  }
+}
+
+private struct DiffJob: Sendable {
+  var from: ObjectID?
+  var to: ObjectID
 }

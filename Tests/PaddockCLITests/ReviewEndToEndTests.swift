@@ -6,7 +6,7 @@ import Testing
 @Suite struct ReviewEndToEndTests {
   static let claude = "\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\n"
   /// A synthetic AWS access key id: the same risky line for every test.
-  static let riskyLine = "AWS_ACCESS_KEY_ID = \"AKIAZ7QX4RLM2VBN8KTE\""
+  static let riskyLine = "AWS_ACCESS_KEY_ID = \"AKIAZ7QX4RLM2VBN6KTE\""
 
   /// `main` with a little code, and a branch whose one commit adds the risky line.
   static func repository(branch: String, message: String, author: TestRepository.Identity = .human) throws
@@ -21,6 +21,15 @@ import Testing
     try repository.write("tests/test_settings.py", "def test_region():\n    assert REGION\n")
     try repository.commit(message, author: author)
     return repository
+  }
+
+  /// Rewrites the last commit's message, as a person adding a review trailer would.
+  static func amend(_ repository: TestRepository, _ message: String) throws {
+    let identity = [
+      "GIT_AUTHOR_NAME": "Ada Lovelace", "GIT_AUTHOR_EMAIL": "ada@example.com", "GIT_COMMITTER_NAME": "Ada Lovelace",
+      "GIT_COMMITTER_EMAIL": "ada@example.com",
+    ]
+    try repository.git(["commit", "-q", "--amend", "--cleanup=verbatim", "-m", message], extraEnvironment: identity)
   }
 
   static func verdict(_ result: ProcessResult) throws -> String {
@@ -39,7 +48,7 @@ import Testing
     #expect(aiResult.status == 1, "\(aiResult.err)")
     #expect(try Self.verdict(aiResult) == "block")
     #expect(try Self.rules(aiResult).contains { $0.contains("aws") })
-    #expect(!aiResult.out.contains("AKIAZ7QX4RLM2VBN8KTE"), "the secret must be masked in reports")
+    #expect(!aiResult.out.contains("AKIAZ7QX4RLM2VBN6KTE"), "the secret must be masked in reports")
 
     let human = try Self.repository(branch: "person", message: "Add settings")
     let humanResult = try human.paddock(["review", "main..person", "--format", "json"])
@@ -65,16 +74,11 @@ import Testing
     #expect(try Self.rules(unreviewed).contains("ai-protected-path-unreviewed"))
 
     // An agent's own review trailer does not count.
-    try repository.git([
-      "commit", "-q", "--amend", "-m", "Add a test job" + Self.claude + "Reviewed-by: Claude <noreply@anthropic.com>\n",
-    ])
+    try Self.amend(repository, "Add a test job" + Self.claude + "Reviewed-by: Claude <noreply@anthropic.com>\n")
     let selfReviewed = try repository.paddock(["review", "main..agent", "--format", "json"])
     #expect(selfReviewed.status == 1)
 
-    try repository.git([
-      "commit", "-q", "--amend", "-m",
-      "Add a test job" + Self.claude + "Reviewed-by: Grace Hopper <grace@example.com>\n",
-    ])
+    try Self.amend(repository, "Add a test job" + Self.claude + "Reviewed-by: Grace Hopper <grace@example.com>\n")
     let reviewed = try repository.paddock(["review", "main..agent", "--format", "json"])
     #expect(reviewed.status == 0, "\(reviewed.out)")
     #expect(try !Self.rules(reviewed).contains("ai-protected-path-unreviewed"))

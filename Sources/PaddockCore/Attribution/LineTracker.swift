@@ -1,3 +1,4 @@
+import Foundation
 import PaddockGit
 
 /// Traces every line of every file touched in a range to the commit that
@@ -57,6 +58,8 @@ struct LineTracker {
   }
 
   private static let diffOptions = DiffOptions(contextLines: 0, detectRenames: true, includeLines: false)
+  /// Worker threads for the per-commit diffs: the machine's cores, at most four.
+  private static let threads = min(4, ProcessInfo.processInfo.activeProcessorCount)
 
   /// Runs the trace and returns the snapshot of `commits.last`'s descendant `head`.
   mutating func trace(head: ObjectID) throws(GitError) -> Snapshot {
@@ -80,15 +83,24 @@ struct LineTracker {
       return snapshots[p] ?? Snapshot()
     }
 
+    // The diffs are independent of each other: compute them on both cores, then apply them in order.
+    var pairs: [(from: ObjectID?, to: ObjectID)] = []
+    for commit in commits {
+      pairs.append((commit.parents.first, commit.id))
+      for parent in commit.parents.dropFirst() { pairs.append((parent, commit.id)) }
+    }
+    let allDiffs = try repository.diffs(pairs, options: Self.diffOptions, threads: Self.threads)
+    var next = 0
     for (position, commit) in commits.enumerated() {
       let me = Int32(position)
-      let id = commit.id
       let parents = commit.parents
-      let mainDiff = try repository.diff(from: parents.first, to: id, options: Self.diffOptions)
+      let mainDiff = allDiffs[next]
+      next += 1
       var snapshot = parents.first.map { takeSnapshot(of: $0) } ?? Snapshot()
       var others: [(snapshot: Snapshot, diff: [GitPath: FileDiff])] = []
       for parent in parents.dropFirst() {
-        let diff = try repository.diff(from: parent, to: id, options: Self.diffOptions)
+        let diff = allDiffs[next]
+        next += 1
         var byPath: [GitPath: FileDiff] = [:]
         for file in diff { if let newPath = file.newPath { byPath[newPath] = file } }
         others.append((takeSnapshot(of: parent), byPath))

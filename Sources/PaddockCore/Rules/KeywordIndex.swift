@@ -1,65 +1,67 @@
-/// Finds, in one pass over a line, which rules' keywords it contains (Aho-Corasick over ASCII-lowercased bytes).
+/// Finds, in one pass over a line, which rules' keywords it contains: an Aho-Corasick automaton over
+/// ASCII-lowercased bytes, compiled to a dense transition table so the scan is one load per byte.
 struct KeywordIndex: Sendable {
-  private struct Node: Sendable {
-    var next: [UInt8: Int32] = [:]
-    var fail: Int32 = 0
-    /// Rules whose keyword ends here, including those reached through fail links.
-    var rules: [Int32] = []
-  }
-
-  private var nodes = [Node()]
+  /// `transitions[state * 256 + byte]` is the next state.
+  private let transitions: [Int32]
+  /// Rules whose keyword ends at each state, including those reached through fail links.
+  private let rulesAt: [[Int32]]
 
   /// `keywords[i]` are the keywords of rule `i`; rules without keywords are not indexed.
   init(keywords: [[String]]) {
+    var next: [[UInt8: Int32]] = [[:]]
+    var output: [[Int32]] = [[]]
     for (rule, words) in keywords.enumerated() {
       for word in words where !word.isEmpty {
-        var state: Int32 = 0
+        var state = 0
         for byte in word.lowercased().utf8 {
-          if let next = nodes[Int(state)].next[byte] {
-            state = next
+          if let target = next[state][byte] {
+            state = Int(target)
           } else {
-            nodes.append(Node())
-            let created = Int32(nodes.count - 1)
-            nodes[Int(state)].next[byte] = created
-            state = created
+            next.append([:])
+            output.append([])
+            next[state][byte] = Int32(next.count - 1)
+            state = next.count - 1
           }
         }
-        if !nodes[Int(state)].rules.contains(Int32(rule)) { nodes[Int(state)].rules.append(Int32(rule)) }
+        if !output[state].contains(Int32(rule)) { output[state].append(Int32(rule)) }
       }
     }
-    // Breadth-first fail links.
-    var queue: [Int32] = Array(nodes[0].next.values)
+    // Breadth-first: fail links, inherited outputs, and the full transition table.
+    var fail = [Int32](repeating: 0, count: next.count)
+    var table = [Int32](repeating: 0, count: next.count * 256)
+    for (byte, child) in next[0] { table[Int(byte)] = child }
+    var queue: [Int] = next[0].values.map { Int($0) }
     var head = 0
     while head < queue.count {
       let state = queue[head]
       head += 1
-      for (byte, child) in nodes[Int(state)].next {
-        queue.append(child)
-        var fail = nodes[Int(state)].fail
-        while fail != 0, nodes[Int(fail)].next[byte] == nil { fail = nodes[Int(fail)].fail }
-        let target = nodes[Int(fail)].next[byte] ?? 0
-        nodes[Int(child)].fail = target == child ? 0 : target
-        for rule in nodes[Int(nodes[Int(child)].fail)].rules where !nodes[Int(child)].rules.contains(rule) {
-          nodes[Int(child)].rules.append(rule)
+      for rule in output[Int(fail[state])] where !output[state].contains(rule) { output[state].append(rule) }
+      for byte in 0..<256 {
+        if let child = next[state][UInt8(byte)] {
+          fail[Int(child)] = table[Int(fail[state]) * 256 + byte]
+          table[state * 256 + byte] = child
+          queue.append(Int(child))
+        } else {
+          table[state * 256 + byte] = table[Int(fail[state]) * 256 + byte]
         }
       }
     }
+    transitions = table
+    rulesAt = output
   }
 
   /// Marks in `hits` every rule with a keyword in `line`.
   func scan(_ line: Substring.UTF8View, into hits: inout [Bool]) {
-    var state: Int32 = 0
-    for var byte in line {
-      if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-      while true {
-        if let next = nodes[Int(state)].next[byte] {
-          state = next
-          break
+    transitions.withUnsafeBufferPointer { table in
+      var state = 0
+      for var byte in line {
+        if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+        state = Int(table[state &* 256 &+ Int(byte)])
+        let rules = rulesAt[state]
+        if !rules.isEmpty {
+          for rule in rules { hits[Int(rule)] = true }
         }
-        if state == 0 { break }
-        state = nodes[Int(state)].fail
       }
-      for rule in nodes[Int(state)].rules { hits[Int(rule)] = true }
     }
   }
 }

@@ -50,7 +50,7 @@ enum DuplicateCodeCheck {
           if added.contains(other), (other.path, other.line) > (file.path, start) { return }
           reportedUntil = end
           let line = run.first { $0.number == start } ?? run[0]
-          let block = significant.filter { $0.0 >= start && $0.0 <= end }.map(\.1).joined(separator: "\n")
+          let block = run.filter { $0.number >= start && $0.number <= end }.map(\.text).joined(separator: "\n")
           findings.append(
             ChangeChecks.finding(
               rule, file: file, line: line, change: change,
@@ -66,23 +66,38 @@ enum DuplicateCodeCheck {
     other.path == path && other.line >= start && other.line <= end
   }
 
-  /// Lines worth comparing: trimmed, not blank, not a lone bracket, not an import or a comment.
-  private static func significantLines(_ lines: [(Int, String)]) -> [(Int, String)] {
-    lines.compactMap { number, text in
-      let trimmed = text.trimmingCharacters(in: .whitespaces)
-      guard trimmed.count >= 4 else { return nil }
-      for prefix in ["import ", "#include", "using ", "use ", "from ", "package ", "//", "#", "/*", "*", "--", "@"]
-      where trimmed.hasPrefix(prefix) {
-        return nil
+  /// Lines worth comparing, as (line number, hash of the trimmed text): not blank, not shorter than four
+  /// characters, not an import or a comment. Works on UTF-8 bytes: this runs over every line at head.
+  private static func significantLines(_ lines: [(Int, String)]) -> [(Int, Int)] {
+    var result: [(Int, Int)] = []
+    result.reserveCapacity(lines.count)
+    for (number, text) in lines {
+      var text = text
+      let hash: Int? = text.withUTF8 { bytes in
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+        guard end - start >= 4 else { return nil }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        for prefix in skippedPrefixes where trimmed.starts(with: prefix) { return nil }
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(trimmed))
+        return hasher.finalize()
       }
-      return (number, trimmed)
+      if let hash { result.append((number, hash)) }
     }
+    return result
   }
 
+  private static let skippedPrefixes: [[UInt8]] = [
+    "import ", "#include", "using ", "use ", "from ", "package ", "//", "#", "/*", "*", "--", "@",
+  ].map { Array($0.utf8) }
+
   /// Calls `body` with a hash, first and last line number of each window of `size` consecutive entries.
-  private static func forEachWindow(_ lines: [(Int, String)], size: Int, _ body: (Int, Int, Int) -> Void) {
+  private static func forEachWindow(_ lines: [(Int, Int)], size: Int, _ body: (Int, Int, Int) -> Void) {
     guard lines.count >= size else { return }
-    let hashes = lines.map { $0.1.hashValue }
+    let hashes = lines.map(\.1)
     for start in 0...(lines.count - size) {
       var hasher = Hasher()
       for offset in 0..<size { hasher.combine(hashes[start + offset]) }
