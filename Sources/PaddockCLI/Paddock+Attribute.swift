@@ -11,31 +11,18 @@ extension Paddock {
         of `git diff $(git merge-base A B) B`; each is traced to the commit in A..B that introduced it.
         """)
 
-    @Argument(help: "The range to attribute.")
-    var range: String?
-
-    @Option(help: "The base (excluded end) of the range.")
-    var base: String?
-
-    @Option(help: "The head (included end) of the range; default HEAD.")
-    var head: String?
+    @OptionGroup var rangeOptions: RangeOptions
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     @OptionGroup var options: RepositoryOptions
 
-    func validate() throws {
-      if range != nil, base != nil || head != nil {
-        throw ValidationError("give either RANGE or --base/--head, not both")
-      }
-    }
-
     func run() async throws {
       try reportingErrors {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)
-        let resolved = try RangeResolver.resolve(in: repository, range: range, base: base, head: head)
+        let resolved = try rangeOptions.resolve(in: repository)
         let attributor = try Attributor(
           repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
         let report = try attributor.attribute(resolved)

@@ -14,14 +14,7 @@ extension Paddock {
         Exit codes: 0 pass or warn, 1 block, 2 could not evaluate, 64 usage error.
         """)
 
-    @Argument(help: "The range to review (`A..B`, `A...B`, or `A` meaning `A..HEAD`).")
-    var range: String?
-
-    @Option(help: "The base (excluded end) of the range.")
-    var base: String?
-
-    @Option(help: "The head (included end) of the range; default HEAD.")
-    var head: String?
+    @OptionGroup var rangeOptions: RangeOptions
 
     @Option(help: "Output format: \(ReviewFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReviewFormat = .text
@@ -38,9 +31,6 @@ extension Paddock {
     @OptionGroup var options: RepositoryOptions
 
     func validate() throws {
-      if range != nil, base != nil || head != nil {
-        throw ValidationError("give either RANGE or --base/--head, not both")
-      }
       if let failOn, failOn != "none", Severity(rawValue: failOn) == nil {
         throw ValidationError("--fail-on takes error, warning, note or none, not `\(failOn)`")
       }
@@ -52,7 +42,7 @@ extension Paddock {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)
         let pipeline = try ReviewPipeline(repository: repository, config: config)
-        let resolved = try RangeResolver.resolve(in: repository, range: range, base: base, head: head)
+        let resolved = try rangeOptions.resolve(in: repository)
         let threshold: Severity?? = failOn.map { $0 == "none" ? .some(nil) : .some(Severity(rawValue: $0)) } ?? .none
         let report = try pipeline.review(resolved, failOn: threshold, version: PaddockVersion.current)
         let colour = output == nil && format == .text && options.useColour()
