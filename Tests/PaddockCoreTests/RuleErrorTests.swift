@@ -91,10 +91,16 @@ import Testing
     #expect(!rules.contains { $0.pack == "ai-hygiene" })
     #expect(!rules.contains { $0.id == "duplicate-code" })
     let protected = try #require(rules.first { $0.kind.name == "protected-paths" })
-    guard case .protectedPaths(let globs) = protected.kind else { return }
+    guard case .protectedPaths(let globs) = protected.kind else {
+      Issue.record("protected-paths rule has kind \(protected.kind.name)")
+      return
+    }
     #expect(globs.contains("infra/**") && globs.contains(".github/workflows/**"))
     let size = try #require(rules.first { $0.kind.name == "change-size" })
-    guard case .changeSize(let limits) = size.kind else { return }
+    guard case .changeSize(let limits) = size.kind else {
+      Issue.record("change-size rule has kind \(size.kind.name)")
+      return
+    }
     #expect(limits.perCommit == 10)
     #expect(config.review.policy.human.block == .error)
     let overrides = RuleCatalog.builtin.severityOverrides(config)

@@ -15,7 +15,8 @@ extension ReviewChange {
     for record in attribution.commits {
       commitIndex[record.id] = commits.count
       var signoffs: [String] = []
-      if let id = ObjectID(hex: record.id) {
+      // Sign-offs matter only on AI commits (ai-signoff), so only those are read again for their trailers.
+      if record.authorship != .human, let id = ObjectID(hex: record.id) {
         let commit = try repository.commit(id)
         for trailer in commit.trailers where trailer.key.lowercased() == "signed-off-by" {
           if classifier.isAgentIdentity(trailer.value) { signoffs.append(trailer.value) }

@@ -7,7 +7,8 @@ public struct ReviewPipeline {
   public let config: PaddockConfig
   public let catalogue: RuleCatalog
   public let rules: [Rule]
-  public let classifier: CommitClassifier
+  /// Compiles the agent catalogue once; its classifier also reads the commits' review and sign-off trailers.
+  public let attributor: Attributor
 
   /// Loads the rule catalogue the configuration asks for; unknown ids and bad rule files are errors here.
   public init(repository: Repository, config: PaddockConfig) throws {
@@ -16,21 +17,26 @@ public struct ReviewPipeline {
     let root = repository.workingDirectory ?? FileManager.default.currentDirectoryPath
     catalogue = try RuleCatalog.load(config: config, root: root)
     rules = try catalogue.enabledRules(config)
-    classifier = try CommitClassifier(catalogue: config.catalogue())
+    attributor = try Attributor(
+      repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
   }
 
-  /// Reviews a range. `failOn` replaces the policy's blocking threshold for every authorship
-  /// (`.some(nil)` never blocks).
-  public func review(_ range: ResolvedRange, failOn: Severity?? = .none, version: String) throws -> ReviewReport {
-    let attributor = try Attributor(
-      repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
+  /// The range attributed and turned into a review's input, with head files only when a rule reads them.
+  private func change(of range: ResolvedRange) throws -> (RangeAttribution, ReviewChange) {
     let attribution = try attributor.attribute(range)
     let needsHead = rules.contains {
       if case .duplicateCode = $0.kind { return true }
       return false
     }
     let change = try ReviewChange.load(
-      repository: repository, attribution: attribution, classifier: classifier, headFiles: needsHead)
+      repository: repository, attribution: attribution, classifier: attributor.classifier, headFiles: needsHead)
+    return (attribution, change)
+  }
+
+  /// Reviews a range. `failOn` replaces the policy's blocking threshold for every authorship
+  /// (`.some(nil)` never blocks).
+  public func review(_ range: ResolvedRange, failOn: Severity?? = .none, version: String) throws -> ReviewReport {
+    let (attribution, change) = try change(of: range)
     var policy = config.review.policy
     if let failOn { policy = policy.failing(on: failOn) }
     let reviewer = Reviewer(
@@ -47,10 +53,7 @@ public struct ReviewPipeline {
     let change: ReviewChange
     var everyAuthorship = false
     if let range {
-      let attributor = try Attributor(
-        repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
-      change = try ReviewChange.load(
-        repository: repository, attribution: try attributor.attribute(range), classifier: classifier, headFiles: true)
+      change = try self.change(of: range).1
     } else {
       change = try ReviewChange.snapshot(repository: repository, head: head)
       everyAuthorship = true

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reads the packages a dependency manifest declares, line by line, knowing which section each line is in.
 ///
@@ -118,9 +119,17 @@ enum ManifestParser {
     Set(lines.indices.compactMap { package(at: $0, in: lines, path: path) })
   }
 
+  /// Compiled once per pattern: `packages(in:)` reads every line of a manifest, each with several patterns.
+  private static let compiled = Mutex<[String: NSRegularExpression]>([:])
+
   private static func capture(_ pattern: String, _ text: String) -> String? {
-    guard let regex = try? NSRegularExpression(pattern: pattern),
-      let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)),
+    let regex = compiled.withLock { cache -> NSRegularExpression? in
+      if let regex = cache[pattern] { return regex }
+      let regex = try? NSRegularExpression(pattern: pattern)
+      cache[pattern] = regex
+      return regex
+    }
+    guard let regex, let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)),
       match.numberOfRanges > 1, match.range(at: 1).location != NSNotFound
     else { return nil }
     return (text as NSString).substring(with: match.range(at: 1))
