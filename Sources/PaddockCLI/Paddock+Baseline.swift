@@ -36,10 +36,8 @@ extension Paddock {
         }
         let baseline = PaddockCore.Baseline(findings: findings)
         try write(try JSONRenderer.render(baseline), to: path)
-        FileHandle.standardError.write(
-          Data(
-            "paddock: recorded \(baseline.entries.count) finding\(baseline.entries.count == 1 ? "" : "s") in \(path)\n"
-              .utf8))
+        writeError(
+          "paddock: recorded \(baseline.entries.count) finding\(baseline.entries.count == 1 ? "" : "s") in \(path)\n")
       }
     }
   }

@@ -28,6 +28,9 @@ extension Paddock {
         valueName: "severity"))
     var failOn: String?
 
+    @Flag(help: "Print how long each phase took to standard error.")
+    var timings = false
+
     @OptionGroup var options: RepositoryOptions
 
     func validate() throws {
@@ -39,14 +42,19 @@ extension Paddock {
     func run() async throws {
       var verdict = Verdict.pass
       try reportingErrors {
-        let repository = try options.openRepository()
-        let config = try options.loadConfig(for: repository)
-        let pipeline = try ReviewPipeline(repository: repository, config: config)
+        var clock = PhaseTimings()
+        let (repository, pipeline) = try clock.measure("load configuration and rules") {
+          let repository = try options.openRepository()
+          let config = try options.loadConfig(for: repository)
+          return (repository, try ReviewPipeline(repository: repository, config: config))
+        }
         let resolved = try rangeOptions.resolve(in: repository)
         let threshold: Severity?? = failOn.map { $0 == "none" ? .some(nil) : .some(Severity(rawValue: $0)) } ?? .none
-        let report = try pipeline.review(resolved, failOn: threshold, version: PaddockVersion.current)
+        let report = try pipeline.review(
+          resolved, failOn: threshold, version: PaddockVersion.current, timings: &clock)
         let colour = output == nil && format == .text && options.useColour()
-        let text = try format.render(report, colour: colour)
+        let text = try clock.measure("render \(format.rawValue)") { try format.render(report, colour: colour) }
+        if timings { writeError(clock.rendered()) }
         if let output {
           try write(text, to: output)
         } else {

@@ -52,7 +52,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     throw error
   } catch {
     // Every domain error's description says what went wrong and what to do.
-    FileHandle.standardError.write(Data("paddock: error: \(error)\n".utf8))
+    writeError("paddock: error: \(error)\n")
     throw ExitCode(2)
   }
 }
@@ -60,4 +60,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
 /// Writes text to stdout in one go.
 func writeOut(_ text: String) {
   FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Writes text to stderr in one go.
+func writeError(_ text: String) {
+  FileHandle.standardError.write(Data(text.utf8))
 }

@@ -5,7 +5,10 @@ enum Libgit2 {
   /// Touch before the first libgit2 call; a `static let` runs its initialiser once, thread-safely.
   static let ready: Bool = {
     // Never shut down: the process owns libgit2 until it exits.
-    git_libgit2_init() > 0
+    let initialised = git_libgit2_init() > 0
+    // Review reads a changed file's blob for its diff and again for its text; the second read comes from the cache.
+    _ = paddock_cache_blobs_up_to(1 << 20)
+    return initialised
   }()
 
   /// The linked libgit2 version, such as "1.5.1".

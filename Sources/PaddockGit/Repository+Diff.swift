@@ -199,7 +199,7 @@ extension Repository {
     let failure = Mutex<GitError?>(nil)
     DispatchQueue.concurrentPerform(iterations: threads) { worker in
       do throws(GitError) {
-        let repository = try Repository(discoveringFrom: location)
+        let repository = try Repository(historyOf: location)
         for index in stride(from: worker, to: jobs.count, by: threads) {
           if failure.withLock({ $0 != nil }) { return }
           let diff = try repository.diff(from: jobs[index].from, to: jobs[index].to, options: options)

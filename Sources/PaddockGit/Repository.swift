@@ -24,10 +24,20 @@ public final class Repository {
   /// Opens the repository that contains `path`, searching parent directories
   /// the way git does: works from any subdirectory, a linked worktree, or
   /// inside a bare repository.
-  public init(discoveringFrom path: String) throws(GitError) {
+  public convenience init(discoveringFrom path: String) throws(GitError) {
+    try self.init(path: path, flags: 0)
+  }
+
+  /// Opens the object database and references of the repository whose git directory is `gitDirectory`, as if it
+  /// were bare: no working tree, so no `.gitattributes` lookups in it. For reading history, not the checkout.
+  public convenience init(historyOf gitDirectory: String) throws(GitError) {
+    try self.init(path: gitDirectory, flags: GIT_REPOSITORY_OPEN_BARE.rawValue | GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue)
+  }
+
+  private init(path: String, flags: UInt32) throws(GitError) {
     _ = Libgit2.ready
     var pointer: OpaquePointer?
-    let rc = git_repository_open_ext(&pointer, path, 0, nil)
+    let rc = git_repository_open_ext(&pointer, path, flags, nil)
     if rc == GIT_ENOTFOUND.rawValue {
       git_error_clear()
       throw GitError(

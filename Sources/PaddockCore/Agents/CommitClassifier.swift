@@ -1,5 +1,6 @@
 import Foundation
 import PaddockGit
+import Synchronization
 
 /// Classifies commits as AI, human or unknown from their trailers, identities and message.
 ///
@@ -12,11 +13,23 @@ public struct CommitClassifier {
     var lowercasedKeys: Set<String>
   }
 
+  /// An identity marker that matched, by index into `markers`, with the model it names.
+  private struct IdentityHit {
+    var marker: Int
+    var model: String?
+  }
+
+  /// Identity matches by identity: a range has few distinct authors, committers and co-authors.
+  private final class IdentityMemo: Sendable {
+    let hits = Mutex<[String: [IdentityHit]]>([:])
+  }
+
   public let catalogue: AgentCatalogue
   private let markers: [CompiledMarker]
   private let reviewKeys: Set<String>
-  private static let trailerShape = try? NSRegularExpression(
-    pattern: #"^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*?)[ \t\r]*$"#)
+  /// All message markers as one alternation: most messages match none, and one search rules them all out.
+  private let anyMessageMarker: NSRegularExpression?
+  private let identityMemo = IdentityMemo()
 
   /// Compiles the catalogue's enabled markers.
   /// - Throws: `CatalogueError.invalidPattern` naming the marker whose pattern does not compile.
@@ -42,6 +55,10 @@ public struct CommitClassifier {
     }
     markers = compiled
     reviewKeys = Set(catalogue.reviewTrailers.map { $0.lowercased() })
+    let messagePatterns = compiled.filter { $0.marker.kind == .message }.map { "(?:\($0.marker.pattern))" }
+    anyMessageMarker =
+      messagePatterns.count > 1
+      ? try? NSRegularExpression(pattern: messagePatterns.joined(separator: "|"), options: .anchorsMatchLines) : nil
   }
 
   /// A trailer with where it came from: git's trailer block, or a trailer-shaped line elsewhere.
@@ -79,14 +96,12 @@ public struct CommitClassifier {
             kind: .configuredAlias, strength: item.strength, marker: "config/alias", agent: alias.agent,
             model: alias.model, text: item.text, source: item.source))
       }
-      for compiled in markers where compiled.marker.kind == .identity {
-        if let match = match(compiled, item.identity) {
-          evidence.append(
-            Evidence(
-              kind: item.kind, strength: item.strength, marker: compiled.marker.id, agent: compiled.agent.id,
-              model: match, text: item.text,
-              source: item.source))
-        }
+      for hit in identityHits(item.identity) {
+        let compiled = markers[hit.marker]
+        evidence.append(
+          Evidence(
+            kind: item.kind, strength: item.strength, marker: compiled.marker.id, agent: compiled.agent.id,
+            model: hit.model, text: item.text, source: item.source))
       }
     }
 
@@ -116,13 +131,15 @@ public struct CommitClassifier {
     }
 
     // Free-text markers anywhere in the message.
-    for compiled in markers where compiled.marker.kind == .message {
+    let text = commit.message as NSString
+    let whole = NSRange(location: 0, length: text.length)
+    let anyMarker = anyMessageMarker.map { $0.firstMatch(in: commit.message, range: whole) != nil } ?? true
+    for compiled in markers where anyMarker && compiled.marker.kind == .message {
       guard let regex = compiled.regex else { continue }
-      let text = commit.message as NSString
-      if let result = regex.firstMatch(in: commit.message, range: NSRange(location: 0, length: text.length)) {
+      if let result = regex.firstMatch(in: commit.message, range: whole) {
         let lineNumber = text.substring(to: result.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
         let lineRange = text.lineRange(for: result.range)
-        let line = text.substring(with: lineRange).trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = text.substring(with: lineRange).trimmingBlanks()
         evidence.append(
           Evidence(
             kind: .messageMarker, strength: .medium, marker: compiled.marker.id, agent: compiled.agent.id,
@@ -184,7 +201,18 @@ public struct CommitClassifier {
   /// Whether `identity` (`Name <email>`) is a catalogued agent or an AI alias.
   public func isAgentIdentity(_ identity: String) -> Bool {
     if alias(for: identity) != nil { return true }
-    return markers.contains { $0.marker.kind == .identity && match($0, identity) != nil }
+    return !identityHits(identity).isEmpty
+  }
+
+  /// The identity markers that match `identity`, in catalogue order, remembered for the classifier's lifetime.
+  private func identityHits(_ identity: String) -> [IdentityHit] {
+    if let known = identityMemo.hits.withLock({ $0[identity] }) { return known }
+    var hits: [IdentityHit] = []
+    for (index, compiled) in markers.enumerated() where compiled.marker.kind == .identity {
+      if let model = match(compiled, identity) { hits.append(IdentityHit(marker: index, model: model)) }
+    }
+    identityMemo.hits.withLock { $0[identity] = hits }
+    return hits
   }
 
   private func alias(for identity: String) -> IdentityAlias? {
@@ -199,7 +227,7 @@ public struct CommitClassifier {
 
   private func splitIdentity(_ identity: String) -> (String, String)? {
     guard let open = identity.lastIndex(of: "<"), identity.hasSuffix(">") else { return nil }
-    let name = identity[..<open].trimmingCharacters(in: .whitespaces)
+    let name = identity[..<open].trimmingBlanks()
     let email = identity[identity.index(after: open)..<identity.index(before: identity.endIndex)]
     return (name, String(email))
   }
@@ -207,12 +235,12 @@ public struct CommitClassifier {
   /// Matches a marker; returns nil for no match, or `.some(model)` where the model may itself be nil.
   private func match(_ compiled: CompiledMarker, _ text: String) -> String?? {
     guard let regex = compiled.regex else { return nil }
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimmingBlanks()
     let range = NSRange(trimmed.startIndex..., in: trimmed)
     guard let result = regex.firstMatch(in: trimmed, range: range) else { return nil }
     let modelRange = result.range(withName: "model")
     if modelRange.location != NSNotFound, let swiftRange = Range(modelRange, in: trimmed) {
-      return .some(String(trimmed[swiftRange]).trimmingCharacters(in: .whitespaces))
+      return .some(trimmed[swiftRange].trimmingBlanks())
     }
     return .some(nil)
   }
@@ -220,24 +248,41 @@ public struct CommitClassifier {
   /// Git's trailers plus trailer-shaped lines outside git's trailer block.
   private func allTrailers(of commit: Commit) -> [FoundTrailer] {
     var found = commit.trailers.map { FoundTrailer(key: $0.key, value: $0.value, parsedByGit: true, line: nil) }
-    guard let shape = Self.trailerShape else { return found }
     let parsed = Set(commit.trailers.map { "\($0.key.lowercased()):\($0.value)" })
     var lineNumber = 0
     for line in commit.message.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
       // The subject is never a trailer.
-      guard lineNumber > 1 else { continue }
-      let text = String(line)
-      let range = NSRange(text.startIndex..., in: text)
-      guard let result = shape.firstMatch(in: text, range: range),
-        let keyRange = Range(result.range(at: 1), in: text), let valueRange = Range(result.range(at: 2), in: text)
-      else { continue }
-      let key = String(text[keyRange])
-      let value = String(text[valueRange])
+      guard lineNumber > 1, let (key, value) = Self.trailerShaped(line) else { continue }
       if value.isEmpty || parsed.contains("\(key.lowercased()):\(value)") { continue }
       found.append(FoundTrailer(key: key, value: value, parsedByGit: false, line: lineNumber))
     }
     return found
+  }
+
+  /// `Key: value` where the key is a letter or digit followed by letters, digits and hyphens; blanks around the
+  /// colon and at the end are dropped.
+  static func trailerShaped(_ line: Substring) -> (key: String, value: String)? {
+    let utf8 = line.utf8
+    guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+    var keyEnd = colon
+    while keyEnd > utf8.startIndex, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(utf8[utf8.index(before: keyEnd)]) {
+      keyEnd = utf8.index(before: keyEnd)
+    }
+    let key = utf8[utf8.startIndex..<keyEnd]
+    func isKeyByte(_ byte: UInt8) -> Bool {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"):
+        true
+      default: false
+      }
+    }
+    guard let first = key.first, isKeyByte(first),
+      key.allSatisfy({ isKeyByte($0) || $0 == UInt8(ascii: "-") })
+    else { return nil }
+    let value = line[line.utf8.index(after: colon)...].trimmingBlanks()
+    return (String(Substring(key)), value)
   }
 }
 

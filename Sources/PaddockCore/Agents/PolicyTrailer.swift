@@ -7,7 +7,7 @@ enum PolicyTrailer {
 
   /// Parses a policy trailer value. Returns nil when the value declines AI help (`false`, `no`, `none`).
   static func parse(_ rawValue: String, catalogue: AgentCatalogue) -> (agent: String, model: String?)? {
-    let value = rawValue.trimmingCharacters(in: .whitespaces)
+    let value = rawValue.trimmingBlanks()
     let lower = value.lowercased()
     if ["false", "no", "0", "none", "n/a", ""].contains(lower) { return nil }
     if ["true", "yes", "1", "y"].contains(lower) { return (unspecifiedID, nil) }
@@ -42,7 +42,7 @@ enum PolicyTrailer {
       return token.isEmpty ? nil : String(token)
     }
     if trimmed.hasPrefix("("), let close = trimmed.firstIndex(of: ")") {
-      let inner = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+      let inner = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmingBlanks()
       return inner.isEmpty ? nil : inner
     }
     let token = trimmed.prefix { $0 != " " && $0 != "," }

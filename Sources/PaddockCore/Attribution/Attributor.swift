@@ -1,3 +1,4 @@
+import Foundation
 import PaddockGit
 
 /// Answers, for a range, which added lines an AI wrote and which a person wrote.
@@ -23,18 +24,30 @@ public struct Attributor {
 
   /// Attributes the lines `range` adds.
   public func attribute(_ range: ResolvedRange) throws -> RangeAttribution {
-    let mergeBase = try repository.mergeBase(range.base, range.head)
-    let ids = try repository.walk(include: [range.head], exclude: [range.base], order: .topologicalReverse)
-    guard !ids.isEmpty else { throw AttributionError.emptyRange(label: range.label) }
-    var commits: [Commit] = []
-    commits.reserveCapacity(ids.count)
-    for id in ids { commits.append(try repository.commit(id)) }
-    let classifications = commits.map { classifier.classify($0) }
+    var timings = PhaseTimings()
+    return try attribute(range, timings: &timings)
+  }
+
+  /// Attributes the lines `range` adds, recording the time of each phase in `timings`.
+  public func attribute(_ range: ResolvedRange, timings: inout PhaseTimings) throws -> RangeAttribution {
+    let (mergeBase, commits, classifications) = try timings.measure("walk and classify commits") {
+      let mergeBase = try repository.mergeBase(range.base, range.head)
+      let ids = try repository.walk(include: [range.head], exclude: [range.base], order: .topologicalReverse)
+      guard !ids.isEmpty else { throw AttributionError.emptyRange(label: range.label) }
+      var commits: [Commit] = []
+      commits.reserveCapacity(ids.count)
+      for id in ids { commits.append(try repository.commit(id)) }
+      return (mergeBase, commits, commits.map { classifier.classify($0) })
+    }
 
     var tracker = LineTracker(repository: repository, commits: commits)
-    let snapshot = try tracker.trace(head: range.head)
-    let finalDiff = try repository.diff(
-      from: mergeBase, to: range.head, options: DiffOptions(contextLines: 0, detectRenames: true, includeLines: true))
+    let snapshot = try timings.measure("diff every commit and trace lines") { try tracker.trace(head: range.head) }
+    let finalDiff = try timings.measure("diff the range") {
+      try repository.diff(
+        from: mergeBase, to: range.head, options: DiffOptions(contextLines: 0, detectRenames: true, includeLines: true))
+    }
+    let start = ContinuousClock.now
+    defer { timings.record("attribute added lines", since: start) }
 
     // Notes are read only for the commits that introduced added lines, once each.
     var parsedNotes: [Int32: AuthorshipNote?] = [:]

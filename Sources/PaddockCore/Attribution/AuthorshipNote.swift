@@ -58,7 +58,7 @@ public struct AuthorshipNote: Sendable, Equatable {
         guard let space = entry.firstIndex(of: " ") else { continue }
         let key = String(entry[..<space])
         for part in entry[entry.index(after: space)...].split(separator: ",") {
-          let bounds = part.split(separator: "-", maxSplits: 1).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+          let bounds = part.split(separator: "-", maxSplits: 1).map { Int($0.trimmingBlanks()) }
           guard let first = bounds.first ?? nil else { continue }
           let last = bounds.count > 1 ? (bounds[1] ?? first) : first
           guard first > 0, last >= first else { continue }

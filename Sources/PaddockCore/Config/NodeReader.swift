@@ -8,7 +8,8 @@ struct NodeReader {
   /// Parses YAML text into a node tree; syntax errors name the file and line.
   static func compose(_ text: String, file: String) throws(ConfigError) -> Node? {
     do {
-      return try Yams.compose(yaml: text)
+      // Values are read as text and converted where they are used, so no scalar needs Yams's tag regexes.
+      return try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       var line: Int?
       var detail = "\(error)"
@@ -35,6 +36,15 @@ struct NodeReader {
       throw error(node, "expects a mapping (`key: value` lines) at \(place)", fix: "indent the keys under it")
     }
     return mapping
+  }
+
+  /// A mapping whose keys are all in `allowed`, indexed by key (Yams looks keys up by comparing nodes, one by one).
+  func table(_ node: Node, at place: String, allowed: [String]) throws -> KeyedMapping {
+    let mapping = try self.mapping(node, at: place)
+    try allowKeys(mapping, allowed, at: place)
+    var values: [String: Node] = [:]
+    for (key, value) in mapping where values[key.string ?? ""] == nil { values[key.string ?? ""] = value }
+    return KeyedMapping(values: values)
   }
 
   func sequence(_ node: Node, at place: String) throws -> Node.Sequence {
@@ -115,6 +125,12 @@ struct NodeReader {
       throw error(key, "unknown key `\(name)` at \(place)", fix: fix)
     }
   }
+}
+
+/// A YAML mapping's values by key; the first of repeated keys wins, as with `Node.Mapping`.
+struct KeyedMapping {
+  let values: [String: Node]
+  subscript(key: String) -> Node? { values[key] }
 }
 
 /// The closest of `candidates` to `text`, when it is close enough to be a typo.

@@ -12,7 +12,7 @@ public struct InlineSuppression: Sendable, Hashable {
     var rest = line[marker.upperBound...]
     var reason: String?
     if let dashes = rest.range(of: "--") {
-      let text = rest[dashes.upperBound...].trimmingCharacters(in: .whitespaces)
+      let text = rest[dashes.upperBound...].trimmingBlanks()
       // A block comment's closer is not part of the reason.
       let cleaned = text.replacingOccurrences(of: #"\s*(\*/|-->)\s*$"#, with: "", options: .regularExpression)
       reason = cleaned.isEmpty ? nil : cleaned

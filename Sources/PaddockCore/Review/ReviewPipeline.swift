@@ -22,27 +22,38 @@ public struct ReviewPipeline {
   }
 
   /// The range attributed and turned into a review's input, with head files only when a rule reads them.
-  private func change(of range: ResolvedRange) throws -> (RangeAttribution, ReviewChange) {
-    let attribution = try attributor.attribute(range)
+  private func change(of range: ResolvedRange, timings: inout PhaseTimings) throws -> (RangeAttribution, ReviewChange) {
+    let attribution = try attributor.attribute(range, timings: &timings)
     let needsHead = rules.contains {
       if case .duplicateCode = $0.kind { return true }
       return false
     }
-    let change = try ReviewChange.load(
-      repository: repository, attribution: attribution, classifier: attributor.classifier, headFiles: needsHead)
+    let change = try timings.measure("read changed files") {
+      try ReviewChange.load(
+        repository: repository, attribution: attribution, classifier: attributor.classifier, headFiles: needsHead)
+    }
     return (attribution, change)
   }
 
   /// Reviews a range. `failOn` replaces the policy's blocking threshold for every authorship
   /// (`.some(nil)` never blocks).
   public func review(_ range: ResolvedRange, failOn: Severity?? = .none, version: String) throws -> ReviewReport {
-    let (attribution, change) = try change(of: range)
+    var timings = PhaseTimings()
+    return try review(range, failOn: failOn, version: version, timings: &timings)
+  }
+
+  /// Reviews a range, recording the time of each phase in `timings`.
+  public func review(
+    _ range: ResolvedRange, failOn: Severity?? = .none, version: String, timings: inout PhaseTimings
+  ) throws -> ReviewReport {
+    let (attribution, change) = try change(of: range, timings: &timings)
     var policy = config.review.policy
     if let failOn { policy = policy.failing(on: failOn) }
+    let ruleSet = try timings.measure("compile rules") { try RuleSet(rules: rules) }
     let reviewer = Reviewer(
-      ruleSet: try RuleSet(rules: rules), policy: policy, severityOverrides: catalogue.severityOverrides(config),
+      ruleSet: ruleSet, policy: policy, severityOverrides: catalogue.severityOverrides(config),
       baseline: try loadBaseline()?.fingerprints ?? [])
-    let outcome = reviewer.review(change)
+    let outcome = timings.measure("run rules") { reviewer.review(change) }
     return ReviewReport(
       outcome: outcome, change: change, attribution: attribution, rules: rules, policy: policy, label: range.label,
       head: range.head.hex, version: version)
@@ -53,7 +64,8 @@ public struct ReviewPipeline {
     let change: ReviewChange
     var everyAuthorship = false
     if let range {
-      change = try self.change(of: range).1
+      var timings = PhaseTimings()
+      change = try self.change(of: range, timings: &timings).1
     } else {
       change = try ReviewChange.snapshot(repository: repository, head: head)
       everyAuthorship = true

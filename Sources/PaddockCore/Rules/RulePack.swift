@@ -22,7 +22,8 @@ public struct RulePack: Sendable, Hashable {
   public static let builtin: [RulePack] = {
     embeddedRulePacks.map { name, text in
       do {
-        return try RulePack.parse(text, file: "rules/" + name)
+        // The test suite compiles every built-in pattern, so start-up does not compile them twice.
+        return try RulePack.parse(text, file: "rules/" + name, checkPatterns: false)
       } catch {
         // The test suite loads every built-in pack, so a broken one never ships.
         preconditionFailure("built-in rule pack rules/\(name) is invalid: \(error)")
@@ -43,10 +44,11 @@ public struct RulePack: Sendable, Hashable {
     return try parse(text, file: path)
   }
 
-  /// Parses a pack's YAML; every problem names the file, the line and the fix.
-  public static func parse(_ text: String, file: String) throws(ConfigError) -> RulePack {
+  /// Parses a pack's YAML; every problem names the file, the line and the fix. With `checkPatterns` off, regular
+  /// expressions are compiled only when a rule set is built.
+  public static func parse(_ text: String, file: String, checkPatterns: Bool = true) throws(ConfigError) -> RulePack {
     do {
-      return try RulePackParser(reader: NodeReader(file: file)).pack(text)
+      return try RulePackParser(reader: NodeReader(file: file), checkPatterns: checkPatterns).pack(text)
     } catch let error as ConfigError {
       throw error
     } catch {
@@ -58,6 +60,7 @@ public struct RulePack: Sendable, Hashable {
 /// Turns a pack's YAML into rules, checking every field.
 struct RulePackParser {
   let reader: NodeReader
+  var checkPatterns = true
 
   static let ruleKeys = [
     "id", "title", "kind", "severity", "authorship", "languages", "paths", "keywords", "pattern", "pattern-not",
@@ -89,8 +92,7 @@ struct RulePackParser {
   }
 
   func rule(_ node: Node, pack: String) throws -> Rule {
-    let map = try reader.mapping(node, at: "a rule")
-    try reader.allowKeys(map, Self.ruleKeys, at: "a rule")
+    let map = try reader.table(node, at: "a rule", allowed: Self.ruleKeys)
     for key in ["title", "message", "fix"] where map[key] == nil {
       throw reader.error(
         node, "has a rule without `\(key)`", fix: "every rule needs id, title, severity, message and fix")
@@ -100,7 +102,7 @@ struct RulePackParser {
         node, "has a rule without `id` or `severity`", fix: "every rule needs id, title, severity, message and fix")
     }
     func string(_ key: String) throws -> String? {
-      try map[key].map { try reader.string($0, at: key).trimmingCharacters(in: .whitespacesAndNewlines) }
+      try map[key].map { try reader.string($0, at: key).trimmingBlanks() }
     }
     func strings(_ key: String) throws -> [String] { try map[key].map { try reader.strings($0, at: key) } ?? [] }
 
@@ -113,8 +115,8 @@ struct RulePackParser {
           ?? "use one of \(RuleKind.names.joined(separator: ", "))")
     }
     let kind = try self.kind(kindName, options: map["with"], rule: node)
-    if let pattern = map["pattern"] { try reader.regex(pattern, at: "pattern") }
-    if let patternNot = map["pattern-not"] { try reader.regex(patternNot, at: "pattern-not") }
+    if checkPatterns, let pattern = map["pattern"] { try reader.regex(pattern, at: "pattern") }
+    if checkPatterns, let patternNot = map["pattern-not"] { try reader.regex(patternNot, at: "pattern-not") }
     if kindName == .pattern || kindName == .secret, map["pattern"] == nil {
       throw reader.error(node, "has \(kindName.rawValue) rule `\(id)` without `pattern`", fix: "add a `pattern:` regex")
     }
@@ -127,8 +129,7 @@ struct RulePackParser {
     var include: [String] = []
     var exclude: [String] = []
     if let paths = map["paths"] {
-      let pathsMap = try reader.mapping(paths, at: "paths")
-      try reader.allowKeys(pathsMap, ["include", "exclude"], at: "paths")
+      let pathsMap = try reader.table(paths, at: "paths", allowed: ["include", "exclude"])
       include = try pathsMap["include"].map { try globs($0, at: "paths.include") } ?? []
       exclude = try pathsMap["exclude"].map { try globs($0, at: "paths.exclude") } ?? []
     }
@@ -177,7 +178,7 @@ struct RulePackParser {
       var allowList: [String] = []
       if let list = map?["allow"] {
         for item in try reader.sequence(list, at: "with.allow") {
-          try reader.regex(item, at: "with.allow")
+          if checkPatterns { try reader.regex(item, at: "with.allow") }
           allowList.append(try reader.string(item, at: "with.allow"))
         }
       }
@@ -231,7 +232,7 @@ struct RulePackParser {
 
   private func kebab(_ node: Node, at place: String) throws -> String {
     let text = try reader.string(node, at: place)
-    guard text.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
+    guard Self.isKebabCase(text) else {
       throw reader.error(
         node, "has `\(place)` `\(text)`, which is not kebab-case",
         fix: "use lower-case words joined by `-`, such as `python-eval`")
@@ -239,9 +240,22 @@ struct RulePackParser {
     return text
   }
 
+  /// Lower-case ASCII words of letters and digits joined by single hyphens.
+  static func isKebabCase(_ text: String) -> Bool {
+    var previous: UInt8 = UInt8(ascii: "-")
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+      case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+      default: return false
+      }
+      previous = byte
+    }
+    return !text.isEmpty && previous != UInt8(ascii: "-")
+  }
+
   private func examples(_ node: Node) throws -> RuleExamples {
-    let map = try reader.mapping(node, at: "examples")
-    try reader.allowKeys(map, ["fire", "quiet"], at: "examples")
+    let map = try reader.table(node, at: "examples", allowed: ["fire", "quiet"])
     func list(_ key: String) throws -> [RuleExample] {
       guard let list = map[key] else { return [] }
       return try reader.sequence(list, at: "examples.\(key)").map { try example($0) }
@@ -253,9 +267,9 @@ struct RulePackParser {
     if node.scalar != nil {
       return RuleExample(lines: [try reader.string(node, at: "an example")], line: node.mark?.line)
     }
-    let map = try reader.mapping(node, at: "an example")
-    try reader.allowKeys(
-      map, ["path", "line", "lines", "context", "repeat", "authorship", "commit", "files", "head"], at: "an example")
+    let map = try reader.table(
+      node, at: "an example",
+      allowed: ["path", "line", "lines", "context", "repeat", "authorship", "commit", "files", "head"])
     func files(_ key: String) throws -> [ExampleFile] {
       guard let list = map[key] else { return [] }
       return try reader.sequence(list, at: key).map {

@@ -40,7 +40,7 @@ enum ManifestParser {
   static func package(at index: Int, in lines: [String], path: String) -> String? {
     guard let ecosystem = ecosystem(of: path), index < lines.count else { return nil }
     let line = lines[index]
-    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    let trimmed = line.trimmingBlanks()
     switch ecosystem {
     case .swiftpm:
       guard trimmed.contains(".package(") else { return nil }
@@ -156,9 +156,9 @@ enum ManifestParser {
   private static func tomlSection(of index: Int, in lines: [String]) -> String? {
     var cursor = index
     while cursor >= 0 {
-      let text = lines[cursor].trimmingCharacters(in: .whitespaces)
+      let text = lines[cursor].trimmingBlanks()
       if text.hasPrefix("["), !text.hasPrefix("[["), let end = text.firstIndex(of: "]") {
-        return String(text[text.index(after: text.startIndex)..<end]).trimmingCharacters(in: .whitespaces)
+        return String(text[text.index(after: text.startIndex)..<end]).trimmingBlanks()
       }
       cursor -= 1
     }
@@ -168,7 +168,7 @@ enum ManifestParser {
   private static func insideTOMLArray(_ index: Int, in lines: [String]) -> Bool {
     var cursor = index - 1
     while cursor >= 0 {
-      let text = lines[cursor].trimmingCharacters(in: .whitespaces)
+      let text = lines[cursor].trimmingBlanks()
       if text.hasSuffix("[") { return true }
       if text.hasPrefix("]") || text.hasPrefix("[") { return false }
       cursor -= 1
@@ -179,7 +179,7 @@ enum ManifestParser {
   private static func insideGoRequireBlock(_ index: Int, in lines: [String]) -> Bool {
     var cursor = index - 1
     while cursor >= 0 {
-      let text = lines[cursor].trimmingCharacters(in: .whitespaces)
+      let text = lines[cursor].trimmingBlanks()
       if text.hasPrefix("require (") || text == "require(" { return true }
       if text == ")" || text.hasPrefix("module ") { return false }
       cursor -= 1
