@@ -19,10 +19,12 @@ let package = Package(
       pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
     ),
+    // Threads for CPU-bound work, shared by the git layer and the core.
+    .target(name: "PaddockSupport"),
     // The only module that imports CLibgit2.
     .target(
       name: "PaddockGit",
-      dependencies: ["CLibgit2"]
+      dependencies: ["CLibgit2", "PaddockSupport"]
     ),
     // Attribution, agents, rules, review, configuration and output: Swift values in, values out.
     // The rule packs in rules/ are compiled in by the EmbedRulePacks plugin.
@@ -30,6 +32,7 @@ let package = Package(
       name: "PaddockCore",
       dependencies: [
         "PaddockGit",
+        "PaddockSupport",
         .product(name: "Yams", package: "Yams"),
       ],
       plugins: ["EmbedRulePacks"]

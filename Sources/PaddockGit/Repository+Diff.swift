@@ -1,5 +1,5 @@
 internal import CLibgit2
-import Dispatch
+import PaddockSupport
 import Synchronization
 
 extension Repository {
@@ -183,11 +183,17 @@ extension DiffLine.Kind {
 
 extension Repository {
   /// Many tree diffs at once, spread over `threads` worker threads that each open their own handle on this
-  /// repository (libgit2 handles are not shared across threads). Results come back in the order asked.
+  /// repository's history (libgit2 handles are not shared across threads). Results come back in the order asked.
+  ///
+  /// `alongside` runs on the calling thread, with this handle, while the workers diff: other work overlaps the
+  /// batch instead of waiting for it. The workers' handles read history only, so the working tree's
+  /// `.gitattributes` does not apply to these diffs; binary files are still told by their content.
   public func diffs(
-    _ pairs: [(from: ObjectID?, to: ObjectID)], options: DiffOptions, threads: Int
+    _ pairs: [(from: ObjectID?, to: ObjectID)], options: DiffOptions, threads: Int,
+    alongside: () throws(GitError) -> Void = {}
   ) throws(GitError) -> [[FileDiff]] {
     guard threads > 1, pairs.count >= 16 else {
+      try alongside()
       var results: [[FileDiff]] = []
       results.reserveCapacity(pairs.count)
       for pair in pairs { results.append(try diff(from: pair.from, to: pair.to, options: options)) }
@@ -197,11 +203,19 @@ extension Repository {
     let jobs = pairs.map { DiffJob(from: $0.from, to: $0.to) }
     let results = Mutex<[[FileDiff]?]>(Array(repeating: nil, count: jobs.count))
     let failure = Mutex<GitError?>(nil)
-    DispatchQueue.concurrentPerform(iterations: threads) { worker in
+    let next = Atomic<Int>(0)
+    var alongsideError: GitError?
+    // Worker 0 is this thread, which does `alongside`; the others diff.
+    Parallel.run(workers: threads + 1) { worker in
+      if worker == 0 {
+        do throws(GitError) { try alongside() } catch { alongsideError = error }
+        return
+      }
       do throws(GitError) {
         let repository = try Repository(historyOf: location)
-        for index in stride(from: worker, to: jobs.count, by: threads) {
-          if failure.withLock({ $0 != nil }) { return }
+        while failure.withLock({ $0 == nil }) {
+          let index = next.add(1, ordering: .relaxed).oldValue
+          guard index < jobs.count else { return }
           let diff = try repository.diff(from: jobs[index].from, to: jobs[index].to, options: options)
           results.withLock { $0[index] = diff }
         }
@@ -209,7 +223,7 @@ extension Repository {
         failure.withLock { if $0 == nil { $0 = error } }
       }
     }
-    if let error = failure.withLock({ $0 }) { throw error }
+    if let error = alongsideError ?? failure.withLock({ $0 }) { throw error }
     return results.withLock { $0.map { $0 ?? [] } }
   }
 }

@@ -41,10 +41,15 @@ public struct Attributor {
     }
 
     var tracker = LineTracker(repository: repository, commits: commits)
-    let snapshot = try timings.measure("diff every commit and trace lines") { try tracker.trace(head: range.head) }
-    let finalDiff = try timings.measure("diff the range") {
-      try repository.diff(
-        from: mergeBase, to: range.head, options: DiffOptions(contextLines: 0, detectRenames: true, includeLines: true))
+    // The range's own diff (with the lines) is taken on this thread while the commits are diffed on the others.
+    var finalDiff: [FileDiff] = []
+    let snapshot = try timings.measure("diff the range and every commit, trace lines") {
+      try tracker.trace(head: range.head) { () throws(GitError) in
+        finalDiff = try repository.diff(
+          from: mergeBase, to: range.head,
+          options: DiffOptions(contextLines: 0, detectRenames: true, includeLines: true)
+        )
+      }
     }
     let start = ContinuousClock.now
     defer { timings.record("attribute added lines", since: start) }
@@ -59,6 +64,7 @@ public struct Attributor {
       return parsed
     }
 
+    let commitHex = commits.map(\.id.hex)
     var linesPerCommit = [Int](repeating: 0, count: commits.count)
     var tallies: [String: (agent: String, model: String?, lines: Int, commits: Set<Int32>)] = [:]
     var files: [FileAttribution] = []
@@ -82,7 +88,7 @@ public struct Attributor {
             source: .boundary, text: line.text)
           if let origin {
             let classification = classifications[Int(origin.commit)]
-            record.commit = commits[Int(origin.commit)].id.hex
+            record.commit = commitHex[Int(origin.commit)]
             record.authorship = classification.authorship
             record.agent = classification.agent
             record.model = classification.model

@@ -1,5 +1,6 @@
 import Foundation
 import PaddockGit
+import PaddockSupport
 
 /// Traces every line of every file touched in a range to the commit that
 /// introduced it, in one pass over the range's commits (parents first).
@@ -59,10 +60,11 @@ struct LineTracker {
 
   private static let diffOptions = DiffOptions(contextLines: 0, detectRenames: true, includeLines: false)
   /// Worker threads for the per-commit diffs: the machine's cores, at most four.
-  private static let threads = min(4, ProcessInfo.processInfo.activeProcessorCount)
+  private static let threads = Parallel.defaultWorkers
 
   /// Runs the trace and returns the snapshot of `commits.last`'s descendant `head`.
-  mutating func trace(head: ObjectID) throws(GitError) -> Snapshot {
+  /// `alongside` runs on this thread while the commits are diffed on others.
+  mutating func trace(head: ObjectID, alongside: () throws(GitError) -> Void = {}) throws(GitError) -> Snapshot {
     var index: [ObjectID: Int32] = [:]
     for (position, commit) in commits.enumerated() { index[commit.id] = Int32(position) }
     // How many children inside the range still need each commit's snapshot.
@@ -89,7 +91,8 @@ struct LineTracker {
       pairs.append((commit.parents.first, commit.id))
       for parent in commit.parents.dropFirst() { pairs.append((parent, commit.id)) }
     }
-    let allDiffs = try repository.diffs(pairs, options: Self.diffOptions, threads: Self.threads)
+    let allDiffs = try repository.diffs(
+      pairs, options: Self.diffOptions, threads: Self.threads, alongside: alongside)
     var next = 0
     for (position, commit) in commits.enumerated() {
       let me = Int32(position)

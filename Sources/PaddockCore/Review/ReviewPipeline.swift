@@ -49,7 +49,7 @@ public struct ReviewPipeline {
     let (attribution, change) = try change(of: range, timings: &timings)
     var policy = config.review.policy
     if let failOn { policy = policy.failing(on: failOn) }
-    let ruleSet = try timings.measure("compile rules") { try RuleSet(rules: rules) }
+    let ruleSet = try timings.measure("compile rules") { try RuleSet(rules: rules, relevantTo: change) }
     let reviewer = Reviewer(
       ruleSet: ruleSet, policy: policy, severityOverrides: catalogue.severityOverrides(config),
       baseline: try loadBaseline()?.fingerprints ?? [])
@@ -71,7 +71,7 @@ public struct ReviewPipeline {
       everyAuthorship = true
     }
     let reviewer = Reviewer(
-      ruleSet: try RuleSet(rules: rules), severityOverrides: catalogue.severityOverrides(config),
+      ruleSet: try RuleSet(rules: rules, relevantTo: change), severityOverrides: catalogue.severityOverrides(config),
       everyAuthorship: everyAuthorship)
     let outcome = reviewer.review(change)
     return outcome.findings

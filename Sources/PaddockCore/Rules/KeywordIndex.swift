@@ -35,15 +35,16 @@ struct KeywordIndex: Sendable {
     while head < queue.count {
       let state = queue[head]
       head += 1
-      for rule in output[Int(fail[state])] where !output[state].contains(rule) { output[state].append(rule) }
-      for byte in 0..<256 {
-        if let child = next[state][UInt8(byte)] {
-          fail[Int(child)] = table[Int(fail[state]) * 256 + byte]
-          table[state * 256 + byte] = child
-          queue.append(Int(child))
-        } else {
-          table[state * 256 + byte] = table[Int(fail[state]) * 256 + byte]
-        }
+      let failState = Int(fail[state])
+      for rule in output[failState] where !output[state].contains(rule) { output[state].append(rule) }
+      // A state moves like its fail state, except along its own children.
+      let row = state * 256
+      let failRow = failState * 256
+      for byte in 0..<256 { table[row + byte] = table[failRow + byte] }
+      for (byte, child) in next[state] {
+        fail[Int(child)] = table[failRow + Int(byte)]
+        table[row + Int(byte)] = child
+        queue.append(Int(child))
       }
     }
     transitions = table

@@ -1,4 +1,6 @@
 import Foundation
+import PaddockSupport
+import Synchronization
 import Yams
 
 /// A named set of rules from one YAML file.
@@ -20,15 +22,20 @@ public struct RulePack: Sendable, Hashable {
 
   /// The packs compiled into Paddock from `rules/`.
   public static let builtin: [RulePack] = {
-    embeddedRulePacks.map { name, text in
+    // The packs are independent: parse them on all cores, since every run starts with them.
+    let packs = Mutex<[RulePack?]>(Array(repeating: nil, count: embeddedRulePacks.count))
+    Parallel.forEach(embeddedRulePacks.count) { index in
+      let (name, text) = embeddedRulePacks[index]
       do {
         // The test suite compiles every built-in pattern, so start-up does not compile them twice.
-        return try RulePack.parse(text, file: "rules/" + name, checkPatterns: false)
+        let pack = try RulePack.parse(text, file: "rules/" + name, checkPatterns: false)
+        packs.withLock { $0[index] = pack }
       } catch {
         // The test suite loads every built-in pack, so a broken one never ships.
         preconditionFailure("built-in rule pack rules/\(name) is invalid: \(error)")
       }
     }
+    return packs.withLock { $0.compactMap { $0 } }
   }()
 
   /// Loads a pack file.

@@ -1,58 +1,86 @@
 import Foundation
+import PaddockSupport
+import Synchronization
 
 /// Enabled rules, compiled for matching: regexes, globs and one keyword automaton shared by all line rules.
 public struct RuleSet: Sendable {
   public let rules: [Rule]
   let compiled: [CompiledRule]
   let keywords: KeywordIndex
-  /// Line rules with no keywords: these run on every line in scope.
-  let unkeyed: [Int]
 
   /// Compiles rules; patterns and globs were checked when the packs were parsed, so a failure here names the rule.
-  public init(rules: [Rule]) throws(RuleSetError) {
+  /// Given `change`, line rules whose languages and paths match none of its files are left out, uncompiled.
+  public init(rules: [Rule], relevantTo change: ReviewChange? = nil) throws(RuleSetError) {
     self.rules = rules
+    let textFiles = change?.files.filter { !$0.isBinary }
     var compiled: [CompiledRule] = []
     for rule in rules {
       do {
-        compiled.append(try CompiledRule(rule))
+        let scope = try FileScope(rule)
+        if let textFiles, rule.kind.isLineBased, !textFiles.contains(where: scope.applies) { continue }
+        compiled.append(try CompiledRule(rule, scope: scope))
       } catch {
         throw RuleSetError(rule: rule.id, source: rule.source, problem: "\(error)")
       }
     }
     self.compiled = compiled
     keywords = KeywordIndex(keywords: compiled.map { $0.usesKeywords ? $0.rule.keywords : [] })
-    unkeyed = compiled.indices.filter { compiled[$0].isLineRule && !compiled[$0].usesKeywords }
   }
 
   /// The findings of every rule on the change, before suppressions, overrides and policy.
-  public func evaluate(_ change: ReviewChange, everyAuthorship: Bool = false) -> [Finding] {
+  ///
+  /// Files and whole-change rules are independent, so they are spread over the machine's cores (at most four);
+  /// the findings come back in the same order whatever the number of threads.
+  public func evaluate(_ change: ReviewChange, everyAuthorship: Bool = false, threads: Int = RuleSet.threads)
+    -> [Finding]
+  {
+    let files = change.files.indices.filter { !change.files[$0].isBinary }
+    let changeRules = compiled.indices.filter { !compiled[$0].rule.kind.isLineBased }
+    // Items 0..<files.count are files, the rest whole-change rules; the heavier rules are scheduled first.
+    let count = files.count + changeRules.count
+    let schedule = Array(files.count..<count) + Array(0..<files.count)
+    @Sendable func run(_ item: Int) -> [Finding] {
+      if item < files.count { return evaluate(file: change.files[files[item]], change, everyAuthorship) }
+      return ChangeChecks.findings(
+        rule: compiled[changeRules[item - files.count]], change: change, everyAuthorship: everyAuthorship)
+    }
+    guard threads > 1, count >= 16 else { return (0..<count).flatMap(run) }
+    let results = Mutex<[[Finding]]>(Array(repeating: [], count: count))
+    Parallel.forEach(count, workers: threads) { position in
+      let item = schedule[position]
+      let found = run(item)
+      results.withLock { $0[item] = found }
+    }
+    return results.withLock { $0.flatMap { $0 } }
+  }
+
+  /// Worker threads for `evaluate`: the machine's cores, at most four.
+  public static let threads = Parallel.defaultWorkers
+
+  /// The line rules and manifest checks of one text file.
+  private func evaluate(file: ReviewFile, _ change: ReviewChange, _ everyAuthorship: Bool) -> [Finding] {
     var findings: [Finding] = []
+    let applicable = compiled.indices.filter { compiled[$0].applies(to: file) }
+    guard !applicable.isEmpty else { return [] }
+    let lineRules = applicable.filter { compiled[$0].isLineRule }
+    let keyed = lineRules.filter { compiled[$0].usesKeywords }
+    let unkeyedHere = lineRules.filter { !compiled[$0].usesKeywords }
     var hits = [Bool](repeating: false, count: compiled.count)
-    for file in change.files where !file.isBinary {
-      let applicable = compiled.indices.filter { compiled[$0].applies(to: file) }
-      guard !applicable.isEmpty else { continue }
-      let lineRules = applicable.filter { compiled[$0].isLineRule }
-      let keyed = lineRules.filter { compiled[$0].usesKeywords }
-      let unkeyedHere = lineRules.filter { !compiled[$0].usesKeywords }
-      var masked: [Set<IgnoredRegion>: String] = [:]
-      for line in file.added {
-        if !keyed.isEmpty {
-          for index in keyed { hits[index] = false }
-          keywords.scan(Substring(line.text).utf8, into: &hits)
-        }
-        masked.removeAll(keepingCapacity: true)
-        for index in unkeyedHere + keyed.filter({ hits[$0] }) {
-          let rule = compiled[index]
-          guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { continue }
-          if let finding = rule.match(line, in: file, change: change, masked: &masked) { findings.append(finding) }
-        }
+    var masked: [Set<IgnoredRegion>: String] = [:]
+    for line in file.added {
+      if !keyed.isEmpty {
+        for index in keyed { hits[index] = false }
+        keywords.scan(Substring(line.text).utf8, into: &hits)
       }
-      for index in applicable where compiled[index].rule.kind == .newDependency {
-        findings += ManifestCheck.findings(rule: compiled[index].rule, file: file, change: change)
+      masked.removeAll(keepingCapacity: true)
+      for index in unkeyedHere + keyed.filter({ hits[$0] }) {
+        let rule = compiled[index]
+        guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { continue }
+        if let finding = rule.match(line, in: file, change: change, masked: &masked) { findings.append(finding) }
       }
     }
-    for compiledRule in compiled where !compiledRule.rule.kind.isLineBased {
-      findings += ChangeChecks.findings(rule: compiledRule, change: change, everyAuthorship: everyAuthorship)
+    for index in applicable where compiled[index].rule.kind == .newDependency {
+      findings += ManifestCheck.findings(rule: compiled[index].rule, file: file, change: change)
     }
     return findings
   }
@@ -67,28 +95,46 @@ public struct RuleSetError: Error, Sendable, CustomStringConvertible {
   public var description: String { "\(source): rule `\(rule)` cannot be used: \(problem)" }
 }
 
+/// The files a rule reads: its languages and path globs.
+struct FileScope: Sendable {
+  let languages: Set<Language>
+  let include: GlobSet
+  let exclude: GlobSet
+
+  init(_ rule: Rule) throws(GlobError) {
+    languages = Set(rule.languages)
+    include = try GlobSet(rule.include)
+    exclude = try GlobSet(rule.exclude)
+  }
+
+  func applies(to file: ReviewFile) -> Bool {
+    if !languages.isEmpty {
+      guard let language = file.language, languages.contains(language) else { return false }
+    }
+    if !include.isEmpty, !include.matches(file.path) { return false }
+    if exclude.matches(file.path) { return false }
+    return true
+  }
+}
+
 /// One rule, ready to match.
 struct CompiledRule: Sendable {
   let rule: Rule
   let pattern: NSRegularExpression?
   let patternNot: NSRegularExpression?
-  let include: GlobSet
-  let exclude: GlobSet
+  let scope: FileScope
   let allow: [NSRegularExpression]
-  let languages: Set<Language>
 
-  init(_ rule: Rule) throws {
+  init(_ rule: Rule, scope: FileScope? = nil) throws {
     self.rule = rule
     pattern = try rule.pattern.map { try NSRegularExpression(pattern: $0) }
     patternNot = try rule.patternNot.map { try NSRegularExpression(pattern: $0) }
-    include = try GlobSet(rule.include)
-    exclude = try GlobSet(rule.exclude)
+    self.scope = try scope ?? FileScope(rule)
     if case .secret(let options) = rule.kind {
       allow = try options.allow.map { try NSRegularExpression(pattern: $0) }
     } else {
       allow = []
     }
-    languages = Set(rule.languages)
   }
 
   var isLineRule: Bool {
@@ -101,14 +147,7 @@ struct CompiledRule: Sendable {
   var usesKeywords: Bool { isLineRule && !rule.keywords.isEmpty }
 
   /// Whether the rule reads this file at all: language and path globs.
-  func applies(to file: ReviewFile) -> Bool {
-    if !languages.isEmpty {
-      guard let language = file.language, languages.contains(language) else { return false }
-    }
-    if !include.isEmpty, !include.matches(file.path) { return false }
-    if exclude.matches(file.path) { return false }
-    return true
-  }
+  func applies(to file: ReviewFile) -> Bool { scope.applies(to: file) }
 
   /// Runs a pattern or secret rule on one added line.
   func match(

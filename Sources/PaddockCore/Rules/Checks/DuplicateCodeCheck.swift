@@ -2,33 +2,61 @@ import Foundation
 
 /// The `duplicate-code` kind: a block of added lines that also stands elsewhere in the change or at head.
 enum DuplicateCodeCheck {
-  private struct Location: Hashable {
-    var path: String
-    var line: Int
+  /// Where a window starts: a file (changed files first, then head files) and a line.
+  private struct Location: Equatable {
+    var file: Int32
+    var line: Int32
+  }
+
+  /// Every window's locations by hash, as linked lists in one flat array: no array per hash.
+  private struct WindowIndex {
+    private var heads: [Int: Int32] = [:]
+    private var entries: [(location: Location, next: Int32)] = []
+
+    mutating func insert(_ hash: Int, _ location: Location) {
+      entries.append((location, heads[hash] ?? -1))
+      heads[hash] = Int32(entries.count - 1)
+    }
+
+    /// The earliest-inserted location with this hash that passes `accept`.
+    func first(_ hash: Int, where accept: (Location) -> Bool) -> Location? {
+      var found: Location?
+      var cursor = heads[hash] ?? -1
+      while cursor >= 0 {
+        let entry = entries[Int(cursor)]
+        if accept(entry.location) { found = entry.location }
+        cursor = entry.next
+      }
+      return found
+    }
   }
 
   static func findings(
     _ rule: Rule, _ minLines: Int, _ files: [ReviewFile], _ change: ReviewChange, _ inScope: (Authorship) -> Bool
   ) -> [Finding] {
     // Index every window of `minLines` significant lines in the files at head (changed ones included).
-    var index: [Int: [Location]] = [:]
+    var paths: [String] = []
+    var fileNumbers: [String: Int32] = [:]
+    var index = WindowIndex()
     func indexWindows(path: String, lines: [String]) {
+      let file = Int32(paths.count)
+      paths.append(path)
+      fileNumbers[path] = fileNumbers[path] ?? file
       let significant = significantLines(lines.enumerated().map { ($0.offset + 1, $0.element) })
       forEachWindow(significant, size: minLines) { hash, start, _ in
-        index[hash, default: []].append(Location(path: path, line: start))
+        index.insert(hash, Location(file: file, line: Int32(start)))
       }
     }
+    var addedLines: [Set<Int32>] = []
     for file in change.files where !file.isBinary {
       indexWindows(path: file.path, lines: file.content ?? file.added.map(\.text))
+      addedLines.append(Set(file.added.map { Int32($0.number) }))
     }
     for file in change.headFiles { indexWindows(path: file.path, lines: file.lines) }
 
-    var added: Set<Location> = []
-    for file in change.files {
-      for line in file.added { added.insert(Location(path: file.path, line: line.number)) }
-    }
     var findings: [Finding] = []
     for file in files where !file.isBinary {
+      guard let fileNumber = fileNumbers[file.path] else { continue }
       // Runs of consecutive added lines in scope.
       var runs: [[AddedLine]] = []
       for line in file.added where inScope(line.authorship) {
@@ -43,27 +71,31 @@ enum DuplicateCodeCheck {
         var reportedUntil = 0
         forEachWindow(significant, size: minLines) { hash, start, end in
           guard start > reportedUntil else { return }
-          let own = Location(path: file.path, line: start)
-          guard let other = index[hash]?.first(where: { $0 != own && !overlaps($0, own, file.path, start, end) })
+          // Another place: not this window, nor one overlapping it in the same file.
+          guard
+            let other = index.first(
+              hash,
+              where: { $0.file != fileNumber || $0.line < Int32(start) || $0.line > Int32(end) })
           else { return }
+          let otherPath = paths[Int(other.file)]
           // Two added copies of one block are reported once, on the later copy.
-          if added.contains(other), (other.path, other.line) > (file.path, start) { return }
+          if Int(other.file) < addedLines.count, addedLines[Int(other.file)].contains(other.line),
+            (otherPath, Int(other.line)) > (file.path, start)
+          {
+            return
+          }
           reportedUntil = end
           let line = run.first { $0.number == start } ?? run[0]
           let block = run.filter { $0.number >= start && $0.number <= end }.map(\.text).joined(separator: "\n")
           findings.append(
             ChangeChecks.finding(
               rule, file: file, line: line, change: change,
-              message: "\(rule.message) Lines \(start)–\(end) also stand at \(other.path):\(other.line).",
+              message: "\(rule.message) Lines \(start)–\(end) also stand at \(otherPath):\(other.line).",
               key: block, endLine: end))
         }
       }
     }
     return findings
-  }
-
-  private static func overlaps(_ other: Location, _ own: Location, _ path: String, _ start: Int, _ end: Int) -> Bool {
-    other.path == path && other.line >= start && other.line <= end
   }
 
   /// Lines worth comparing, as (line number, hash of the trimmed text): not blank, not shorter than four

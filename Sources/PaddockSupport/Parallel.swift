@@ -1,0 +1,89 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs blocking, CPU-bound work on several threads of its own.
+///
+/// Not libdispatch: `concurrentPerform` called from a thread of the Swift concurrency pool (where an async command
+/// runs) can wait for the pool to grow, which on a small machine takes up to a second. Plain threads start at once.
+public enum Parallel {
+  /// The worker count for CPU-bound work: the machine's cores, at most four.
+  public static let defaultWorkers = min(4, ProcessInfo.processInfo.activeProcessorCount)
+
+  /// Calls `body(worker)` for workers `0..<workers` at the same time, worker 0 on the calling thread, and returns
+  /// when all have finished. `body` must make its own shared state thread-safe.
+  public static func run(workers: Int, _ body: (Int) -> Void) {
+    guard workers > 1 else {
+      body(0)
+      return
+    }
+    withoutActuallyEscaping(body) { body in
+      var threads: [pthread_t] = []
+      for worker in 1..<workers {
+        // The box is released by its thread before the thread ends, so nothing holds `body` once all are joined.
+        let context = Unmanaged.passRetained(WorkerContext(body: body, worker: worker)).toOpaque()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        // libgit2's diff and the regex engine can recurse deeply: give workers a main thread's stack.
+        pthread_attr_setstacksize(&attributes, 8 << 20)
+        var thread = pthread_t()
+        let rc = pthread_create(
+          &thread, &attributes,
+          { raw in
+            guard let raw else { return nil }
+            let context = Unmanaged<WorkerContext>.fromOpaque(raw).takeRetainedValue()
+            context.body(context.worker)
+            return nil
+          }, context)
+        pthread_attr_destroy(&attributes)
+        if rc == 0 {
+          threads.append(thread)
+        } else {
+          // No thread to be had: do this worker's share here.
+          let context = Unmanaged<WorkerContext>.fromOpaque(context).takeRetainedValue()
+          context.body(context.worker)
+        }
+      }
+      body(0)
+      for thread in threads { pthread_join(thread, nil) }
+    }
+  }
+
+  /// Calls `body(item)` once for each item in `0..<count`, handing items to `workers` threads as they free up.
+  public static func forEach(_ count: Int, workers: Int = defaultWorkers, _ body: (Int) -> Void) {
+    let workers = max(1, min(workers, count))
+    let next = NextItem()
+    run(workers: workers) { _ in
+      while let item = next.take(below: count) { body(item) }
+    }
+  }
+}
+
+/// A worker's closure and number, handed to its thread; `Parallel.run` joins the thread before returning.
+private final class WorkerContext: @unchecked Sendable {
+  let body: (Int) -> Void
+  let worker: Int
+
+  init(body: @escaping (Int) -> Void, worker: Int) {
+    self.body = body
+    self.worker = worker
+  }
+}
+
+/// A shared counter handing out work items.
+private final class NextItem: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+
+  func take(below limit: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard value < limit else { return nil }
+    value += 1
+    return value - 1
+  }
+}
