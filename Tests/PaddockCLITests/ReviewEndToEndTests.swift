@@ -62,6 +62,18 @@ import Testing
     #expect(lenient.out.contains("WARN"))
   }
 
+  @Test func timingsGoToStandardErrorAndLeaveTheReportAlone() throws {
+    let repository = try Self.repository(branch: "ai", message: "Add settings" + Self.claude)
+    let plain = try repository.paddock(["review", "main..ai", "--format", "json"])
+    let timed = try repository.paddock(["review", "main..ai", "--format", "json", "--timings"])
+    #expect(timed.status == plain.status)
+    #expect(timed.out == plain.out)
+    for phase in ["load configuration and rules", "walk and classify commits", "run rules", "render json", "total"] {
+      #expect(timed.err.contains(phase), "\(timed.err)")
+    }
+    #expect(!plain.err.contains("total"))
+  }
+
   @Test func aProtectedPathBlocksUntilAPersonReviews() throws {
     let repository = try TestRepository()
     try repository.write(".github/workflows/ci.yml", "on: push\njobs: {}\n")
