@@ -27,7 +27,7 @@ let package = Package(
       dependencies: ["CLibgit2", "PaddockSupport"]
     ),
     // Attribution, agents, rules, review, configuration and output: Swift values in, values out.
-    // The rule packs in rules/ are compiled in by the EmbedRulePacks plugin.
+    // The rule packs in rules/ and the hook scripts in hooks/ are compiled in by the EmbedResources plugin.
     .target(
       name: "PaddockCore",
       dependencies: [
@@ -35,13 +35,13 @@ let package = Package(
         "PaddockSupport",
         .product(name: "Yams", package: "Yams"),
       ],
-      plugins: ["EmbedRulePacks"]
+      plugins: ["EmbedResources"]
     ),
-    .executableTarget(name: "RulePackEmbedder"),
+    .executableTarget(name: "ResourceEmbedder"),
     .plugin(
-      name: "EmbedRulePacks",
+      name: "EmbedResources",
       capability: .buildTool(),
-      dependencies: ["RulePackEmbedder"]
+      dependencies: ["ResourceEmbedder"]
     ),
     // The thin command-line front end.
     .executableTarget(

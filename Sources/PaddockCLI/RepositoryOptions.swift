@@ -25,7 +25,7 @@ struct RepositoryOptions: ParsableArguments {
     return try PaddockConfig.load(directory: root)
   }
 
-  func useColour() -> Bool {
+  func useColour(on descriptor: Int32 = STDOUT_FILENO) -> Bool {
     switch color {
     case .always: return true
     case .never: return false
@@ -33,7 +33,7 @@ struct RepositoryOptions: ParsableArguments {
       let environment = ProcessInfo.processInfo.environment
       if environment["NO_COLOR"].map({ !$0.isEmpty }) ?? false { return false }
       if environment["TERM"] == "dumb" { return false }
-      return isatty(STDOUT_FILENO) == 1
+      return isatty(descriptor) == 1
     }
   }
 }

@@ -31,8 +31,9 @@ public struct Attributor {
   /// Attributes the lines `range` adds, recording the time of each phase in `timings`.
   public func attribute(_ range: ResolvedRange, timings: inout PhaseTimings) throws -> RangeAttribution {
     let (mergeBase, commits, classifications) = try timings.measure("walk and classify commits") {
-      let mergeBase = try repository.mergeBase(range.base, range.head)
-      let ids = try repository.walk(include: [range.head], exclude: [range.base], order: .topologicalReverse)
+      let mergeBase = try range.base.flatMap { base throws(GitError) in try repository.mergeBase(base, range.head) }
+      let exclude = (range.base.map { [$0] } ?? []) + range.alsoExcluding
+      let ids = try repository.walk(include: [range.head], exclude: exclude, order: .topologicalReverse)
       guard !ids.isEmpty else { throw AttributionError.emptyRange(label: range.label) }
       var commits: [Commit] = []
       commits.reserveCapacity(ids.count)
@@ -162,7 +163,7 @@ public struct Attributor {
       limitations.append("This is a shallow clone: commits beyond its depth could not be read.")
     }
     return RangeAttribution(
-      base: range.base.hex, head: range.head.hex, mergeBase: mergeBase?.hex, commits: commitRecords.reversed(),
+      base: range.base?.hex, head: range.head.hex, mergeBase: mergeBase?.hex, commits: commitRecords.reversed(),
       files: files, agents: agents, totals: totals, notesRef: usedNotes ? notesRef : nil, limitations: limitations)
   }
 

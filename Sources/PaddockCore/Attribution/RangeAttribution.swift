@@ -178,7 +178,8 @@ public struct RangeAttribution: Sendable, Codable, Hashable {
   public static let schemaID = "paddock.attribution/1"
 
   public var schema: String = RangeAttribution.schemaID
-  public var base: String
+  /// The excluded end; nil when the range reaches the first commit.
+  public var base: String?
   public var head: String
   /// The commit the diff starts from: merge-base(base, head), or nil for unrelated histories.
   public var mergeBase: String?

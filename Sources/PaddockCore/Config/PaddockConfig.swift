@@ -13,6 +13,8 @@ public struct PaddockConfig: Sendable, Hashable {
   public var notesRef: String?
   /// Rules, limits and policy for `paddock review`.
   public var review = ReviewConfig()
+  /// What the git hooks do.
+  public var hooks = HooksConfig()
   /// The file this configuration came from, for messages about it.
   public var file: String?
 
@@ -42,10 +44,11 @@ public struct PaddockConfig: Sendable, Hashable {
       root,
       [
         "version", "agents", "aliases", "disable", "review-trailers", "notes-ref", "rules", "protected-paths", "limits",
-        "policy", "baseline",
+        "policy", "baseline", "hooks",
       ], at: "the top level")
     config.file = file
     config.review = try reader.reviewConfig(root)
+    if let hooks = root["hooks"] { config.hooks = try reader.hooksConfig(hooks) }
     if let version = root["version"] {
       guard try reader.string(version, at: "version") == "1" else {
         throw reader.error(
@@ -137,7 +140,51 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 }
 
+/// The `hooks:` section of `.paddock.yml`.
+public struct HooksConfig: Sendable, Hashable {
+  /// The pre-push hook blocks when no `paddock` binary is found (the shell script reads this too).
+  public var required = false
+  /// The trailer `prepare-commit-msg` adds: `<trailer>: <agent name>`.
+  public var trailer = "Assisted-by"
+  /// Whether the built-in session variables count; the repository's own `sessions` always do.
+  public var detectAgents = true
+  public var sessions: [SessionVariable] = []
+
+  public init() {}
+}
+
 extension NodeReader {
+  func hooksConfig(_ node: Node) throws -> HooksConfig {
+    let map = try table(node, at: "hooks", allowed: ["required", "trailer", "detect-agents", "sessions"])
+    var config = HooksConfig()
+    if let required = map["required"] { config.required = try bool(required, at: "hooks.required") }
+    if let detect = map["detect-agents"] { config.detectAgents = try bool(detect, at: "hooks.detect-agents") }
+    if let trailer = map["trailer"] {
+      let key = try string(trailer, at: "hooks.trailer")
+      guard CommitClassifier.trailerShaped(Substring("\(key): y"))?.key == key else {
+        throw error(trailer, "has `hooks.trailer` `\(key)`, which is not a trailer key", fix: "use letters, digits and `-`, such as `Assisted-by`")
+      }
+      config.trailer = key
+    }
+    if let sessions = map["sessions"] {
+      for item in try sequence(sessions, at: "hooks.sessions") {
+        let entry = try table(item, at: "hooks.sessions", allowed: ["variable", "equals", "ends-with", "agent"])
+        guard let variable = entry["variable"], let agent = entry["agent"] else {
+          throw error(
+            item, "has a session without `variable` or `agent`",
+            fix: "write `variable: MY_AGENT_SESSION` and `agent: AGENT-ID`")
+        }
+        var match = SessionVariable.Match.present
+        if let equals = entry["equals"] { match = .equals(try string(equals, at: "equals")) }
+        if let suffix = entry["ends-with"] { match = .suffix(try string(suffix, at: "ends-with")) }
+        config.sessions.append(
+          SessionVariable(
+            variable: try string(variable, at: "variable"), match: match, agent: try string(agent, at: "agent")))
+      }
+    }
+    return config
+  }
+
   func agent(_ node: Node) throws -> AgentDefinition {
     let mapping = try mapping(node, at: "an agent")
     try allowKeys(mapping, ["id", "name", "aliases", "identities", "trailers", "messages"], at: "an agent")

@@ -7,8 +7,12 @@ extension ReviewChange {
   /// Builds the change from an attributed range: added lines with their authorship, each changed file's text at
   /// head, the commits with their review and sign-off trailers, and, when `headFiles` is set, the other text files
   /// at head in the languages the change touches.
+  ///
+  /// With `onlyTracedLines`, added lines that no commit of the range introduced (lines a merge brought in from
+  /// commits the range excludes) are left out: a push that creates a branch is judged by its own commits only.
   public static func load(
-    repository: Repository, attribution: RangeAttribution, classifier: CommitClassifier, headFiles: Bool
+    repository: Repository, attribution: RangeAttribution, classifier: CommitClassifier, headFiles: Bool,
+    onlyTracedLines: Bool = false
   ) throws -> ReviewChange {
     var commitIndex: [String: Int] = [:]
     var commits: [ReviewCommit] = []
@@ -32,7 +36,7 @@ extension ReviewChange {
     for file in attribution.files where file.status != .deleted && !file.submodule {
       var added: [AddedLine] = []
       for hunk in file.hunks {
-        for line in hunk.lines {
+        for line in hunk.lines where !onlyTracedLines || line.source != .boundary {
           added.append(
             AddedLine(
               number: line.line, text: line.text, authorship: line.authorship,

@@ -30,7 +30,8 @@ public struct ReviewPipeline {
     }
     let change = try timings.measure("read changed files") {
       try ReviewChange.load(
-        repository: repository, attribution: attribution, classifier: attributor.classifier, headFiles: needsHead)
+        repository: repository, attribution: attribution, classifier: attributor.classifier, headFiles: needsHead,
+        onlyTracedLines: !range.alsoExcluding.isEmpty)
     }
     return (attribution, change)
   }

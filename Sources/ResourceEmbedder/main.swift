@@ -1,22 +1,23 @@
 import Foundation
 
-// Writes a Swift file holding the given rule packs as raw string literals.
-// Usage: RulePackEmbedder OUTPUT.swift PACK.yml...
+// Writes a Swift file holding the given files as raw string literals.
+// Usage: ResourceEmbedder OUTPUT.swift VARIABLE FOLDER FILE...
 
-let arguments = CommandLine.arguments.dropFirst()
-guard let output = arguments.first else {
-  FileHandle.standardError.write(Data("usage: RulePackEmbedder OUTPUT.swift PACK.yml...\n".utf8))
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 3 else {
+  FileHandle.standardError.write(Data("usage: ResourceEmbedder OUTPUT.swift VARIABLE FOLDER FILE...\n".utf8))
   exit(64)
 }
+let (output, variable, folder) = (arguments[0], arguments[1], arguments[2])
 
 var source = """
-  // Generated at build time from the YAML files in rules/. Edit those, not this.
+  // Generated at build time from the files in \(folder)/. Edit those, not this.
 
-  /// The built-in rule packs as (file name, YAML text) pairs.
-  let embeddedRulePacks: [(name: String, text: String)] = [
+  /// The files of \(folder)/ as (file name, text) pairs.
+  let \(variable): [(name: String, text: String)] = [
 
   """
-for path in arguments.dropFirst() {
+for path in arguments.dropFirst(3) {
   guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
     FileHandle.standardError.write(Data("error: \(path) is not readable UTF-8 text\n".utf8))
     exit(1)

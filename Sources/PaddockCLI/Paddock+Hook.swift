@@ -1,0 +1,189 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+import PaddockGit
+
+extension Paddock {
+  struct Hook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Install Paddock's git hooks, or run one (git calls these).",
+      subcommands: [Install.self, Uninstall.self, Status.self, PrePush.self, PrepareCommitMessage.self])
+  }
+}
+
+extension Paddock.Hook {
+  struct Install: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Install the pre-push and prepare-commit-msg hooks.",
+      discussion: """
+        Honours core.hooksPath (and husky, by adding one line to .husky/<hook>) and worktrees (they share the \
+        main repository's hooks). A hook that is already there keeps working: it is moved beside Paddock's as \
+        <hook>.pre-paddock and runs first. Installing again changes nothing; `paddock hook uninstall` puts back \
+        exactly what was there. A hook written by another hook manager (pre-commit, lefthook) is left alone \
+        unless --force.
+        """)
+
+    @Flag(help: "Chain a hook that another hook manager wrote, instead of refusing.")
+    var force = false
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() throws {
+      try reportingErrors {
+        let installer = HookInstaller(
+          location: HookLocation.of(try options.openRepository()), paddockPath: Bundle.main.executablePath)
+        for change in try installer.install(force: force) { writeError("paddock: \(change)\n") }
+      }
+    }
+  }
+
+  struct Uninstall: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Remove Paddock's hooks and put back the hooks they chained to.")
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() throws {
+      try reportingErrors {
+        let installer = HookInstaller(location: HookLocation.of(try options.openRepository()), paddockPath: nil)
+        for change in try installer.uninstall() { writeError("paddock: \(change)\n") }
+      }
+    }
+  }
+
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show where the hooks are and whether they are installed.")
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() throws {
+      try reportingErrors {
+        let location = HookLocation.of(try options.openRepository())
+        var out = "hooks directory: \(location.hooksDirectory)\n"
+        if case .husky(let scripts) = location.style { out += "husky: Paddock's line goes in \(scripts)/<hook>\n" }
+        for state in HookInstaller(location: location, paddockPath: nil).status() {
+          var line = "\(state.hook): "
+          if state.installed {
+            line += "installed"
+            if let chained = state.chained { line += ", runs \(chained) first" }
+          } else {
+            line += state.foreign ? "not installed (another hook is there)" : "not installed"
+          }
+          out += line + " (\(state.path))\n"
+        }
+        writeOut(out)
+      }
+    }
+  }
+
+  struct PrePush: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "pre-push",
+      abstract: "Review the commits a push sends (git's pre-push hook calls this with the refs on stdin).",
+      discussion: """
+        Checks every ref being pushed: an update reviews <remote-sha>..<local-sha>; a new branch (or a force \
+        push over commits this clone does not have) reviews only the commits no branch of REMOTE has; a deletion \
+        checks nothing. Under the pre-commit framework, PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF are read instead \
+        of stdin. Prints the verdict to stderr; exit 1 blocks the push, 2 means it could not be checked.
+        """)
+
+    @Argument(help: "The remote's name (git passes it).")
+    var remote: String?
+
+    @Argument(help: "The remote's URL (git passes it).")
+    var url: String?
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() throws {
+      var blocked = false
+      try reportingErrors {
+        let environment = ProcessInfo.processInfo.environment
+        let input: String
+        if let to = environment["PRE_COMMIT_TO_REF"], !to.isEmpty {
+          // The pre-commit framework passes the push in variables, one ref at a time.
+          let zero = String(repeating: "0", count: 40)
+          let from = environment["PRE_COMMIT_FROM_REF"].flatMap { $0.isEmpty ? nil : $0 } ?? zero
+          let local = environment["PRE_COMMIT_LOCAL_BRANCH"] ?? "HEAD"
+          let remoteRef = environment["PRE_COMMIT_REMOTE_BRANCH"] ?? local
+          input = "\(local) \(to) \(remoteRef) \(from)\n"
+        } else {
+          input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        let remoteName = remote ?? environment["PRE_COMMIT_REMOTE_NAME"] ?? "origin"
+        let repository = try options.openRepository()
+        let checks = try PushPlanner.plan(try PushUpdate.parse(input), remote: remoteName, in: repository)
+        let colour = options.useColour(on: STDERR_FILENO)
+        var pipeline: ReviewPipeline?
+        var verdicts: [(String, Verdict)] = []
+        for check in checks {
+          guard let range = check.range else {
+            writeError("paddock: \(check.note)\n")
+            continue
+          }
+          if pipeline == nil {
+            pipeline = try ReviewPipeline(repository: repository, config: try options.loadConfig(for: repository))
+          }
+          let report = try pipeline!.review(range, version: PaddockVersion.current)
+          writeError("paddock: \(check.note)\n" + (try ReviewFormat.text.render(report, colour: colour)))
+          verdicts.append((PushPlanner.shortName(check.update.remoteRef), report.verdict))
+        }
+        let refused = verdicts.filter { $0.1 == .block }.map(\.0)
+        if !refused.isEmpty {
+          blocked = true
+          writeError(
+            "paddock: push blocked (\(refused.joined(separator: ", "))): fix the findings above, or suppress one with `paddock:ignore RULE -- reason` written by a person. `git push --no-verify` skips the hook, and CI checks again.\n"
+          )
+        }
+      }
+      if blocked { throw ExitCode(1) }
+    }
+  }
+
+  struct PrepareCommitMessage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "prepare-commit-msg",
+      abstract: "Add an AI attribution trailer when the commit is made inside an agent's session (git calls this).",
+      discussion: """
+        The session is recognised by the environment variables agents set (see the README) and by `hooks.sessions` \
+        in .paddock.yml. The trailer is `hooks.trailer` (default Assisted-by) with the agent's name. Nothing is \
+        added to merges or squashes, to empty messages, or when the message already names an AI agent.
+        """)
+
+    @Argument(help: "The file holding the commit message.")
+    var file: String
+
+    @Argument(help: "Where the message came from: message, template, merge, squash or commit.")
+    var source: String?
+
+    @Argument(help: "The commit being amended, for `commit`.")
+    var commit: String?
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() throws {
+      try reportingErrors {
+        let repository = try options.openRepository()
+        let config = try options.loadConfig(for: repository)
+        guard
+          let session = AgentSession.detect(
+            environment: ProcessInfo.processInfo.environment, configured: config.hooks.sessions,
+            builtin: config.hooks.detectAgents)
+        else { return }
+        guard let data = FileManager.default.contents(atPath: file) else {
+          throw CLIError("cannot read the commit message file \(file)")
+        }
+        var comment = repository.configString("core.commentChar") ?? "#"
+        if comment.isEmpty || comment == "auto" { comment = "#" }
+        let classifier = try CommitClassifier(catalogue: config.catalogue())
+        let outcome = session.annotate(
+          String(decoding: data, as: UTF8.self), source: source, key: config.hooks.trailer, classifier: classifier,
+          comment: comment)
+        if case .added(let message, let trailer) = outcome {
+          try write(message, to: file)
+          writeError("paddock: added `\(trailer)` (\(session.variable) is set)\n")
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import PaddockGit
+
+/// What a push asks Paddock to check for one ref: a range, or why there is nothing to check.
+public struct PushCheck: Sendable, Hashable {
+  public var update: PushUpdate
+  /// The commits to review; nil when there are none.
+  public var range: ResolvedRange?
+  /// Why nothing is checked, or how the range was chosen, in words for the person pushing.
+  public var note: String
+}
+
+/// Turns a push into the ranges to review, following git's pre-push contract: a deletion checks nothing; an update
+/// checks `<remote-sha>..<local-sha>`; a new branch, or an update whose remote commit is not here (a force push
+/// over history this clone never saw), checks `<local-sha> --not --remotes=<remote>`.
+public enum PushPlanner {
+  public static func plan(_ updates: [PushUpdate], remote: String, in repository: Repository) throws -> [PushCheck] {
+    var remoteTips: [ObjectID]?
+    func tips() throws -> [ObjectID] {
+      if let remoteTips { return remoteTips }
+      // A push to a URL has no remote-tracking branches: then every ancestor is new.
+      let found = Array(Set(try repository.references(matching: "refs/remotes/\(remote)/*").map(\.commit)))
+        .sorted { $0.hex < $1.hex }
+      remoteTips = found
+      return found
+    }
+    var checks: [PushCheck] = []
+    for update in updates {
+      let name = shortName(update.remoteRef)
+      guard let pushed = update.localID else {
+        checks.append(PushCheck(update: update, range: nil, note: "deletes \(name): nothing to check"))
+        continue
+      }
+      let local: ObjectID
+      do {
+        local = try repository.resolveCommit(pushed.hex)
+      } catch {
+        checks.append(PushCheck(update: update, range: nil, note: "\(name) is not a commit: nothing to check"))
+        continue
+      }
+      if let remoteID = update.remoteID, repository.contains(remoteID) {
+        if try repository.walk(include: [local], exclude: [remoteID]).isEmpty {
+          checks.append(
+            PushCheck(update: update, range: nil, note: "\(name) gains no new commits: nothing to check"))
+          continue
+        }
+        let label = "\(name) \(remoteID.abbreviated())..\(local.abbreviated())"
+        checks.append(
+          PushCheck(
+            update: update, range: ResolvedRange(base: remoteID, head: local, label: label), note: "updates \(name)"))
+        continue
+      }
+      let exclude = try tips()
+      let new = try repository.walk(include: [local], exclude: exclude)
+      guard !new.isEmpty else {
+        checks.append(
+          PushCheck(
+            update: update, range: nil, note: "every commit of \(name) is already on \(remote): nothing to check"))
+        continue
+      }
+      // The diff starts where the first-parent line leaves the new commits: the commit the branch forked from.
+      let newSet = Set(new)
+      var fork: ObjectID? = local
+      while let current = fork, newSet.contains(current) {
+        fork = try repository.commit(current).parents.first
+      }
+      let how = update.remoteID == nil ? "creates \(name)" : "force-pushes \(name) over commits not in this clone"
+      let label = "\(name) \(local.abbreviated()) --not --remotes=\(remote)"
+      checks.append(
+        PushCheck(
+          update: update, range: ResolvedRange(base: fork, head: local, label: label, alsoExcluding: exclude),
+          note: "\(how): checking the \(new.count) commit\(new.count == 1 ? "" : "s") not on \(remote)"))
+    }
+    return checks
+  }
+
+  /// `refs/heads/main` → `main`, `refs/tags/v1` → `v1`.
+  public static func shortName(_ ref: String) -> String {
+    for prefix in ["refs/heads/", "refs/tags/"] where ref.hasPrefix(prefix) { return String(ref.dropFirst(prefix.count)) }
+    return ref
+  }
+}
