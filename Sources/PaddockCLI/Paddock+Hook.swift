@@ -52,7 +52,8 @@ extension Paddock.Hook {
   }
 
   struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show where the hooks are and whether they are installed.")
+    static let configuration = CommandConfiguration(
+      abstract: "Show where the hooks are and whether they are installed.")
 
     @OptionGroup var options: RepositoryOptions
 

@@ -11,10 +11,20 @@ public struct ProcessResult: Sendable {
 }
 
 public enum ProcessRunner {
+  /// The variables AI agents set in their shells (Paddock's prepare-commit-msg hook reads them).
+  public static let sessionVariables: Set<String> = [
+    "CLAUDECODE", "CLAUDE_CODE_ENTRYPOINT", "GEMINI_CLI", "OPENCODE", "CURSOR_AGENT", "COPILOT_AGENT", "COPILOT_CLI",
+    "AMP_CURRENT_THREAD_ID", "AGENT", "CLINE_ACTIVE", "GOOSE_TERMINAL",
+  ]
+
   /// The environment every git invocation in tests gets: no user or system configuration.
   public static func isolatedEnvironment(home: String) -> [String: String] {
     var environment = ProcessInfo.processInfo.environment
     for key in environment.keys where key.hasPrefix("GIT_") || key == "NO_COLOR" { environment[key] = nil }
+    // Tests may run inside an AI agent's shell: its session variables would make hooks add trailers.
+    for key in environment.keys where sessionVariables.contains(key) || key.hasPrefix("CODEX_") {
+      environment[key] = nil
+    }
     environment["HOME"] = home
     environment["XDG_CONFIG_HOME"] = home + "/.config"
     environment["GIT_CONFIG_NOSYSTEM"] = "1"

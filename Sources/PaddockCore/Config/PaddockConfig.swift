@@ -162,7 +162,9 @@ extension NodeReader {
     if let trailer = map["trailer"] {
       let key = try string(trailer, at: "hooks.trailer")
       guard CommitClassifier.trailerShaped(Substring("\(key): y"))?.key == key else {
-        throw error(trailer, "has `hooks.trailer` `\(key)`, which is not a trailer key", fix: "use letters, digits and `-`, such as `Assisted-by`")
+        throw error(
+          trailer, "has `hooks.trailer` `\(key)`, which is not a trailer key",
+          fix: "use letters, digits and `-`, such as `Assisted-by`")
       }
       config.trailer = key
     }

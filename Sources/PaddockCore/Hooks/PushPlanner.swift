@@ -75,7 +75,9 @@ public enum PushPlanner {
 
   /// `refs/heads/main` → `main`, `refs/tags/v1` → `v1`.
   public static func shortName(_ ref: String) -> String {
-    for prefix in ["refs/heads/", "refs/tags/"] where ref.hasPrefix(prefix) { return String(ref.dropFirst(prefix.count)) }
+    for prefix in ["refs/heads/", "refs/tags/"] where ref.hasPrefix(prefix) {
+      return String(ref.dropFirst(prefix.count))
+    }
     return ref
   }
 }
