@@ -122,10 +122,10 @@ extension Paddock.Hook {
             writeError("paddock: \(check.note)\n")
             continue
           }
-          if pipeline == nil {
-            pipeline = try ReviewPipeline(repository: repository, config: try options.loadConfig(for: repository))
-          }
-          let report = try pipeline!.review(range, version: PaddockVersion.current)
+          let reviewer =
+            try pipeline ?? ReviewPipeline(repository: repository, config: try options.loadConfig(for: repository))
+          pipeline = reviewer
+          let report = try reviewer.review(range, version: PaddockVersion.current)
           writeError("paddock: \(check.note)\n" + (try ReviewFormat.text.render(report, colour: colour)))
           verdicts.append((PushPlanner.shortName(check.update.remoteRef), report.verdict))
         }

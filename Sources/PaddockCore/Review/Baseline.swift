@@ -33,7 +33,12 @@ public struct Baseline: Sendable, Hashable, Codable {
 
   /// Reads a baseline file; a missing file is an empty baseline only when `required` is false.
   public static func load(file path: String, required: Bool) throws(ConfigError) -> Baseline? {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    try load(data: FileManager.default.contents(atPath: path), name: path, required: required)
+  }
+
+  /// Reads a baseline's bytes (nil: there is no file); `name` is how messages name it.
+  public static func load(data: Data?, name path: String, required: Bool) throws(ConfigError) -> Baseline? {
+    guard let data else {
       if required {
         throw ConfigError(
           file: path, line: nil, message: "does not exist", fix: "create it with `paddock baseline`, or fix `baseline:`"

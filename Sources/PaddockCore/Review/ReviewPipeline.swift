@@ -10,12 +10,17 @@ public struct ReviewPipeline {
   /// Compiles the agent catalogue once; its classifier also reads the commits' review and sign-off trailers.
   public let attributor: Attributor
 
-  /// Loads the rule catalogue the configuration asks for; unknown ids and bad rule files are errors here.
-  public init(repository: Repository, config: PaddockConfig) throws {
+  /// Where the rule files and the baseline come from: the working tree, or (in CI) the base commit.
+  public let files: ConfigFiles?
+
+  /// Loads the rule catalogue the configuration asks for; unknown ids and bad rule files are errors here. Rule
+  /// files and the baseline are read from `files`, by default the working tree.
+  public init(repository: Repository, config: PaddockConfig, files: ConfigFiles? = nil) throws {
     self.repository = repository
     self.config = config
+    self.files = files
     let root = repository.workingDirectory ?? FileManager.default.currentDirectoryPath
-    catalogue = try RuleCatalog.load(config: config, root: root)
+    catalogue = try RuleCatalog.load(config: config, files: files ?? .directory(root))
     rules = try catalogue.enabledRules(config)
     attributor = try Attributor(
       repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
@@ -86,6 +91,11 @@ public struct ReviewPipeline {
   }
 
   private func loadBaseline() throws -> Baseline? {
+    if let files {
+      let name = config.review.baseline ?? Baseline.defaultFile
+      return try Baseline.load(
+        data: try files.read(name), name: files.name(name), required: config.review.baseline != nil)
+    }
     guard let path = baselinePath else { return nil }
     return try Baseline.load(file: path, required: config.review.baseline != nil)
   }

@@ -16,11 +16,20 @@ public struct RuleCatalog: Sendable {
   public func rule(id: String) -> Rule? { allRules.first { $0.id == id } }
 
   /// The built-in packs and the files under `rules.files`, relative to `root`; ids must stay unique.
-  public static func load(config: PaddockConfig, root: String) throws(ConfigError) -> RuleCatalog {
+  public static func load(config: PaddockConfig, root: String) throws -> RuleCatalog {
+    try load(config: config, files: .directory(root))
+  }
+
+  /// The built-in packs and the files under `rules.files`, read from `files` (the working tree, or a commit).
+  public static func load(config: PaddockConfig, files: ConfigFiles) throws -> RuleCatalog {
     var catalogue = RuleCatalog.builtin
     for file in config.review.ruleFiles {
-      let path = file.hasPrefix("/") ? file : (root as NSString).appendingPathComponent(file)
-      try catalogue.add(try RulePack.load(file: path))
+      guard let text = try files.text(file) else {
+        throw ConfigError(
+          file: files.name(file), line: nil, message: "does not exist or cannot be read",
+          fix: "check the path under `rules.files` in .paddock.yml")
+      }
+      try catalogue.add(try RulePack.parse(text, file: files.name(file)))
     }
     return catalogue
   }

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+import PaddockGit
+
+extension Paddock {
+  struct CI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "ci",
+      abstract: "Review a pull request, merge request or push in CI, and report where the CI system shows it.",
+      discussion: """
+        Detects GitHub Actions (GITHUB_ACTIONS) and GitLab CI (GITLAB_CI) and reads the base and head from their \
+        environment and event payload; elsewhere give --base and --head (or PADDOCK_BASE and PADDOCK_HEAD).
+
+        Security: .paddock.yml, the repository's rule files and the baseline are read from the base commit, not \
+        from the change under review, so a pull request cannot switch off the checks that judge it. \
+        --trust-head-config reads them from the checkout instead.
+
+        On GitHub, findings become annotations and a job summary; with GITHUB_TOKEN (or PADDOCK_GITHUB_TOKEN) \
+        set in a pull request, a review with inline comments on added lines and one summary comment are posted \
+        (again on later runs only for new findings). On GitLab, a Code Quality report is written.
+
+        Exit codes: 0 pass or warn, 1 block, 2 could not evaluate, 64 usage error.
+        """)
+
+    @Option(help: "The base commit or ref; default: from the CI environment.")
+    var base: String?
+
+    @Option(help: "The head commit or ref; default: from the CI environment, else HEAD.")
+    var head: String?
+
+    @Option(help: ArgumentHelp("Also write SARIF 2.1.0 (for code scanning) to <file>.", valueName: "file"))
+    var sarif: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Also write a GitLab Code Quality report to <file> (default on GitLab: gl-code-quality-report.json).",
+        valueName: "file"))
+    var codequality: String?
+
+    @Option(help: "Format for standard output; default: github on GitHub Actions, text elsewhere.")
+    var format: ReviewFormat?
+
+    @Option(
+      help: ArgumentHelp(
+        "Block on findings of this severity or worse, whoever wrote the lines: error, warning, note or none.",
+        valueName: "severity"))
+    var failOn: String?
+
+    @Flag(help: "Read .paddock.yml, rule files and the baseline from the checkout (the head) instead of the base.")
+    var trustHeadConfig = false
+
+    @Flag(help: "Do not post a review or summary comment to the pull request.")
+    var noComment = false
+
+    @OptionGroup var options: RepositoryOptions
+
+    func validate() throws {
+      if let failOn, failOn != "none", Severity(rawValue: failOn) == nil {
+        throw ValidationError("--fail-on takes error, warning, note or none, not `\(failOn)`")
+      }
+    }
+
+    func run() throws {
+      var verdict = Verdict.pass
+      try reportingErrors {
+        let environment = ProcessInfo.processInfo.environment
+        let context = try CIContext.detect(environment: environment)
+        guard let baseRevision = base ?? context.base else {
+          throw CIError(
+            "no base to compare with: outside a pull request or merge request pipeline, pass --base REF (or set PADDOCK_BASE)"
+          )
+        }
+        let repository = try options.openRepository()
+        let range = try context.range(base: baseRevision, head: head ?? context.head ?? "HEAD", in: repository)
+
+        let config: PaddockConfig
+        let files: ConfigFiles?
+        if options.config != nil || trustHeadConfig {
+          config = try options.loadConfig(for: repository)
+          files = nil
+          writeError("paddock: configuration from the checkout (\(options.config ?? "--trust-head-config"))\n")
+        } else if let baseID = range.base {
+          let source = ConfigFiles.commit(baseID, in: repository, label: "base")
+          config = try source.config()
+          files = source
+          writeError(
+            "paddock: configuration, rule files and baseline from the base commit \(baseID.abbreviated()), not from the change under review\n"
+          )
+        } else {
+          config = PaddockConfig()
+          files = nil
+        }
+        let pipeline = try ReviewPipeline(repository: repository, config: config, files: files)
+        let threshold: Severity?? = failOn.map { $0 == "none" ? .some(nil) : .some(Severity(rawValue: $0)) } ?? .none
+        let report: ReviewReport
+        do {
+          report = try pipeline.review(range, failOn: threshold, version: PaddockVersion.current)
+        } catch let error as GitError where error.code == .missingObject {
+          throw CIError("\(error): \(context.shallowCloneFix(missing: baseRevision))")
+        }
+
+        let stdoutFormat = format ?? (context.provider == .github ? .github : .text)
+        writeOut(try stdoutFormat.render(report, colour: stdoutFormat == .text && options.useColour()))
+        if let sarif { try write(try ReviewFormat.sarif.render(report, colour: false), to: sarif) }
+        if let path = codequality ?? (context.provider == .gitlab ? "gl-code-quality-report.json" : nil) {
+          try write(try ReviewFormat.codeclimate.render(report, colour: false), to: path)
+          writeError("paddock: Code Quality report written to \(path)\n")
+        }
+        if context.provider == .github, let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+          try append(MarkdownRenderer.render(report), to: summary)
+        }
+        let token = environment["PADDOCK_GITHUB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["GITHUB_TOKEN"]
+        if context.provider == .github, !noComment, let number = context.pullRequest, let token, !token.isEmpty,
+          let repositoryName = context.repository, let api = context.apiURL.flatMap(URL.init(string:))
+        {
+          let publisher = GitHubReviewPublisher(
+            apiURL: api, repository: repositoryName, pullRequest: number, head: range.head.hex, token: token,
+            transport: URLSessionTransport())
+          let result = try publisher.publish(report)
+          writeError("paddock: pull request #\(number): \(result)\n")
+        }
+        verdict = report.verdict
+      }
+      if verdict == .block { throw ExitCode(1) }
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A GitHub REST API on 127.0.0.1 that keeps the comments posted to one pull request.
+final class FakeGitHub: @unchecked Sendable {
+  private let lock = NSLock()
+  private var reviewComments: [[String: Any]] = []
+  private var reviews: [[String: Any]] = []
+  private var issueComments: [[String: Any]] = []
+  private var nextID = 100
+  private let box = ServerBox()
+  var server: MockHTTPServer { box.server ?? MockHTTPServer.unavailable }
+
+  init() throws {
+    box.server = try MockHTTPServer { [unowned self] request in self.answer(request) }
+  }
+
+  private func json(_ value: Any, status: Int = 200) -> (status: Int, headers: [String: String], body: Data) {
+    (status, ["Content-Type": "application/json"], (try? JSONSerialization.data(withJSONObject: value)) ?? Data())
+  }
+
+  private func answer(_ request: RecordedRequest) -> (status: Int, headers: [String: String], body: Data) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard request.headers["authorization"] == "Bearer secret-token-123" else {
+      return json(["message": "Bad credentials"], status: 401)
+    }
+    let base = "/repos/acme/app"
+    switch (request.method, request.path) {
+    case ("GET", "\(base)/pulls/7/comments"): return json(reviewComments)
+    case ("GET", "\(base)/pulls/7/reviews"): return json(reviews)
+    case ("GET", "\(base)/issues/7/comments"): return json(issueComments)
+    case ("POST", "\(base)/pulls/7/reviews"):
+      guard let payload = request.json as? [String: Any] else { return json(["message": "bad"], status: 422) }
+      nextID += 1
+      reviews.append(["id": nextID, "body": payload["body"] ?? ""])
+      for comment in payload["comments"] as? [[String: Any]] ?? [] { reviewComments.append(comment) }
+      return json(["id": nextID])
+    case ("POST", "\(base)/issues/7/comments"):
+      nextID += 1
+      let body = (request.json as? [String: Any])?["body"] ?? ""
+      issueComments.append(["id": nextID, "body": body])
+      return json(["id": nextID], status: 201)
+    case ("PATCH", let path) where path.hasPrefix("\(base)/issues/comments/"):
+      let id = Int(path.split(separator: "/").last ?? "") ?? 0
+      if let index = issueComments.firstIndex(where: { $0["id"] as? Int == id }) {
+        issueComments[index]["body"] = (request.json as? [String: Any])?["body"] ?? ""
+      }
+      return json(["id": id])
+    default:
+      return json(["message": "Not Found"], status: 404)
+    }
+  }
+
+  var postedComments: [[String: Any]] {
+    lock.lock()
+    defer { lock.unlock() }
+    return reviewComments
+  }
+}
+
+/// Holds the server after the fake it calls back into exists.
+final class ServerBox: @unchecked Sendable {
+  var server: MockHTTPServer?
+}
+
+/// `paddock ci` on a GitHub pull request, against a local stand-in for the GitHub API.
+@Suite struct CIEndToEndTests {
+  static let claude = "\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\n"
+
+  /// `main`, and a pull request branch whose AI commit adds a credential and an unsafe call.
+  static func pullRequest(disablingInHead: Bool = false) throws -> (TestRepository, base: String, head: String) {
+    let repository = try TestRepository()
+    try repository.write("src/app.py", "def main():\n    return 0\n")
+    try repository.write("tests/test_app.py", "def test_main():\n    assert main() == 0\n")
+    let base = try repository.commit("Initial commit")
+    try repository.git(["checkout", "-q", "-b", "feature"])
+    try repository.write(
+      "src/settings.py",
+      "REGION = \"eu-west-1\"\nAWS_ACCESS_KEY_ID = \"AKIAZ7QX4RLM2VBN6KTE\"\n\ndef run(code):\n    return eval(code)\n")
+    try repository.write("tests/test_settings.py", "def test_region():\n    assert REGION\n")
+    if disablingInHead {
+      try repository.write(".paddock.yml", "rules:\n  disable: [aws-access-key-id, python-eval]\n")
+    }
+    let head = try repository.commit("Add settings" + claude)
+    return (repository, base, head)
+  }
+
+  static func environment(_ repository: TestRepository, github: FakeGitHub, base: String, head: String) throws
+    -> [String: String]
+  {
+    let event = repository.siblingPath("event.json")
+    let payload: [String: Any] = [
+      "number": 7, "pull_request": ["number": 7, "base": ["sha": base], "head": ["sha": head]],
+    ]
+    FileManager.default.createFile(atPath: event, contents: try JSONSerialization.data(withJSONObject: payload))
+    var environment = repository.environment
+    environment["GITHUB_ACTIONS"] = "true"
+    environment["GITHUB_EVENT_NAME"] = "pull_request"
+    environment["GITHUB_EVENT_PATH"] = event
+    environment["GITHUB_REPOSITORY"] = "acme/app"
+    environment["GITHUB_API_URL"] = github.server.url
+    environment["GITHUB_TOKEN"] = "secret-token-123"
+    environment["GITHUB_STEP_SUMMARY"] = repository.siblingPath("summary.md")
+    return environment
+  }
+
+  /// The new-file lines `git diff -U0 base head` adds, per path: the only lines a review comment may point at.
+  static func addedLines(_ repository: TestRepository, _ base: String, _ head: String) throws -> [String: Set<Int>] {
+    var result: [String: Set<Int>] = [:]
+    var path = ""
+    for line in try repository.git(["diff", "-U0", base, head]).split(separator: "\n") {
+      if line.hasPrefix("+++ b/") { path = String(line.dropFirst(6)) }
+      if line.hasPrefix("@@"), let plus = line.split(separator: " ").first(where: { $0.hasPrefix("+") }) {
+        let parts = plus.dropFirst().split(separator: ",")
+        let start = Int(parts[0]) ?? 0
+        let count = parts.count > 1 ? Int(parts[1]) ?? 0 : 1
+        result[path, default: []].formUnion(start..<(start + count))
+      }
+    }
+    return result
+  }
+
+  @Test func aPullRequestGetsInlineCommentsOnceAndASummaryUpdatedInPlace() throws {
+    let (repository, base, head) = try Self.pullRequest()
+    let github = try FakeGitHub()
+    let environment = try Self.environment(repository, github: github, base: base, head: head)
+
+    let first = try PaddockBinary.run(
+      ["ci", "--sarif", "paddock.sarif"], in: repository.path, environment: environment)
+    #expect(first.status == 1, "\(first.err)")
+    #expect(first.out.contains("::error file=src/settings.py"), "annotations on stdout: \(first.out)")
+    #expect(first.err.contains("from the base commit"))
+    #expect(FileManager.default.fileExists(atPath: repository.path + "/paddock.sarif"))
+    #expect(FileManager.default.fileExists(atPath: repository.siblingPath("summary.md")))
+    for text in [first.out, first.err] { #expect(!text.contains("secret-token-123"), "the token is never printed") }
+
+    let posted = github.server.requests.filter { $0.method != "GET" }
+    #expect(posted.map(\.method) == ["POST", "POST"], "one review and one summary comment")
+    let comments = github.postedComments
+    #expect(comments.count >= 2, "\(comments)")
+    let added = try Self.addedLines(repository, base, head)
+    for comment in comments {
+      let path = comment["path"] as? String ?? ""
+      let line = comment["line"] as? Int ?? 0
+      #expect(added[path]?.contains(line) == true, "comment on \(path):\(line) is not an added line")
+      #expect(comment["side"] as? String == "RIGHT")
+    }
+    #expect(comments.contains { ($0["body"] as? String)?.contains("aws-access-key-id") == true })
+    let review = posted.first { $0.path.hasSuffix("/pulls/7/reviews") }?.json as? [String: Any]
+    #expect(review?["commit_id"] as? String == head)
+    #expect(review?["event"] as? String == "COMMENT")
+
+    // A second run finds the same things and posts nothing new.
+    let before = github.server.requests.count
+    let second = try PaddockBinary.run(["ci"], in: repository.path, environment: environment)
+    #expect(second.status == 1)
+    let again = github.server.requests.dropFirst(before).filter { $0.method != "GET" }
+    #expect(again.isEmpty, "\(again.map { "\($0.method) \($0.path)" })")
+    #expect(github.postedComments.count == comments.count)
+    #expect(second.err.contains("0 inline comments"), "\(second.err)")
+  }
+
+  @Test func aPullRequestCannotSwitchOffTheRulesThatJudgeIt() throws {
+    let (repository, base, head) = try Self.pullRequest(disablingInHead: true)
+    let github = try FakeGitHub()
+    var environment = try Self.environment(repository, github: github, base: base, head: head)
+    environment["GITHUB_TOKEN"] = nil
+    let result = try PaddockBinary.run(["ci", "--format", "json"], in: repository.path, environment: environment)
+    #expect(result.status == 1, "\(result.err)")
+    #expect(result.out.contains("\"aws-access-key-id\""), "the head's .paddock.yml must not disable the rule")
+    #expect(github.server.requests.isEmpty, "no token, no API calls")
+
+    // Trusting the head's configuration (an explicit choice) does switch it off: the test can tell the difference.
+    let trusted = try PaddockBinary.run(
+      ["ci", "--format", "json", "--trust-head-config"], in: repository.path, environment: environment)
+    #expect(!trusted.out.contains("\"aws-access-key-id\""), "\(trusted.out)")
+  }
+
+  @Test func aShallowCloneNamesTheFix() throws {
+    let (repository, base, head) = try Self.pullRequest()
+    let clonePath = repository.siblingPath("shallow")
+    try repository.git(["clone", "-q", "--depth", "1", "--branch", "feature", "file://\(repository.path)", clonePath])
+    let github = try FakeGitHub()
+    var environment = try Self.environment(repository, github: github, base: base, head: head)
+    environment["GITHUB_TOKEN"] = nil
+    let result = try PaddockBinary.run(["ci"], in: clonePath, environment: environment)
+    #expect(result.status == 2)
+    #expect(result.err.contains("fetch-depth: 0"), "\(result.err)")
+  }
+}
