@@ -41,11 +41,7 @@ extension Paddock {
     @Option(help: "Format for standard output; default: github on GitHub Actions, text elsewhere.")
     var format: ReviewFormat?
 
-    @Option(
-      help: ArgumentHelp(
-        "Block on findings of this severity or worse, whoever wrote the lines: error, warning, note or none.",
-        valueName: "severity"))
-    var failOn: String?
+    @OptionGroup var failOn: FailOnOption
 
     @Flag(help: "Read .paddock.yml, rule files and the baseline from the checkout (the head) instead of the base.")
     var trustHeadConfig = false
@@ -54,12 +50,6 @@ extension Paddock {
     var noComment = false
 
     @OptionGroup var options: RepositoryOptions
-
-    func validate() throws {
-      if let failOn, failOn != "none", Severity(rawValue: failOn) == nil {
-        throw ValidationError("--fail-on takes error, warning, note or none, not `\(failOn)`")
-      }
-    }
 
     func run() throws {
       var verdict = Verdict.pass
@@ -92,10 +82,9 @@ extension Paddock {
           files = nil
         }
         let pipeline = try ReviewPipeline(repository: repository, config: config, files: files)
-        let threshold: Severity?? = failOn.map { $0 == "none" ? .some(nil) : .some(Severity(rawValue: $0)) } ?? .none
         let report: ReviewReport
         do {
-          report = try pipeline.review(range, failOn: threshold, version: PaddockVersion.current)
+          report = try pipeline.review(range, failOn: failOn.threshold, version: PaddockVersion.current)
         } catch let error as GitError where error.code == .missingObject {
           throw CIError("\(error): \(context.shallowCloneFix(missing: baseRevision))")
         }
@@ -117,8 +106,13 @@ extension Paddock {
           let publisher = GitHubReviewPublisher(
             apiURL: api, repository: repositoryName, pullRequest: number, head: range.head.hex, token: token,
             transport: URLSessionTransport())
-          let result = try publisher.publish(report)
-          writeError("paddock: pull request #\(number): \(result)\n")
+          // The verdict stands whether or not the comments could be posted (a fork's read-only token, an outage).
+          do {
+            let result = try publisher.publish(report)
+            writeError("paddock: pull request #\(number): \(result)\n")
+          } catch {
+            writeError("paddock: warning: could not comment on pull request #\(number): \(error)\n")
+          }
         }
         verdict = report.verdict
       }

@@ -22,22 +22,12 @@ extension Paddock {
     @Option(help: ArgumentHelp("Write the report to <file> instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(
-      help: ArgumentHelp(
-        "Block on findings of this severity or worse, whoever wrote the lines: error, warning, note or none.",
-        valueName: "severity"))
-    var failOn: String?
+    @OptionGroup var failOn: FailOnOption
 
     @Flag(help: "Print how long each phase took to standard error.")
     var timings = false
 
     @OptionGroup var options: RepositoryOptions
-
-    func validate() throws {
-      if let failOn, failOn != "none", Severity(rawValue: failOn) == nil {
-        throw ValidationError("--fail-on takes error, warning, note or none, not `\(failOn)`")
-      }
-    }
 
     func run() async throws {
       var verdict = Verdict.pass
@@ -49,9 +39,8 @@ extension Paddock {
           return (repository, try ReviewPipeline(repository: repository, config: config))
         }
         let resolved = try rangeOptions.resolve(in: repository)
-        let threshold: Severity?? = failOn.map { $0 == "none" ? .some(nil) : .some(Severity(rawValue: $0)) } ?? .none
         let report = try pipeline.review(
-          resolved, failOn: threshold, version: PaddockVersion.current, timings: &clock)
+          resolved, failOn: failOn.threshold, version: PaddockVersion.current, timings: &clock)
         let colour = output == nil && format == .text && options.useColour()
         let text = try clock.measure("render \(format.rawValue)") { try format.render(report, colour: colour) }
         if timings { writeError(clock.rendered()) }

@@ -178,6 +178,18 @@ final class ServerBox: @unchecked Sendable {
     #expect(!trusted.out.contains("\"aws-access-key-id\""), "\(trusted.out)")
   }
 
+  @Test func aRefusedTokenWarnsAndTheVerdictStands() throws {
+    let (repository, base, head) = try Self.pullRequest()
+    let github = try FakeGitHub()
+    var environment = try Self.environment(repository, github: github, base: base, head: head)
+    environment["GITHUB_TOKEN"] = "read-only-token"
+    let result = try PaddockBinary.run(["ci"], in: repository.path, environment: environment)
+    #expect(result.status == 1, "the verdict decides the exit code: \(result.err)")
+    #expect(result.err.contains("warning: could not comment on pull request #7"), "\(result.err)")
+    #expect(result.err.contains("401"))
+    #expect(!result.err.contains("read-only-token"))
+  }
+
   @Test func aShallowCloneNamesTheFix() throws {
     let (repository, base, head) = try Self.pullRequest()
     let clonePath = repository.siblingPath("shallow")
