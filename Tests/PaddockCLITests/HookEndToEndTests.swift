@@ -82,6 +82,23 @@ import Testing
     #expect(try Self.remoteHas(remote, "feature"))
   }
 
+  @Test func aForcePushOverHistoryThisCloneNeverSawChecksOnlyItsOwnCommits() throws {
+    let (work, remote) = try Self.clone()
+    // Someone else pushes a commit this clone never fetches.
+    let other = TestRepository(existing: work.siblingPath("other"), home: work.home)
+    try work.git(["clone", "-q", remote.path, other.path])
+    try other.git(["config", "user.name", "Grace Hopper"])
+    try other.git(["config", "user.email", "grace@example.com"])
+    try Self.addSettings(other, name: "theirs", risky: true, ai: true)
+    #expect(try other.gitResult(["push", "--no-verify", "origin", "main"]).status == 0)
+
+    try Self.addSettings(work, name: "mine", risky: false, ai: true)
+    let result = try work.gitResult(["push", "--force", "origin", "main"])
+    #expect(result.status == 0, "\(result.err)")
+    #expect(
+      result.err.contains("force-pushes main over commits not in this clone: checking the 1 commit"), "\(result.err)")
+  }
+
   @Test func aDeletionPassesAndNoVerifyBypasses() throws {
     let (work, remote) = try Self.clone()
     try work.git(["checkout", "-q", "-b", "topic"])
