@@ -54,7 +54,7 @@ let package = Package(
     ),
     .target(
       name: "TestSupport",
-      dependencies: ["PaddockGit"],
+      dependencies: ["PaddockGit", "PaddockCore"],
       path: "Tests/TestSupport"
     ),
     .testTarget(

@@ -3,24 +3,30 @@ import TestSupport
 import Testing
 
 /// A GitHub REST API on 127.0.0.1 that keeps the comments posted to one pull request.
-final class FakeGitHub: @unchecked Sendable {
+struct FakeGitHub {
+  let state = FakeGitHubState()
+  let server: MockHTTPServer
+
+  init() throws {
+    server = try MockHTTPServer { [state] request in state.answer(request) }
+  }
+
+  var postedComments: [[String: Any]] { state.postedComments }
+}
+
+/// What the fake GitHub has been sent, behind a lock: the server answers on its own thread.
+final class FakeGitHubState: @unchecked Sendable {
   private let lock = NSLock()
   private var reviewComments: [[String: Any]] = []
   private var reviews: [[String: Any]] = []
   private var issueComments: [[String: Any]] = []
   private var nextID = 100
-  private let box = ServerBox()
-  var server: MockHTTPServer { box.server ?? MockHTTPServer.unavailable }
-
-  init() throws {
-    box.server = try MockHTTPServer { [unowned self] request in self.answer(request) }
-  }
 
   private func json(_ value: Any, status: Int = 200) -> (status: Int, headers: [String: String], body: Data) {
     (status, ["Content-Type": "application/json"], (try? JSONSerialization.data(withJSONObject: value)) ?? Data())
   }
 
-  private func answer(_ request: RecordedRequest) -> (status: Int, headers: [String: String], body: Data) {
+  func answer(_ request: RecordedRequest) -> (status: Int, headers: [String: String], body: Data) {
     lock.lock()
     defer { lock.unlock() }
     guard request.headers["authorization"] == "Bearer secret-token-123" else {
@@ -58,11 +64,6 @@ final class FakeGitHub: @unchecked Sendable {
     defer { lock.unlock() }
     return reviewComments
   }
-}
-
-/// Holds the server after the fake it calls back into exists.
-final class ServerBox: @unchecked Sendable {
-  var server: MockHTTPServer?
 }
 
 /// `paddock ci` on a GitHub pull request, against a local stand-in for the GitHub API.

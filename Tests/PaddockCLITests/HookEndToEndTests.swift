@@ -115,7 +115,7 @@ import Testing
   }
 
   @Test func aMissingBinaryFailsOpenUnlessRequired() throws {
-    let (work, remote) = try Self.clone()
+    let (work, _) = try Self.clone()
     try Self.addSettings(work, name: "risky", risky: true, ai: true)
     let missing = ["PADDOCK": "/nonexistent/paddock"]
     let open = try work.gitResult(["push", "origin", "main"], extraEnvironment: missing)
@@ -129,7 +129,6 @@ import Testing
     let required = try work.gitResult(["push", "origin", "main"], extraEnvironment: missing)
     #expect(required.status != 0)
     #expect(required.err.contains("requires Paddock"), "\(required.err)")
-    _ = remote
   }
 
   // MARK: hook install

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 
 /// Runs a program to completion with stdout and stderr captured in files, so a
 /// large output never fills a pipe and deadlocks the wait.
@@ -11,18 +12,15 @@ public struct ProcessResult: Sendable {
 }
 
 public enum ProcessRunner {
-  /// The variables AI agents set in their shells (Paddock's prepare-commit-msg hook reads them).
-  public static let sessionVariables: Set<String> = [
-    "CLAUDECODE", "CLAUDE_CODE_ENTRYPOINT", "GEMINI_CLI", "OPENCODE", "CURSOR_AGENT", "COPILOT_AGENT", "COPILOT_CLI",
-    "AMP_CURRENT_THREAD_ID", "AGENT", "CLINE_ACTIVE", "GOOSE_TERMINAL",
-  ]
+  /// The variables AI agents set in their shells, which Paddock's prepare-commit-msg hook reads.
+  public static let sessionVariables = Set(SessionVariable.builtin.map(\.variable))
 
   /// The environment every git invocation in tests gets: no user or system configuration.
   public static func isolatedEnvironment(home: String) -> [String: String] {
     var environment = ProcessInfo.processInfo.environment
     for key in environment.keys where key.hasPrefix("GIT_") || key == "NO_COLOR" { environment[key] = nil }
     // Tests may run inside an AI agent's shell: its session variables would make hooks add trailers.
-    for key in environment.keys where sessionVariables.contains(key) || key.hasPrefix("CODEX_") {
+    for key in environment.keys where sessionVariables.contains(key) {
       environment[key] = nil
     }
     environment["HOME"] = home

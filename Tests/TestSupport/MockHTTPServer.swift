@@ -144,11 +144,3 @@ public final class MockHTTPServer: @unchecked Sendable {
     return nil
   }
 }
-
-extension MockHTTPServer {
-  /// A server that answers 503 to everything: a stand-in where none could be started.
-  public static var unavailable: MockHTTPServer {
-    // A fresh server is cheap; this path exists only so callers need no force-unwrap.
-    (try? MockHTTPServer { _ in (503, [:], Data()) }) ?? { fatalError("cannot start a local HTTP server") }()
-  }
-}

@@ -59,8 +59,6 @@ struct LineTracker {
   }
 
   private static let diffOptions = DiffOptions(contextLines: 0, detectRenames: true, includeLines: false)
-  /// Worker threads for the per-commit diffs: the machine's cores, at most four.
-  private static let threads = Parallel.defaultWorkers
 
   /// Runs the trace and returns the snapshot of `commits.last`'s descendant `head`.
   /// `alongside` runs on this thread while the commits are diffed on others.
@@ -92,7 +90,7 @@ struct LineTracker {
       for parent in commit.parents.dropFirst() { pairs.append((parent, commit.id)) }
     }
     let allDiffs = try repository.diffs(
-      pairs, options: Self.diffOptions, threads: Self.threads, alongside: alongside)
+      pairs, options: Self.diffOptions, threads: Parallel.defaultWorkers, alongside: alongside)
     var next = 0
     for (position, commit) in commits.enumerated() {
       let me = Int32(position)

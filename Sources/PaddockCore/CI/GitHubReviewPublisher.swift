@@ -139,10 +139,7 @@ public struct GitHubReviewPublisher {
 
   // MARK: The REST API
 
-  private func url(_ path: String) -> URL {
-    URL(string: path, relativeTo: apiURL.absoluteString.hasSuffix("/") ? apiURL : apiURL.appendingPathComponent(""))?
-      .absoluteURL ?? apiURL.appendingPathComponent(path)
-  }
+  private func url(_ path: String) -> URL { apiURL.appendingPathComponent(path) }
 
   private func call(_ method: String, _ path: String, json: Any? = nil, absolute: URL? = nil) throws -> HTTPResponse {
     var headers = [
@@ -182,7 +179,7 @@ public struct GitHubReviewPublisher {
   /// Every item of a paginated list, following `Link: <...>; rel="next"` (at most 20 pages).
   private func list(_ path: String) throws -> [[String: Any]] {
     var items: [[String: Any]] = []
-    var next: URL? = url(path + "?per_page=100")
+    var next: URL? = URL(string: url(path).absoluteString + "?per_page=100")
     var pages = 0
     while let page = next, pages < 20 {
       pages += 1

@@ -31,7 +31,7 @@ public struct RuleSet: Sendable {
   ///
   /// Files and whole-change rules are independent, so they are spread over the machine's cores (at most four);
   /// the findings come back in the same order whatever the number of threads.
-  public func evaluate(_ change: ReviewChange, everyAuthorship: Bool = false, threads: Int = RuleSet.threads)
+  public func evaluate(_ change: ReviewChange, everyAuthorship: Bool = false, threads: Int = Parallel.defaultWorkers)
     -> [Finding]
   {
     let files = change.files.indices.filter { !change.files[$0].isBinary }
@@ -53,9 +53,6 @@ public struct RuleSet: Sendable {
     }
     return results.withLock { $0.flatMap { $0 } }
   }
-
-  /// Worker threads for `evaluate`: the machine's cores, at most four.
-  public static let threads = Parallel.defaultWorkers
 
   /// The line rules and manifest checks of one text file.
   private func evaluate(file: ReviewFile, _ change: ReviewChange, _ everyAuthorship: Bool) -> [Finding] {
