@@ -19,6 +19,12 @@ let package = Package(
       pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
     ),
+    // libcurl, found through pkg-config, for HTTP (GitHub, model servers). Only PaddockCore's Net/ imports it.
+    .systemLibrary(
+      name: "CCurl",
+      pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+    ),
     // Threads for CPU-bound work, shared by the git layer and the core.
     .target(name: "PaddockSupport"),
     // The only module that imports CLibgit2.
@@ -31,6 +37,7 @@ let package = Package(
     .target(
       name: "PaddockCore",
       dependencies: [
+        "CCurl",
         "PaddockGit",
         "PaddockSupport",
         .product(name: "Yams", package: "Yams"),

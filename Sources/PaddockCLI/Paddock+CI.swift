@@ -43,6 +43,8 @@ extension Paddock {
 
     @OptionGroup var failOn: FailOnOption
 
+    @OptionGroup(title: "Model review") var modelOptions: ModelOptions
+
     @Flag(help: "Read .paddock.yml, rule files and the baseline from the checkout (the head) instead of the base.")
     var trustHeadConfig = false
 
@@ -84,7 +86,8 @@ extension Paddock {
         let pipeline = try ReviewPipeline(repository: repository, config: config, files: files)
         let report: ReviewReport
         do {
-          report = try pipeline.review(range, failOn: failOn.threshold, version: PaddockVersion.current)
+          report = try pipeline.review(
+            range, failOn: failOn.threshold, version: PaddockVersion.current, model: modelOptions.settings(for: config))
         } catch let error as GitError where error.code == .missingObject {
           throw CIError("\(error): \(context.shallowCloneFix(missing: baseRevision))")
         }
@@ -105,7 +108,7 @@ extension Paddock {
         {
           let publisher = GitHubReviewPublisher(
             apiURL: api, repository: repositoryName, pullRequest: number, head: range.head.hex, token: token,
-            transport: URLSessionTransport())
+            transport: CurlTransport())
           // The verdict stands whether or not the comments could be posted (a fork's read-only token, an outage).
           do {
             let result = try publisher.publish(report)

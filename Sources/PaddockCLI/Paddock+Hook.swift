@@ -94,6 +94,8 @@ extension Paddock.Hook {
     @Argument(help: "The remote's URL (git passes it).")
     var url: String?
 
+    @OptionGroup(title: "Model review") var modelOptions: ModelOptions
+
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
@@ -117,6 +119,8 @@ extension Paddock.Hook {
         let colour = options.useColour(on: STDERR_FILENO)
         var pipeline: ReviewPipeline?
         var verdicts: [(String, Verdict)] = []
+        // One deadline (model.hook-deadline) for the model review of every ref of the push.
+        let started = Date()
         for check in checks {
           guard let range = check.range else {
             writeError("paddock: \(check.note)\n")
@@ -125,7 +129,11 @@ extension Paddock.Hook {
           let reviewer =
             try pipeline ?? ReviewPipeline(repository: repository, config: try options.loadConfig(for: repository))
           pipeline = reviewer
-          let report = try reviewer.review(range, version: PaddockVersion.current)
+          var model = modelOptions.settings(for: reviewer.config, hook: true)
+          if let deadline = model?.deadline {
+            model?.deadline = max(0.001, deadline - Date().timeIntervalSince(started))
+          }
+          let report = try reviewer.review(range, version: PaddockVersion.current, model: model)
           writeError("paddock: \(check.note)\n" + (try ReviewFormat.text.render(report, colour: colour)))
           verdicts.append((PushPlanner.shortName(check.update.remoteRef), report.verdict))
         }

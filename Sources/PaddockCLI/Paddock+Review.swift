@@ -24,6 +24,8 @@ extension Paddock {
 
     @OptionGroup var failOn: FailOnOption
 
+    @OptionGroup(title: "Model review") var modelOptions: ModelOptions
+
     @Flag(help: "Print how long each phase took to standard error.")
     var timings = false
 
@@ -39,8 +41,9 @@ extension Paddock {
           return (repository, try ReviewPipeline(repository: repository, config: config))
         }
         let resolved = try rangeOptions.resolve(in: repository)
+        let model = modelOptions.settings(for: pipeline.config)
         let report = try pipeline.review(
-          resolved, failOn: failOn.threshold, version: PaddockVersion.current, timings: &clock)
+          resolved, failOn: failOn.threshold, version: PaddockVersion.current, model: model, timings: &clock)
         let colour = output == nil && format == .text && options.useColour()
         let text = try clock.measure("render \(format.rawValue)") { try format.render(report, colour: colour) }
         if timings { writeError(clock.rendered()) }

@@ -47,10 +47,36 @@ import Testing
       added: [AddedLine(number: 1, text: scriptLines[0], authorship: .human, commit: 1)], content: scriptLines)
     let change = ReviewChange(
       files: [ReviewFile(path: "src/loader.py", added: added, content: loader), script], commits: commits)
-    let outcome = Reviewer(ruleSet: try RuleSet(rules: rules)).review(change)
+    let reviewer = Reviewer(ruleSet: try RuleSet(rules: rules))
+    let outcome = reviewer.adding(model: modelResult(), to: reviewer.review(change), change: change)
     return ReviewReport(
       outcome: outcome, change: change, attribution: nil, rules: rules, policy: .default, label: "main..feature",
-      head: String(repeating: "c", count: 40), version: "0.1.0")
+      head: String(repeating: "c", count: 40), version: "0.1.0", modelReview: modelResult().summary)
+  }
+
+  /// A model review that found one thing, skipped a hunk past the deadline and rejected a finding.
+  static func modelResult() -> ModelReviewResult {
+    var finding = Finding(
+      rule: ModelReviewer.ruleID, title: "Unvalidated input reaches eval", severity: .warning, path: "src/loader.py",
+      line: 4, authorship: .ai, agent: "claude-code", commit: String(repeating: "a", count: 40),
+      message: "`text` comes from the caller and is evaluated as code.", fix: "Check the finding.",
+      snippet: "    return eval(text)", fingerprint: "model-fingerprint")
+    finding.source = .model
+    finding.confidence = 0.8
+    finding.model = "qwen2.5-coder"
+    let summary = ModelReviewSummary(
+      status: .partial, provider: "openai", model: "qwen2.5-coder", onUnavailable: .warn, hunks: 3, cached: 1, sent: 1,
+      requests: 2, promptTokens: 900, completionTokens: 120, milliseconds: 4200, findings: 1, lowConfidence: 1,
+      skipped: [
+        .init(path: "tools/größe, v1.py", start: 1, reason: "model.deadline (60 s) passed before this batch was sent")
+      ],
+      rejected: [
+        .init(
+          path: "src/loader.py", line: 1, title: "Unused import",
+          reason: "line 1 of src/loader.py is not a line this change added")
+      ],
+      errors: ["model.deadline (60 s) passed before this batch was sent"])
+    return ModelReviewResult(findings: [finding], summary: summary)
   }
 
   @Test(arguments: ReviewFormat.allCases)
@@ -70,8 +96,10 @@ import Testing
   @Test func reportContents() throws {
     let report = try Self.report()
     #expect(report.verdict == .block)
-    #expect(report.findings.map(\.rule) == ["demo-todo", "demo-eval", "demo-print", "demo-eval"])
-    #expect(report.findings.map(\.decision) == [.warn, .block, .pass, .warn])
+    #expect(report.findings.map(\.rule) == ["demo-todo", "demo-eval", "model-review", "demo-print", "demo-eval"])
+    #expect(report.findings.map(\.decision) == [.warn, .block, .warn, .pass, .warn])
+    #expect(report.findings.map(\.source) == [.rule, .rule, .model, .rule, .rule])
+    #expect(report.modelReview?.effect == .warn)
     #expect(report.suppressed.map(\.line) == [6])
     #expect(report.summary.lines.ai == 3 && report.summary.lines.human == 5)
     let json = try JSONValue.parse(try ReviewFormat.json.render(report))
@@ -105,7 +133,7 @@ import Testing
       Issue.record("no runs[0].results")
       return
     }
-    #expect(results.count == 5)
+    #expect(results.count == 6)
     for result in results {
       #expect(result["partialFingerprints"]?["primaryLocationLineHash"] != nil)
       guard case .array(let locations)? = result["locations"] else { continue }

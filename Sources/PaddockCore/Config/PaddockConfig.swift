@@ -15,6 +15,8 @@ public struct PaddockConfig: Sendable, Hashable {
   public var review = ReviewConfig()
   /// What the git hooks do.
   public var hooks = HooksConfig()
+  /// Model review; nil when `.paddock.yml` has no `model:` section.
+  public var model: ModelConfig?
   /// The file this configuration came from, for messages about it.
   public var file: String?
 
@@ -44,11 +46,12 @@ public struct PaddockConfig: Sendable, Hashable {
       root,
       [
         "version", "agents", "aliases", "disable", "review-trailers", "notes-ref", "rules", "protected-paths", "limits",
-        "policy", "baseline", "hooks",
+        "policy", "baseline", "hooks", "model",
       ], at: "the top level")
     config.file = file
     config.review = try reader.reviewConfig(root)
     if let hooks = root["hooks"] { config.hooks = try reader.hooksConfig(hooks) }
+    if let model = root["model"] { config.model = try reader.modelConfig(model) }
     if let version = root["version"] {
       guard try reader.string(version, at: "version") == "1" else {
         throw reader.error(

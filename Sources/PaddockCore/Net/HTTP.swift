@@ -1,8 +1,5 @@
+internal import CCurl
 import Foundation
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// An HTTP request as plain values.
 public struct HTTPRequest: Sendable, Hashable {
@@ -10,12 +7,17 @@ public struct HTTPRequest: Sendable, Hashable {
   public var url: URL
   public var headers: [String: String]
   public var body: Data?
+  /// Overrides the transport's timeout for this request.
+  public var timeout: TimeInterval?
 
-  public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil) {
+  public init(
+    method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval? = nil
+  ) {
     self.method = method
     self.url = url
     self.headers = headers
     self.body = body
+    self.timeout = timeout
   }
 }
 
@@ -38,96 +40,147 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
   public init(_ description: String) { self.description = description }
 }
 
-/// Sends requests. The CLI uses `URLSessionTransport`; tests may answer in memory.
+/// Sends requests. The CLI uses `CurlTransport`; tests may answer in memory.
 public protocol HTTPTransport: Sendable {
   func send(_ request: HTTPRequest) throws -> HTTPResponse
 }
 
-/// A blocking transport over URLSession, with a timeout per request and retries for 429 and 5xx answers (honouring
-/// `Retry-After`, capped) and for dropped connections.
-public struct URLSessionTransport: HTTPTransport {
-  public var timeout: TimeInterval
+/// When to try a request again: 429 and 5xx answers (honouring `Retry-After`, capped) and dropped connections,
+/// with growing waits, never past a deadline.
+public struct RetryPolicy: Sendable, Hashable {
   public var attempts: Int
+  /// The longest single wait, whatever `Retry-After` asks.
   public var maxDelay: TimeInterval
 
-  public init(timeout: TimeInterval = 30, attempts: Int = 3, maxDelay: TimeInterval = 10) {
-    self.timeout = timeout
+  public init(attempts: Int = 3, maxDelay: TimeInterval = 10) {
     self.attempts = attempts
     self.maxDelay = maxDelay
   }
 
-  public func send(_ request: HTTPRequest) throws -> HTTPResponse {
+  public static func retryable(_ status: Int) -> Bool { status == 429 || (500...599).contains(status) }
+
+  /// Sends with `once` (given the time left before `deadline`) until an answer is final, the attempts run out or
+  /// the next wait would pass the deadline; then returns the last answer or throws the last error.
+  public func send(
+    _ request: HTTPRequest, deadline: Date? = nil, once: (HTTPRequest, TimeInterval?) throws -> HTTPResponse
+  ) throws -> HTTPResponse {
     var lastError: Error?
     for attempt in 1...max(1, attempts) {
+      let left = deadline.map { $0.timeIntervalSinceNow }
+      if let left, left <= 0 {
+        throw lastError ?? HTTPError("\(request.method) \(request.url.host ?? "") not sent: the deadline has passed")
+      }
+      var wait = Double(attempt)
       do {
-        let response = try once(request)
-        let retryable = response.status == 429 || (500...599).contains(response.status)
-        guard retryable, attempt < attempts else { return response }
-        let wait = response.headers["retry-after"].flatMap(TimeInterval.init) ?? Double(attempt)
-        Thread.sleep(forTimeInterval: min(max(0, wait), maxDelay))
+        let response = try once(request, left)
+        guard Self.retryable(response.status), attempt < attempts else { return response }
+        if let header = response.headers["retry-after"], let seconds = TimeInterval(header) { wait = seconds }
+        lastError = HTTPError("\(request.method) \(request.url.host ?? "") answered \(response.status)")
+        wait = min(max(0, wait), maxDelay)
+        if let deadline, Date().addingTimeInterval(wait) >= deadline { return response }
       } catch {
         lastError = error
         guard attempt < attempts else { break }
-        Thread.sleep(forTimeInterval: min(Double(attempt), maxDelay))
+        wait = min(wait, maxDelay)
+        if let deadline, Date().addingTimeInterval(wait) >= deadline { break }
       }
+      Thread.sleep(forTimeInterval: wait)
     }
     throw lastError ?? HTTPError("\(request.method) \(request.url.host ?? "") failed")
   }
-
-  private func once(_ request: HTTPRequest) throws -> HTTPResponse {
-    var urlRequest = URLRequest(url: request.url, timeoutInterval: timeout)
-    urlRequest.httpMethod = request.method
-    for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-    urlRequest.httpBody = request.body
-    let box = ResponseBox()
-    let done = DispatchSemaphore(value: 0)
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    configuration.timeoutIntervalForResource = timeout
-    let session = URLSession(configuration: configuration)
-    defer { session.finishTasksAndInvalidate() }
-    let task = session.dataTask(with: urlRequest) { data, response, error in
-      box.set(data: data, response: response as? HTTPURLResponse, error: error)
-      done.signal()
-    }
-    task.resume()
-    // URLSession enforces the timeout; the extra margin only guards against a callback that never comes.
-    if done.wait(timeout: .now() + timeout + 5) == .timedOut {
-      task.cancel()
-      throw HTTPError("\(request.method) \(request.url.host ?? "") timed out after \(Int(timeout)) s")
-    }
-    let (data, response, error) = box.get()
-    if let error {
-      throw HTTPError(
-        "\(request.method) \(request.url.host ?? "")\(portText(request.url)) failed: \(error.localizedDescription)")
-    }
-    guard let response else { throw HTTPError("\(request.method) \(request.url.host ?? "") gave no HTTP answer") }
-    var headers: [String: String] = [:]
-    for (name, value) in response.allHeaderFields {
-      if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-    }
-    return HTTPResponse(status: response.statusCode, headers: headers, body: data ?? Data())
-  }
-
-  private func portText(_ url: URL) -> String { url.port.map { ":\($0)" } ?? "" }
 }
 
-/// The completion handler's results, handed across threads.
-private final class ResponseBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var data: Data?
-  private var response: HTTPURLResponse?
-  private var error: Error?
+/// A blocking transport over libcurl's easy interface, with a timeout per request and the retries of
+/// `RetryPolicy`. The waiting thread sleeps in `poll` (URLSession on Linux keeps a core busy while it waits for a
+/// slow server, which a model server on the same machine needs). Proxies come from `https_proxy`/`http_proxy`.
+public struct CurlTransport: HTTPTransport {
+  public var timeout: TimeInterval
+  public var retry: RetryPolicy
+  /// No request starts, and no wait runs, past this moment.
+  public var deadline: Date?
+  /// Answers longer than this are refused rather than held in memory.
+  public var maxBody: Int
 
-  func set(data: Data?, response: HTTPURLResponse?, error: Error?) {
-    lock.lock()
-    defer { lock.unlock() }
-    (self.data, self.response, self.error) = (data, response, error)
+  public init(
+    timeout: TimeInterval = 30, retry: RetryPolicy = RetryPolicy(), deadline: Date? = nil, maxBody: Int = 64 << 20
+  ) {
+    self.timeout = timeout
+    self.retry = retry
+    self.deadline = deadline
+    self.maxBody = maxBody
   }
 
-  func get() -> (Data?, HTTPURLResponse?, Error?) {
-    lock.lock()
-    defer { lock.unlock() }
-    return (data, response, error)
+  private static let ready: Int32 = paddock_http_global_init()
+
+  public func send(_ request: HTTPRequest) throws -> HTTPResponse {
+    try retry.send(request, deadline: deadline) { request, left in
+      try once(request, timeout: min(request.timeout ?? timeout, left ?? .infinity))
+    }
+  }
+
+  private func once(_ request: HTTPRequest, timeout: TimeInterval) throws -> HTTPResponse {
+    guard Self.ready == 0 else { throw HTTPError("libcurl could not be initialised") }
+    let target = "\(request.method) \(request.url.host ?? "")\(request.url.port.map { ":\($0)" } ?? "")"
+    let headerLines = request.headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+    let milliseconds = max(1, Int((min(timeout, 86400) * 1000).rounded(.up)))
+    var result = paddock_http_result()
+    defer { paddock_http_free(&result) }
+    // A NUL after the body keeps the pointer valid for an empty body (a null one means "no body").
+    let body = request.body.map { Array($0) + [0] }
+    withCStrings(headerLines) { headers in
+      if let body {
+        body.withUnsafeBufferPointer { bytes in
+          bytes.withMemoryRebound(to: CChar.self) { characters in
+            paddock_http_perform(
+              request.method, request.url.absoluteString, headers, Int32(headerLines.count), characters.baseAddress,
+              body.count - 1, milliseconds, maxBody, &result)
+          }
+        }
+      } else {
+        paddock_http_perform(
+          request.method, request.url.absoluteString, headers, Int32(headerLines.count), nil, 0, milliseconds,
+          maxBody, &result)
+      }
+    }
+    if result.body.overflow != 0 {
+      throw HTTPError("\(target) answered with more than \(maxBody >> 20) MiB; refusing it")
+    }
+    if result.code != 0 {
+      let reason = withUnsafeBytes(of: result.error) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      if paddock_http_timed_out(&result) != 0 {
+        throw HTTPError("\(target) timed out after \(String(format: "%.1f", timeout)) s (\(reason))")
+      }
+      throw HTTPError("\(target) failed: \(reason)")
+    }
+    let data = result.body.data.map { Data(bytes: $0, count: result.body.length) } ?? Data()
+    let headerText =
+      result.headers.data.map {
+        String(decoding: UnsafeRawBufferPointer(start: $0, count: result.headers.length), as: UTF8.self)
+      } ?? ""
+    return HTTPResponse(status: Int(result.status), headers: Self.headers(headerText), body: data)
+  }
+
+  /// The last response's headers (after any `100 Continue`), names lower-cased.
+  static func headers(_ text: String) -> [String: String] {
+    var headers: [String: String] = [:]
+    for line in text.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" }) {
+      if line.hasPrefix("HTTP/") {
+        headers = [:]
+        continue
+      }
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingBlanks()
+    }
+    return headers
+  }
+}
+
+/// Runs `body` with the strings as a C array of NUL-terminated strings.
+private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+  let pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+  defer { pointers.forEach { free($0) } }
+  return pointers.withUnsafeBufferPointer { buffer in
+    guard let base = buffer.baseAddress else { return body(nil) }
+    return base.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: buffer.count) { body($0) }
   }
 }

@@ -1,7 +1,7 @@
 /// Renders a review as a GitLab Code Quality report (Code Climate issues). Findings without a file are left out.
 public enum CodeClimateRenderer {
   public static func render(_ report: ReviewReport) throws -> String {
-    let issues = report.findings.compactMap { finding -> Issue? in
+    var issues = report.findings.compactMap { finding -> Issue? in
       guard let path = finding.path else { return nil }
       let severity: String
       if finding.decision == .block {
@@ -20,6 +20,17 @@ public enum CodeClimateRenderer {
         content: Content(body: finding.fix), categories: [category(finding)], fingerprint: finding.fingerprint,
         severity: severity, location: Location(path: path, lines: Lines(begin: begin, end: finding.endLine ?? begin)),
         engineName: "paddock")
+    }
+    if let model = report.modelReview, model.status != .complete {
+      // Code Quality needs a file for every issue: the model's status is pinned to the configuration file.
+      let text = ([model.headline] + model.details()).joined(separator: "\n")
+      issues.append(
+        Issue(
+          type: "issue", checkName: "model-review-\(model.status.rawValue)", description: model.headline,
+          content: Content(body: text), categories: ["Bug Risk"],
+          fingerprint: Fingerprint.of(rule: "model-review-status", path: ".paddock.yml", text: model.status.rawValue),
+          severity: model.effect == .block ? "blocker" : model.effect == .warn ? "major" : "info",
+          location: Location(path: ".paddock.yml", lines: Lines(begin: 1, end: 1)), engineName: "paddock"))
     }
     return try JSONRenderer.render(issues)
   }

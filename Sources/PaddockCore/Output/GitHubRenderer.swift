@@ -27,6 +27,12 @@ public enum GitHubRenderer {
       if !finding.fix.isEmpty { message += "\nFix: \(finding.fix)" }
       out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
     }
+    if let model = report.modelReview {
+      let command = model.status == .complete ? "notice" : model.effect == .block ? "error" : "warning"
+      let text = ([model.headline] + model.details()).joined(separator: "\n")
+      out +=
+        "::\(command) title=\(escapeProperty("Paddock model review: \(model.status.rawValue)"))::\(escapeData(text))\n"
+    }
     let verdictCommand = report.verdict == .block ? "error" : report.verdict == .warn ? "warning" : "notice"
     out += "::\(verdictCommand) title=\(escapeProperty("Paddock: \(report.verdict.rawValue)"))::"
     out += escapeData("\(report.findingsSummary); \(report.linesSummary)") + "\n"

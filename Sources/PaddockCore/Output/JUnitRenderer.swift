@@ -2,13 +2,25 @@
 /// is one passing case, so the suite is never empty.
 public enum JUnitRenderer {
   public static func render(_ report: ReviewReport) -> String {
-    let failures = report.findings.filter { $0.decision == .block }.count
-    let tests = max(report.findings.count, 1)
+    let modelFails = report.modelReview?.effect == .block
+    let failures = report.findings.filter { $0.decision == .block }.count + (modelFails ? 1 : 0)
+    let tests = max(report.findings.count + (report.modelReview == nil ? 0 : 1), 1)
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<testsuites name=\"paddock\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
     out += "  <testsuite name=\"\(escape("paddock review \(report.range.label)"))\" tests=\"\(tests)\" "
     out += "failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
-    if report.findings.isEmpty {
+    if let model = report.modelReview {
+      out += "    <testcase classname=\"paddock\" name=\"model review\">\n"
+      let text = ([model.headline] + model.details()).joined(separator: "\n")
+      if modelFails {
+        out +=
+          "      <failure type=\"model-unavailable\" message=\"\(escape(model.headline))\">\(escape(text))</failure>\n"
+      } else {
+        out += "      <system-out>\(escape(text))</system-out>\n"
+      }
+      out += "    </testcase>\n"
+    }
+    if report.findings.isEmpty && report.modelReview == nil {
       out += "    <testcase classname=\"paddock\" name=\"review\"/>\n"
     }
     for finding in report.findings {

@@ -24,7 +24,12 @@ public enum MarkdownRenderer {
           case .warn: "⚠️ warn"
           case .pass: "ℹ️ info"
           }
-        out += "| \(mark) | `\(finding.rule)` | `\(escape(finding.locationText))` | \(finding.authorshipText) | "
+        var who = finding.authorshipText
+        if finding.source == .model {
+          who += "<br>found by model `\(escape(finding.model ?? ""))`"
+          if let confidence = finding.confidence { who += " (\(Int((confidence * 100).rounded()))%)" }
+        }
+        out += "| \(mark) | `\(finding.rule)` | `\(escape(finding.locationText))` | \(who) | "
         out +=
           "\(escape(finding.message))<br>**Fix:** \(escape(finding.fix)) <!-- paddock:fingerprint \(finding.fingerprint) --> |\n"
       }
@@ -38,6 +43,16 @@ public enum MarkdownRenderer {
           "- `\(finding.rule)` at `\(escape(finding.locationText))` (\(how)): \(escape(finding.suppression?.reason ?? ""))\n"
       }
       out += "\n</details>\n\n"
+    }
+    if let model = report.modelReview {
+      let icon = model.status == .complete ? "🤖" : model.effect == .block ? "⛔" : "⚠️"
+      out += "\(icon) \(escape(model.headline))\n\n"
+      let details = model.details()
+      if !details.isEmpty {
+        out += "<details><summary>Model review details</summary>\n\n"
+        for line in details { out += "- \(escape(line))\n" }
+        out += "\n</details>\n\n"
+      }
     }
     let policy = report.policy
     out += "<sub>Policy: AI-written lines block at \(policy.ai.block?.rawValue ?? "never"), "

@@ -16,7 +16,12 @@ public struct ReviewTextRenderer {
         }
       out += painter.bold(painter.paint("\(finding.severity.rawValue)[\(finding.rule)]", severityColour))
       out += painter.bold(" \(finding.title)")
-      out += painter.paint("  \(finding.authorshipText) · \(verb)", .dim) + "\n"
+      var byline = "  \(finding.authorshipText) · \(verb)"
+      if finding.source == .model {
+        byline += " · model \(finding.model ?? "")"
+        if let confidence = finding.confidence { byline += ", confidence \(Int((confidence * 100).rounded()))%" }
+      }
+      out += painter.paint(byline, .dim) + "\n"
       out += "  --> \(finding.locationText)\n"
       if let line = finding.line, let snippet = finding.snippet {
         let gutter = String(line)
@@ -45,6 +50,12 @@ public struct ReviewTextRenderer {
           "suppressed[\(finding.rule)] \(finding.locationText): \(finding.suppression?.reason ?? "")", .dim) + "\n"
     }
     if !report.suppressed.isEmpty { out += "\n" }
+    if let model = report.modelReview {
+      let colour: Painter.Colour = model.status == .complete ? .dim : model.effect == .block ? .red : .yellow
+      out += painter.paint(model.headline, colour) + "\n"
+      for line in model.details() { out += painter.paint("  \(line)", .dim) + "\n" }
+      out += "\n"
+    }
     let verdictColour: Painter.Colour =
       switch report.verdict {
       case .block: .red

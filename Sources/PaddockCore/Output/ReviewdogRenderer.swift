@@ -4,7 +4,17 @@ import Foundation
 /// Findings without a file (about a commit alone) have no place in a diff and are left out.
 public enum ReviewdogRenderer {
   public static func render(_ report: ReviewReport, lines: Bool) throws -> String {
-    let diagnostics = report.findings.compactMap(diagnostic)
+    var diagnostics = report.findings.compactMap(diagnostic)
+    if let model = report.modelReview, model.status != .complete {
+      // Without a location: reviewdog shows it outside the diff (with -filter-mode=nofilter) or in the summary.
+      diagnostics.append(
+        Diagnostic(
+          message: ([model.headline] + model.details()).joined(separator: "\n"), location: nil,
+          severity: model.effect == .block ? "ERROR" : model.effect == .warn ? "WARNING" : "INFO",
+          source: Source(name: "paddock", url: nil),
+          code: Code(value: "model-review-\(model.status.rawValue)", url: nil),
+          originalOutput: model.status.rawValue))
+    }
     if lines {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -43,7 +53,7 @@ public enum ReviewdogRenderer {
 
   struct Diagnostic: Encodable {
     var message: String
-    var location: Location
+    var location: Location?
     var severity: String
     var source: Source
     var code: Code

@@ -36,14 +36,28 @@ public enum SARIFRenderer {
         },
         properties: .init(
           authorship: finding.authorship.rawValue, agent: finding.agent, commit: finding.commit,
-          decision: finding.decision.rawValue))
+          decision: finding.decision.rawValue, source: finding.source.rawValue, confidence: finding.confidence,
+          model: finding.model))
+    }
+    // The model review's status travels as a tool notification: unavailable is an error or a warning as configured.
+    let invocations = report.modelReview.map { model in
+      [
+        SARIF.Invocation(
+          executionSuccessful: true,
+          toolExecutionNotifications: [
+            .init(
+              level: model.status == .complete ? "note" : model.effect == .block ? "error" : "warning",
+              message: .init(text: ([model.headline] + model.details()).joined(separator: "\n")),
+              descriptor: .init(id: "model-review-\(model.status.rawValue)"))
+          ])
+      ]
     }
     let log = SARIF.Log(
       schema: schemaURI, version: "2.1.0",
       runs: [
         SARIF.Run(
           tool: .init(driver: .init(name: report.tool.name, version: report.tool.version, rules: rules)),
-          automationDetails: .init(id: "paddock/review/"), results: results,
+          automationDetails: .init(id: "paddock/review/"), invocations: invocations, results: results,
           properties: .init(verdict: report.verdict.rawValue, range: report.range.label))
       ])
     return try JSONRenderer.render(log)
@@ -96,6 +110,7 @@ enum SARIF {
   struct Run: Encodable {
     var tool: Tool
     var automationDetails: AutomationDetails
+    var invocations: [Invocation]?
     var results: [Result]
     var properties: RunProperties
   }
@@ -103,6 +118,21 @@ enum SARIF {
   struct RunProperties: Encodable {
     var verdict: String
     var range: String
+  }
+
+  struct Invocation: Encodable {
+    var executionSuccessful: Bool
+    var toolExecutionNotifications: [Notification]
+  }
+
+  struct Notification: Encodable {
+    var level: String
+    var message: Message
+    var descriptor: Descriptor
+  }
+
+  struct Descriptor: Encodable {
+    var id: String
   }
 
   struct AutomationDetails: Encodable {
@@ -175,6 +205,9 @@ enum SARIF {
     var agent: String?
     var commit: String?
     var decision: String
+    var source: String
+    var confidence: Double?
+    var model: String?
   }
 
   struct Location: Encodable {

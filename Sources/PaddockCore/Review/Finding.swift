@@ -26,6 +26,16 @@ public struct Finding: Sendable, Codable, Hashable {
   public var decision: Verdict
   /// Why the finding does not count, when it does not.
   public var suppression: Suppression?
+  /// Who found it: a rule, or a language model.
+  public var source: Source = .rule
+  /// For model findings: how sure the model said it was (0 to 1), and which model.
+  public var confidence: Double?
+  public var model: String?
+
+  public enum Source: String, Sendable, Codable, Hashable {
+    case rule
+    case model
+  }
 
   public init(
     rule: String, title: String, severity: Severity, path: String?, line: Int?, endLine: Int? = nil,
@@ -57,7 +67,32 @@ public struct Finding: Sendable, Codable, Hashable {
     case endLine = "end_line"
     case column
     case endColumn = "end_column"
-    case authorship, agent, commit, message, fix, snippet, fingerprint, decision, suppression
+    case authorship, agent, commit, message, fix, snippet, fingerprint, decision, suppression, source, confidence, model
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    rule = try container.decode(String.self, forKey: .rule)
+    title = try container.decode(String.self, forKey: .title)
+    severity = try container.decode(Severity.self, forKey: .severity)
+    path = try container.decodeIfPresent(String.self, forKey: .path)
+    line = try container.decodeIfPresent(Int.self, forKey: .line)
+    endLine = try container.decodeIfPresent(Int.self, forKey: .endLine)
+    column = try container.decodeIfPresent(Int.self, forKey: .column)
+    endColumn = try container.decodeIfPresent(Int.self, forKey: .endColumn)
+    authorship = try container.decode(Authorship.self, forKey: .authorship)
+    agent = try container.decodeIfPresent(String.self, forKey: .agent)
+    commit = try container.decodeIfPresent(String.self, forKey: .commit)
+    message = try container.decode(String.self, forKey: .message)
+    fix = try container.decode(String.self, forKey: .fix)
+    snippet = try container.decodeIfPresent(String.self, forKey: .snippet)
+    fingerprint = try container.decode(String.self, forKey: .fingerprint)
+    decision = try container.decode(Verdict.self, forKey: .decision)
+    suppression = try container.decodeIfPresent(Suppression.self, forKey: .suppression)
+    // Reports written before model review have no source: they are rule findings.
+    source = try container.decodeIfPresent(Source.self, forKey: .source) ?? .rule
+    confidence = try container.decodeIfPresent(Double.self, forKey: .confidence)
+    model = try container.decodeIfPresent(String.self, forKey: .model)
   }
 }
 

@@ -43,14 +43,18 @@ public struct ReviewPipeline {
 
   /// Reviews a range. `failOn` replaces the policy's blocking threshold for every authorship
   /// (`.some(nil)` never blocks).
-  public func review(_ range: ResolvedRange, failOn: Severity?? = .none, version: String) throws -> ReviewReport {
+  public func review(
+    _ range: ResolvedRange, failOn: Severity?? = .none, version: String, model: ModelReviewSettings? = nil
+  ) throws -> ReviewReport {
     var timings = PhaseTimings()
-    return try review(range, failOn: failOn, version: version, timings: &timings)
+    return try review(range, failOn: failOn, version: version, model: model, timings: &timings)
   }
 
-  /// Reviews a range, recording the time of each phase in `timings`.
+  /// Reviews a range, recording the time of each phase in `timings`. With `model`, a language model reviews the
+  /// hunks its configuration picks, after the rules, and its findings are added to theirs.
   public func review(
-    _ range: ResolvedRange, failOn: Severity?? = .none, version: String, timings: inout PhaseTimings
+    _ range: ResolvedRange, failOn: Severity?? = .none, version: String, model: ModelReviewSettings? = nil,
+    timings: inout PhaseTimings
   ) throws -> ReviewReport {
     let (attribution, change) = try change(of: range, timings: &timings)
     var policy = config.review.policy
@@ -59,10 +63,50 @@ public struct ReviewPipeline {
     let reviewer = Reviewer(
       ruleSet: ruleSet, policy: policy, severityOverrides: catalogue.severityOverrides(config),
       baseline: try loadBaseline()?.fingerprints ?? [])
-    let outcome = timings.measure("run rules") { reviewer.review(change) }
+    var outcome = timings.measure("run rules") { reviewer.review(change) }
+    var summary: ModelReviewSummary?
+    if let model, model.config.scope != .none {
+      let result = try timings.measure("model review") {
+        try modelReview(
+          model, attribution: attribution, change: change, ruleFindings: outcome.findings + outcome.suppressed)
+      }
+      outcome = reviewer.adding(model: result, to: outcome, change: change)
+      summary = result.summary
+    }
     return ReviewReport(
       outcome: outcome, change: change, attribution: attribution, rules: rules, policy: policy, label: range.label,
-      head: range.head.hex, version: version)
+      head: range.head.hex, version: version, modelReview: summary)
+  }
+
+  /// Sends the change's hunks to the configured model. A provider that cannot be set up (no key) gives an
+  /// unavailable review, which the configured `on-unavailable` turns into a verdict.
+  private func modelReview(
+    _ settings: ModelReviewSettings, attribution: RangeAttribution, change: ReviewChange, ruleFindings: [Finding]
+  ) throws -> ModelReviewResult {
+    let config = settings.config
+    let provider: any ModelProvider
+    do {
+      provider = try config.makeProvider(environment: settings.environment, transport: settings.transport)
+    } catch {
+      return ModelReviewer.unavailable(config, error: error.description)
+    }
+    let hunks = ModelHunk.hunks(of: attribution, change: change, context: config.context) { file in
+      guard let blob = file.oldBlob, let bytes = try? repository.blob(blob), bytes.count <= ReviewChange.contentLimit
+      else { return nil }
+      return ReviewChange.textLines(bytes)
+    }
+    let root = repository.workingDirectory ?? FileManager.default.currentDirectoryPath
+    let instructions = try (files ?? .directory(root)).text(config.instructions)
+    let secretRules = Set(
+      rules.filter {
+        if case .secret = $0.kind { return true }
+        return false
+      }.map(\.id))
+    let reviewer = ModelReviewer(
+      config: config, provider: provider,
+      cache: config.cache ? ModelCache(gitDirectory: repository.commonDirectory) : nil, deadline: settings.deadline)
+    return reviewer.review(
+      hunks: hunks, ruleFindings: ruleFindings, secretRules: secretRules, instructions: instructions)
   }
 
   /// The findings a baseline would record: of `range` when given, else of every file at `head`, whoever wrote it.

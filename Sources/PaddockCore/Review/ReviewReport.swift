@@ -16,6 +16,13 @@ public struct ReviewReport: Sendable, Codable, Hashable {
   /// The rules that produced findings, for formats that describe rules (SARIF).
   public var rules: [RuleInfo]
   public var limitations: [String]
+  /// What model review did; nil when it was off.
+  public var modelReview: ModelReviewSummary?
+
+  enum CodingKeys: String, CodingKey {
+    case schema, tool, verdict, range, summary, policy, findings, suppressed, hunks, rules, limitations
+    case modelReview = "model_review"
+  }
 
   public struct ToolInfo: Sendable, Codable, Hashable {
     public var name: String
@@ -71,6 +78,29 @@ public struct ReviewReport: Sendable, Codable, Hashable {
     public var references: [String]
     public var tags: [String]
 
+    /// The rule model findings carry, so formats that describe rules (SARIF) can describe them too.
+    public static let modelReview = RuleInfo(
+      id: ModelReviewer.ruleID, title: "Found by a language model", pack: "model", kind: "model", severity: .warning,
+      message:
+        "A language model reviewing the change reported this. Models are often wrong; the rules are not changed by it.",
+      fix: "Check the finding; fix the code, or leave it if the model is wrong.", references: [], tags: ["model-review"]
+    )
+
+    public init(
+      id: String, title: String, pack: String, kind: String, severity: Severity, message: String, fix: String,
+      references: [String], tags: [String]
+    ) {
+      self.id = id
+      self.title = title
+      self.pack = pack
+      self.kind = kind
+      self.severity = severity
+      self.message = message
+      self.fix = fix
+      self.references = references
+      self.tags = tags
+    }
+
     public init(_ rule: Rule) {
       id = rule.id
       title = rule.title
@@ -89,8 +119,9 @@ extension ReviewReport {
   /// Assembles the report of a reviewed range; `attribution` is nil for a whole-tree baseline run.
   public init(
     outcome: ReviewOutcome, change: ReviewChange, attribution: RangeAttribution?, rules: [Rule], policy: ReviewPolicy,
-    label: String, head: String, version: String
+    label: String, head: String, version: String, modelReview: ModelReviewSummary? = nil
   ) {
+    self.modelReview = modelReview
     tool = ToolInfo(version: version)
     verdict = outcome.verdict
     range = RangeInfo(label: label, base: attribution?.base, head: head, mergeBase: attribution?.mergeBase)
@@ -119,8 +150,10 @@ extension ReviewReport {
           verdict: inside.map(\.decision).max() ?? .pass, findings: inside.count)
       }
     }
-    let used = Set((outcome.findings + outcome.suppressed).map(\.rule))
-    self.rules = rules.filter { used.contains($0.id) }.map(RuleInfo.init).sorted { $0.id < $1.id }
+    let used = Set((outcome.findings + outcome.suppressed).filter { $0.source == .rule }.map(\.rule))
+    var infos = rules.filter { used.contains($0.id) }.map(RuleInfo.init)
+    if (outcome.findings + outcome.suppressed).contains(where: { $0.source == .model }) { infos.append(.modelReview) }
+    self.rules = infos.sorted { $0.id < $1.id }
     limitations = attribution?.limitations ?? []
   }
 }

@@ -41,24 +41,59 @@ public struct Reviewer: Sendable {
     let files = Dictionary(change.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     var active: [Finding] = []
     var suppressed: [Finding] = []
-    for var finding in findings {
-      if let path = finding.path, let line = finding.line, let file = files[path] {
-        switch inlineSuppression(of: finding, line: line, in: file) {
-        case .honoured(let suppression):
-          finding.suppression = suppression
-        case .refused(let why):
-          finding.message += " (\(why))"
-        case .none:
-          break
-        }
-      }
-      if finding.suppression == nil, baseline.contains(finding.fingerprint) {
-        finding.suppression = Suppression(kind: .baseline, reason: "in the baseline")
-      }
-      finding.decision = policy.thresholds(for: finding.authorship).decision(for: finding.severity)
-      if finding.suppression == nil { active.append(finding) } else { suppressed.append(finding) }
+    for finding in findings {
+      let settled = settle(finding, files: files)
+      if settled.suppression == nil { active.append(settled) } else { suppressed.append(settled) }
     }
     return ReviewOutcome(findings: active, suppressed: suppressed, verdict: active.map(\.decision).max() ?? .pass)
+  }
+
+  /// The outcome with a model's findings added: each goes through the same suppressions, baseline and policy as a
+  /// rule's, and the model review's own effect (an unavailable model, as configured) joins the verdict. Nothing
+  /// the model says removes, downgrades or suppresses a rule's finding: the rule findings pass through untouched
+  /// and the verdict can only rise.
+  public func adding(model: ModelReviewResult, to outcome: ReviewOutcome, change: ReviewChange) -> ReviewOutcome {
+    let files = Dictionary(change.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    var result = outcome
+    var taken = Set((outcome.findings + outcome.suppressed).map(\.fingerprint))
+    for var finding in model.findings {
+      var fingerprint = finding.fingerprint
+      var count = 1
+      while taken.contains(fingerprint) {
+        count += 1
+        fingerprint = finding.fingerprint + "-\(count)"
+      }
+      taken.insert(fingerprint)
+      finding.fingerprint = fingerprint
+      let settled = settle(finding, files: files)
+      if settled.suppression == nil { result.findings.append(settled) } else { result.suppressed.append(settled) }
+    }
+    result.findings.sort {
+      ($0.path ?? "", $0.line ?? 0, $0.source == .model ? 1 : 0, $0.rule, $0.column ?? 0)
+        < ($1.path ?? "", $1.line ?? 0, $1.source == .model ? 1 : 0, $1.rule, $1.column ?? 0)
+    }
+    result.verdict = max(outcome.verdict, result.findings.map(\.decision).max() ?? .pass, model.summary.effect)
+    return result
+  }
+
+  /// A finding with its inline suppression, baseline entry and the policy's decision applied.
+  private func settle(_ finding: Finding, files: [String: ReviewFile]) -> Finding {
+    var finding = finding
+    if let path = finding.path, let line = finding.line, let file = files[path] {
+      switch inlineSuppression(of: finding, line: line, in: file) {
+      case .honoured(let suppression):
+        finding.suppression = suppression
+      case .refused(let why):
+        finding.message += " (\(why))"
+      case .none:
+        break
+      }
+    }
+    if finding.suppression == nil, baseline.contains(finding.fingerprint) {
+      finding.suppression = Suppression(kind: .baseline, reason: "in the baseline")
+    }
+    finding.decision = policy.thresholds(for: finding.authorship).decision(for: finding.severity)
+    return finding
   }
 
   private enum InlineResult {

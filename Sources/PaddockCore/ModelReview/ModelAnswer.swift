@@ -1,0 +1,122 @@
+import Foundation
+
+/// A model's answer, parsed and checked item by item.
+public struct ModelAnswer: Sendable, Hashable {
+  /// One finding as the model gave it, after its fields were checked.
+  public struct Item: Sendable, Hashable, Codable {
+    public var path: String
+    public var line: Int
+    public var severity: Severity
+    public var title: String
+    public var message: String
+    public var confidence: Double
+
+    public init(path: String, line: Int, severity: Severity, title: String, message: String, confidence: Double) {
+      self.path = path
+      self.line = line
+      self.severity = severity
+      self.title = title
+      self.message = message
+      self.confidence = confidence
+    }
+  }
+
+  public var items: [Item]
+  /// Items whose fields were unusable, with why.
+  public var invalid: [String]
+
+  /// Why an answer is not usable at all (the caller asks once for a repaired answer).
+  public struct Malformed: Error, Sendable, Hashable, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// Titles and messages are cut to these many characters: a model cannot flood a report.
+  static let titleLimit = 200
+  static let messageLimit = 2000
+
+  /// Parses an answer: one JSON object with a `findings` list, possibly inside a Markdown code fence or after
+  /// some prose. Unknown fields are ignored; items with missing or wrong fields are listed in `invalid`.
+  public static func parse(_ text: String) throws(Malformed) -> ModelAnswer {
+    guard let object = jsonObject(in: text) else {
+      throw Malformed(description: "the answer is not a JSON object")
+    }
+    guard let findings = object["findings"] as? [Any] else {
+      throw Malformed(description: "the answer has no `findings` list")
+    }
+    var answer = ModelAnswer(items: [], invalid: [])
+    for (index, value) in findings.enumerated() {
+      guard let item = value as? [String: Any] else {
+        answer.invalid.append("finding \(index + 1) is not an object")
+        continue
+      }
+      switch Self.item(item) {
+      case .success(let parsed): answer.items.append(parsed)
+      case .failure(let problem): answer.invalid.append("finding \(index + 1) \(problem.description)")
+      }
+    }
+    return answer
+  }
+
+  private static func item(_ item: [String: Any]) -> Result<Item, Malformed> {
+    guard let path = (item["path"] as? String)?.trimmingBlanks(), !path.isEmpty else {
+      return .failure(Malformed(description: "has no path"))
+    }
+    let line: Int
+    if let number = item["line"] as? Int {
+      line = number
+    } else if let text = item["line"] as? String, let number = Int(text.trimmingBlanks()) {
+      line = number
+    } else {
+      return .failure(Malformed(description: "has no line number"))
+    }
+    guard let severityText = (item["severity"] as? String)?.lowercased() else {
+      return .failure(Malformed(description: "has no severity"))
+    }
+    let severity: Severity
+    switch severityText {
+    case "error", "critical", "high", "blocker": severity = .error
+    case "warning", "medium", "major", "warn": severity = .warning
+    case "note", "low", "minor", "info", "suggestion": severity = .note
+    default: return .failure(Malformed(description: "has severity `\(severityText.prefix(40))`"))
+    }
+    guard let title = (item["title"] as? String)?.trimmingBlanks(), !title.isEmpty else {
+      return .failure(Malformed(description: "has no title"))
+    }
+    let message = ((item["message"] as? String) ?? "").trimmingBlanks()
+    var confidence = 0.5
+    if let value = item["confidence"] as? Double {
+      confidence = value
+    } else if let value = item["confidence"] as? Int {
+      confidence = Double(value)
+    }
+    // Some models answer in percent.
+    if confidence > 1, confidence <= 100 { confidence /= 100 }
+    guard confidence.isFinite, (0...1).contains(confidence) else {
+      return .failure(Malformed(description: "has confidence \(confidence), not between 0 and 1"))
+    }
+    return .success(
+      Item(
+        path: path, line: line, severity: severity, title: String(title.prefix(titleLimit)),
+        message: String(message.prefix(messageLimit)), confidence: confidence))
+  }
+
+  /// The first JSON object in the text: the whole text, a fenced block, or from the first `{` to the last `}`.
+  private static func jsonObject(in text: String) -> [String: Any]? {
+    var candidates = [text]
+    if let fence = text.range(of: "```") {
+      var rest = text[fence.upperBound...]
+      if let newline = rest.firstIndex(of: "\n") { rest = rest[rest.index(after: newline)...] }
+      if let close = rest.range(of: "```") { candidates.append(String(rest[..<close.lowerBound])) }
+    }
+    if let open = text.firstIndex(of: "{"), let close = text.lastIndex(of: "}"), open < close {
+      candidates.append(String(text[open...close]))
+    }
+    for candidate in candidates {
+      guard let data = candidate.data(using: .utf8),
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+      else { continue }
+      return object
+    }
+    return nil
+  }
+}

@@ -1,0 +1,130 @@
+/// What model review did, for every output format: whether the model answered, what it cost, and what was
+/// skipped or rejected.
+public struct ModelReviewSummary: Sendable, Codable, Hashable {
+  public enum Status: String, Sendable, Codable, Hashable {
+    /// Every hunk sent was answered (or came from the cache).
+    case complete
+    /// Some batches failed or ran past the deadline.
+    case partial
+    /// No answer at all: the model was down, refused, or could not be configured.
+    case unavailable
+  }
+
+  public struct SkippedHunk: Sendable, Codable, Hashable {
+    public var path: String
+    public var start: Int
+    public var reason: String
+
+    public init(path: String, start: Int, reason: String) {
+      self.path = path
+      self.start = start
+      self.reason = reason
+    }
+  }
+
+  public struct RejectedFinding: Sendable, Codable, Hashable {
+    public var path: String
+    public var line: Int?
+    public var title: String
+    public var reason: String
+
+    public init(path: String, line: Int?, title: String, reason: String) {
+      self.path = path
+      self.line = line
+      self.title = title
+      self.reason = reason
+    }
+  }
+
+  public var status: Status
+  public var provider: String
+  public var model: String
+  public var promptVersion: String
+  /// What an unavailable or partial review does to the verdict, as configured.
+  public var onUnavailable: Verdict
+  /// What this review's status did to the verdict: `pass` when complete, else `onUnavailable`.
+  public var effect: Verdict
+  /// Hunks chosen for review, those answered from the cache, and those sent.
+  public var hunks: Int
+  public var cached: Int
+  public var sent: Int
+  public var requests: Int
+  public var promptTokens: Int
+  public var completionTokens: Int
+  /// Wall time of the model review, in milliseconds.
+  public var milliseconds: Int
+  public var findings: Int
+  /// Findings dropped for a confidence under `model.min-confidence`.
+  public var lowConfidence: Int
+  public var skipped: [SkippedHunk]
+  public var rejected: [RejectedFinding]
+  public var errors: [String]
+
+  public init(
+    status: Status, provider: String, model: String, promptVersion: String = ModelPrompt.version,
+    onUnavailable: Verdict, hunks: Int = 0, cached: Int = 0, sent: Int = 0, requests: Int = 0, promptTokens: Int = 0,
+    completionTokens: Int = 0, milliseconds: Int = 0, findings: Int = 0, lowConfidence: Int = 0,
+    skipped: [SkippedHunk] = [], rejected: [RejectedFinding] = [], errors: [String] = []
+  ) {
+    self.status = status
+    self.provider = provider
+    self.model = model
+    self.promptVersion = promptVersion
+    self.onUnavailable = onUnavailable
+    self.effect = status == .complete ? .pass : onUnavailable
+    self.hunks = hunks
+    self.cached = cached
+    self.sent = sent
+    self.requests = requests
+    self.promptTokens = promptTokens
+    self.completionTokens = completionTokens
+    self.milliseconds = milliseconds
+    self.findings = findings
+    self.lowConfidence = lowConfidence
+    self.skipped = skipped
+    self.rejected = rejected
+    self.errors = errors
+  }
+
+  /// One line for text outputs: `model qwen (openai): complete, 12 hunks (12 cached), 0 requests, 0 tokens`.
+  public var headline: String {
+    var text = "model \(model) (\(provider)): \(status.rawValue)"
+    text += ", \(hunks) hunk\(hunks == 1 ? "" : "s")"
+    if cached > 0 { text += " (\(cached) cached)" }
+    text += ", \(requests) request\(requests == 1 ? "" : "s"), \(promptTokens + completionTokens) tokens"
+    text += ", \(findings) finding\(findings == 1 ? "" : "s")"
+    if status != .complete { text += "; on-unavailable: \(onUnavailable.rawValue)" }
+    return text
+  }
+
+  /// What was skipped, rejected or went wrong, one line each, at most `limit` of each kind.
+  public func details(limit: Int = 10) -> [String] {
+    var lines: [String] = []
+    func add<T>(_ items: [T], _ label: String, _ text: (T) -> String) {
+      for item in items.prefix(limit) { lines.append("\(label) \(text(item))") }
+      if items.count > limit { lines.append("\(label) … and \(items.count - limit) more") }
+    }
+    add(errors, "error:") { $0 }
+    add(skipped, "skipped") { "\($0.path):\($0.start): \($0.reason)" }
+    add(rejected, "rejected") { item in
+      let place = item.path.isEmpty ? "" : "\(item.path)\(item.line.map { ":\($0)" } ?? "") "
+      return "\(place)\(item.title.isEmpty ? "" : "“\(item.title)”: ")\(item.reason)"
+    }
+    if lowConfidence > 0 {
+      lines.append("dropped \(lowConfidence) finding\(lowConfidence == 1 ? "" : "s") under model.min-confidence")
+    }
+    return lines
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case status, provider, model
+    case promptVersion = "prompt_version"
+    case onUnavailable = "on_unavailable"
+    case effect, hunks, cached, sent, requests
+    case promptTokens = "prompt_tokens"
+    case completionTokens = "completion_tokens"
+    case milliseconds, findings
+    case lowConfidence = "low_confidence"
+    case skipped, rejected, errors
+  }
+}
