@@ -149,6 +149,21 @@ import Testing
     }
   }
 
+  @Test func thePrePushHookStopsWaitingAtItsDeadline() throws {
+    let server = try ScriptedModelServer([ScriptedModelServer.Answer.findings([]).delayed(8)])
+    let repository = try Self.repository(endpoint: server.url, model: "  hook-deadline: 1\n  deadline: 600\n")
+    let main = try repository.revParse("main")
+    let head = try repository.revParse("ai")
+    let started = Date()
+    let result = try ProcessRunner.run(
+      PaddockBinary.path, ["hook", "pre-push", "origin", "/nowhere"], in: repository.path,
+      environment: repository.environment.merging(["NO_COLOR": "1"]) { $1 },
+      input: Array("refs/heads/ai \(head) refs/heads/ai \(main)\n".utf8))
+    #expect(Date().timeIntervalSince(started) < 7, "the hook waited for the slow model past model.hook-deadline")
+    #expect(result.status == 0, "an unavailable model warns by default: \(result.err)")
+    #expect(result.err.contains("unavailable") && result.err.contains("timed out"), "\(result.err)")
+  }
+
   @Test func aServerThatIsDownWarnsByDefault() throws {
     let server = try ScriptedModelServer([])
     let url = server.url

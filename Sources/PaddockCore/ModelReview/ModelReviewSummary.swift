@@ -97,6 +97,9 @@ public struct ModelReviewSummary: Sendable, Codable, Hashable {
     return text
   }
 
+  /// The headline and the details, one per line, for formats that carry a block of text.
+  public var fullText: String { ([headline] + details()).joined(separator: "\n") }
+
   /// What was skipped, rejected or went wrong, one line each, at most `limit` of each kind.
   public func details(limit: Int = 10) -> [String] {
     var lines: [String] = []

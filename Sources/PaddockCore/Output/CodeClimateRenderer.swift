@@ -23,7 +23,7 @@ public enum CodeClimateRenderer {
     }
     if let model = report.modelReview, model.status != .complete {
       // Code Quality needs a file for every issue: the model's status is pinned to the configuration file.
-      let text = ([model.headline] + model.details()).joined(separator: "\n")
+      let text = model.fullText
       issues.append(
         Issue(
           type: "issue", checkName: "model-review-\(model.status.rawValue)", description: model.headline,

@@ -29,7 +29,7 @@ public enum GitHubRenderer {
     }
     if let model = report.modelReview {
       let command = model.status == .complete ? "notice" : model.effect == .block ? "error" : "warning"
-      let text = ([model.headline] + model.details()).joined(separator: "\n")
+      let text = model.fullText
       out +=
         "::\(command) title=\(escapeProperty("Paddock model review: \(model.status.rawValue)"))::\(escapeData(text))\n"
     }

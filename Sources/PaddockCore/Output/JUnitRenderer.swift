@@ -11,7 +11,7 @@ public enum JUnitRenderer {
     out += "failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
     if let model = report.modelReview {
       out += "    <testcase classname=\"paddock\" name=\"model review\">\n"
-      let text = ([model.headline] + model.details()).joined(separator: "\n")
+      let text = model.fullText
       if modelFails {
         out +=
           "      <failure type=\"model-unavailable\" message=\"\(escape(model.headline))\">\(escape(text))</failure>\n"

@@ -9,7 +9,7 @@ public enum ReviewdogRenderer {
       // Without a location: reviewdog shows it outside the diff (with -filter-mode=nofilter) or in the summary.
       diagnostics.append(
         Diagnostic(
-          message: ([model.headline] + model.details()).joined(separator: "\n"), location: nil,
+          message: model.fullText, location: nil,
           severity: model.effect == .block ? "ERROR" : model.effect == .warn ? "WARNING" : "INFO",
           source: Source(name: "paddock", url: nil),
           code: Code(value: "model-review-\(model.status.rawValue)", url: nil),

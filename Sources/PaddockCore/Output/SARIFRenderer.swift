@@ -47,7 +47,7 @@ public enum SARIFRenderer {
           toolExecutionNotifications: [
             .init(
               level: model.status == .complete ? "note" : model.effect == .block ? "error" : "warning",
-              message: .init(text: ([model.headline] + model.details()).joined(separator: "\n")),
+              message: .init(text: model.fullText),
               descriptor: .init(id: "model-review-\(model.status.rawValue)"))
           ])
       ]
