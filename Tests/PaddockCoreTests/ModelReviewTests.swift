@@ -23,9 +23,10 @@ import Testing
       } else if line.hasPrefix("@@"), let path {
         result[path, default: []].append([])
       } else if let path, let first = line.first, ["+", "-", " "].contains(first), !line.hasPrefix("---"),
-        !(result[path]?.isEmpty ?? true)
+        var hunks = result[path], !hunks.isEmpty
       {
-        result[path]![result[path]!.count - 1].append(String(line))
+        hunks[hunks.count - 1].append(String(line))
+        result[path] = hunks
       }
     }
     return result
