@@ -11,7 +11,9 @@ struct Paddock: AsyncParsableCommand {
       missing objects, bad configuration), 64 usage error.
       """,
     version: PaddockVersion.current,
-    subcommands: [Review.self, Attribute.self, Blame.self, Rules.self, Baseline.self, Agents.self, Hook.self, CI.self]
+    subcommands: [
+      Review.self, Attribute.self, Blame.self, Report.self, Rules.self, Baseline.self, Agents.self, Hook.self, CI.self,
+    ]
   )
 }
 

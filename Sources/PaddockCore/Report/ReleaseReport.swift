@@ -1,0 +1,155 @@
+import Foundation
+
+/// Who wrote the lines of a release, or of the whole tree at a revision.
+///
+/// Definition (the figure projects publish as "an AI wrote N% of this release"): for a range `A..B`, the lines
+/// of the selected files at `B` whose last change, by blame, is a commit reachable from `B` and not from `A`.
+/// Each line counts for the authorship of that commit (a git-ai note on the line overrides it). `ai_percentage`
+/// is `ai_lines / total_lines`, lines of unknown authorship (unrecognised bots) counted apart. A snapshot is the
+/// same with no `A`: every line of the selected files at `B`.
+public struct ReleaseRow: Sendable, Codable, Hashable {
+  /// The range's ends as given (tag names or revisions); `start` is nil for a snapshot.
+  public var start: String?
+  public var end: String
+  public var startCommit: String?
+  public var endCommit: String
+  public var aiLines: Int
+  public var humanLines: Int
+  public var unknownLines: Int
+  public var totalLines: Int
+  /// `ai_lines / total_lines` in percent, to one decimal; 0 for no lines.
+  public var aiPercentage: Double
+  public var commits: Int
+  public var aiCommits: Int
+  /// AI commits carrying a person's review trailer.
+  public var reviewedAICommits: Int
+  public var files: Int
+  public var agents: [Bucket]
+  public var models: [Bucket]
+  public var directories: [Bucket]
+  public var authors: [Bucket]
+
+  /// Lines counted under one key (agent, model, top-level directory or author).
+  public struct Bucket: Sendable, Codable, Hashable {
+    public var key: String
+    public var ai: Int
+    public var human: Int
+    public var unknown: Int
+    public var total: Int { ai + human + unknown }
+
+    enum CodingKeys: String, CodingKey {
+      case key, ai, human, unknown, total
+    }
+
+    public init(key: String, ai: Int = 0, human: Int = 0, unknown: Int = 0) {
+      self.key = key
+      self.ai = ai
+      self.human = human
+      self.unknown = unknown
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      key = try container.decode(String.self, forKey: .key)
+      ai = try container.decode(Int.self, forKey: .ai)
+      human = try container.decode(Int.self, forKey: .human)
+      unknown = try container.decode(Int.self, forKey: .unknown)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(key, forKey: .key)
+      try container.encode(ai, forKey: .ai)
+      try container.encode(human, forKey: .human)
+      try container.encode(unknown, forKey: .unknown)
+      try container.encode(total, forKey: .total)
+    }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case start, end
+    case startCommit = "start_commit"
+    case endCommit = "end_commit"
+    case aiLines = "ai_lines"
+    case humanLines = "human_lines"
+    case unknownLines = "unknown_lines"
+    case totalLines = "total_lines"
+    case aiPercentage = "ai_percentage"
+    case commits
+    case aiCommits = "ai_commits"
+    case reviewedAICommits = "reviewed_ai_commits"
+    case files, agents, models, directories, authors
+  }
+}
+
+extension ReleaseRow {
+  /// The row of an attributed range: its traced lines in selected files (lines a commit outside the range
+  /// introduced do not count), and its commits.
+  public init(attribution: RangeAttribution, start: String?, end: String, selection: FileSelection) {
+    let commits = Dictionary(attribution.commits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var counts = LineCounts()
+    var agents: [String: Bucket] = [:]
+    var models: [String: Bucket] = [:]
+    var directories: [String: Bucket] = [:]
+    var authors: [String: Bucket] = [:]
+    var files = 0
+    func add(_ key: String, _ authorship: Authorship, to buckets: inout [String: Bucket]) {
+      var bucket = buckets[key] ?? Bucket(key: key)
+      switch authorship {
+      case .ai: bucket.ai += 1
+      case .human: bucket.human += 1
+      case .unknown: bucket.unknown += 1
+      }
+      buckets[key] = bucket
+    }
+    for file in attribution.files where selection.contains(file.path) {
+      var counted = false
+      let directory =
+        file.path.split(separator: "/").count > 1 ? String(file.path.split(separator: "/")[0]) + "/" : "./"
+      for hunk in file.hunks {
+        for line in hunk.lines where line.source != .boundary {
+          counted = true
+          counts.add(line.authorship)
+          add(directory, line.authorship, to: &directories)
+          if line.authorship != .human { add(line.agent ?? "unknown agent", line.authorship, to: &agents) }
+          if let model = line.model { add(model, line.authorship, to: &models) }
+          if let commit = line.commit.flatMap({ commits[$0] }) {
+            add("\(commit.authorName) <\(commit.authorEmail)>", line.authorship, to: &authors)
+          }
+        }
+      }
+      if counted { files += 1 }
+    }
+    let sorted = { (buckets: [String: Bucket]) in
+      buckets.values.sorted { ($0.total, $1.key) > ($1.total, $0.key) }
+    }
+    self.init(
+      start: start, end: end, startCommit: attribution.base, endCommit: attribution.head, aiLines: counts.ai,
+      humanLines: counts.human, unknownLines: counts.unknown, totalLines: counts.total,
+      aiPercentage: counts.total == 0 ? 0 : (Double(counts.ai) * 1000 / Double(counts.total)).rounded() / 10,
+      commits: attribution.commits.count, aiCommits: attribution.commits.filter { $0.authorship == .ai }.count,
+      reviewedAICommits: attribution.commits.filter { $0.authorship == .ai && !$0.review.isEmpty }.count,
+      files: files, agents: sorted(agents), models: sorted(models), directories: sorted(directories),
+      authors: sorted(authors))
+  }
+}
+
+/// A release report: one row per range, as `paddock report release` prints it (schema `paddock.release/1`).
+public struct ReleaseReport: Sendable, Codable, Hashable {
+  public static let schemaID = "paddock.release/1"
+  public var schema = ReleaseReport.schemaID
+  /// How the figures are defined, in words, so a published number can be reproduced.
+  public var definition = ReleaseReport.definition
+  public var include: [String]
+  public var exclude: [String]
+  public var releases: [ReleaseRow]
+
+  public static let definition =
+    "lines of the selected files at `end` whose last change (by blame) is a commit in start..end, by that commit's authorship; ai_percentage = ai_lines / total_lines"
+
+  public init(include: [String], exclude: [String], releases: [ReleaseRow]) {
+    self.include = include
+    self.exclude = exclude
+    self.releases = releases
+  }
+}
