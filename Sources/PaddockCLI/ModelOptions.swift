@@ -31,11 +31,9 @@ struct ModelOptions: ParsableArguments {
     if let modelProvider, ModelConfig.Provider(rawValue: modelProvider) == nil {
       throw ValidationError("--model-provider takes openai, anthropic or command, not `\(modelProvider)`")
     }
-    if let modelEndpoint {
-      guard let url = URL(string: modelEndpoint), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-        throw ValidationError(
-          "--model-endpoint takes an http(s) URL such as http://127.0.0.1:8080, not `\(modelEndpoint)`")
-      }
+    if let modelEndpoint, ModelConfig.endpoint(modelEndpoint) == nil {
+      throw ValidationError(
+        "--model-endpoint takes an http(s) URL such as http://127.0.0.1:8080, not `\(modelEndpoint)`")
     }
     if let modelDeadline, !(modelDeadline > 0) {
       throw ValidationError("--model-deadline takes a number of seconds above 0")
@@ -51,9 +49,7 @@ struct ModelOptions: ParsableArguments {
     let asked = model != nil || modelEndpoint != nil || modelProvider != nil
     guard var model = config.model ?? (asked ? ModelConfig() : nil) else { return nil }
     if let name = self.model { model.name = name }
-    if let endpoint = modelEndpoint {
-      model.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
-    }
+    if let endpoint = modelEndpoint.flatMap(ModelConfig.endpoint) { model.endpoint = endpoint }
     if let provider = modelProvider.flatMap(ModelConfig.Provider.init(rawValue:)) { model.provider = provider }
     if asked, model.scope == .none { model.scope = .ai }
     guard model.scope != .none else { return nil }

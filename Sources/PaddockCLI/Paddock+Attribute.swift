@@ -23,8 +23,7 @@ extension Paddock {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)
         let resolved = try rangeOptions.resolve(in: repository)
-        let attributor = try Attributor(
-          repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
+        let attributor = try Attributor(repository: repository, config: config)
         let report = try attributor.attribute(resolved)
         switch format {
         case .text: writeOut(AttributionTextRenderer(colour: options.useColour()).render(report, label: resolved.label))

@@ -74,8 +74,7 @@ extension Paddock.Report {
       try reportingErrors {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)
-        let attributor = try Attributor(
-          repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
+        let attributor = try Attributor(repository: repository, config: config)
         let selection = try report.selection()
         var ranges: [(start: String, end: String, range: ResolvedRange)] = []
         if let tags {
@@ -98,8 +97,9 @@ extension Paddock.Report {
           }
         } else if let range {
           let resolved = try RangeResolver.resolve(in: repository, range: range, base: nil, head: nil)
-          let parts = range.components(separatedBy: "..")
-          ranges.append((parts.first ?? range, parts.count > 1 ? parts[parts.count - 1] : "HEAD", resolved))
+          // The label is always `A..B` or `A...B`.
+          let parts = resolved.label.components(separatedBy: resolved.label.contains("...") ? "..." : "..")
+          ranges.append((parts.first ?? range, parts.last ?? "HEAD", resolved))
         }
         let rows = try ranges.map { item in
           ReleaseRow(
@@ -125,8 +125,7 @@ extension Paddock.Report {
       try reportingErrors {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)
-        let attributor = try Attributor(
-          repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
+        let attributor = try Attributor(repository: repository, config: config)
         let head = try repository.resolveCommit(revision)
         let attribution = try attributor.attribute(ResolvedRange(base: nil, head: head, label: revision))
         let row = ReleaseRow(attribution: attribution, start: nil, end: revision, selection: try report.selection())

@@ -41,11 +41,7 @@ import Testing
     let attribution = try attributor.attribute(range)
     let change = try ReviewChange.load(
       repository: repository, attribution: attribution, classifier: attributor.classifier, headFiles: false)
-    let hunks = ModelHunk.hunks(of: attribution, change: change, context: context) { file in
-      guard let blob = file.oldBlob, let bytes = try? repository.blob(blob) else { return nil }
-      return String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        .dropLast().map(String.init)
-    }
+    let hunks = ModelHunk.hunks(of: attribution, change: change, context: context, repository: repository)
     var ours: [String: [[String]]] = [:]
     for hunk in hunks {
       ours[hunk.path, default: []].append(

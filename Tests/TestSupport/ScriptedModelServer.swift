@@ -47,7 +47,6 @@ public final class ScriptedModelServer: Sendable {
     }
   }
 
-  private let script: [Answer]
   private let server: MockHTTPServer
 
   /// Arrival times, shared with the server's thread.
@@ -58,7 +57,6 @@ public final class ScriptedModelServer: Sendable {
   public init(_ script: [Answer]) throws {
     let answers = script
     let served = Arrivals()
-    self.script = answers
     server = try MockHTTPServer { [served] _ in
       let index = served.times.withLock { times in
         times.append(Date())

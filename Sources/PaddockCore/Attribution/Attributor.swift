@@ -22,6 +22,11 @@ public struct Attributor {
     self.notesRef = notesRef
   }
 
+  /// An attributor with the agents and notes ref of a repository's `.paddock.yml`.
+  public init(repository: Repository, config: PaddockConfig) throws {
+    try self.init(repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
+  }
+
   /// Attributes the lines `range` adds.
   public func attribute(_ range: ResolvedRange) throws -> RangeAttribution {
     var timings = PhaseTimings()

@@ -65,6 +65,13 @@ public struct ModelConfig: Sendable, Hashable {
 
   public init() {}
 
+  /// An endpoint as written (configuration or command line) in the form kept: an http(s) URL with a host and no
+  /// trailing slash; nil when it is not one.
+  public static func endpoint(_ text: String) -> String? {
+    guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else { return nil }
+    return text.hasSuffix("/") ? String(text.dropLast()) : text
+  }
+
   /// The model's name as reports show it.
   public var displayName: String {
     name ?? (provider == .command ? command.first ?? "command" : "default")
@@ -106,12 +113,12 @@ extension NodeReader {
     }
     if let node = map["endpoint"] {
       let text = try string(node, at: "model.endpoint")
-      guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+      guard let endpoint = ModelConfig.endpoint(text) else {
         throw error(
           node, "has `model.endpoint` `\(text)`, which is not an http(s) URL", fix: "write e.g. `http://127.0.0.1:8080`"
         )
       }
-      config.endpoint = text.hasSuffix("/") ? String(text.dropLast()) : text
+      config.endpoint = endpoint
     }
     if let node = map["name"] { config.name = try string(node, at: "model.name") }
     if let node = map["api-key-env"] {

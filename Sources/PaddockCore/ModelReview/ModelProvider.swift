@@ -57,7 +57,8 @@ extension ModelConfig {
             + "model.endpoint at a local server (scripts/local-model serve)")
       }
       return OpenAIProvider(
-        endpoint: url, model: name ?? "default", key: key, transport: http, retry: retry, timeout: timeout,
+        endpoint: url, model: name ?? "default", key: key, keyVariable: keyVariable, transport: http, retry: retry,
+        timeout: timeout,
         jsonSchema: jsonSchema)
     case .anthropic:
       guard let url = URL(string: baseURL) else { throw ModelError("model.endpoint `\(baseURL)` is not a URL") }
@@ -67,7 +68,8 @@ extension ModelConfig {
       guard let name else {
         throw ModelError("model review with Anthropic needs a model: set model.name or pass --model")
       }
-      return AnthropicProvider(endpoint: url, model: name, key: key, transport: http, retry: retry, timeout: timeout)
+      return AnthropicProvider(
+        endpoint: url, model: name, key: key, keyVariable: keyVariable, transport: http, retry: retry, timeout: timeout)
     case .command:
       return CommandProvider(arguments: command, timeout: timeout, environment: environment)
     }

@@ -36,14 +36,19 @@ public struct ModelReviewSummary: Sendable, Codable, Hashable {
     }
   }
 
-  public var status: Status
+  public var status: Status { didSet { effect = Self.effect(of: status, onUnavailable: onUnavailable) } }
   public var provider: String
   public var model: String
   public var promptVersion: String
   /// What an unavailable or partial review does to the verdict, as configured.
-  public var onUnavailable: Verdict
-  /// What this review's status did to the verdict: `pass` when complete, else `onUnavailable`.
-  public var effect: Verdict
+  public var onUnavailable: Verdict { didSet { effect = Self.effect(of: status, onUnavailable: onUnavailable) } }
+  /// What this review's status did to the verdict: `pass` when complete, else `onUnavailable`. Kept in step with
+  /// both by their observers, and stored so the JSON report carries it.
+  public private(set) var effect: Verdict
+
+  static func effect(of status: Status, onUnavailable: Verdict) -> Verdict {
+    status == .complete ? .pass : onUnavailable
+  }
   /// Hunks chosen for review, those answered from the cache, and those sent.
   public var hunks: Int
   public var cached: Int
@@ -71,7 +76,7 @@ public struct ModelReviewSummary: Sendable, Codable, Hashable {
     self.model = model
     self.promptVersion = promptVersion
     self.onUnavailable = onUnavailable
-    self.effect = status == .complete ? .pass : onUnavailable
+    self.effect = Self.effect(of: status, onUnavailable: onUnavailable)
     self.hunks = hunks
     self.cached = cached
     self.sent = sent

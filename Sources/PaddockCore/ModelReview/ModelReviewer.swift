@@ -165,13 +165,8 @@ public struct ModelReviewer: Sendable {
         findings.append(finding(item, line: line, path: piece.hunk.path))
       }
     }
-    summary = ModelReviewSummary(
-      status: summary.status, provider: summary.provider, model: summary.model, onUnavailable: config.onUnavailable,
-      hunks: summary.hunks, cached: summary.cached, sent: summary.sent, requests: summary.requests,
-      promptTokens: summary.promptTokens, completionTokens: summary.completionTokens,
-      milliseconds: Int(Date().timeIntervalSince(started) * 1000), findings: findings.count,
-      lowConfidence: summary.lowConfidence, skipped: summary.skipped, rejected: summary.rejected,
-      errors: summary.errors)
+    summary.findings = findings.count
+    summary.milliseconds = Int(Date().timeIntervalSince(started) * 1000)
     return ModelReviewResult(findings: findings, summary: summary)
   }
 

@@ -50,17 +50,20 @@ public struct OpenAIProvider: ModelProvider {
   public var endpoint: URL
   public var model: String
   var key: String?
+  /// Where the key came from, for the hint on a refused request.
+  var keyVariable: String?
   var http: ModelHTTP
   /// Ask for `response_format: json_schema`; on a 400 answer Paddock falls back to `json_object` once.
   public var jsonSchema: Bool
 
   public init(
-    endpoint: URL, model: String, key: String?, transport: any HTTPTransport, retry: RetryPolicy = RetryPolicy(),
-    timeout: TimeInterval = 120, jsonSchema: Bool = true
+    endpoint: URL, model: String, key: String?, keyVariable: String? = nil, transport: any HTTPTransport,
+    retry: RetryPolicy = RetryPolicy(), timeout: TimeInterval = 120, jsonSchema: Bool = true
   ) {
     self.endpoint = endpoint
     self.model = model
     self.key = key
+    self.keyVariable = keyVariable
     self.http = ModelHTTP(transport: transport, retry: retry, timeout: timeout)
     self.jsonSchema = jsonSchema
   }
@@ -103,7 +106,7 @@ public struct OpenAIProvider: ModelProvider {
       attempts += more
     }
     guard (200..<300).contains(response.status) else {
-      throw describeFailure(response, server: url.absoluteString, keyVariable: nil, attempts: attempts)
+      throw describeFailure(response, server: url.absoluteString, keyVariable: keyVariable, attempts: attempts)
     }
     guard let json = ModelHTTP.json(response.body), let choices = json["choices"] as? [[String: Any]],
       let first = choices.first
@@ -126,15 +129,17 @@ public struct AnthropicProvider: ModelProvider {
   public var endpoint: URL
   public var model: String
   var key: String
+  var keyVariable: String?
   var http: ModelHTTP
 
   public init(
-    endpoint: URL, model: String, key: String, transport: any HTTPTransport, retry: RetryPolicy = RetryPolicy(),
-    timeout: TimeInterval = 120
+    endpoint: URL, model: String, key: String, keyVariable: String? = nil, transport: any HTTPTransport,
+    retry: RetryPolicy = RetryPolicy(), timeout: TimeInterval = 120
   ) {
     self.endpoint = endpoint
     self.model = model
     self.key = key
+    self.keyVariable = keyVariable
     self.http = ModelHTTP(transport: transport, retry: retry, timeout: timeout)
   }
 
@@ -151,7 +156,7 @@ public struct AnthropicProvider: ModelProvider {
     let headers = ["x-api-key": key, "anthropic-version": "2023-06-01"]
     let (response, attempts) = try http.post(url, headers: headers, body: body, deadline: deadline)
     guard (200..<300).contains(response.status) else {
-      throw describeFailure(response, server: url.absoluteString, keyVariable: "ANTHROPIC_API_KEY", attempts: attempts)
+      throw describeFailure(response, server: url.absoluteString, keyVariable: keyVariable, attempts: attempts)
     }
     guard let json = ModelHTTP.json(response.body), let content = json["content"] as? [[String: Any]] else {
       throw ModelError("\(url.absoluteString) answered without `content`: not the Messages API?", attempts: attempts)

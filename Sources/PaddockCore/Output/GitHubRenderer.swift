@@ -4,12 +4,7 @@ public enum GitHubRenderer {
   public static func render(_ report: ReviewReport) -> String {
     var out = ""
     for finding in report.findings {
-      let command =
-        switch finding.decision {
-        case .block: "error"
-        case .warn: "warning"
-        case .pass: "notice"
-        }
+      let command = command(for: finding.decision)
       var properties: [String] = []
       if let path = finding.path {
         properties.append("file=\(escapeProperty(path))")
@@ -28,15 +23,23 @@ public enum GitHubRenderer {
       out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
     }
     if let model = report.modelReview {
-      let command = model.status == .complete ? "notice" : model.effect == .block ? "error" : "warning"
+      let command = command(for: model.effect)
       let text = model.fullText
       out +=
         "::\(command) title=\(escapeProperty("Paddock model review: \(model.status.rawValue)"))::\(escapeData(text))\n"
     }
-    let verdictCommand = report.verdict == .block ? "error" : report.verdict == .warn ? "warning" : "notice"
-    out += "::\(verdictCommand) title=\(escapeProperty("Paddock: \(report.verdict.rawValue)"))::"
+    out += "::\(command(for: report.verdict)) title=\(escapeProperty("Paddock: \(report.verdict.rawValue)"))::"
     out += escapeData("\(report.findingsSummary); \(report.linesSummary)") + "\n"
     return out
+  }
+
+  /// The workflow command that shows a verdict: an error blocks, a warning warns, a notice passes.
+  static func command(for verdict: Verdict) -> String {
+    switch verdict {
+    case .block: "error"
+    case .warn: "warning"
+    case .pass: "notice"
+    }
   }
 
   /// Escapes a message: `%`, `\r`, `\n`.

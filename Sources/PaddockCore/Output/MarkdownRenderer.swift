@@ -7,13 +7,7 @@ public enum MarkdownRenderer {
 
   public static func render(_ report: ReviewReport) -> String {
     var out = marker + "\n"
-    let icon =
-      switch report.verdict {
-      case .block: "⛔"
-      case .warn: "⚠️"
-      case .pass: "✅"
-      }
-    out += "### \(icon) Paddock review: **\(report.verdict.rawValue)**\n\n"
+    out += "### \(icon(report.verdict)) Paddock review: **\(report.verdict.rawValue)**\n\n"
     out += "`\(escape(report.range.label))` · \(report.findingsSummary) · \(report.linesSummary)\n\n"
     if !report.findings.isEmpty {
       out += "| | Rule | Where | Written by | Finding |\n|---|---|---|---|---|\n"
@@ -45,8 +39,7 @@ public enum MarkdownRenderer {
       out += "\n</details>\n\n"
     }
     if let model = report.modelReview {
-      let icon = model.status == .complete ? "🤖" : model.effect == .block ? "⛔" : "⚠️"
-      out += "\(icon) \(escape(model.headline))\n\n"
+      out += "\(model.status == .complete ? "🤖" : icon(model.effect)) \(escape(model.headline))\n\n"
       let details = model.details()
       if !details.isEmpty {
         out += "<details><summary>Model review details</summary>\n\n"
@@ -59,6 +52,14 @@ public enum MarkdownRenderer {
     out += "human-written lines block at \(policy.human.block?.rawValue ?? "never"). "
     out += "Paddock \(report.tool.version).</sub>\n"
     return out
+  }
+
+  static func icon(_ verdict: Verdict) -> String {
+    switch verdict {
+    case .block: "⛔"
+    case .warn: "⚠️"
+    case .pass: "✅"
+    }
   }
 
   /// Keeps table cells intact: pipes, newlines and HTML-looking text are escaped.

@@ -51,21 +51,22 @@ public struct ReviewTextRenderer {
     }
     if !report.suppressed.isEmpty { out += "\n" }
     if let model = report.modelReview {
-      let colour: Painter.Colour = model.status == .complete ? .dim : model.effect == .block ? .red : .yellow
-      out += painter.paint(model.headline, colour) + "\n"
+      out += painter.paint(model.headline, model.status == .complete ? .dim : colour(model.effect)) + "\n"
       for line in model.details() { out += painter.paint("  \(line)", .dim) + "\n" }
       out += "\n"
     }
-    let verdictColour: Painter.Colour =
-      switch report.verdict {
-      case .block: .red
-      case .warn: .yellow
-      case .pass: .green
-      }
     out += painter.bold("paddock review \(report.range.label): ")
-    out += painter.bold(painter.paint(report.verdict.rawValue.uppercased(), verdictColour))
+    out += painter.bold(painter.paint(report.verdict.rawValue.uppercased(), colour(report.verdict)))
     out += " · \(report.findingsSummary) · \(report.linesSummary)\n"
     return out
+  }
+
+  private func colour(_ verdict: Verdict) -> Painter.Colour {
+    switch verdict {
+    case .block: .red
+    case .warn: .yellow
+    case .pass: .green
+    }
   }
 
   /// Continuation lines line up under the first.

@@ -46,7 +46,7 @@ public enum SARIFRenderer {
           executionSuccessful: true,
           toolExecutionNotifications: [
             .init(
-              level: model.status == .complete ? "note" : model.effect == .block ? "error" : "warning",
+              level: model.effect == .block ? "error" : model.effect == .warn ? "warning" : "note",
               message: .init(text: model.fullText),
               descriptor: .init(id: "model-review-\(model.status.rawValue)"))
           ])

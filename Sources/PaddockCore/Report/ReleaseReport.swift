@@ -7,7 +7,7 @@ import Foundation
 /// Each line counts for the authorship of that commit (a git-ai note on the line overrides it). `ai_percentage`
 /// is `ai_lines / total_lines`, lines of unknown authorship (unrecognised bots) counted apart. A snapshot is the
 /// same with no `A`: every line of the selected files at `B`.
-public struct ReleaseRow: Sendable, Codable, Hashable {
+public struct ReleaseRow: Sendable, Encodable, Hashable {
   /// The range's ends as given (tag names or revisions); `start` is nil for a snapshot.
   public var start: String?
   public var end: String
@@ -30,11 +30,12 @@ public struct ReleaseRow: Sendable, Codable, Hashable {
   public var authors: [Bucket]
 
   /// Lines counted under one key (agent, model, top-level directory or author).
-  public struct Bucket: Sendable, Codable, Hashable {
+  public struct Bucket: Sendable, Encodable, Hashable {
     public var key: String
     public var ai: Int
     public var human: Int
     public var unknown: Int
+    /// Encoded too, for readers of the JSON.
     public var total: Int { ai + human + unknown }
 
     enum CodingKeys: String, CodingKey {
@@ -46,14 +47,6 @@ public struct ReleaseRow: Sendable, Codable, Hashable {
       self.ai = ai
       self.human = human
       self.unknown = unknown
-    }
-
-    public init(from decoder: any Decoder) throws {
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      key = try container.decode(String.self, forKey: .key)
-      ai = try container.decode(Int.self, forKey: .ai)
-      human = try container.decode(Int.self, forKey: .human)
-      unknown = try container.decode(Int.self, forKey: .unknown)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -135,7 +128,7 @@ extension ReleaseRow {
 }
 
 /// A release report: one row per range, as `paddock report release` prints it (schema `paddock.release/1`).
-public struct ReleaseReport: Sendable, Codable, Hashable {
+public struct ReleaseReport: Sendable, Encodable, Hashable {
   public static let schemaID = "paddock.release/1"
   public var schema = ReleaseReport.schemaID
   /// How the figures are defined, in words, so a published number can be reproduced.

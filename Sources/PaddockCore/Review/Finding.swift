@@ -70,30 +70,6 @@ public struct Finding: Sendable, Codable, Hashable {
     case authorship, agent, commit, message, fix, snippet, fingerprint, decision, suppression, source, confidence, model
   }
 
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    rule = try container.decode(String.self, forKey: .rule)
-    title = try container.decode(String.self, forKey: .title)
-    severity = try container.decode(Severity.self, forKey: .severity)
-    path = try container.decodeIfPresent(String.self, forKey: .path)
-    line = try container.decodeIfPresent(Int.self, forKey: .line)
-    endLine = try container.decodeIfPresent(Int.self, forKey: .endLine)
-    column = try container.decodeIfPresent(Int.self, forKey: .column)
-    endColumn = try container.decodeIfPresent(Int.self, forKey: .endColumn)
-    authorship = try container.decode(Authorship.self, forKey: .authorship)
-    agent = try container.decodeIfPresent(String.self, forKey: .agent)
-    commit = try container.decodeIfPresent(String.self, forKey: .commit)
-    message = try container.decode(String.self, forKey: .message)
-    fix = try container.decode(String.self, forKey: .fix)
-    snippet = try container.decodeIfPresent(String.self, forKey: .snippet)
-    fingerprint = try container.decode(String.self, forKey: .fingerprint)
-    decision = try container.decode(Verdict.self, forKey: .decision)
-    suppression = try container.decodeIfPresent(Suppression.self, forKey: .suppression)
-    // Reports written before model review have no source: they are rule findings.
-    source = try container.decodeIfPresent(Source.self, forKey: .source) ?? .rule
-    confidence = try container.decodeIfPresent(Double.self, forKey: .confidence)
-    model = try container.decodeIfPresent(String.self, forKey: .model)
-  }
 }
 
 /// Why a finding was set aside.

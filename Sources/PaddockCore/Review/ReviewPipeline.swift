@@ -12,6 +12,8 @@ public struct ReviewPipeline {
 
   /// Where the rule files and the baseline come from: the working tree, or (in CI) the base commit.
   public let files: ConfigFiles?
+  /// `files`, or the working tree when nil: where rule files and review instructions are read.
+  private let sources: ConfigFiles
 
   /// Loads the rule catalogue the configuration asks for; unknown ids and bad rule files are errors here. Rule
   /// files and the baseline are read from `files`, by default the working tree.
@@ -19,11 +21,10 @@ public struct ReviewPipeline {
     self.repository = repository
     self.config = config
     self.files = files
-    let root = repository.workingDirectory ?? FileManager.default.currentDirectoryPath
-    catalogue = try RuleCatalog.load(config: config, files: files ?? .directory(root))
+    sources = files ?? .directory(repository.workingDirectory ?? FileManager.default.currentDirectoryPath)
+    catalogue = try RuleCatalog.load(config: config, files: sources)
     rules = try catalogue.enabledRules(config)
-    attributor = try Attributor(
-      repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
+    attributor = try Attributor(repository: repository, config: config)
   }
 
   /// The range attributed and turned into a review's input, with head files only when a rule reads them.
@@ -90,13 +91,8 @@ public struct ReviewPipeline {
     } catch {
       return ModelReviewer.unavailable(config, error: error.description)
     }
-    let hunks = ModelHunk.hunks(of: attribution, change: change, context: config.context) { file in
-      guard let blob = file.oldBlob, let bytes = try? repository.blob(blob), bytes.count <= ReviewChange.contentLimit
-      else { return nil }
-      return ReviewChange.textLines(bytes)
-    }
-    let root = repository.workingDirectory ?? FileManager.default.currentDirectoryPath
-    let instructions = try (files ?? .directory(root)).text(config.instructions)
+    let hunks = ModelHunk.hunks(of: attribution, change: change, context: config.context, repository: repository)
+    let instructions = try sources.text(config.instructions)
     let secretRules = Set(
       rules.filter {
         if case .secret = $0.kind { return true }
