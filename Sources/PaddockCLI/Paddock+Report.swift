@@ -6,43 +6,166 @@ import PaddockGit
 extension Paddock {
   struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Attribution reports: how much of a release, or of the tree, an AI wrote.",
-      subcommands: [Release.self, Snapshot.self])
+      abstract: "Attribution reports: how much AI wrote, per release and over time, and where the fixes landed.",
+      discussion: """
+        Reports read history once and keep what they learn (commit classifications and the changes blame is \
+        computed from) in <git dir>/paddock/report-cache, so the next report over the same history reads no git \
+        objects it has read before. Delete that directory at any time, or pass --no-cache.
+        """,
+      subcommands: [Release.self, Snapshot.self, Trends.self, Failures.self, AgentTrace.self, HTML.self])
   }
 }
 
-/// `--include`, `--exclude` and `--format`, shared by the report commands.
+/// Options shared by the report commands: file selection, format, cache, evidence and progress.
 struct ReportOptions: ParsableArguments {
   @Option(
-    help: ArgumentHelp("Count only files matching this glob (repeatable; default: every file).", valueName: "glob"))
+    help: ArgumentHelp(
+      "Count only files matching this glob (repeatable; adds to report.include in .paddock.yml).", valueName: "glob"))
   var include: [String] = []
 
-  @Option(help: ArgumentHelp("Leave out files matching this glob (repeatable).", valueName: "glob"))
+  @Option(
+    help: ArgumentHelp("Leave out files matching this glob (repeatable; adds to report.exclude).", valueName: "glob"))
   var exclude: [String] = []
 
-  @Option(help: "Output format: text, json, csv or markdown.")
+  @Option(help: "Output format: text, json, csv, markdown or html (one self-contained page with charts).")
   var format: ReportFormat = .text
 
-  func selection() throws -> FileSelection {
+  @Flag(help: "Neither read nor write the report cache.")
+  var noCache = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Read Agent Trace records (JSON Lines) from this file as line-level evidence (repeatable; default: .agent-trace/traces.jsonl in the working tree, else at HEAD).",
+      valueName: "file"))
+  var agentTrace: [String] = []
+
+  @Flag(help: "Print what came from the cache and what from git to stderr.")
+  var cacheStats = false
+
+  @Flag(help: "No progress bar, even on a terminal.")
+  var noProgress = false
+
+  func selection(_ config: PaddockConfig) throws -> FileSelection {
     do {
-      return try FileSelection(include: include, exclude: exclude)
+      return try FileSelection(include: config.report.include + include, exclude: config.report.exclude + exclude)
     } catch {
       throw CLIError("bad glob in --include or --exclude: \(error.problem); close every `[` and `{`")
     }
   }
 
-  func render(_ report: ReleaseReport) throws -> String {
+  /// The engine, with Agent Trace evidence loaded and a progress bar on stderr when it is a terminal.
+  func engine(_ repository: Repository, _ config: PaddockConfig) throws -> ReportEngine {
+    var traces = AgentTraceIndex()
+    var sources: [(name: String, text: String)] = []
+    if agentTrace.isEmpty {
+      let relative = ".agent-trace/traces.jsonl"
+      if let root = repository.workingDirectory,
+        let data = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent(relative))
+      {
+        sources.append((relative, String(decoding: data, as: UTF8.self)))
+      } else if let head = try? repository.resolveCommit("HEAD"),
+        let bytes = try? repository.fileContents(path: GitPath(relative), at: head)
+      {
+        sources.append(("HEAD:" + relative, String(decoding: bytes, as: UTF8.self)))
+      }
+    } else {
+      for file in agentTrace {
+        guard let data = FileManager.default.contents(atPath: file) else {
+          throw CLIError("cannot read the Agent Trace file \(file): check the path given to --agent-trace")
+        }
+        sources.append((file, String(decoding: data, as: UTF8.self)))
+      }
+    }
+    for source in sources {
+      let index = AgentTraceIndex(jsonl: source.text)
+      if !index.malformed.isEmpty {
+        let lines = index.malformed.prefix(5).map(String.init).joined(separator: ", ")
+        writeError(
+          "paddock: warning: \(source.name): \(index.malformed.count) line(s) are not Agent Trace records (line \(lines)); they were skipped\n"
+        )
+      }
+      traces.merge(index)
+    }
+    let bar = ProgressBar(enabled: !noProgress && isatty(STDERR_FILENO) == 1)
+    return try ReportEngine(
+      repository: repository, config: config, traces: traces, useCache: !noCache, progress: bar.update)
+  }
+
+  /// Saves the cache and prints its statistics when asked.
+  func finish(_ engine: ReportEngine) {
+    ProgressBar.clear(enabled: !noProgress && isatty(STDERR_FILENO) == 1)
+    if let warning = engine.finish() { writeError("paddock: warning: \(warning)\n") }
+    if cacheStats, let statistics = engine.cache?.statistics {
+      writeError(
+        "cache: commits \(statistics.commitsFromCache) cached, \(statistics.commitsFromGit) read; changes \(statistics.changesFromCache) cached, \(statistics.changesFromGit) diffed; classifications \(statistics.classificationsFromCache) cached, \(statistics.classificationsComputed) computed\n"
+      )
+    }
+  }
+
+  /// Opens the repository and its configuration, runs `body` with a report engine, saves what the cache
+  /// learned, and writes the text `body` returns to stdout.
+  func run(
+    _ options: RepositoryOptions,
+    _ body: (_ repository: Repository, _ config: PaddockConfig, _ engine: ReportEngine) throws -> String
+  ) throws {
+    try reportingErrors {
+      let repository = try options.openRepository()
+      let config = try options.loadConfig(for: repository)
+      let engine = try engine(repository, config)
+      let text = try body(repository, config, engine)
+      finish(engine)
+      writeOut(text)
+    }
+  }
+
+  func render(table: ReportTable, json: () throws -> String, html: () -> HTMLReport) throws -> String {
     switch format {
-    case .text: ReleaseRenderer.text(report)
-    case .json: try JSONRenderer.render(report)
-    case .csv: ReleaseRenderer.csv(report)
-    case .markdown: ReleaseRenderer.markdown(report)
+    case .text: table.text
+    case .json: try json()
+    case .csv: table.csv
+    case .markdown: table.markdown
+    case .html: HTMLReportRenderer.render(html())
     }
   }
 }
 
 enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-  case text, json, csv, markdown
+  case text, json, csv, markdown, html
+}
+
+extension TrendPeriod: ExpressibleByArgument {}
+
+/// `A..B`, `A...B`, or a single revision meaning its whole history.
+func resolveHistoryRange(_ spec: String, in repository: Repository) throws -> ResolvedRange {
+  if spec.contains("..") { return try RangeResolver.resolve(in: repository, range: spec, base: nil, head: nil) }
+  return ResolvedRange(base: nil, head: try repository.resolveCommit(spec), label: spec)
+}
+
+/// The ranges of a release report: `A..B` as given, or consecutive tags matching a pattern by commit date.
+func releaseRanges(range: String?, tags: String?, in repository: Repository) throws -> [NamedRange] {
+  if let range {
+    let resolved = try RangeResolver.resolve(in: repository, range: range, base: nil, head: nil)
+    // The label is always `A..B` or `A...B`.
+    let parts = resolved.label.components(separatedBy: resolved.label.contains("...") ? "..." : "..")
+    return [NamedRange(start: parts.first ?? range, end: parts.last ?? "HEAD", range: resolved)]
+  }
+  guard let tags else { throw CLIError("give a RANGE such as v1.0..v1.1, or --tags 'v*'") }
+  var found: [(name: String, commit: ObjectID, time: Int64)] = []
+  for reference in try repository.references(matching: "refs/tags/\(tags)") {
+    let commit = try repository.commit(reference.commit)
+    found.append((String(reference.name.dropFirst("refs/tags/".count)), reference.commit, commit.committer.time))
+  }
+  found.sort { ($0.time, $0.name) < ($1.time, $1.name) }
+  guard found.count >= 2 else {
+    throw CLIError(
+      "--tags '\(tags)' matches \(found.count) tag\(found.count == 1 ? "" : "s"); a release needs two (check `git tag -l '\(tags)'`)"
+    )
+  }
+  return zip(found, found.dropFirst()).map { from, to in
+    NamedRange(
+      start: from.name, end: to.name,
+      range: ResolvedRange(base: from.commit, head: to.commit, label: "\(from.name)..\(to.name)"))
+  }
 }
 
 extension Paddock.Report {
@@ -51,8 +174,9 @@ extension Paddock.Report {
       abstract: "The lines each release added that survive at its end, by authorship.",
       discussion: """
         For RANGE `A..B`: the lines of the selected files at B whose last change (by blame) is a commit in A..B, \
-        each counted for that commit's authorship (a git-ai note on the line overrides it). With --tags PATTERN, \
-        one row per pair of consecutive tags matching PATTERN (ordered by commit date), e.g. --tags 'v*.*.0'.
+        each counted for that commit's authorship (a git-ai note or Agent Trace record on the line overrides it). \
+        With --tags PATTERN (or report.tags in .paddock.yml), one row per pair of consecutive tags matching \
+        PATTERN, ordered by commit date, e.g. --tags 'v*.*.0'.
         """)
 
     @Argument(help: "The range `A..B` (or `A`, meaning A..HEAD).")
@@ -67,45 +191,16 @@ extension Paddock.Report {
 
     func validate() throws {
       if range != nil, tags != nil { throw ValidationError("give either RANGE or --tags, not both") }
-      if range == nil, tags == nil { throw ValidationError("give a RANGE such as v1.0..v1.1, or --tags 'v*'") }
     }
 
     func run() async throws {
-      try reportingErrors {
-        let repository = try options.openRepository()
-        let config = try options.loadConfig(for: repository)
-        let attributor = try Attributor(repository: repository, config: config)
-        let selection = try report.selection()
-        var ranges: [(start: String, end: String, range: ResolvedRange)] = []
-        if let tags {
-          var found: [(name: String, commit: ObjectID, time: Int64)] = []
-          for reference in try repository.references(matching: "refs/tags/\(tags)") {
-            let commit = try repository.commit(reference.commit)
-            found.append(
-              (String(reference.name.dropFirst("refs/tags/".count)), reference.commit, commit.committer.time))
-          }
-          found.sort { ($0.time, $0.name) < ($1.time, $1.name) }
-          guard found.count >= 2 else {
-            throw CLIError(
-              "--tags '\(tags)' matches \(found.count) tag\(found.count == 1 ? "" : "s"); a release needs two (check `git tag -l '\(tags)'`)"
-            )
-          }
-          for (from, to) in zip(found, found.dropFirst()) {
-            ranges.append(
-              (from.name, to.name, ResolvedRange(base: from.commit, head: to.commit, label: "\(from.name)..\(to.name)"))
-            )
-          }
-        } else if let range {
-          let resolved = try RangeResolver.resolve(in: repository, range: range, base: nil, head: nil)
-          // The label is always `A..B` or `A...B`.
-          let parts = resolved.label.components(separatedBy: resolved.label.contains("...") ? "..." : "..")
-          ranges.append((parts.first ?? range, parts.last ?? "HEAD", resolved))
+      try report.run(options) { repository, config, engine in
+        let ranges = try releaseRanges(
+          range: range, tags: range == nil ? tags ?? config.report.tags : nil, in: repository)
+        let result = try engine.release(ranges, selection: try report.selection(config))
+        return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
+          HTMLReport(title: "AI share per release", subtitle: repositoryName(repository), releases: result)
         }
-        let rows = try ranges.map { item in
-          ReleaseRow(
-            attribution: try attributor.attribute(item.range), start: item.start, end: item.end, selection: selection)
-        }
-        writeOut(try report.render(ReleaseReport(include: report.include, exclude: report.exclude, releases: rows)))
       }
     }
   }
@@ -122,15 +217,190 @@ extension Paddock.Report {
     @OptionGroup var options: RepositoryOptions
 
     func run() async throws {
-      try reportingErrors {
-        let repository = try options.openRepository()
-        let config = try options.loadConfig(for: repository)
-        let attributor = try Attributor(repository: repository, config: config)
+      try report.run(options) { repository, config, engine in
         let head = try repository.resolveCommit(revision)
-        let attribution = try attributor.attribute(ResolvedRange(base: nil, head: head, label: revision))
-        let row = ReleaseRow(attribution: attribution, start: nil, end: revision, selection: try report.selection())
-        writeOut(try report.render(ReleaseReport(include: report.include, exclude: report.exclude, releases: [row])))
+        let result = try engine.release(
+          [NamedRange(start: nil, end: revision, range: ResolvedRange(base: nil, head: head, label: revision))],
+          selection: try report.selection(config))
+        return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
+          HTMLReport(
+            title: "Who wrote \(revision)", subtitle: "\(repositoryName(repository)) at \(head.abbreviated())",
+            releases: result)
+        }
       }
     }
+  }
+
+  struct Trends: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "AI and human commits, added lines, agents, models and review coverage per week or month.")
+
+    @Argument(help: "A revision (its whole history) or a range `A..B` (default HEAD).")
+    var range: String = "HEAD"
+
+    @Option(help: "week or month (default: report.period in .paddock.yml, else month).")
+    var period: TrendPeriod?
+
+    @OptionGroup var report: ReportOptions
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() async throws {
+      try report.run(options) { repository, config, engine in
+        let resolved = try resolveHistoryRange(range, in: repository)
+        let result = try engine.trends(resolved, period: period ?? config.report.period)
+        return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
+          HTMLReport(title: "AI work over time", subtitle: "\(repositoryName(repository)) \(range)", trends: result)
+        }
+      }
+    }
+  }
+
+  struct Failures: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Where later fixes landed: on AI-introduced or human-introduced lines (the SZZ method).",
+      discussion: """
+        Fix commits are those with a `Fixes: <sha>` trailer and those whose subject matches a pattern \
+        (--fix-pattern, else report.fix-patterns in .paddock.yml, else \(FixMatcher.defaultPatterns.joined(separator: " and "))). \
+        The lines each fix removes or changes are blamed in its parent to find the commits that introduced them. \
+        Where a Fixes: trailer names the culprit, the report measures how often the blamed commits include it.
+        """)
+
+    @Argument(help: "A revision (its whole history) or a range `A..B` whose fixes to analyse (default HEAD).")
+    var range: String = "HEAD"
+
+    @Option(
+      name: .customLong("fix-pattern"),
+      help: ArgumentHelp(
+        "A regular expression for fix subjects (repeatable; replaces the defaults).", valueName: "regex"))
+    var fixPatterns: [String] = []
+
+    @OptionGroup var report: ReportOptions
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() async throws {
+      try report.run(options) { repository, config, engine in
+        let resolved = try resolveHistoryRange(range, in: repository)
+        let matcher = try FixMatcher(
+          patterns: fixPatterns.isEmpty ? config.report.fixPatterns ?? FixMatcher.defaultPatterns : fixPatterns)
+        let result = try engine.failures(resolved, matcher: matcher)
+        return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
+          HTMLReport(
+            title: "Where the fixes landed", subtitle: "\(repositoryName(repository)) \(range)", failures: result)
+        }
+      }
+    }
+  }
+
+  struct AgentTrace: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "agent-trace",
+      abstract: "Export a range's line attribution as an Agent Trace record (v0.1.0), one JSON line.",
+      discussion: """
+        The record names the surviving lines the range's commits introduced, numbered as at the range's end \
+        (vcs.revision), grouped by file and contributor. Append it to .agent-trace/traces.jsonl to share it; \
+        Paddock reads such records back as line-level evidence.
+        """)
+
+    @Argument(help: "The range `A..B`, or a revision for all its lines (default HEAD).")
+    var range: String = "HEAD"
+
+    @OptionGroup var report: ReportOptions
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() async throws {
+      try report.run(options) { repository, config, engine in
+        let resolved = try resolveHistoryRange(range, in: repository)
+        let parts = resolved.label.components(separatedBy: "..")
+        let record = try engine.agentTrace(
+          NamedRange(start: resolved.base == nil ? nil : parts.first, end: parts.last ?? range, range: resolved),
+          selection: try report.selection(config), toolVersion: PaddockVersion.current)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+      }
+    }
+  }
+
+  struct HTML: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "html",
+      abstract: "One self-contained HTML page: who wrote the tree, AI share over time, per release, and fixes.")
+
+    @Argument(help: "The revision to report on (default HEAD).")
+    var revision: String = "HEAD"
+
+    @Option(
+      help: ArgumentHelp("Add a per-release chart for consecutive tags matching this glob.", valueName: "pattern"))
+    var tags: String?
+
+    @Option(help: "week or month for the chart over time (default: report.period, else month).")
+    var period: TrendPeriod?
+
+    @Option(
+      name: .shortAndLong, help: ArgumentHelp("Write the page to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var report: ReportOptions
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() async throws {
+      try report.run(options) { repository, config, engine in
+        let head = try repository.resolveCommit(revision)
+        let whole = ResolvedRange(base: nil, head: head, label: revision)
+        let selection = try report.selection(config)
+        // Releases first (when asked), the whole tree last: its row feeds the charts by directory and agent.
+        let ranges =
+          try (tags ?? config.report.tags).map { try releaseRanges(range: nil, tags: $0, in: repository) } ?? []
+        let releases = try engine.release(
+          ranges + [NamedRange(start: nil, end: revision, range: whole)], selection: selection)
+        let trends = try engine.trends(whole, period: period ?? config.report.period)
+        let failures = try engine.failures(
+          whole, matcher: try FixMatcher(patterns: config.report.fixPatterns ?? FixMatcher.defaultPatterns))
+        let page = HTMLReportRenderer.render(
+          HTMLReport(
+            title: "Who wrote \(repositoryName(repository))", subtitle: "at \(revision) (\(head.abbreviated()))",
+            releases: releases, trends: trends, failures: failures))
+        guard let output else { return page }
+        do {
+          try Data(page.utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
+          throw CLIError("cannot write \(output): \(error.localizedDescription); check the directory exists")
+        }
+        return ""
+      }
+    }
+  }
+}
+
+/// The repository's directory name, for report titles.
+func repositoryName(_ repository: Repository) -> String {
+  let path = repository.workingDirectory ?? repository.commonDirectory
+  return URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+}
+
+/// A one-line progress bar on stderr, redrawn at most every 100 ms.
+final class ProgressBar: @unchecked Sendable {
+  private let enabled: Bool
+  private var last = ContinuousClock.now - .seconds(1)
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  func update(_ progress: ReportProgress) {
+    guard enabled, progress.total > 0 else { return }
+    let now = ContinuousClock.now
+    guard progress.done == progress.total || now - last >= .milliseconds(100) else { return }
+    last = now
+    let width = 30
+    let filled = progress.done * width / progress.total
+    let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+    writeError("\r\u{1B}[2K\(progress.phase) [\(bar)] \(progress.done)/\(progress.total)")
+  }
+
+  static func clear(enabled: Bool) {
+    if enabled { writeError("\r\u{1B}[2K") }
   }
 }

@@ -31,6 +31,22 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
     self.init(oid)
   }
 
+  /// Builds an id from its 20 raw bytes; nil for any other length.
+  public init?(bytes: some Collection<UInt8>) {
+    guard bytes.count == 20 else { return nil }
+    var oid = git_oid()
+    withUnsafeMutableBytes(of: &oid.id) { raw in
+      for (offset, byte) in bytes.enumerated() { raw[offset] = byte }
+    }
+    self.init(oid)
+  }
+
+  /// The 20 raw bytes, as stored in git's objects.
+  public var bytes: [UInt8] {
+    var oid = raw
+    return withUnsafeBytes(of: &oid.id) { Array($0.prefix(20)) }
+  }
+
   var raw: git_oid {
     var oid = git_oid()
     withUnsafeMutableBytes(of: &oid.id) { bytes in

@@ -88,6 +88,9 @@ public final class TestRepository {
     fclose(file)
   }
 
+  /// Moves the commit clock forward (for histories spread over weeks and months).
+  public func advanceClock(days: Int) { clock += days * 86_400 }
+
   /// Stages everything and commits; returns the new commit id.
   @discardableResult
   public func commit(

@@ -193,6 +193,16 @@ public struct CommitClassifier {
   }
 
   /// The display name of an agent id, including ids that policy trailers introduce.
+  /// Maps a tool name from line-level evidence (`claude`, `cursor`, `codex`) to a catalogue id, or
+  /// `declared:<name>` for a tool the catalogue does not know.
+  public func agentID(forTool tool: String) -> String {
+    let lower = tool.lowercased()
+    for agent in catalogue.agents where agent.id == lower || agent.aliases.contains(lower) {
+      return agent.id
+    }
+    return "declared:" + lower
+  }
+
   public func displayName(forAgent id: String) -> String {
     if let agent = catalogue.agent(id: id) { return agent.name }
     return PolicyTrailer.displayName(forUncataloguedID: id)

@@ -46,11 +46,11 @@ public struct Attributor {
       return (mergeBase, commits, commits.map { classifier.classify($0) })
     }
 
-    var tracker = LineTracker(repository: repository, commits: commits)
+    var tracker = LineTracker(commits: commits)
     // The range's own diff (with the lines) is taken on this thread while the commits are diffed on the others.
     var finalDiff: [FileDiff] = []
     let snapshot = try timings.measure("diff the range and every commit, trace lines") {
-      try tracker.trace(head: range.head) { () throws(GitError) in
+      try tracker.trace(head: range.head, in: repository) { () throws(GitError) in
         finalDiff = try repository.diff(
           from: mergeBase, to: range.head,
           options: DiffOptions(contextLines: 0, detectRenames: true, includeLines: true)
@@ -108,7 +108,7 @@ public struct Attributor {
               switch author {
               case .agent(let tool, let model):
                 record.authorship = .ai
-                record.agent = agentID(forTool: tool)
+                record.agent = classifier.agentID(forTool: tool)
                 record.model = model ?? record.model
               case .human:
                 record.authorship = .human
@@ -172,12 +172,4 @@ public struct Attributor {
       files: files, agents: agents, totals: totals, notesRef: usedNotes ? notesRef : nil, limitations: limitations)
   }
 
-  /// Maps a git-ai tool name (`claude`, `cursor`, `codex`) to a catalogue id.
-  private func agentID(forTool tool: String) -> String {
-    let lower = tool.lowercased()
-    for agent in classifier.catalogue.agents where agent.id == lower || agent.aliases.contains(lower) {
-      return agent.id
-    }
-    return "declared:" + lower
-  }
 }

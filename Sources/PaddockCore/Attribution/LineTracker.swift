@@ -48,21 +48,52 @@ struct LineTracker {
     subscript(id: Int32) -> GitPath { paths[Int(id)] }
   }
 
-  let repository: Repository
-  /// The range's commits, parents before children.
-  let commits: [Commit]
+  /// The traced commits, parents before children: each commit's id and parents (parents outside the list
+  /// are the range's boundary).
+  let commits: [(id: ObjectID, parents: [ObjectID])]
   private(set) var paths = PathTable()
 
-  init(repository: Repository, commits: [Commit]) {
-    self.repository = repository
+  init(commits: [(id: ObjectID, parents: [ObjectID])]) {
     self.commits = commits
   }
 
-  private static let diffOptions = DiffOptions(contextLines: 0, detectRenames: true, includeLines: false)
+  init(commits: [Commit]) {
+    self.init(commits: commits.map { ($0.id, $0.parents) })
+  }
 
-  /// Runs the trace and returns the snapshot of `commits.last`'s descendant `head`.
-  /// `alongside` runs on this thread while the commits are diffed on others.
-  mutating func trace(head: ObjectID, alongside: () throws(GitError) -> Void = {}) throws(GitError) -> Snapshot {
+  /// How the diffs `trace` takes are computed: zero context, renames detected, no line text.
+  static let diffOptions = DiffOptions(contextLines: 0, detectRenames: true, includeLines: false)
+
+  /// The diffs `trace` needs, in its order: each commit against its first parent (the empty tree for a root),
+  /// then against each further parent.
+  var diffPairs: [(from: ObjectID?, to: ObjectID)] {
+    var pairs: [(from: ObjectID?, to: ObjectID)] = []
+    for commit in commits {
+      pairs.append((commit.parents.first, commit.id))
+      for parent in commit.parents.dropFirst() { pairs.append((parent, commit.id)) }
+    }
+    return pairs
+  }
+
+  /// Runs the trace over `repository` and returns the snapshot of `head`. `alongside` runs on this thread while
+  /// the commits are diffed on others.
+  mutating func trace(
+    head: ObjectID, in repository: Repository, alongside: () throws(GitError) -> Void = {}
+  ) throws(GitError) -> Snapshot {
+    let diffs = try repository.diffs(
+      diffPairs, options: Self.diffOptions, threads: Parallel.defaultWorkers, alongside: alongside)
+    return trace(diffs: diffs, keeping: [head])[head] ?? Snapshot()
+  }
+
+  /// Replays `diffs` (in `diffPairs` order) and returns the snapshots of the commits in `keeping`.
+  ///
+  /// `visit`, when given, is called for each commit in `visiting` with the commit's index, its first parent's
+  /// snapshot and its diff against that parent, before the commit is applied: the state `git blame <commit>^`
+  /// would see.
+  mutating func trace(
+    diffs allDiffs: [[FileDiff]], keeping: Set<ObjectID>, visiting: Set<Int32> = [],
+    visit: (Int32, Snapshot, [FileDiff], PathTable) -> Void = { _, _, _, _ in }
+  ) -> [ObjectID: Snapshot] {
     var index: [ObjectID: Int32] = [:]
     for (position, commit) in commits.enumerated() { index[commit.id] = Int32(position) }
     // How many children inside the range still need each commit's snapshot.
@@ -71,26 +102,18 @@ struct LineTracker {
       for parent in commit.parents { if let p = index[parent] { pendingChildren[Int(p)] += 1 } }
     }
     var snapshots: [Int32: Snapshot] = [:]
-    let headIndex = index[head]
+    let kept = Set(keeping.compactMap { index[$0] })
 
     func takeSnapshot(of parent: ObjectID) -> Snapshot {
       guard let p = index[parent] else { return Snapshot() }
       pendingChildren[Int(p)] -= 1
       // The last child takes the snapshot over, so it is mutated in place, not copied.
-      if pendingChildren[Int(p)] == 0, p != headIndex {
+      if pendingChildren[Int(p)] == 0, !kept.contains(p) {
         return snapshots.removeValue(forKey: p) ?? Snapshot()
       }
       return snapshots[p] ?? Snapshot()
     }
 
-    // The diffs are independent of each other: compute them on both cores, then apply them in order.
-    var pairs: [(from: ObjectID?, to: ObjectID)] = []
-    for commit in commits {
-      pairs.append((commit.parents.first, commit.id))
-      for parent in commit.parents.dropFirst() { pairs.append((parent, commit.id)) }
-    }
-    let allDiffs = try repository.diffs(
-      pairs, options: Self.diffOptions, threads: Parallel.defaultWorkers, alongside: alongside)
     var next = 0
     for (position, commit) in commits.enumerated() {
       let me = Int32(position)
@@ -106,10 +129,13 @@ struct LineTracker {
         for file in diff { if let newPath = file.newPath { byPath[newPath] = file } }
         others.append((takeSnapshot(of: parent), byPath))
       }
+      if visiting.contains(me) { visit(me, snapshot, mainDiff, paths) }
       apply(mainDiff, others: others, to: &snapshot, commit: me)
-      snapshots[me] = snapshot
+      // Nothing inside the range builds on a commit without children there, unless it is kept.
+      if pendingChildren[position] > 0 || kept.contains(me) { snapshots[me] = snapshot }
     }
-    guard let headIndex, let result = snapshots[headIndex] else { return Snapshot() }
+    var result: [ObjectID: Snapshot] = [:]
+    for id in keeping { if let p = index[id], let snapshot = snapshots[p] { result[id] = snapshot } }
     return result
   }
 

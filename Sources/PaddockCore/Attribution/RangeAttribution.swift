@@ -57,6 +57,8 @@ public enum AttributionSource: String, Sendable, Codable, Hashable {
   case commit
   /// A line-level authorship note (`refs/notes/ai`), which overrides the commit.
   case note
+  /// An Agent Trace record (`.agent-trace/traces.jsonl`), which overrides the commit.
+  case trace
   /// No commit in the range introduced the line (it came through a parent outside the range).
   case boundary
 }

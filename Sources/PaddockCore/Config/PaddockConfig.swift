@@ -15,6 +15,8 @@ public struct PaddockConfig: Sendable, Hashable {
   public var review = ReviewConfig()
   /// What the git hooks do.
   public var hooks = HooksConfig()
+  /// Defaults for `paddock report`.
+  public var report = ReportConfig()
   /// Model review; nil when `.paddock.yml` has no `model:` section.
   public var model: ModelConfig?
   /// The file this configuration came from, for messages about it.
@@ -46,12 +48,13 @@ public struct PaddockConfig: Sendable, Hashable {
       root,
       [
         "version", "agents", "aliases", "disable", "review-trailers", "notes-ref", "rules", "protected-paths", "limits",
-        "policy", "baseline", "hooks", "model",
+        "policy", "baseline", "hooks", "model", "report",
       ], at: "the top level")
     config.file = file
     config.review = try reader.reviewConfig(root)
     if let hooks = root["hooks"] { config.hooks = try reader.hooksConfig(hooks) }
     if let model = root["model"] { config.model = try reader.modelConfig(model) }
+    if let report = root["report"] { config.report = try reader.reportConfig(report) }
     if let version = root["version"] {
       guard try reader.string(version, at: "version") == "1" else {
         throw reader.error(
@@ -157,6 +160,26 @@ public struct HooksConfig: Sendable, Hashable {
 }
 
 extension NodeReader {
+  func reportConfig(_ node: Node) throws -> ReportConfig {
+    let map = try table(node, at: "report", allowed: ["include", "exclude", "tags", "fix-patterns", "period"])
+    var config = ReportConfig()
+    if let include = map["include"] { config.include = try strings(include, at: "report.include") }
+    if let exclude = map["exclude"] { config.exclude = try strings(exclude, at: "report.exclude") }
+    if let tags = map["tags"] { config.tags = try string(tags, at: "report.tags") }
+    if let period = map["period"] { config.period = try choice(period, at: "report.period", of: TrendPeriod.self) }
+    if let patterns = map["fix-patterns"] {
+      let items = try sequence(patterns, at: "report.fix-patterns")
+      for item in items { try regex(item, at: "report.fix-patterns") }
+      config.fixPatterns = try items.map { try string($0, at: "report.fix-patterns") }
+    }
+    do {
+      _ = try FileSelection(include: config.include, exclude: config.exclude)
+    } catch {
+      throw self.error(node, "has a bad glob under `report`: \(error.problem)", fix: "close every `[` and `{`")
+    }
+    return config
+  }
+
   func hooksConfig(_ node: Node) throws -> HooksConfig {
     let map = try table(node, at: "hooks", allowed: ["required", "trailer", "detect-agents", "sessions"])
     var config = HooksConfig()
@@ -241,4 +264,18 @@ extension NodeReader {
   private func validate(_ pattern: String, _ node: Node) throws {
     try regex(node, at: "a pattern")
   }
+}
+
+/// The `report:` section: what a project's published figures count, so anyone can reproduce them.
+public struct ReportConfig: Sendable, Hashable {
+  /// Globs of files to count (all when empty) and to leave out; the command line adds to these.
+  public var include: [String] = []
+  public var exclude: [String] = []
+  /// The tag pattern `paddock report release` uses when given no range.
+  public var tags: String?
+  /// Subject-line patterns that mark fix commits; nil keeps the defaults.
+  public var fixPatterns: [String]?
+  public var period: TrendPeriod = .month
+
+  public init() {}
 }

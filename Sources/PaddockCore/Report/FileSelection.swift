@@ -3,8 +3,13 @@
 public struct FileSelection: Sendable {
   public let include: GlobSet
   public let exclude: GlobSet
+  /// The globs as given, for reports to print.
+  public let includePatterns: [String]
+  public let excludePatterns: [String]
 
   public init(include: [String] = [], exclude: [String] = []) throws(GlobError) {
+    includePatterns = include
+    excludePatterns = exclude
     self.include = try GlobSet(include)
     self.exclude = try GlobSet(exclude)
   }

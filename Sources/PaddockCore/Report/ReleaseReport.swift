@@ -1,4 +1,5 @@
 import Foundation
+import PaddockGit
 
 /// Who wrote the lines of a release, or of the whole tree at a revision.
 ///
@@ -76,54 +77,58 @@ public struct ReleaseRow: Sendable, Encodable, Hashable {
 }
 
 extension ReleaseRow {
-  /// The row of an attributed range: its traced lines in selected files (lines a commit outside the range
-  /// introduced do not count), and its commits.
-  public init(attribution: RangeAttribution, start: String?, end: String, selection: FileSelection) {
-    let commits = Dictionary(attribution.commits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  /// The row of one range: `runs`, the surviving lines its commits introduced (see `HistoryBlame.forEachRun`),
+  /// and `members`, its commits in `history`.
+  init(
+    start: String?, end: String, startCommit: ObjectID?, endCommit: ObjectID, runs: [SurvivingRun],
+    members: Set<Int32>, history: History
+  ) {
     var counts = LineCounts()
     var agents: [String: Bucket] = [:]
     var models: [String: Bucket] = [:]
     var directories: [String: Bucket] = [:]
     var authors: [String: Bucket] = [:]
-    var files = 0
-    func add(_ key: String, _ authorship: Authorship, to buckets: inout [String: Bucket]) {
+    var files: Set<String> = []
+    func add(_ key: String, _ run: SurvivingRun, to buckets: inout [String: Bucket]) {
       var bucket = buckets[key] ?? Bucket(key: key)
-      switch authorship {
-      case .ai: bucket.ai += 1
-      case .human: bucket.human += 1
-      case .unknown: bucket.unknown += 1
+      switch run.authorship {
+      case .ai: bucket.ai += run.count
+      case .human: bucket.human += run.count
+      case .unknown: bucket.unknown += run.count
       }
       buckets[key] = bucket
     }
-    for file in attribution.files where selection.contains(file.path) {
-      var counted = false
-      let directory =
-        file.path.split(separator: "/").count > 1 ? String(file.path.split(separator: "/")[0]) + "/" : "./"
-      for hunk in file.hunks {
-        for line in hunk.lines where line.source != .boundary {
-          counted = true
-          counts.add(line.authorship)
-          add(directory, line.authorship, to: &directories)
-          if line.authorship != .human { add(line.agent ?? "unknown agent", line.authorship, to: &agents) }
-          if let model = line.model { add(model, line.authorship, to: &models) }
-          if let commit = line.commit.flatMap({ commits[$0] }) {
-            add("\(commit.authorName) <\(commit.authorEmail)>", line.authorship, to: &authors)
-          }
-        }
-      }
-      if counted { files += 1 }
+    for run in runs {
+      files.insert(run.path)
+      counts.add(run.authorship, count: run.count)
+      add(Self.directory(of: run.path), run, to: &directories)
+      if run.authorship != .human { add(run.agent ?? "unknown agent", run, to: &agents) }
+      if let model = run.model { add(model, run, to: &models) }
+      let author = history.commits[Int(run.commit)].author
+      add("\(author.name) <\(author.email)>", run, to: &authors)
     }
     let sorted = { (buckets: [String: Bucket]) in
       buckets.values.sorted { ($0.total, $1.key) > ($1.total, $0.key) }
     }
+    let aiCommits = members.filter { history.labels[Int($0)].authorship == .ai }
     self.init(
-      start: start, end: end, startCommit: attribution.base, endCommit: attribution.head, aiLines: counts.ai,
+      start: start, end: end, startCommit: startCommit?.hex, endCommit: endCommit.hex, aiLines: counts.ai,
       humanLines: counts.human, unknownLines: counts.unknown, totalLines: counts.total,
-      aiPercentage: counts.total == 0 ? 0 : (Double(counts.ai) * 1000 / Double(counts.total)).rounded() / 10,
-      commits: attribution.commits.count, aiCommits: attribution.commits.filter { $0.authorship == .ai }.count,
-      reviewedAICommits: attribution.commits.filter { $0.authorship == .ai && !$0.review.isEmpty }.count,
-      files: files, agents: sorted(agents), models: sorted(models), directories: sorted(directories),
+      aiPercentage: Self.percentage(counts.ai, of: counts.total), commits: members.count,
+      aiCommits: aiCommits.count, reviewedAICommits: aiCommits.filter { history.labels[Int($0)].reviewed }.count,
+      files: files.count, agents: sorted(agents), models: sorted(models), directories: sorted(directories),
       authors: sorted(authors))
+  }
+
+  /// The top-level directory of a path, with a trailing slash; `./` for files at the root.
+  static func directory(of path: String) -> String {
+    guard let slash = path.firstIndex(of: "/") else { return "./" }
+    return String(path[...slash])
+  }
+
+  /// `part / whole` in percent, to one decimal; 0 when `whole` is 0.
+  static func percentage(_ part: Int, of whole: Int) -> Double {
+    whole == 0 ? 0 : (Double(part) * 1000 / Double(whole)).rounded() / 10
   }
 }
 
@@ -136,13 +141,16 @@ public struct ReleaseReport: Sendable, Encodable, Hashable {
   public var include: [String]
   public var exclude: [String]
   public var releases: [ReleaseRow]
+  /// What the figures cannot see (a shallow clone's missing history).
+  public var limitations: [String]
 
   public static let definition =
     "lines of the selected files at `end` whose last change (by blame) is a commit in start..end, by that commit's authorship; ai_percentage = ai_lines / total_lines"
 
-  public init(include: [String], exclude: [String], releases: [ReleaseRow]) {
+  public init(include: [String], exclude: [String], releases: [ReleaseRow], limitations: [String] = []) {
     self.include = include
     self.exclude = exclude
     self.releases = releases
+    self.limitations = limitations
   }
 }

@@ -1,0 +1,236 @@
+import Foundation
+import PaddockGit
+
+/// Which commits are fixes: any with a `Fixes:` trailer, and any whose subject matches one of the patterns.
+public struct FixMatcher: Sendable {
+  /// The default patterns, matched against a commit's subject line.
+  public static let defaultPatterns = [#"(?i)^(fix|fixes|fixed|bugfix|hotfix)\b"#, #"(?i)^revert\b"#]
+  public let patterns: [String]
+  private let expressions: [NSRegularExpression]
+
+  public init(patterns: [String] = FixMatcher.defaultPatterns) throws(ReportError) {
+    self.patterns = patterns
+    var expressions: [NSRegularExpression] = []
+    for pattern in patterns {
+      do {
+        expressions.append(try NSRegularExpression(pattern: pattern))
+      } catch {
+        throw ReportError.badPattern(pattern)
+      }
+    }
+    self.expressions = expressions
+  }
+
+  /// The commit ids (or prefixes) a commit's `Fixes:` trailers name: the first word of each value.
+  public static func named(in commit: Commit) -> [String] {
+    commit.trailers.filter { $0.key.lowercased() == "fixes" }.compactMap { trailer in
+      trailer.value.split(separator: " ").first.map(String.init).flatMap { word in
+        word.count >= 4 && word.allSatisfy(\.isHexDigit) ? word.lowercased() : nil
+      }
+    }
+  }
+
+  public func isFix(_ commit: Commit) -> Bool {
+    if !Self.named(in: commit).isEmpty { return true }
+    let subject = commit.summary
+    let range = NSRange(subject.startIndex..., in: subject)
+    return expressions.contains { $0.firstMatch(in: subject, range: range) != nil }
+  }
+}
+
+public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+  case badPattern(String)
+
+  public var description: String {
+    switch self {
+    case .badPattern(let pattern):
+      "the fix pattern `\(pattern)` is not a valid regular expression; check its brackets and escapes"
+    }
+  }
+}
+
+/// Where later fixes landed: the SZZ method over a history (schema `paddock.failures/1`).
+///
+/// For each fix commit in the range (not merges), the lines it removes or changes are blamed in its first
+/// parent; the commits found introduced them. Introducing commits are looked for in all of the end's history.
+/// Each group (authorship, agent, model) reports the fixes that touched at least one line its commits
+/// introduced, and the lines; rates divide by the lines the group's commits added in that history.
+public struct FailureReport: Sendable, Encodable, Hashable {
+  public static let schemaID = "paddock.failures/1"
+  public var schema = FailureReport.schemaID
+  public var definition =
+    "fix commits (Fixes: trailer or a subject matching a pattern) in the range; the lines each removes or changes are blamed in its first parent (SZZ); a group's fixes are the fix commits that changed at least one line its commits introduced; per_kloc = per 1,000 lines the group added"
+  public var patterns: [String]
+  public var fixes: Int
+  /// Fixes that only add lines: nothing to blame.
+  public var fixesWithoutBlame: Int
+  public var groups: [Group]
+  public var precision: Precision
+  public var fixCommits: [Fix]
+
+  public struct Group: Sendable, Encodable, Hashable {
+    /// `authorship`, `agent` or `model`.
+    public var kind: String
+    public var key: String
+    public var commits: Int
+    public var addedLines: Int
+    public var fixes: Int
+    public var fixedLines: Int
+    public var fixesPerKLOC: Double
+    public var fixedLinesPerKLOC: Double
+
+    enum CodingKeys: String, CodingKey {
+      case kind, key, commits
+      case addedLines = "added_lines"
+      case fixes
+      case fixedLines = "fixed_lines"
+      case fixesPerKLOC = "fixes_per_kloc"
+      case fixedLinesPerKLOC = "fixed_lines_per_kloc"
+    }
+  }
+
+  /// How often the blamed commits include the commit a `Fixes:` trailer names.
+  public struct Precision: Sendable, Encodable, Hashable {
+    /// Fixes naming a culprit that exists in the history.
+    public var named: Int
+    /// Of those, fixes whose blamed commits include it.
+    public var matched: Int
+    public var percentage: Double?
+  }
+
+  public struct Fix: Sendable, Encodable, Hashable {
+    public var commit: String
+    public var summary: String
+    public var named: [String]
+    public var blamed: [Blamed]
+    /// `ai`, `human`, `mixed` or `none` (the fix only added lines, or they predate the history).
+    public var landsOn: String
+
+    enum CodingKeys: String, CodingKey {
+      case commit, summary, named, blamed
+      case landsOn = "lands_on"
+    }
+  }
+
+  public struct Blamed: Sendable, Encodable, Hashable {
+    public var commit: String
+    public var authorship: Authorship
+    public var agent: String?
+    public var model: String?
+    public var lines: Int
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case schema, definition, patterns, fixes
+    case fixesWithoutBlame = "fixes_without_blame"
+    case groups, precision
+    case fixCommits = "fix_commits"
+  }
+}
+
+extension FailureReport {
+  /// Runs SZZ over `history`: fixes are the commits of `members` that `matcher` accepts; `resolve` turns a
+  /// `Fixes:` id prefix into a commit id (nil when it names nothing).
+  public init(
+    history: History, members: Set<Int32>, matcher: FixMatcher, resolve: (String) -> ObjectID?
+  ) {
+    let fixIndices = Set(
+      members.filter { history.commits[Int($0)].parents.count == 1 && matcher.isFix(history.commits[Int($0)]) })
+    var blamedPerFix: [Int32: [Int32: Int]] = [:]
+    _ = HistoryBlame(history, at: [], visiting: fixIndices) { fix, parentState, diff, paths in
+      var blamed: [Int32: Int] = [:]
+      for file in diff where !file.isBinary && file.status != .added {
+        guard let oldPath = file.oldPath, let id = paths.existingID(oldPath), let map = parentState.maps[id]
+        else { continue }
+        var lines: [Int] = []
+        for hunk in file.hunks where hunk.oldCount > 0 {
+          lines.append(contentsOf: hunk.oldStart..<hunk.oldStart + hunk.oldCount)
+        }
+        for origin in map.origins(of: lines) {
+          if let origin { blamed[origin.commit, default: 0] += 1 }
+        }
+      }
+      blamedPerFix[fix] = blamed
+    }
+
+    // Denominators: what each group's commits added in the whole history.
+    var groups: [String: Group] = [:]
+    func keys(for label: CommitLabel) -> [(kind: String, key: String)] {
+      var keys = [("authorship", label.authorship.rawValue)]
+      if label.authorship == .ai { keys.append(("agent", label.agent ?? "unknown agent")) }
+      if let model = label.model { keys.append(("model", model)) }
+      return keys
+    }
+    for index in history.commits.indices where history.commits[index].parents.count <= 1 {
+      for (kind, key) in keys(for: history.labels[index]) {
+        var group =
+          groups[kind + "\u{0}" + key]
+          ?? Group(
+            kind: kind, key: key, commits: 0, addedLines: 0, fixes: 0, fixedLines: 0, fixesPerKLOC: 0,
+            fixedLinesPerKLOC: 0)
+        group.commits += 1
+        group.addedLines += history.addedLines(index)
+        groups[kind + "\u{0}" + key] = group
+      }
+    }
+
+    var fixes: [Fix] = []
+    var withoutBlame = 0
+    var named = 0
+    var matched = 0
+    for fixIndex in fixIndices.sorted() {
+      let commit = history.commits[Int(fixIndex)]
+      let blamed = blamedPerFix[fixIndex] ?? [:]
+      if blamed.isEmpty { withoutBlame += 1 }
+      var touched: Set<String> = []
+      var landsOn: Set<Authorship> = []
+      for (origin, lines) in blamed {
+        let label = history.labels[Int(origin)]
+        landsOn.insert(label.authorship)
+        for (kind, key) in keys(for: label) {
+          let id = kind + "\u{0}" + key
+          groups[id]?.fixedLines += lines
+          if touched.insert(id).inserted { groups[id]?.fixes += 1 }
+        }
+      }
+      let namedIDs = FixMatcher.named(in: commit).compactMap(resolve)
+      if !namedIDs.isEmpty {
+        named += 1
+        let blamedIDs = Set(blamed.keys.map { history.commits[Int($0)].id })
+        if namedIDs.contains(where: blamedIDs.contains) { matched += 1 }
+      }
+      fixes.append(
+        Fix(
+          commit: commit.id.hex, summary: commit.summary, named: namedIDs.map(\.hex),
+          blamed: blamed.map { origin, lines in
+            let label = history.labels[Int(origin)]
+            return Blamed(
+              commit: history.commits[Int(origin)].id.hex, authorship: label.authorship, agent: label.agent,
+              model: label.model, lines: lines)
+          }.sorted { ($1.lines, $0.commit) < ($0.lines, $1.commit) },
+          landsOn: landsOn.isEmpty
+            ? "none" : landsOn.count > 1 ? "mixed" : landsOn.first?.rawValue ?? "none"))
+    }
+    let kinds = ["authorship", "agent", "model"]
+    let rows = groups.values.map { group in
+      var group = group
+      group.fixesPerKLOC = Self.perKLOC(group.fixes, group.addedLines)
+      group.fixedLinesPerKLOC = Self.perKLOC(group.fixedLines, group.addedLines)
+      return group
+    }.sorted {
+      (kinds.firstIndex(of: $0.kind) ?? 3, $1.addedLines, $0.key) < (
+        kinds.firstIndex(of: $1.kind) ?? 3, $0.addedLines, $1.key
+      )
+    }
+    self.init(
+      patterns: matcher.patterns, fixes: fixes.count, fixesWithoutBlame: withoutBlame, groups: rows,
+      precision: Precision(
+        named: named, matched: matched, percentage: named == 0 ? nil : ReleaseRow.percentage(matched, of: named)),
+      fixCommits: fixes)
+  }
+
+  /// `count` per 1,000 of `lines`, to two decimals; 0 without lines.
+  static func perKLOC(_ count: Int, _ lines: Int) -> Double {
+    lines == 0 ? 0 : (Double(count) * 1_000 * 100 / Double(lines)).rounded() / 100
+  }
+}

@@ -1,0 +1,346 @@
+import Foundation
+import PaddockGit
+import PaddockSupport
+
+/// What reports learn about commits, kept under the git directory so the next report reads it instead of git.
+///
+/// Two append-only files in `<git common dir>/paddock/report-cache/`, both keyed by commit id (commits never
+/// change, so entries never go stale):
+/// - `commits`: each commit's header (parents, author, committer, message) and its changes against each parent
+///   (zero-context hunk shapes with renames detected: exactly what blame is computed from);
+/// - `classes-<fingerprint>`: each commit's classification, one file per agent catalogue, so changing the AI
+///   markers in `.paddock.yml` starts a new file instead of reusing stale answers.
+///
+/// Every record carries a checksum; a damaged or torn record ends the readable part of its file, and the file is
+/// rewritten from what was read on the next save. The cache is an accelerator only: delete the directory at any
+/// time, or pass `--no-cache`.
+public final class ReportCache {
+  /// Reads and writes counted in this run, for `--cache-stats` and tests.
+  public struct Statistics: Sendable, Hashable, Encodable {
+    public var commitsFromCache = 0
+    public var commitsFromGit = 0
+    public var changesFromCache = 0
+    public var changesFromGit = 0
+    public var classificationsFromCache = 0
+    public var classificationsComputed = 0
+
+    enum CodingKeys: String, CodingKey {
+      case commitsFromCache = "commits_from_cache"
+      case commitsFromGit = "commits_from_git"
+      case changesFromCache = "changes_from_cache"
+      case changesFromGit = "changes_from_git"
+      case classificationsFromCache = "classifications_from_cache"
+      case classificationsComputed = "classifications_computed"
+    }
+  }
+
+  /// A commit as stored: its header, and its changes when they have been computed.
+  struct Entry {
+    var commit: Commit
+    var changes: [[FileDiff]]?
+  }
+
+  public let directory: String
+  public var statistics = Statistics()
+  private let fingerprint: String
+  private var commits: [ObjectID: Entry] = [:]
+  private var labels: [ObjectID: CommitLabel] = [:]
+  private var newCommits = ByteWriter()
+  private var newLabels = ByteWriter()
+  private var rewriteCommits = false
+  private var rewriteLabels = false
+  private static let magic = Array("paddock report cache 1\n".utf8)
+
+  /// Opens (and reads) the cache in `directory`; `fingerprint` names the agent catalogue classifications hold for.
+  public init(directory: String, fingerprint: String) {
+    self.directory = directory
+    self.fingerprint = fingerprint
+    rewriteCommits = !Self.read(file: commitsFile) { reader in
+      guard let entry = Self.decodeEntry(&reader) else { return false }
+      // A later record (with changes) supersedes an earlier header-only one.
+      if entry.changes != nil || commits[entry.commit.id] == nil { commits[entry.commit.id] = entry }
+      return true
+    }
+    rewriteLabels = !Self.read(file: labelsFile) { reader in
+      guard let (id, label) = Self.decodeLabel(&reader) else { return false }
+      labels[id] = label
+      return true
+    }
+  }
+
+  /// The cache of `repository`: `<git common dir>/paddock/report-cache`.
+  public convenience init(repository: Repository, catalogue: AgentCatalogue) {
+    let directory = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("paddock/report-cache")
+    self.init(directory: directory.path, fingerprint: catalogue.fingerprint)
+  }
+
+  private var commitsFile: String { directory + "/commits" }
+  private var labelsFile: String { directory + "/classes-" + fingerprint }
+
+  func entry(_ id: ObjectID) -> Entry? { commits[id] }
+
+  func store(_ commit: Commit, changes: [[FileDiff]]?) {
+    if let existing = commits[commit.id], existing.changes != nil || changes == nil { return }
+    commits[commit.id] = Entry(commit: commit, changes: changes)
+    var payload = ByteWriter()
+    Self.encode(commit, changes: changes, into: &payload)
+    Self.frame(payload.bytes, into: &newCommits)
+  }
+
+  func label(_ id: ObjectID) -> CommitLabel? { labels[id] }
+
+  func store(_ label: CommitLabel, for id: ObjectID) {
+    guard labels[id] == nil else { return }
+    labels[id] = label
+    var payload = ByteWriter()
+    payload.raw(id.bytes)
+    Self.encode(label, into: &payload)
+    Self.frame(payload.bytes, into: &newLabels)
+  }
+
+  /// Writes what this run learned. Failing to write (a read-only repository) costs speed only, so the error is
+  /// returned for a warning rather than thrown.
+  @discardableResult
+  public func save() -> String? {
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      if rewriteCommits {
+        var all = ByteWriter()
+        for entry in commits.values.sorted(by: { $0.commit.id < $1.commit.id }) {
+          var payload = ByteWriter()
+          Self.encode(entry.commit, changes: entry.changes, into: &payload)
+          Self.frame(payload.bytes, into: &all)
+        }
+        try Self.replace(file: commitsFile, with: all.bytes)
+      } else {
+        try Self.append(newCommits.bytes, to: commitsFile)
+      }
+      if rewriteLabels {
+        var all = ByteWriter()
+        for (id, label) in labels.sorted(by: { $0.key < $1.key }) {
+          var payload = ByteWriter()
+          payload.raw(id.bytes)
+          Self.encode(label, into: &payload)
+          Self.frame(payload.bytes, into: &all)
+        }
+        try Self.replace(file: labelsFile, with: all.bytes)
+      } else {
+        try Self.append(newLabels.bytes, to: labelsFile)
+      }
+      newCommits = ByteWriter()
+      newLabels = ByteWriter()
+      rewriteCommits = false
+      rewriteLabels = false
+      return nil
+    } catch {
+      return "could not write the report cache in \(directory) (\(error.localizedDescription)); reports still work, "
+        + "only without the speed-up: check the directory's permissions, or pass --no-cache"
+    }
+  }
+
+  // MARK: - Files
+
+  /// Calls `record` for each whole record of `file`; returns false when the file is damaged (bad header, torn or
+  /// failing record), true when it is whole or absent.
+  private static func read(file: String, _ record: (inout ByteReader) -> Bool) -> Bool {
+    guard let data = FileManager.default.contents(atPath: file) else { return true }
+    let bytes = [UInt8](data)
+    guard bytes.starts(with: magic) else { return false }
+    var reader = ByteReader(bytes, from: magic.count)
+    while !reader.isAtEnd {
+      guard let length = reader.count(), let payload = reader.raw(length), let checksum = reader.u32(),
+        checksum == fnv1a32(payload)
+      else { return false }
+      var inner = ByteReader(bytes, from: payload.startIndex, to: payload.endIndex)
+      guard record(&inner), inner.isAtEnd else { return false }
+    }
+    return true
+  }
+
+  private static func frame(_ payload: [UInt8], into writer: inout ByteWriter) {
+    writer.count(payload.count)
+    writer.raw(payload)
+    writer.u32(fnv1a32(payload))
+  }
+
+  private static func append(_ bytes: [UInt8], to file: String) throws {
+    guard !bytes.isEmpty else { return }
+    if !FileManager.default.fileExists(atPath: file) {
+      try replace(file: file, with: bytes)
+      return
+    }
+    guard let handle = FileHandle(forWritingAtPath: file) else {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file])
+    }
+    defer { try? handle.close() }
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(bytes))
+  }
+
+  /// Writes `magic + bytes` to a temporary file and renames it over `file`, so readers never see half a file.
+  private static func replace(file: String, with bytes: [UInt8]) throws {
+    let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+    try Data(magic + bytes).write(to: URL(fileURLWithPath: temporary))
+    if rename(temporary, file) != 0 {
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file])
+    }
+  }
+
+  // MARK: - Records
+
+  private static let statuses: [DeltaStatus] = [
+    .added, .deleted, .modified, .renamed, .copied, .typeChanged, .unmodified,
+  ]
+  private static let modes: [FileMode] = [.absent, .regular, .executable, .symlink, .submodule, .tree, .unknown]
+
+  private static func encode(_ signature: Signature, into writer: inout ByteWriter) {
+    writer.string(signature.name)
+    writer.string(signature.email)
+    writer.i64(signature.time)
+    writer.i64(Int64(signature.offsetMinutes))
+  }
+
+  private static func decodeSignature(_ reader: inout ByteReader) -> Signature? {
+    guard let name = reader.string(), let email = reader.string(), let time = reader.i64(),
+      let offset = reader.i64()
+    else { return nil }
+    return Signature(name: name, email: email, time: time, offsetMinutes: Int32(clamping: offset))
+  }
+
+  private static func decodeID(_ reader: inout ByteReader) -> ObjectID? {
+    reader.raw(20).flatMap { ObjectID(bytes: $0) }
+  }
+
+  private static func encode(_ commit: Commit, changes: [[FileDiff]]?, into writer: inout ByteWriter) {
+    writer.raw(commit.id.bytes)
+    writer.count(commit.parents.count)
+    for parent in commit.parents { writer.raw(parent.bytes) }
+    writer.raw(commit.tree.bytes)
+    encode(commit.author, into: &writer)
+    encode(commit.committer, into: &writer)
+    writer.string(commit.message)
+    guard let changes else {
+      writer.u8(0)
+      return
+    }
+    writer.u8(1)
+    writer.count(changes.count)
+    for diff in changes {
+      writer.count(diff.count)
+      for file in diff {
+        writer.u8(UInt8(statuses.firstIndex(of: file.status) ?? 2))
+        writer.u8(UInt8(modes.firstIndex(of: file.oldMode) ?? 6))
+        writer.u8(UInt8(modes.firstIndex(of: file.newMode) ?? 6))
+        writer.u8((file.isBinary ? 1 : 0) | (file.oldPath != nil ? 2 : 0) | (file.newPath != nil ? 4 : 0))
+        writer.u8(UInt8(clamping: file.similarity))
+        if let path = file.oldPath { writer.data(path.bytes) }
+        if let path = file.newPath { writer.data(path.bytes) }
+        writer.raw(file.oldBlob.bytes)
+        writer.raw(file.newBlob.bytes)
+        writer.count(file.hunks.count)
+        for hunk in file.hunks {
+          writer.count(hunk.oldStart)
+          writer.count(hunk.oldCount)
+          writer.count(hunk.newStart)
+          writer.count(hunk.newCount)
+        }
+      }
+    }
+  }
+
+  private static func decodeEntry(_ reader: inout ByteReader) -> Entry? {
+    guard let id = decodeID(&reader), let parentCount = reader.count(), parentCount < 1 << 16 else { return nil }
+    var parents: [ObjectID] = []
+    for _ in 0..<parentCount {
+      guard let parent = decodeID(&reader) else { return nil }
+      parents.append(parent)
+    }
+    guard let tree = decodeID(&reader), let author = decodeSignature(&reader),
+      let committer = decodeSignature(&reader), let message = reader.string(), let hasChanges = reader.u8()
+    else { return nil }
+    let commit = Commit(
+      id: id, parents: parents, author: author, committer: committer, message: message,
+      trailers: Trailer.parse(message), tree: tree)
+    guard hasChanges == 1 else { return hasChanges == 0 ? Entry(commit: commit, changes: nil) : nil }
+    guard let diffCount = reader.count(), diffCount <= parentCount + 1 else { return nil }
+    var changes: [[FileDiff]] = []
+    for _ in 0..<diffCount {
+      guard let fileCount = reader.count() else { return nil }
+      var files: [FileDiff] = []
+      files.reserveCapacity(min(fileCount, 4096))
+      for _ in 0..<fileCount {
+        guard let status = reader.u8(), Int(status) < statuses.count, let oldMode = reader.u8(),
+          Int(oldMode) < modes.count, let newMode = reader.u8(), Int(newMode) < modes.count,
+          let flags = reader.u8(), let similarity = reader.u8()
+        else { return nil }
+        var oldPath: GitPath?
+        var newPath: GitPath?
+        if flags & 2 != 0 {
+          guard let bytes = reader.data() else { return nil }
+          oldPath = GitPath(bytes: bytes)
+        }
+        if flags & 4 != 0 {
+          guard let bytes = reader.data() else { return nil }
+          newPath = GitPath(bytes: bytes)
+        }
+        guard let oldBlob = decodeID(&reader), let newBlob = decodeID(&reader), let hunkCount = reader.count()
+        else { return nil }
+        var hunks: [DiffHunk] = []
+        hunks.reserveCapacity(min(hunkCount, 4096))
+        for _ in 0..<hunkCount {
+          guard let oldStart = reader.count(), let oldCount = reader.count(), let newStart = reader.count(),
+            let newCount = reader.count()
+          else { return nil }
+          hunks.append(DiffHunk(oldStart: oldStart, oldCount: oldCount, newStart: newStart, newCount: newCount))
+        }
+        files.append(
+          FileDiff(
+            status: statuses[Int(status)], oldPath: oldPath, newPath: newPath, oldMode: modes[Int(oldMode)],
+            newMode: modes[Int(newMode)], oldBlob: oldBlob, newBlob: newBlob, isBinary: flags & 1 != 0,
+            similarity: Int(similarity), hunks: hunks))
+      }
+      changes.append(files)
+    }
+    return Entry(commit: commit, changes: changes)
+  }
+
+  private static func encode(_ label: CommitLabel, into writer: inout ByteWriter) {
+    writer.u8(UInt8(Authorship.allCases.firstIndex(of: label.authorship) ?? 2))
+    writer.optionalString(label.agent)
+    writer.optionalString(label.agentName)
+    writer.optionalString(label.model)
+    writer.u8(label.reviewed ? 1 : 0)
+  }
+
+  private static func decodeLabel(_ reader: inout ByteReader) -> (ObjectID, CommitLabel)? {
+    guard let id = decodeID(&reader), let authorship = reader.u8(), Int(authorship) < Authorship.allCases.count,
+      let agent = reader.optionalString(), let agentName = reader.optionalString(), let model = reader.optionalString(),
+      let reviewed = reader.u8()
+    else { return nil }
+    return (
+      id,
+      CommitLabel(
+        authorship: Authorship.allCases[Int(authorship)], agent: agent, agentName: agentName, model: model,
+        reviewed: reviewed == 1)
+    )
+  }
+}
+
+extension AgentCatalogue {
+  /// A stable digest of everything classification depends on, naming the classification cache.
+  public var fingerprint: String {
+    var text = "classifier 1\n"
+    for agent in agents {
+      text += "agent \(agent.id)\t\(agent.name)\t\(agent.aliases.joined(separator: ","))\n"
+      for marker in agent.markers {
+        text +=
+          "marker \(marker.id)\t\(marker.kind.rawValue)\t\(marker.keys.joined(separator: ","))\t\(marker.pattern)\n"
+      }
+    }
+    for alias in aliases { text += "alias \(alias.identity)\t\(alias.agent)\t\(alias.model ?? "")\n" }
+    text += "disabled \(disabled.sorted().joined(separator: ","))\n"
+    text += "review \(reviewTrailers.joined(separator: ","))\n"
+    return String(SHA256.hex(Array(text.utf8)).prefix(16))
+  }
+}

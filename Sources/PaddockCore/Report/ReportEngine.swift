@@ -1,0 +1,101 @@
+import Foundation
+import PaddockGit
+
+/// A range with the names its ends were given by (tags, branches), as report rows show them.
+public struct NamedRange: Sendable {
+  /// nil for a snapshot (the whole history of `end`).
+  public var start: String?
+  public var end: String
+  public var range: ResolvedRange
+
+  public init(start: String?, end: String, range: ResolvedRange) {
+    self.start = start
+    self.end = end
+    self.range = range
+  }
+}
+
+/// Computes the reports from a repository: reads the history once (through the cache), replays it to blame the
+/// ends, and hands values to the renderers.
+public final class ReportEngine {
+  public let repository: Repository
+  public let classifier: CommitClassifier
+  public let cache: ReportCache?
+  public let evidence: LineEvidence
+  public var progress: (ReportProgress) -> Void
+
+  /// `traces` are Agent Trace records to use as line-level evidence; `useCache` turns the report cache on.
+  public init(
+    repository: Repository, config: PaddockConfig, traces: AgentTraceIndex = AgentTraceIndex(), useCache: Bool = true,
+    progress: @escaping (ReportProgress) -> Void = { _ in }
+  ) throws {
+    self.repository = repository
+    let catalogue = config.catalogue()
+    do {
+      classifier = try CommitClassifier(catalogue: catalogue)
+    } catch {
+      throw AttributionError.catalogue(error)
+    }
+    cache = useCache ? ReportCache(repository: repository, catalogue: catalogue) : nil
+    evidence = LineEvidence(
+      repository: repository, notesRef: config.notesRef ?? "refs/notes/ai", traces: traces, classifier: classifier)
+    self.progress = progress
+  }
+
+  private func load(_ ranges: [ResolvedRange]) throws -> History {
+    try HistoryLoader(repository: repository, classifier: classifier, cache: cache, progress: progress).load(ranges)
+  }
+
+  /// One row per range: the surviving lines its commits introduced, in the selected files.
+  public func release(_ ranges: [NamedRange], selection: FileSelection) throws -> ReleaseReport {
+    let history = try load(ranges.map(\.range))
+    let blame = HistoryBlame(history, at: Set(ranges.map(\.range.head)))
+    var rows: [ReleaseRow] = []
+    for (position, named) in ranges.enumerated() {
+      var runs: [SurvivingRun] = []
+      try blame.forEachRun(
+        at: named.range.head, in: history, members: history.members[position], selection: selection,
+        evidence: evidence
+      ) { runs.append($0) }
+      rows.append(
+        ReleaseRow(
+          start: named.start, end: named.end, startCommit: named.range.base, endCommit: named.range.head, runs: runs,
+          members: history.members[position], history: history))
+    }
+    return ReleaseReport(
+      include: selection.includePatterns, exclude: selection.excludePatterns, releases: rows,
+      limitations: history.limitations)
+  }
+
+  /// AI and human work per period over a range.
+  public func trends(_ range: ResolvedRange, period: TrendPeriod) throws -> TrendReport {
+    let history = try load([range])
+    return TrendReport(history: history, members: history.members[0], period: period)
+  }
+
+  /// Where the fixes in a range landed (SZZ); introducing commits are looked for in all of the end's history.
+  public func failures(_ range: ResolvedRange, matcher: FixMatcher) throws -> FailureReport {
+    let whole = ResolvedRange(base: nil, head: range.head, label: range.label)
+    let history = try load([range, whole])
+    return FailureReport(history: history, members: history.members[0], matcher: matcher) { prefix in
+      try? repository.resolveCommit(prefix)
+    }
+  }
+
+  /// The range's surviving lines at its end as one Agent Trace record (lines in `end`'s numbering).
+  public func agentTrace(_ named: NamedRange, selection: FileSelection, toolVersion: String) throws
+    -> AgentTraceRecord
+  {
+    let history = try load([named.range])
+    let blame = HistoryBlame(history, at: [named.range.head])
+    var runs: [SurvivingRun] = []
+    try blame.forEachRun(
+      at: named.range.head, in: history, members: history.members[0], selection: selection, evidence: evidence
+    ) { runs.append($0) }
+    let time = try repository.commit(named.range.head).committer.time
+    return AgentTraceRecord(revision: named.range.head, time: time, runs: runs, toolVersion: toolVersion)
+  }
+
+  /// Saves what the cache learned; returns a warning when it could not.
+  public func finish() -> String? { cache?.save() }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import PaddockGit
+
+/// Blame at chosen revisions, computed by replaying a `History` forwards (see `LineTracker`).
+public struct HistoryBlame {
+  /// Per kept revision: the origin of every line of every file the history touched.
+  var snapshots: [ObjectID: LineTracker.Snapshot]
+  var paths: LineTracker.PathTable
+
+  /// Replays `history`, keeping the state at `ends`. `visit` sees the commits in `visiting` before they apply,
+  /// with their first parent's state and their diff against it (what `git blame <commit>^` would see).
+  init(
+    _ history: History, at ends: Set<ObjectID>, visiting: Set<Int32> = [],
+    visit: (Int32, LineTracker.Snapshot, [FileDiff], LineTracker.PathTable) -> Void = { _, _, _, _ in }
+  ) {
+    var tracker = LineTracker(commits: history.commits.map { ($0.id, $0.parents) })
+    snapshots = tracker.trace(
+      diffs: history.changes.flatMap { $0 }, keeping: ends, visiting: visiting, visit: visit)
+    paths = tracker.paths
+  }
+}
+
+/// A run of consecutive lines of one file at a revision, all introduced by one commit and attributed alike.
+public struct SurvivingRun: Sendable, Hashable {
+  public var path: String
+  /// The first line's number at the revision (1-based).
+  public var line: Int
+  public var count: Int
+  /// Index of the introducing commit in the history.
+  public var commit: Int32
+  public var authorship: Authorship
+  public var agent: String?
+  public var model: String?
+  /// Where the attribution came from: the commit's label, a git-ai note or an Agent Trace record.
+  public var source: AttributionSource
+}
+
+extension HistoryBlame {
+  /// Calls `body` for the lines of the selected files at `end` that a commit in `members` introduced, in path
+  /// and line order. Line-level evidence (notes, Agent Trace records) overrides the commit's label line by line.
+  func forEachRun(
+    at end: ObjectID, in history: History, members: Set<Int32>, selection: FileSelection, evidence: LineEvidence,
+    _ body: (SurvivingRun) throws -> Void
+  ) throws {
+    guard let snapshot = snapshots[end] else { return }
+    let endHasEvidence = evidence.has(end)
+    let files = snapshot.maps.map { (path: paths[$0.key].description, map: $0.value) }.sorted { $0.path < $1.path }
+    for (path, map) in files where selection.contains(path) {
+      var line = 1
+      for run in map.runs {
+        defer { line += Int(run.length) }
+        guard run.commit != LineMap.boundary, members.contains(run.commit) else { continue }
+        let commit = history.commits[Int(run.commit)]
+        let label = history.labels[Int(run.commit)]
+        let base = SurvivingRun(
+          path: path, line: line, count: Int(run.length), commit: run.commit, authorship: label.authorship,
+          agent: label.authorship == .ai ? label.agent : nil, model: label.model, source: .commit)
+        guard endHasEvidence || evidence.has(commit.id) else {
+          try body(base)
+          continue
+        }
+        // Line by line, merging neighbours that come out alike.
+        let originPath = paths[run.path].description
+        var pending: SurvivingRun?
+        for offset in 0..<Int(run.length) {
+          var single = base
+          single.line = line + offset
+          single.count = 1
+          let author =
+            evidence.author(commit: commit.id, path: originPath, line: Int(run.start) + offset)
+            ?? evidence.author(commit: end, path: path, line: line + offset)
+          if let author {
+            single.source = author.source
+            switch author.author {
+            case .agent(let tool, let model):
+              single.authorship = .ai
+              single.agent = tool.isEmpty ? single.agent : evidence.classifier.agentID(forTool: tool)
+              single.model = model ?? single.model
+            case .human:
+              single.authorship = .human
+              single.agent = nil
+              single.model = nil
+            }
+          }
+          if var current = pending, current.authorship == single.authorship, current.agent == single.agent,
+            current.model == single.model, current.source == single.source
+          {
+            current.count += 1
+            pending = current
+          } else {
+            if let pending { try body(pending) }
+            pending = single
+          }
+        }
+        if let pending { try body(pending) }
+      }
+    }
+  }
+}
+
+/// Line-level authorship evidence that overrides a commit's label: git-ai notes (read on demand) and Agent Trace
+/// records. Both name lines by their number in a given commit's version of the file.
+public final class LineEvidence {
+  public struct Attribution {
+    var author: AuthorshipNote.Author
+    var source: AttributionSource
+  }
+
+  let repository: Repository?
+  let notesRef: String?
+  let classifier: CommitClassifier
+  private var notes: [ObjectID: AuthorshipNote?] = [:]
+  private let traces: AgentTraceIndex
+  /// Whether any line's attribution came from a note.
+  public private(set) var usedNotes = false
+
+  public init(repository: Repository?, notesRef: String?, traces: AgentTraceIndex, classifier: CommitClassifier) {
+    self.repository = repository
+    self.classifier = classifier
+    self.traces = traces
+    // Without the notes ref there is nothing to look up, commit after commit.
+    if let notesRef, repository?.referenceExists(notesRef) == true {
+      self.notesRef = notesRef
+    } else {
+      self.notesRef = nil
+    }
+  }
+
+  private func note(_ commit: ObjectID) -> AuthorshipNote? {
+    if let cached = notes[commit] { return cached }
+    guard let repository, let notesRef else { return nil }
+    let parsed = (try? repository.note(reference: notesRef, for: commit))?.flatMap(AuthorshipNote.parse)
+    notes[commit] = parsed
+    return parsed
+  }
+
+  /// Whether any evidence speaks about lines of `commit`.
+  func has(_ commit: ObjectID) -> Bool { traces.has(commit) || note(commit) != nil }
+
+  func author(commit: ObjectID, path: String, line: Int) -> Attribution? {
+    if let author = traces.author(revision: commit, path: path, line: line) {
+      return Attribution(author: author, source: .trace)
+    }
+    if let (author, _) = note(commit)?.author(path: path, line: line) {
+      usedNotes = true
+      return Attribution(author: author, source: .note)
+    }
+    return nil
+  }
+}
