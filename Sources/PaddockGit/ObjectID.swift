@@ -32,14 +32,17 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
   }
 
   /// Builds an id from its 20 raw bytes; nil for any other length.
-  public init?(bytes: some Collection<UInt8>) {
+  public init?(bytes: ArraySlice<UInt8>) {
     guard bytes.count == 20 else { return nil }
-    var oid = git_oid()
-    withUnsafeMutableBytes(of: &oid.id) { raw in
-      for (offset, byte) in bytes.enumerated() { raw[offset] = byte }
+    (a, b, c) = bytes.withUnsafeBytes { raw in
+      (
+        raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+        raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+      )
     }
-    self.init(oid)
   }
+
+  public init?(bytes: [UInt8]) { self.init(bytes: bytes[...]) }
 
   /// The 20 raw bytes, as stored in git's objects.
   public var bytes: [UInt8] {

@@ -218,4 +218,22 @@ import Testing
     let period = try repository.paddock(["report", "trends"])
     #expect(period.status == 2 && period.err.contains("week, month"), "\(period.err)")
   }
+
+  /// On a terminal stderr shows a progress bar; piped, it stays silent (the other tests read stderr piped).
+  @Test func aProgressBarShowsOnlyOnATerminal() throws {
+    let repository = try ReportEndToEndTests.history()
+    let piped = try repository.paddock(["report", "snapshot", "--no-cache"])
+    #expect(piped.status == 0 && !piped.err.contains("reading changes"), "\(piped.err)")
+    // `script` runs the command on a pseudo-terminal and copies what it printed.
+    let command = "'\(PaddockBinary.path)' report snapshot --no-cache >/dev/null"
+    let terminal = try ProcessRunner.run(
+      "/usr/bin/script", ["-qec", command, "/dev/null"], in: repository.path, environment: repository.environment)
+    #expect(terminal.status == 0, "\(terminal.err)")
+    #expect(terminal.out.contains("reading changes [") && terminal.out.contains("] 7/7"), "\(terminal.out)")
+    let quiet = try ProcessRunner.run(
+      "/usr/bin/script",
+      ["-qec", command.replacingOccurrences(of: ">/dev/null", with: "--no-progress >/dev/null"), "/dev/null"],
+      in: repository.path, environment: repository.environment)
+    #expect(quiet.status == 0 && !quiet.out.contains("reading changes"), "\(quiet.out)")
+  }
 }

@@ -163,18 +163,24 @@ public final class ReportCache {
     writer.u32(fnv1a32(payload))
   }
 
+  /// Appends with `O_APPEND`, so two reports saving at once add whole runs of records one after the other
+  /// instead of writing over each other (and the checksums catch anything torn).
   private static func append(_ bytes: [UInt8], to file: String) throws {
     guard !bytes.isEmpty else { return }
     if !FileManager.default.fileExists(atPath: file) {
       try replace(file: file, with: bytes)
       return
     }
-    guard let handle = FileHandle(forWritingAtPath: file) else {
-      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file])
+    let descriptor = open(file, O_WRONLY | O_APPEND | O_CLOEXEC)
+    guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file]) }
+    defer { close(descriptor) }
+    var written = 0
+    while written < bytes.count {
+      let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      if result < 0, errno == EINTR { continue }
+      guard result > 0 else { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: file]) }
+      written += result
     }
-    defer { try? handle.close() }
-    try handle.seekToEnd()
-    try handle.write(contentsOf: Data(bytes))
   }
 
   /// Writes `magic + bytes` to a temporary file and renames it over `file`, so readers never see half a file.

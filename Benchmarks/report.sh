@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Times `paddock report release --tags 'v*'` over a long generated history, with an empty and a
+# filled report cache, against the same report computed with git alone (release-by-blame.sh),
+# side by side in one hyperfine run. Then checks that all three give the same figures.
+#
+#   PADDOCK=/path/to/release/paddock Benchmarks/report.sh [--check]
+#
+# Builds nothing: PADDOCK names a release binary (default: `paddock` on PATH).
+# --check: time nothing; run each command once and compare the figures.
+# Environment: COMMITS (20000), FILES (300) and TAG_EVERY (400) size the history (see
+# generate-history.sh); RUNS (3) and WARMUP (0) are passed to hyperfine.
+# Results: Benchmarks/.work/report.json (the hyperfine export), the three commands' outputs
+# (release-cold.json, release-warm.json, release-by-blame.jsonl) and a table of ratios on stdout.
+# Exits 1 if the figures differ.
+set -euo pipefail
+
+check_only=false
+case "${1-}" in
+  "") ;;
+  --check) check_only=true ;;
+  *)
+    echo "usage: $0 [--check]" >&2
+    exit 64
+    ;;
+esac
+
+here=$(cd -- "$(dirname -- "$0")" && pwd -P)
+work="$here/.work"
+repo="$work/history"
+commits=${COMMITS:-20000}
+files=${FILES:-300}
+tag_every=${TAG_EVERY:-400}
+runs=${RUNS:-3}
+warmup=${WARMUP:-0}
+
+paddock=${PADDOCK:-$(command -v paddock || true)}
+if [ -z "$paddock" ]; then
+  echo "report.sh: set PADDOCK to a release binary or put paddock on PATH" >&2
+  exit 1
+fi
+case "$paddock" in */*) paddock=$(cd -- "$(dirname -- "$paddock")" && pwd -P)/$(basename -- "$paddock") ;; esac
+if [ ! -x "$paddock" ]; then
+  echo "report.sh: $paddock is not executable" >&2
+  exit 1
+fi
+tools="git python3"
+$check_only || tools="$tools hyperfine"
+for tool in $tools; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "report.sh: $tool is required" >&2; exit 1; }
+done
+
+# The history: reused when it was generated with the same sizes.
+mkdir -p -- "$work"
+stamp="$work/history.params"
+if [ ! -f "$stamp" ] || [ "$(cat -- "$stamp")" != "$commits $files $tag_every" ] \
+  || ! git -C "$repo" rev-parse --verify -q main >/dev/null 2>&1; then
+  rm -rf -- "$repo" "$stamp"
+  echo "generating $commits commits over $files files, a tag every $tag_every, in $repo" >&2
+  "$here/generate-history.sh" "$repo" "$commits" "$files" "$tag_every" >/dev/null
+  echo "$commits $files $tag_every" >"$stamp"
+fi
+cd -- "$repo"
+
+cache="$(cd -- "$(git rev-parse --git-common-dir)" && pwd -P)/paddock/report-cache"
+cold="$work/release-cold.json"
+warm="$work/release-warm.json"
+baseline="$work/release-by-blame.jsonl"
+echo "repository: $repo ($(git rev-list --count main) commits, $(git tag -l 'v*' | wc -l) tags v*, $(git ls-files | wc -l) files)" >&2
+echo "paddock: $paddock" >&2
+
+# The commands read these; hyperfine runs each under bash in the repository. Each writes its
+# output to a file (the last run's stays) so the figures can be compared afterwards.
+export PADDOCK_BIN="$paddock" REPORT_CACHE="$cache" BASELINE="$here/release-by-blame.sh" REPO="$repo"
+export COLD_OUT="$cold" WARM_OUT="$warm" BASELINE_OUT="$baseline"
+report_cold='"$PADDOCK_BIN" report release --tags "v*" --format json >"$COLD_OUT"'
+report_warm='"$PADDOCK_BIN" report release --tags "v*" --format json >"$WARM_OUT"'
+by_blame='"$BASELINE" "$REPO" "v*" >"$BASELINE_OUT"'
+empty_cache='rm -rf -- "$REPORT_CACHE"'
+fill_cache='[ -d "$REPORT_CACHE" ] || "$PADDOCK_BIN" report release --tags "v*" --format json >/dev/null'
+
+if $check_only; then
+  echo "== running each once" >&2
+  bash -c "$empty_cache && $report_cold"
+  bash -c "$fill_cache && $report_warm"
+  bash -c "$by_blame"
+else
+  bash -c "$fill_cache"
+  echo "== report release --tags 'v*'" >&2
+  hyperfine --shell bash --warmup "$warmup" --runs "$runs" --style basic --export-json "$work/report.json" \
+    --prepare "$empty_cache" -n "paddock report, cold cache" "$report_cold" \
+    --prepare "$fill_cache" -n "paddock report, warm cache" "$report_warm" \
+    --prepare true -n "git blame per release (release-by-blame.sh)" "$by_blame"
+
+  # Ratios of medians from the export: above 1 means Paddock is faster than git.
+  python3 - "$work/report.json" <<'PY'
+import sys, json
+
+medians = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+git_name = next(k for k in medians if k.startswith("git blame"))
+git_time = medians[git_name]
+rows = [(name, medians[name]) for name in ("paddock report, cold cache", "paddock report, warm cache")]
+header = ("paddock command", "median", "git baseline", "median", "git/paddock")
+table = [header] + [(p, f"{pt:.3f} s", git_name, f"{git_time:.3f} s", f"{git_time / pt:.2f}x" if pt > 0 else "n/a")
+                    for p, pt in rows]
+widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+print()
+for i, r in enumerate(table):
+    print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    if i == 0:
+        print("  ".join("-" * w for w in widths))
+cold, warm = rows[0][1], rows[1][1]
+if warm > 0:
+    print(f"\ncold/warm: {cold / warm:.2f}x (median with an empty cache / median with a filled one).")
+print("ratio = median git time / median paddock time, measured in the same run; above 1 means paddock is faster.")
+PY
+fi
+
+# The figures: paddock with a cold and a warm cache must agree exactly, and with git per release.
+python3 - "$cold" "$warm" "$baseline" <<'PY'
+import json, os, sys
+
+cold = json.load(open(sys.argv[1]))
+warm = json.load(open(sys.argv[2]))
+git = [json.loads(line) for line in open(sys.argv[3]) if line.strip()]
+problems = []
+if warm != cold:
+    for index, (c, w) in enumerate(zip(cold["releases"], warm["releases"])):
+        keys = [k for k in c if c[k] != w.get(k)]
+        if keys:
+            problems.append(f"{c['start']}..{c['end']}: warm cache differs from cold in {', '.join(keys)}")
+    if len(cold["releases"]) != len(warm["releases"]) or not problems:
+        problems.append(f"warm cache report differs from cold ({len(warm['releases'])} and {len(cold['releases'])} releases)")
+rows = cold["releases"]
+if len(rows) != len(git):
+    problems.append(f"paddock reports {len(rows)} releases, git {len(git)}")
+for p, g in zip(rows, git):
+    name = f"{g['start']}..{g['end']}"
+    for key in ("start", "end", "ai_lines", "total_lines", "human_lines", "commits", "ai_commits", "files"):
+        if p.get(key) != g[key]:
+            problems.append(f"{name}: {key} paddock {p.get(key)}, git {g[key]}")
+    if p.get("unknown_lines"):
+        problems.append(f"{name}: unknown_lines paddock {p['unknown_lines']}, git 0")
+print()
+if problems:
+    print(f"{len(problems)} mismatch{'es' if len(problems) != 1 else ''} (outputs in {os.path.dirname(os.path.abspath(sys.argv[1]))}):")
+    for problem in problems:
+        print("  " + problem)
+    sys.exit(1)
+print(f"figures: all {len(rows)} releases agree (paddock cold, paddock warm and git: ai_lines, human_lines, "
+      "total_lines, commits, ai_commits, files).")
+PY
