@@ -47,7 +47,19 @@ public struct ReviewFile: Sendable {
   /// Line `number` (1-based) of the file at head, from `content` or else from the added lines.
   public func line(_ number: Int) -> String? {
     if let content { return number >= 1 && number <= content.count ? content[number - 1] : nil }
-    return added.first { $0.number == number }?.text
+    return addedLine(number)?.text
+  }
+
+  /// The added line numbered `number`, if any: a binary search (added lines are in ascending order, and a file
+  /// can have hundreds of thousands).
+  public func addedLine(_ number: Int) -> AddedLine? {
+    var low = 0
+    var high = added.count
+    while low < high {
+      let middle = (low + high) / 2
+      if added[middle].number < number { low = middle + 1 } else { high = middle }
+    }
+    return low < added.count && added[low].number == number ? added[low] : nil
   }
 }
 

@@ -114,7 +114,7 @@ public struct Reviewer: Sendable {
           "the paddock:ignore on line \(number) gives no reason and is not honoured: write `paddock:ignore \(finding.rule) -- why`"
         )
       }
-      if let added = file.added.first(where: { $0.number == number }), added.authorship != .human,
+      if let added = file.addedLine(number), added.authorship != .human,
         !policy.aiMaySuppress
       {
         return .refused(

@@ -54,6 +54,26 @@ public struct RuleSet: Sendable {
     return results.withLock { $0.flatMap { $0 } }
   }
 
+  /// The matching time each line rule may spend on one file before it is stopped there.
+  static let regexBudget = Duration.milliseconds(250)
+
+  /// The rule id of the finding that reports a rule stopped by its time budget.
+  public static let timeoutRuleID = "paddock-rule-timeout"
+
+  static func timeoutFinding(rule: Rule, line: AddedLine, file: ReviewFile, change: ReviewChange) -> Finding {
+    let commit = line.commit.map { change.commits[$0] }
+    let budget = Int(regexBudget.components.seconds * 1000 + regexBudget.components.attoseconds / 1_000_000_000_000_000)
+    return Finding(
+      rule: timeoutRuleID, title: "Rule stopped: its pattern took too long", severity: .warning, path: file.path,
+      line: line.number, column: 1, endColumn: 1, authorship: line.authorship, agent: line.agent ?? commit?.agent,
+      commit: commit?.id,
+      message:
+        "rule `\(rule.id)` spent its \(budget) ms on this file and was stopped here, so the file's remaining lines were not checked by it",
+      fix:
+        "simplify the rule's pattern: nested or overlapping quantifiers such as `(a+)+` or `(.*)*` backtrack without end; test it with `paddock rules test`",
+      snippet: rule.id, fingerprint: Fingerprint.of(rule: timeoutRuleID, path: file.path, text: rule.id))
+  }
+
   /// The line rules and manifest checks of one text file.
   private func evaluate(file: ReviewFile, _ change: ReviewChange, _ everyAuthorship: Bool) -> [Finding] {
     var findings: [Finding] = []
@@ -64,16 +84,29 @@ public struct RuleSet: Sendable {
     let unkeyedHere = lineRules.filter { !compiled[$0].usesKeywords }
     var hits = [Bool](repeating: false, count: compiled.count)
     var masked: [Set<IgnoredRegion>: String] = [:]
+    // Each rule has `regexBudget` per file; a rule that spends it is stopped there and reported.
+    var spent = [Duration](repeating: .zero, count: compiled.count)
+    var stopped = [Bool](repeating: false, count: compiled.count)
     for line in file.added {
       if !keyed.isEmpty {
         for index in keyed { hits[index] = false }
         keywords.scan(Substring(line.text).utf8, into: &hits)
       }
       masked.removeAll(keepingCapacity: true)
-      for index in unkeyedHere + keyed.filter({ hits[$0] }) {
+      for index in unkeyedHere + keyed.filter({ hits[$0] }) where !stopped[index] {
         let rule = compiled[index]
         guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { continue }
-        if let finding = rule.match(line, in: file, change: change, masked: &masked) { findings.append(finding) }
+        let started = ContinuousClock.now
+        let outcome = rule.match(
+          line, in: file, change: change, masked: &masked, deadline: started + (Self.regexBudget - spent[index]))
+        spent[index] += ContinuousClock.now - started
+        switch outcome {
+        case .finding(let finding): findings.append(finding)
+        case .none: break
+        case .timedOut:
+          stopped[index] = true
+          findings.append(Self.timeoutFinding(rule: rule.rule, line: line, file: file, change: change))
+        }
       }
     }
     for index in applicable where compiled[index].rule.kind == .newDependency {
@@ -146,11 +179,19 @@ struct CompiledRule: Sendable {
   /// Whether the rule reads this file at all: language and path globs.
   func applies(to file: ReviewFile) -> Bool { scope.applies(to: file) }
 
-  /// Runs a pattern or secret rule on one added line.
+  enum Outcome {
+    case finding(Finding)
+    case none
+    /// Matching ran past the deadline and was stopped.
+    case timedOut
+  }
+
+  /// Runs a pattern or secret rule on one added line, stopping at `deadline`.
   func match(
-    _ line: AddedLine, in file: ReviewFile, change: ReviewChange, masked: inout [Set<IgnoredRegion>: String]
-  ) -> Finding? {
-    guard let pattern else { return nil }
+    _ line: AddedLine, in file: ReviewFile, change: ReviewChange, masked: inout [Set<IgnoredRegion>: String],
+    deadline: ContinuousClock.Instant
+  ) -> Outcome {
+    guard let pattern else { return .none }
     var subject = line.text
     if !rule.ignoreIn.isEmpty {
       if let cached = masked[rule.ignoreIn] {
@@ -162,11 +203,20 @@ struct CompiledRule: Sendable {
       }
     }
     let whole = NSRange(location: 0, length: subject.utf16.count)
-    guard let match = pattern.firstMatch(in: subject, range: whole) else { return nil }
-    if let patternNot,
-      patternNot.firstMatch(in: line.text, range: NSRange(location: 0, length: line.text.utf16.count)) != nil
-    {
-      return nil
+    let match: NSTextCheckingResult
+    switch pattern.firstMatch(in: subject, range: whole, before: deadline) {
+    case .match(let found): match = found
+    case .noMatch: return .none
+    case .timedOut: return .timedOut
+    }
+    if let patternNot {
+      switch patternNot.firstMatch(
+        in: line.text, range: NSRange(location: 0, length: line.text.utf16.count), before: deadline)
+      {
+      case .match: return .none
+      case .noMatch: break
+      case .timedOut: return .timedOut
+      }
     }
     var range = match.range
     if match.numberOfRanges > 1, match.range(at: 1).location != NSNotFound { range = match.range(at: 1) }
@@ -174,18 +224,45 @@ struct CompiledRule: Sendable {
     if case .secret(let options) = rule.kind {
       // The secret is read from the unmasked line: masking keeps offsets, not text.
       let secret = (line.text as NSString).substring(with: range)
-      if Entropy.shannon(secret) < options.minEntropy { return nil }
+      if Entropy.shannon(secret) < options.minEntropy { return .none }
       let secretRange = NSRange(location: 0, length: secret.utf16.count)
-      if allow.contains(where: { $0.firstMatch(in: secret, range: secretRange) != nil }) { return nil }
+      if allow.contains(where: { $0.firstMatch(in: secret, range: secretRange) != nil }) { return .none }
       snippet = (line.text as NSString).replacingCharacters(in: range, with: Entropy.redact(secret))
     }
     let columns = utf8Columns(of: range, in: line.text)
     let commit = line.commit.map { change.commits[$0] }
-    return Finding(
-      rule: rule.id, title: rule.title, severity: rule.severity, path: file.path, line: line.number,
-      column: columns.lowerBound, endColumn: columns.upperBound, authorship: line.authorship,
-      agent: line.agent ?? commit?.agent, commit: commit?.id, message: rule.message, fix: rule.fix, snippet: snippet,
-      fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: snippet))
+    return .finding(
+      Finding(
+        rule: rule.id, title: rule.title, severity: rule.severity, path: file.path, line: line.number,
+        column: columns.lowerBound, endColumn: columns.upperBound, authorship: line.authorship,
+        agent: line.agent ?? commit?.agent, commit: commit?.id, message: rule.message, fix: rule.fix, snippet: snippet,
+        fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: snippet)))
+  }
+}
+
+/// A regular expression search that can be stopped.
+enum TimedMatch {
+  case match(NSTextCheckingResult)
+  case noMatch
+  case timedOut
+}
+
+extension NSRegularExpression {
+  /// The first match in `range`, or `.timedOut` once matching runs past `deadline`: ICU reports progress during a
+  /// long match, and the search is stopped there instead of backtracking on without end.
+  func firstMatch(in text: String, range: NSRange, before deadline: ContinuousClock.Instant) -> TimedMatch {
+    var result = TimedMatch.noMatch
+    guard ContinuousClock.now < deadline else { return .timedOut }
+    enumerateMatches(in: text, options: [.reportProgress], range: range) { match, _, stop in
+      if let match {
+        result = .match(match)
+        stop.pointee = true
+      } else if ContinuousClock.now >= deadline {
+        result = .timedOut
+        stop.pointee = true
+      }
+    }
+    return result
   }
 }
 

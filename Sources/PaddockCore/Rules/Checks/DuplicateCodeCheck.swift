@@ -10,24 +10,31 @@ enum DuplicateCodeCheck {
 
   /// Every window's locations by hash, as linked lists in one flat array: no array per hash.
   private struct WindowIndex {
-    private var heads: [Int: Int32] = [:]
+    /// Per hash, its first and last entries; entries chain forwards in insertion order, so a search stops at the
+    /// first accepted location instead of walking the whole chain (a file of one repeated line has one chain).
+    private var chains: [Int: (first: Int32, last: Int32)] = [:]
     private var entries: [(location: Location, next: Int32)] = []
 
     mutating func insert(_ hash: Int, _ location: Location) {
-      entries.append((location, heads[hash] ?? -1))
-      heads[hash] = Int32(entries.count - 1)
+      let position = Int32(entries.count)
+      entries.append((location, -1))
+      if let chain = chains[hash] {
+        entries[Int(chain.last)].next = position
+        chains[hash] = (chain.first, position)
+      } else {
+        chains[hash] = (position, position)
+      }
     }
 
     /// The earliest-inserted location with this hash that passes `accept`.
     func first(_ hash: Int, where accept: (Location) -> Bool) -> Location? {
-      var found: Location?
-      var cursor = heads[hash] ?? -1
+      var cursor = chains[hash]?.first ?? -1
       while cursor >= 0 {
         let entry = entries[Int(cursor)]
-        if accept(entry.location) { found = entry.location }
+        if accept(entry.location) { return entry.location }
         cursor = entry.next
       }
-      return found
+      return nil
     }
   }
 
@@ -85,8 +92,11 @@ enum DuplicateCodeCheck {
             return
           }
           reportedUntil = end
-          let line = run.first { $0.number == start } ?? run[0]
-          let block = run.filter { $0.number >= start && $0.number <= end }.map(\.text).joined(separator: "\n")
+          // A run's lines are consecutive, so a line number is an offset into it.
+          let first = run[0].number
+          let window = run[max(0, start - first)...min(run.count - 1, end - first)]
+          let line = window.first ?? run[0]
+          let block = window.map(\.text).joined(separator: "\n")
           findings.append(
             ChangeChecks.finding(
               rule, file: file, line: line, change: change,
