@@ -84,18 +84,28 @@ struct ReportOptions: ParsableArguments {
           "paddock: warning: \(source.name): \(index.malformed.count) line(s) are not Agent Trace records (line \(lines)); they were skipped\n"
         )
       }
+      if index.unplaced > 0 {
+        writeError(
+          "paddock: warning: \(source.name): \(index.unplaced) record(s) name no git commit in vcs.revision, so no line can be placed; they were skipped\n"
+        )
+      }
       traces.merge(index)
     }
-    let bar = ProgressBar(enabled: !noProgress && isatty(STDERR_FILENO) == 1)
+    let bar = ProgressBar()
     return try ReportEngine(
-      repository: repository, config: config, traces: traces, useCache: !noCache, progress: bar.update)
+      repository: repository, config: config, traces: traces, useCache: !noCache,
+      progress: showsProgress ? bar.update : { _ in })
   }
+
+  /// A progress bar goes to stderr when it is a terminal, unless `--no-progress`.
+  var showsProgress: Bool { !noProgress && isatty(STDERR_FILENO) == 1 }
 
   /// Saves the cache and prints its statistics when asked.
   func finish(_ engine: ReportEngine) {
-    ProgressBar.clear(enabled: !noProgress && isatty(STDERR_FILENO) == 1)
+    if showsProgress { ProgressBar.clear() }
     if let warning = engine.finish() { writeError("paddock: warning: \(warning)\n") }
-    if cacheStats, let statistics = engine.cache?.statistics {
+    if cacheStats {
+      let statistics = engine.cache.statistics
       writeError(
         "cache: commits \(statistics.commitsFromCache) cached, \(statistics.commitsFromGit) read; changes \(statistics.changesFromCache) cached, \(statistics.changesFromGit) diffed; classifications \(statistics.classificationsFromCache) cached, \(statistics.classificationsComputed) computed\n"
       )
@@ -135,39 +145,6 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
 extension TrendPeriod: ExpressibleByArgument {}
 
-/// `A..B`, `A...B`, or a single revision meaning its whole history.
-func resolveHistoryRange(_ spec: String, in repository: Repository) throws -> ResolvedRange {
-  if spec.contains("..") { return try RangeResolver.resolve(in: repository, range: spec, base: nil, head: nil) }
-  return ResolvedRange(base: nil, head: try repository.resolveCommit(spec), label: spec)
-}
-
-/// The ranges of a release report: `A..B` as given, or consecutive tags matching a pattern by commit date.
-func releaseRanges(range: String?, tags: String?, in repository: Repository) throws -> [NamedRange] {
-  if let range {
-    let resolved = try RangeResolver.resolve(in: repository, range: range, base: nil, head: nil)
-    // The label is always `A..B` or `A...B`.
-    let parts = resolved.label.components(separatedBy: resolved.label.contains("...") ? "..." : "..")
-    return [NamedRange(start: parts.first ?? range, end: parts.last ?? "HEAD", range: resolved)]
-  }
-  guard let tags else { throw CLIError("give a RANGE such as v1.0..v1.1, or --tags 'v*'") }
-  var found: [(name: String, commit: ObjectID, time: Int64)] = []
-  for reference in try repository.references(matching: "refs/tags/\(tags)") {
-    let commit = try repository.commit(reference.commit)
-    found.append((String(reference.name.dropFirst("refs/tags/".count)), reference.commit, commit.committer.time))
-  }
-  found.sort { ($0.time, $0.name) < ($1.time, $1.name) }
-  guard found.count >= 2 else {
-    throw CLIError(
-      "--tags '\(tags)' matches \(found.count) tag\(found.count == 1 ? "" : "s"); a release needs two (check `git tag -l '\(tags)'`)"
-    )
-  }
-  return zip(found, found.dropFirst()).map { from, to in
-    NamedRange(
-      start: from.name, end: to.name,
-      range: ResolvedRange(base: from.commit, head: to.commit, label: "\(from.name)..\(to.name)"))
-  }
-}
-
 extension Paddock.Report {
   struct Release: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -195,8 +172,14 @@ extension Paddock.Report {
 
     func run() async throws {
       try report.run(options) { repository, config, engine in
-        let ranges = try releaseRanges(
-          range: range, tags: range == nil ? tags ?? config.report.tags : nil, in: repository)
+        let ranges: [NamedRange]
+        if let range {
+          ranges = [try NamedRange.range(range, in: repository)]
+        } else if let pattern = tags ?? config.report.tags {
+          ranges = try NamedRange.consecutiveTags(pattern, in: repository)
+        } else {
+          throw CLIError("give a RANGE such as v1.0..v1.1, or --tags 'v*' (or report.tags in .paddock.yml)")
+        }
         let result = try engine.release(ranges, selection: try report.selection(config))
         return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
           HTMLReport(title: "AI share per release", subtitle: repositoryName(repository), releases: result)
@@ -218,10 +201,9 @@ extension Paddock.Report {
 
     func run() async throws {
       try report.run(options) { repository, config, engine in
-        let head = try repository.resolveCommit(revision)
-        let result = try engine.release(
-          [NamedRange(start: nil, end: revision, range: ResolvedRange(base: nil, head: head, label: revision))],
-          selection: try report.selection(config))
+        let snapshot = try NamedRange.history(revision, in: repository)
+        let head = snapshot.range.head
+        let result = try engine.release([snapshot], selection: try report.selection(config))
         return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
           HTMLReport(
             title: "Who wrote \(revision)", subtitle: "\(repositoryName(repository)) at \(head.abbreviated())",
@@ -247,7 +229,7 @@ extension Paddock.Report {
 
     func run() async throws {
       try report.run(options) { repository, config, engine in
-        let resolved = try resolveHistoryRange(range, in: repository)
+        let resolved = try NamedRange.history(range, in: repository).range
         let result = try engine.trends(resolved, period: period ?? config.report.period)
         return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
           HTMLReport(title: "AI work over time", subtitle: "\(repositoryName(repository)) \(range)", trends: result)
@@ -281,7 +263,7 @@ extension Paddock.Report {
 
     func run() async throws {
       try report.run(options) { repository, config, engine in
-        let resolved = try resolveHistoryRange(range, in: repository)
+        let resolved = try NamedRange.history(range, in: repository).range
         let matcher = try FixMatcher(
           patterns: fixPatterns.isEmpty ? config.report.fixPatterns ?? FixMatcher.defaultPatterns : fixPatterns)
         let result = try engine.failures(resolved, matcher: matcher)
@@ -312,11 +294,9 @@ extension Paddock.Report {
 
     func run() async throws {
       try report.run(options) { repository, config, engine in
-        let resolved = try resolveHistoryRange(range, in: repository)
-        let parts = resolved.label.components(separatedBy: "..")
         let record = try engine.agentTrace(
-          NamedRange(start: resolved.base == nil ? nil : parts.first, end: parts.last ?? range, range: resolved),
-          selection: try report.selection(config), toolVersion: PaddockVersion.current)
+          try NamedRange.history(range, in: repository), selection: try report.selection(config),
+          toolVersion: PaddockVersion.current)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
@@ -354,7 +334,7 @@ extension Paddock.Report {
         let selection = try report.selection(config)
         // Releases first (when asked), the whole tree last: its row feeds the charts by directory and agent.
         let ranges =
-          try (tags ?? config.report.tags).map { try releaseRanges(range: nil, tags: $0, in: repository) } ?? []
+          try (tags ?? config.report.tags).map { try NamedRange.consecutiveTags($0, in: repository) } ?? []
         let releases = try engine.release(
           ranges + [NamedRange(start: nil, end: revision, range: whole)], selection: selection)
         let trends = try engine.trends(whole, period: period ?? config.report.period)
@@ -383,14 +363,11 @@ func repositoryName(_ repository: Repository) -> String {
 }
 
 /// A one-line progress bar on stderr, redrawn at most every 100 ms.
-final class ProgressBar: @unchecked Sendable {
-  private let enabled: Bool
+final class ProgressBar {
   private var last = ContinuousClock.now - .seconds(1)
 
-  init(enabled: Bool) { self.enabled = enabled }
-
   func update(_ progress: ReportProgress) {
-    guard enabled, progress.total > 0 else { return }
+    guard progress.total > 0 else { return }
     let now = ContinuousClock.now
     guard progress.done == progress.total || now - last >= .milliseconds(100) else { return }
     last = now
@@ -400,7 +377,5 @@ final class ProgressBar: @unchecked Sendable {
     writeError("\r\u{1B}[2K\(progress.phase) [\(bar)] \(progress.done)/\(progress.total)")
   }
 
-  static func clear(enabled: Bool) {
-    if enabled { writeError("\r\u{1B}[2K") }
-  }
+  static func clear() { writeError("\r\u{1B}[2K") }
 }

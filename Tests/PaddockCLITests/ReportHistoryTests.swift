@@ -146,11 +146,14 @@ import Testing
     let trace = """
       {"version":"0.1.0","id":"7d0f6c2e-0000-4000-8000-000000000001","timestamp":"2023-11-14T22:14:20Z","files":[{"path":"x.py","conversations":[{"contributor":{"type":"ai","model_id":"anthropic/claude-opus-4-5"},"ranges":[{"start_line":2,"end_line":3}]}]}],"vcs":{"type":"git","revision":"\(first)"}}
       not json
+      {"version":"0.1.0","id":"7d0f6c2e-0000-4000-8000-000000000002","timestamp":"2023-11-14T22:14:20Z","files":[{"path":"x.py","conversations":[{"contributor":{"type":"ai"},"ranges":[{"start_line":1,"end_line":4}]}]}]}
 
       """
     try repository.write(".agent-trace/traces.jsonl", trace)
     let snapshot = try repository.paddock(["report", "snapshot", "--include", "*.py", "--format", "json"])
     #expect(snapshot.err.contains("1 line(s) are not Agent Trace records (line 2)"), "\(snapshot.err)")
+    // A record without a git revision cannot be placed: it is reported, and it changes nothing.
+    #expect(snapshot.err.contains("1 record(s) name no git commit"), "\(snapshot.err)")
     let row = try #require((try Self.json(snapshot)["releases"] as? [[String: Any]])?.first)
     #expect(row["ai_lines"] as? Int == 4 && row["human_lines"] as? Int == 2)
     #expect(ReportEndToEndTests.buckets(row, "models")["claude-opus-4-5"] == 2)

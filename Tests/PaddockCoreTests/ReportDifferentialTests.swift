@@ -54,7 +54,7 @@ import Testing
     let cold = try ReportEngine(repository: repository, config: PaddockConfig())
     let first = try cold.release(ranges, selection: selection)
     #expect(cold.finish() == nil)
-    #expect(cold.cache?.statistics.changesFromCache == 0)
+    #expect(cold.cache.statistics.changesFromCache == 0)
 
     let release = try Self.gitCounts(fixture, range: "main..feature", revision: "feature")
     let snapshot = try Self.gitCounts(fixture, range: nil, revision: "feature")
@@ -67,7 +67,7 @@ import Testing
     // From the cache: no diff is computed again, and every figure is the same; without it, too.
     let warm = try ReportEngine(repository: repository, config: PaddockConfig())
     #expect(try warm.release(ranges, selection: selection) == first)
-    #expect(warm.cache?.statistics.changesFromGit == 0 && warm.cache?.statistics.classificationsComputed == 0)
+    #expect(warm.cache.statistics.changesFromGit == 0 && warm.cache.statistics.classificationsComputed == 0)
     let uncached = try ReportEngine(repository: repository, config: PaddockConfig(), useCache: false)
     #expect(try uncached.release(ranges, selection: selection) == first)
   }

@@ -65,7 +65,7 @@ public struct AgentTraceRecord: Sendable, Codable, Hashable {
 /// `unknown` says nothing. Records without a git revision cannot be placed and are counted in `unplaced`.
 public struct AgentTraceIndex: Sendable {
   private var ranges: [ObjectID: [String: [(first: Int, last: Int, author: AuthorshipNote.Author)]]] = [:]
-  public private(set) var records = 0
+  /// Records without a full git commit id in `vcs.revision`: they cannot be placed.
   public private(set) var unplaced = 0
   /// Lines of the input that are not records, with their line numbers, for a warning.
   public private(set) var malformed: [Int] = []
@@ -87,7 +87,6 @@ public struct AgentTraceIndex: Sendable {
   }
 
   public mutating func add(_ record: AgentTraceRecord) {
-    records += 1
     guard let vcs = record.vcs, vcs.type == "git", let revision = ObjectID(hex: vcs.revision.lowercased()) else {
       unplaced += 1
       return
@@ -115,7 +114,6 @@ public struct AgentTraceIndex: Sendable {
     for (revision, files) in other.ranges {
       for (path, list) in files { ranges[revision, default: [:]][path, default: []] += list }
     }
-    records += other.records
     unplaced += other.unplaced
   }
 

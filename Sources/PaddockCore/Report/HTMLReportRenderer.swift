@@ -27,7 +27,8 @@ public enum HTMLReportRenderer {
   static let colours: [Authorship: String] = [.ai: "#7c3aed", .human: "#0284c7", .unknown: "#9ca3af"]
 
   public static func render(_ report: HTMLReport) -> String {
-    var body = "<header><h1>\(escape(report.title))</h1><p class=\"sub\">\(escape(report.subtitle))</p></header>\n"
+    var body =
+      "<header><h1>\(Markup.escape(report.title))</h1><p class=\"sub\">\(Markup.escape(report.subtitle))</p></header>\n"
     if let trends = report.trends, !trends.rows.isEmpty {
       body += section(
         "AI share of added lines, per \(trends.period.rawValue)",
@@ -92,7 +93,7 @@ public enum HTMLReportRenderer {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(escape(report.title))</title>
+      <title>\(Markup.escape(report.title))</title>
       <style>
       \(css)
       </style>
@@ -122,28 +123,12 @@ public enum HTMLReportRenderer {
     @media print { body { max-width: none; font-size: 11pt; } section { break-inside: avoid; } .table { overflow: visible; } }
     """
 
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
-
   static func section(_ heading: String, _ figure: String, table: ReportTable) -> String {
-    var out = "<section>\n<h2>\(escape(heading))</h2>\n\(figure)\n<div class=\"table\"><table>\n<thead><tr>"
-    out += table.titles.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-    for row in table.rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
+    var out = "<section>\n<h2>\(Markup.escape(heading))</h2>\n\(figure)\n<div class=\"table\"><table>\n<thead><tr>"
+    out += table.titles.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+    for row in table.rows { out += "<tr>" + row.map { "<td>\(Markup.escape($0))</td>" }.joined() + "</tr>\n" }
     out += "</tbody></table></div>\n"
-    for note in table.notes { out += "<p class=\"notes\">\(escape(note))</p>\n" }
+    for note in table.notes { out += "<p class=\"notes\">\(Markup.escape(note))</p>\n" }
     return out + "</section>\n"
   }
 
@@ -168,6 +153,12 @@ public enum HTMLReportRenderer {
 
   static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
+  /// A chart's `<figure><svg …>` with its accessible title.
+  static func openChart(id: String, title: String, width: Double, height: Double) -> String {
+    "<figure><svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+      + "aria-labelledby=\"\(id)-title\"><title id=\"\(id)-title\">\(Markup.escape(title))</title>"
+  }
+
   /// A percentage line over labelled points, 0–100% on the vertical axis.
   static func lineChart(id: String, title: String, points: [(label: String, value: Double)]) -> String {
     let width = 640.0
@@ -182,9 +173,7 @@ public enum HTMLReportRenderer {
       points.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(points.count - 1)
     }
     func y(_ value: Double) -> Double { top + plotHeight * (1 - min(max(value, 0), 100) / 100) }
-    var svg =
-      "<figure><svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-title\">"
-    svg += "<title id=\"\(id)-title\">\(escape(title))</title>"
+    var svg = openChart(id: id, title: title, width: width, height: height)
     for tick in stride(from: 0.0, through: 100.0, by: 25.0) {
       svg += "<line x1=\"\(number(left))\" x2=\"\(number(width - right))\" y1=\"\(number(y(tick)))\" "
       svg += "y2=\"\(number(y(tick)))\" stroke=\"#e5e7eb\"/>"
@@ -196,10 +185,10 @@ public enum HTMLReportRenderer {
     let labelEvery = max(1, Int((Double(points.count) / 8).rounded(.up)))
     for (index, point) in points.enumerated() {
       svg += "<circle cx=\"\(number(x(index)))\" cy=\"\(number(y(point.value)))\" r=\"3.5\" fill=\"var(--ai)\">"
-      svg += "<title>\(escape(point.label)): \(number(point.value))%</title></circle>"
+      svg += "<title>\(Markup.escape(point.label)): \(number(point.value))%</title></circle>"
       if index % labelEvery == 0 || index == points.count - 1 {
         svg += "<text x=\"\(number(x(index)))\" y=\"\(number(height - bottom + 18))\" text-anchor=\"middle\">"
-        svg += "\(escape(String(point.label.suffix(16))))</text>"
+        svg += "\(Markup.escape(String(point.label.suffix(16))))</text>"
       }
     }
     return svg + "</svg></figure>"
@@ -213,12 +202,10 @@ public enum HTMLReportRenderer {
     let barHeight = 22.0
     let height = max(1, Double(shown.count)) * (barHeight + 8) + 8
     let largest = Double(shown.map(\.total).max() ?? 1)
-    var svg =
-      "<figure><svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-title\">"
-    svg += "<title id=\"\(id)-title\">\(escape(title))</title>"
+    var svg = openChart(id: id, title: title, width: width, height: height)
     for (index, bucket) in shown.enumerated() {
       let top = 8 + Double(index) * (barHeight + 8)
-      svg += "<text x=\"0\" y=\"\(number(top + 15))\">\(escape(String(bucket.key.prefix(24))))</text>"
+      svg += "<text x=\"0\" y=\"\(number(top + 15))\">\(Markup.escape(String(bucket.key.prefix(24))))</text>"
       var x = labelWidth
       for (authorship, count) in [(Authorship.ai, bucket.ai), (.human, bucket.human), (.unknown, bucket.unknown)]
       where count > 0 {
@@ -226,7 +213,7 @@ public enum HTMLReportRenderer {
         svg += "<rect class=\"bar \(authorship.rawValue)\" x=\"\(number(x))\" y=\"\(number(top))\" "
         svg +=
           "width=\"\(number(max(span, 1)))\" height=\"\(Int(barHeight))\" fill=\"\(colours[authorship] ?? "#000")\">"
-        svg += "<title>\(escape(bucket.key)): \(count) \(authorship.rawValue)</title></rect>"
+        svg += "<title>\(Markup.escape(bucket.key)): \(count) \(authorship.rawValue)</title></rect>"
         x += span
       }
       svg += "<text x=\"\(number(x + 6))\" y=\"\(number(top + 15))\">\(bucket.total)</text>"
@@ -241,17 +228,15 @@ public enum HTMLReportRenderer {
     let barHeight = 22.0
     let height = max(1, Double(values.count)) * (barHeight + 8) + 8
     let largest = values.map(\.value).max() ?? 1
-    var svg =
-      "<figure><svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-title\">"
-    svg += "<title id=\"\(id)-title\">\(escape(title))</title>"
+    var svg = openChart(id: id, title: title, width: width, height: height)
     for (index, item) in values.enumerated() {
       let top = 8 + Double(index) * (barHeight + 8)
       let span = (width - labelWidth - 60) * item.value / max(largest, 0.0001)
       let colour = item.label == "human" ? colours[.human] ?? "#000" : colours[.ai] ?? "#000"
-      svg += "<text x=\"0\" y=\"\(number(top + 15))\">\(escape(String(item.label.prefix(24))))</text>"
+      svg += "<text x=\"0\" y=\"\(number(top + 15))\">\(Markup.escape(String(item.label.prefix(24))))</text>"
       svg += "<rect class=\"bar\" x=\"\(number(labelWidth))\" y=\"\(number(top))\" width=\"\(number(max(span, 1)))\" "
       svg +=
-        "height=\"\(Int(barHeight))\" fill=\"\(colour)\"><title>\(escape(item.label)): \(item.value)</title></rect>"
+        "height=\"\(Int(barHeight))\" fill=\"\(colour)\"><title>\(Markup.escape(item.label)): \(item.value)</title></rect>"
       svg += "<text x=\"\(number(labelWidth + max(span, 1) + 6))\" y=\"\(number(top + 15))\">"
       svg += String(format: "%.2f", item.value) + "</text>"
     }

@@ -54,15 +54,15 @@ public struct ReportProgress: Sendable {
   public var total: Int
 }
 
-/// Reads the commits of ranges from git or the report cache.
+/// Reads the commits of ranges from the report cache, and from git what it lacks.
 public struct HistoryLoader {
   public let repository: Repository
   public let classifier: CommitClassifier
-  public let cache: ReportCache?
+  public let cache: ReportCache
   public var progress: (ReportProgress) -> Void
 
   public init(
-    repository: Repository, classifier: CommitClassifier, cache: ReportCache?,
+    repository: Repository, classifier: CommitClassifier, cache: ReportCache,
     progress: @escaping (ReportProgress) -> Void = { _ in }
   ) {
     self.repository = repository
@@ -77,7 +77,7 @@ public struct HistoryLoader {
     var all: Set<ObjectID> = []
     for range in ranges {
       let exclude = (range.base.map { [$0] } ?? []) + range.alsoExcluding
-      let ids = try repository.walk(include: [range.head], exclude: exclude, order: .topological)
+      let ids = try cache.walk(repository, head: range.head, exclude: exclude)
       perRange.append(ids)
       all.formUnion(ids)
     }
@@ -87,14 +87,13 @@ public struct HistoryLoader {
     headers.reserveCapacity(all.count)
     var missingParents = false
     for id in all {
-      if let entry = cache?.entry(id) {
+      if let entry = cache.entry(id) {
         headers[id] = entry.commit
-        cache?.statistics.commitsFromCache += 1
+        cache.statistics.commitsFromCache += 1
       } else {
         let commit = try repository.commit(id)
         headers[id] = commit
-        cache?.store(commit, changes: nil)
-        cache?.statistics.commitsFromGit += 1
+        cache.statistics.commitsFromGit += 1
       }
     }
     // A commit whose parent is missing (the edge of a shallow clone) cannot be diffed: its lines stay boundary.
@@ -143,9 +142,9 @@ public struct HistoryLoader {
     var changes = [[[FileDiff]]](repeating: [], count: commits.count)
     var pending: [Int] = []
     for (position, commit) in commits.enumerated() {
-      if let cached = cache?.entry(commit.id)?.changes {
+      if let cached = cache.entry(commit.id)?.changes {
         changes[position] = cached
-        cache?.statistics.changesFromCache += 1
+        cache.statistics.changesFromCache += 1
       } else {
         pending.append(position)
       }
@@ -167,8 +166,8 @@ public struct HistoryLoader {
         let count = max(1, commits[position].parents.count)
         changes[position] = Array(diffs[next..<next + count])
         next += count
-        cache?.store(commits[position], changes: changes[position])
-        cache?.statistics.changesFromGit += 1
+        cache.store(commits[position], changes: changes[position])
+        cache.statistics.changesFromGit += 1
       }
       done += positions.count
       progress(ReportProgress(phase: "reading changes", done: done, total: pending.count))
@@ -177,13 +176,13 @@ public struct HistoryLoader {
     var labels: [CommitLabel] = []
     labels.reserveCapacity(commits.count)
     for commit in commits {
-      if let label = cache?.label(commit.id) {
+      if let label = cache.label(commit.id) {
         labels.append(label)
-        cache?.statistics.classificationsFromCache += 1
+        cache.statistics.classificationsFromCache += 1
       } else {
         let label = CommitLabel(classifier.classify(commit))
-        cache?.store(label, for: commit.id)
-        cache?.statistics.classificationsComputed += 1
+        cache.store(label, for: commit.id)
+        cache.statistics.classificationsComputed += 1
         labels.append(label)
       }
     }

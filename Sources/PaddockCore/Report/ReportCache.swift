@@ -16,31 +16,23 @@ import PaddockSupport
 /// time, or pass `--no-cache`.
 public final class ReportCache {
   /// Reads and writes counted in this run, for `--cache-stats` and tests.
-  public struct Statistics: Sendable, Hashable, Encodable {
+  public struct Statistics: Sendable, Hashable {
     public var commitsFromCache = 0
     public var commitsFromGit = 0
     public var changesFromCache = 0
     public var changesFromGit = 0
     public var classificationsFromCache = 0
     public var classificationsComputed = 0
-
-    enum CodingKeys: String, CodingKey {
-      case commitsFromCache = "commits_from_cache"
-      case commitsFromGit = "commits_from_git"
-      case changesFromCache = "changes_from_cache"
-      case changesFromGit = "changes_from_git"
-      case classificationsFromCache = "classifications_from_cache"
-      case classificationsComputed = "classifications_computed"
-    }
   }
 
-  /// A commit as stored: its header, and its changes when they have been computed.
+  /// A commit as stored: its header and its changes against each parent.
   struct Entry {
     var commit: Commit
-    var changes: [[FileDiff]]?
+    var changes: [[FileDiff]]
   }
 
-  public let directory: String
+  /// Where the files are; nil keeps everything in memory for this run only (`--no-cache`).
+  public let directory: String?
   public var statistics = Statistics()
   private let fingerprint: String
   private var commits: [ObjectID: Entry] = [:]
@@ -49,16 +41,18 @@ public final class ReportCache {
   private var newLabels = ByteWriter()
   private var rewriteCommits = false
   private var rewriteLabels = false
-  private static let magic = Array("paddock report cache 1\n".utf8)
+  private var walks: [[ObjectID]: [ObjectID]] = [:]
+  private static let magic = Array("paddock report cache 2\n".utf8)
 
-  /// Opens (and reads) the cache in `directory`; `fingerprint` names the agent catalogue classifications hold for.
-  public init(directory: String, fingerprint: String) {
+  /// Opens (and reads) the cache in `directory`, or an empty one in memory when `directory` is nil; `fingerprint`
+  /// names the agent catalogue classifications hold for.
+  public init(directory: String?, fingerprint: String) {
     self.directory = directory
     self.fingerprint = fingerprint
+    guard let commitsFile, let labelsFile else { return }
     rewriteCommits = !Self.read(file: commitsFile) { reader in
       guard let entry = Self.decodeEntry(&reader) else { return false }
-      // A later record (with changes) supersedes an earlier header-only one.
-      if entry.changes != nil || commits[entry.commit.id] == nil { commits[entry.commit.id] = entry }
+      commits[entry.commit.id] = entry
       return true
     }
     rewriteLabels = !Self.read(file: labelsFile) { reader in
@@ -68,19 +62,19 @@ public final class ReportCache {
     }
   }
 
-  /// The cache of `repository`: `<git common dir>/paddock/report-cache`.
-  public convenience init(repository: Repository, catalogue: AgentCatalogue) {
+  /// The cache of `repository` (`<git common dir>/paddock/report-cache`), or one in memory only.
+  public convenience init(repository: Repository, catalogue: AgentCatalogue, persistent: Bool) {
     let directory = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("paddock/report-cache")
-    self.init(directory: directory.path, fingerprint: catalogue.fingerprint)
+    self.init(directory: persistent ? directory.path : nil, fingerprint: catalogue.fingerprint)
   }
 
-  private var commitsFile: String { directory + "/commits" }
-  private var labelsFile: String { directory + "/classes-" + fingerprint }
+  private var commitsFile: String? { directory.map { $0 + "/commits" } }
+  private var labelsFile: String? { directory.map { $0 + "/classes-" + fingerprint } }
 
   func entry(_ id: ObjectID) -> Entry? { commits[id] }
 
-  func store(_ commit: Commit, changes: [[FileDiff]]?) {
-    if let existing = commits[commit.id], existing.changes != nil || changes == nil { return }
+  func store(_ commit: Commit, changes: [[FileDiff]]) {
+    guard commits[commit.id] == nil else { return }
     commits[commit.id] = Entry(commit: commit, changes: changes)
     var payload = ByteWriter()
     Self.encode(commit, changes: changes, into: &payload)
@@ -88,6 +82,16 @@ public final class ReportCache {
   }
 
   func label(_ id: ObjectID) -> CommitLabel? { labels[id] }
+
+  /// `Repository.walk(include: [head], exclude:)`, remembered for this run: one report (`html`) walks the same
+  /// history for several sections.
+  func walk(_ repository: Repository, head: ObjectID, exclude: [ObjectID]) throws(GitError) -> [ObjectID] {
+    let key = [head] + exclude
+    if let known = walks[key] { return known }
+    let ids = try repository.walk(include: [head], exclude: exclude, order: .topological)
+    walks[key] = ids
+    return ids
+  }
 
   func store(_ label: CommitLabel, for id: ObjectID) {
     guard labels[id] == nil else { return }
@@ -102,6 +106,7 @@ public final class ReportCache {
   /// returned for a warning rather than thrown.
   @discardableResult
   public func save() -> String? {
+    guard let directory, let commitsFile, let labelsFile else { return nil }
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
       if rewriteCommits {
@@ -218,7 +223,7 @@ public final class ReportCache {
     reader.raw(20).flatMap { ObjectID(bytes: $0) }
   }
 
-  private static func encode(_ commit: Commit, changes: [[FileDiff]]?, into writer: inout ByteWriter) {
+  private static func encode(_ commit: Commit, changes: [[FileDiff]], into writer: inout ByteWriter) {
     writer.raw(commit.id.bytes)
     writer.count(commit.parents.count)
     for parent in commit.parents { writer.raw(parent.bytes) }
@@ -226,11 +231,6 @@ public final class ReportCache {
     encode(commit.author, into: &writer)
     encode(commit.committer, into: &writer)
     writer.string(commit.message)
-    guard let changes else {
-      writer.u8(0)
-      return
-    }
-    writer.u8(1)
     writer.count(changes.count)
     for diff in changes {
       writer.count(diff.count)
@@ -263,12 +263,11 @@ public final class ReportCache {
       parents.append(parent)
     }
     guard let tree = decodeID(&reader), let author = decodeSignature(&reader),
-      let committer = decodeSignature(&reader), let message = reader.string(), let hasChanges = reader.u8()
+      let committer = decodeSignature(&reader), let message = reader.string()
     else { return nil }
     let commit = Commit(
       id: id, parents: parents, author: author, committer: committer, message: message,
       trailers: Trailer.parse(message), tree: tree)
-    guard hasChanges == 1 else { return hasChanges == 0 ? Entry(commit: commit, changes: nil) : nil }
     guard let diffCount = reader.count(), diffCount <= parentCount + 1 else { return nil }
     var changes: [[FileDiff]] = []
     for _ in 0..<diffCount {

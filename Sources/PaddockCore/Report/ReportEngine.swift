@@ -13,6 +13,37 @@ public struct NamedRange: Sendable {
     self.end = end
     self.range = range
   }
+
+  /// `A..B` or `A...B` (`A` alone means `A..HEAD`), named by its ends as written.
+  public static func range(_ spec: String, in repository: Repository) throws -> NamedRange {
+    let resolved = try RangeResolver.resolve(in: repository, range: spec, base: nil, head: nil)
+    // The label is always `A..B` or `A...B`.
+    let parts = resolved.label.components(separatedBy: resolved.label.contains("...") ? "..." : "..")
+    return NamedRange(start: parts.first ?? spec, end: parts.last ?? "HEAD", range: resolved)
+  }
+
+  /// A range when `spec` has `..`; otherwise a revision and its whole history.
+  public static func history(_ spec: String, in repository: Repository) throws -> NamedRange {
+    if spec.contains("..") { return try range(spec, in: repository) }
+    let head = try repository.resolveCommit(spec)
+    return NamedRange(start: nil, end: spec, range: ResolvedRange(base: nil, head: head, label: spec))
+  }
+
+  /// One range per pair of consecutive tags matching a glob, the tags ordered by commit date (then name).
+  public static func consecutiveTags(_ pattern: String, in repository: Repository) throws -> [NamedRange] {
+    var found: [(name: String, commit: ObjectID, time: Int64)] = []
+    for reference in try repository.references(matching: "refs/tags/\(pattern)") {
+      let commit = try repository.commit(reference.commit)
+      found.append((String(reference.name.dropFirst("refs/tags/".count)), reference.commit, commit.committer.time))
+    }
+    found.sort { ($0.time, $0.name) < ($1.time, $1.name) }
+    guard found.count >= 2 else { throw ReportError.tooFewTags(pattern: pattern, found: found.count) }
+    return zip(found, found.dropFirst()).map { from, to in
+      NamedRange(
+        start: from.name, end: to.name,
+        range: ResolvedRange(base: from.commit, head: to.commit, label: "\(from.name)..\(to.name)"))
+    }
+  }
 }
 
 /// Computes the reports from a repository: reads the history once (through the cache), replays it to blame the
@@ -20,11 +51,12 @@ public struct NamedRange: Sendable {
 public final class ReportEngine {
   public let repository: Repository
   public let classifier: CommitClassifier
-  public let cache: ReportCache?
+  public let cache: ReportCache
   public let evidence: LineEvidence
   public var progress: (ReportProgress) -> Void
 
-  /// `traces` are Agent Trace records to use as line-level evidence; `useCache` turns the report cache on.
+  /// `traces` are Agent Trace records to use as line-level evidence; `useCache` reads and writes the report cache
+  /// on disk (without it the cache lives in memory, for this engine's reports only).
   public init(
     repository: Repository, config: PaddockConfig, traces: AgentTraceIndex = AgentTraceIndex(), useCache: Bool = true,
     progress: @escaping (ReportProgress) -> Void = { _ in }
@@ -36,7 +68,7 @@ public final class ReportEngine {
     } catch {
       throw AttributionError.catalogue(error)
     }
-    cache = useCache ? ReportCache(repository: repository, catalogue: catalogue) : nil
+    cache = ReportCache(repository: repository, catalogue: catalogue, persistent: useCache)
     evidence = LineEvidence(
       repository: repository, notesRef: config.notesRef ?? "refs/notes/ai", traces: traces, classifier: classifier)
     self.progress = progress
@@ -97,5 +129,5 @@ public final class ReportEngine {
   }
 
   /// Saves what the cache learned; returns a warning when it could not.
-  public func finish() -> String? { cache?.save() }
+  public func finish() -> String? { cache.save() }
 }

@@ -2,7 +2,7 @@ import Foundation
 import PaddockGit
 
 /// Blame at chosen revisions, computed by replaying a `History` forwards (see `LineTracker`).
-public struct HistoryBlame {
+struct HistoryBlame {
   /// Per kept revision: the origin of every line of every file the history touched.
   var snapshots: [ObjectID: LineTracker.Snapshot]
   var paths: LineTracker.PathTable
@@ -111,8 +111,6 @@ public final class LineEvidence {
   let classifier: CommitClassifier
   private var notes: [ObjectID: AuthorshipNote?] = [:]
   private let traces: AgentTraceIndex
-  /// Whether any line's attribution came from a note.
-  public private(set) var usedNotes = false
 
   public init(repository: Repository?, notesRef: String?, traces: AgentTraceIndex, classifier: CommitClassifier) {
     self.repository = repository
@@ -142,7 +140,6 @@ public final class LineEvidence {
       return Attribution(author: author, source: .trace)
     }
     if let (author, _) = note(commit)?.author(path: path, line: line) {
-      usedNotes = true
       return Attribution(author: author, source: .note)
     }
     return nil

@@ -54,21 +54,21 @@ public struct RuleSet: Sendable {
     return results.withLock { $0.flatMap { $0 } }
   }
 
-  /// The matching time each line rule may spend on one file before it is stopped there.
-  static let regexBudget = Duration.milliseconds(250)
+  /// The matching time, in milliseconds, each line rule may spend on one file before it is stopped there.
+  static let regexBudgetMilliseconds = 250
+  static let regexBudget = Duration.milliseconds(regexBudgetMilliseconds)
 
   /// The rule id of the finding that reports a rule stopped by its time budget.
   public static let timeoutRuleID = "paddock-rule-timeout"
 
   static func timeoutFinding(rule: Rule, line: AddedLine, file: ReviewFile, change: ReviewChange) -> Finding {
     let commit = line.commit.map { change.commits[$0] }
-    let budget = Int(regexBudget.components.seconds * 1000 + regexBudget.components.attoseconds / 1_000_000_000_000_000)
     return Finding(
       rule: timeoutRuleID, title: "Rule stopped: its pattern took too long", severity: .warning, path: file.path,
       line: line.number, column: 1, endColumn: 1, authorship: line.authorship, agent: line.agent ?? commit?.agent,
       commit: commit?.id,
       message:
-        "rule `\(rule.id)` spent its \(budget) ms on this file and was stopped here, so the file's remaining lines were not checked by it",
+        "rule `\(rule.id)` spent its \(regexBudgetMilliseconds) ms on this file and was stopped here, so the file's remaining lines were not checked by it",
       fix:
         "simplify the rule's pattern: nested or overlapping quantifiers such as `(a+)+` or `(.*)*` backtrack without end; test it with `paddock rules test`",
       snippet: rule.id, fingerprint: Fingerprint.of(rule: timeoutRuleID, path: file.path, text: rule.id))

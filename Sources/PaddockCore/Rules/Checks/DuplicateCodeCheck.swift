@@ -75,33 +75,38 @@ enum DuplicateCodeCheck {
       }
       for run in runs {
         let significant = significantLines(run.map { ($0.number, $0.text) })
-        var reportedUntil = 0
+        // Overlapping or touching duplicated windows make one span, reported once.
+        var spans: [(start: Int, end: Int, other: Location)] = []
         forEachWindow(significant, size: minLines) { hash, start, end in
-          guard start > reportedUntil else { return }
           // Another place: not this window, nor one overlapping it in the same file.
           guard
             let other = index.first(
               hash,
               where: { $0.file != fileNumber || $0.line < Int32(start) || $0.line > Int32(end) })
           else { return }
-          let otherPath = paths[Int(other.file)]
           // Two added copies of one block are reported once, on the later copy.
           if Int(other.file) < addedLines.count, addedLines[Int(other.file)].contains(other.line),
-            (otherPath, Int(other.line)) > (file.path, start)
+            (paths[Int(other.file)], Int(other.line)) > (file.path, start)
           {
             return
           }
-          reportedUntil = end
+          if let last = spans.last, start <= last.end + 1 {
+            spans[spans.count - 1].end = max(last.end, end)
+          } else {
+            spans.append((start, end, other))
+          }
+        }
+        for span in spans {
           // A run's lines are consecutive, so a line number is an offset into it.
           let first = run[0].number
-          let window = run[max(0, start - first)...min(run.count - 1, end - first)]
-          let line = window.first ?? run[0]
-          let block = window.map(\.text).joined(separator: "\n")
+          let window = run[max(0, span.start - first)...min(run.count - 1, span.end - first)]
+          let otherPath = paths[Int(span.other.file)]
           findings.append(
             ChangeChecks.finding(
-              rule, file: file, line: line, change: change,
-              message: "\(rule.message) Lines \(start)–\(end) also stand at \(otherPath):\(other.line).",
-              key: block, endLine: end))
+              rule, file: file, line: window.first ?? run[0], change: change,
+              message:
+                "\(rule.message) Lines \(span.start)–\(span.end) also stand at \(otherPath):\(span.other.line).",
+              key: window.map(\.text).joined(separator: "\n"), endLine: span.end))
         }
       }
     }
