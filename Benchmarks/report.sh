@@ -33,21 +33,13 @@ tag_every=${TAG_EVERY:-400}
 runs=${RUNS:-3}
 warmup=${WARMUP:-0}
 
-paddock=${PADDOCK:-$(command -v paddock || true)}
-if [ -z "$paddock" ]; then
-  echo "report.sh: set PADDOCK to a release binary or put paddock on PATH" >&2
-  exit 1
-fi
-case "$paddock" in */*) paddock=$(cd -- "$(dirname -- "$paddock")" && pwd -P)/$(basename -- "$paddock") ;; esac
-if [ ! -x "$paddock" ]; then
-  echo "report.sh: $paddock is not executable" >&2
-  exit 1
-fi
+# shellcheck source=Benchmarks/common.sh
+. "$here/common.sh"
+find_paddock report.sh
 tools="git python3"
 $check_only || tools="$tools hyperfine"
-for tool in $tools; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "report.sh: $tool is required" >&2; exit 1; }
-done
+# shellcheck disable=SC2086 # the list is split on purpose
+require_tools report.sh $tools
 
 # The history: reused when it was generated with the same sizes.
 mkdir -p -- "$work"

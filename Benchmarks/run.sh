@@ -17,19 +17,10 @@ files=${FILES:-2000}
 runs=${RUNS:-5}
 warmup=${WARMUP:-1}
 
-paddock=${PADDOCK:-$(command -v paddock || true)}
-if [ -z "$paddock" ]; then
-  echo "run.sh: set PADDOCK to a release binary or put paddock on PATH" >&2
-  exit 1
-fi
-case "$paddock" in */*) paddock=$(cd -- "$(dirname -- "$paddock")" && pwd -P)/$(basename -- "$paddock") ;; esac
-if [ ! -x "$paddock" ]; then
-  echo "run.sh: $paddock is not executable" >&2
-  exit 1
-fi
-for tool in git hyperfine python3; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "run.sh: $tool is required" >&2; exit 1; }
-done
+# shellcheck source=Benchmarks/common.sh
+. "$here/common.sh"
+find_paddock run.sh
+require_tools run.sh git hyperfine python3
 
 # The repository: reused when it was generated with the same sizes.
 mkdir -p -- "$work"

@@ -14,11 +14,10 @@ work="$here/.work"
 repo="$work/history"
 commits=${1:-5000}
 window=${2:-20}
-paddock=${PADDOCK:-$(command -v paddock || true)}
-if [ -z "$paddock" ] || [ ! -x "$paddock" ]; then
-  echo "soak.sh: set PADDOCK to a release binary or put paddock on PATH" >&2
-  exit 1
-fi
+# shellcheck source=Benchmarks/common.sh
+. "$here/common.sh"
+find_paddock soak.sh
+require_tools soak.sh git
 [ -x /usr/bin/time ] || { echo "soak.sh: GNU time (/usr/bin/time) is required" >&2; exit 1; }
 if ! git -C "$repo" rev-parse --verify -q main >/dev/null 2>&1; then
   mkdir -p -- "$work"
