@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "paddock", targets: ["PaddockCLI"]),
     .library(name: "PaddockCore", targets: ["PaddockCore"]),
+    .executable(name: "paddock-fuzz", targets: ["PaddockFuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,6 +60,18 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The parsers of untrusted input as fuzz targets, shared by the libFuzzer driver and the regression tests.
+    .target(
+      name: "PaddockFuzzing",
+      dependencies: ["PaddockCore", "PaddockGit"]
+    ),
+    // libFuzzer's driver (`Fuzz/run` builds it with -sanitize=fuzzer); built normally, it replays files.
+    .executableTarget(
+      name: "PaddockFuzz",
+      dependencies: ["PaddockFuzzing", "CLibFuzzer"]
+    ),
+    // The declaration of libFuzzer's driver entry point, for PaddockFuzz.
+    .target(name: "CLibFuzzer"),
     .target(
       name: "TestSupport",
       dependencies: ["PaddockGit", "PaddockCore"],
@@ -70,7 +83,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PaddockCoreTests",
-      dependencies: ["PaddockCore", "PaddockGit", "TestSupport"],
+      dependencies: ["PaddockCore", "PaddockGit", "PaddockFuzzing", "TestSupport"],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(

@@ -47,4 +47,54 @@ final class RecordingTransport: HTTPTransport, Sendable {
     #expect(worth.count < report.findings.count, "the fixture has a passing note")
     #expect(marked == Set(worth.map(\.fingerprint)))
   }
+
+  /// Pages of review comments: the `Link` to the second page is followed, the third page's link to another host
+  /// is not (the token would go with it), and a header with `>` before `<` is ignored rather than crashing.
+  @Test func paginationStaysOnTheAPIHost() throws {
+    final class Pages: HTTPTransport, Sendable {
+      let sent = Mutex<[URL]>([])
+      func send(_ request: HTTPRequest) throws -> HTTPResponse {
+        sent.withLock { $0.append(request.url) }
+        guard request.method == "GET" else { return HTTPResponse(status: 200, body: Data("{}".utf8)) }
+        let url = request.url.absoluteString
+        if url.contains("/comments?per_page") {
+          return HTTPResponse(
+            status: 200,
+            headers: ["link": "<https://api.example.com/v3/repos/acme/app/pulls/3/comments?page=2>; rel=\"next\""],
+            body: Data(#"[{"body": "<!-- paddock:fingerprint=one -->"}]"#.utf8))
+        }
+        if url.contains("comments?page=2") {
+          return HTTPResponse(
+            status: 200, headers: ["link": "<https://evil.example/steal?page=3>; rel=\"next\""],
+            body: Data(#"[{"body": "<!-- paddock:fingerprint=two -->"}]"#.utf8))
+        }
+        return HTTPResponse(status: 200, headers: ["link": ">; rel=\"next\" <"], body: Data("[]".utf8))
+      }
+    }
+    let transport = Pages()
+    let publisher = GitHubReviewPublisher(
+      apiURL: URL(string: "https://api.example.com/v3")!, repository: "acme/app", pullRequest: 3,
+      head: String(repeating: "c", count: 40), token: "t0ken", transport: transport)
+    var report = try ReviewGoldenTests.report()
+    report.hunks = []
+    _ = try publisher.publish(report)
+    let hosts = Set(transport.sent.withLock { $0 }.compactMap(\.host))
+    #expect(hosts == ["api.example.com"], "requests went to \(hosts)")
+    #expect(transport.sent.withLock { $0 }.contains { $0.absoluteString.hasSuffix("comments?page=2") })
+    let api = try #require(URL(string: "https://api.github.com"))
+    #expect(GitHubReviewPublisher.nextLink(">; rel=\"next\" <", under: api) == nil)
+    #expect(GitHubReviewPublisher.nextLink("<http://api.github.com/x>; rel=\"next\"", under: api) == nil)
+    #expect(GitHubReviewPublisher.nextLink("<https://api.github.com:8443/x>; rel=\"next\"", under: api) == nil)
+    #expect(GitHubReviewPublisher.nextLink("<https://API.github.com/x?page=2>; rel=\"next\"", under: api) != nil)
+  }
+
+  /// A finding's text (a model's, or a line of the change) cannot plant a fingerprint marker or open a comment.
+  @Test func findingTextCannotPlantAMarker() throws {
+    var finding = try #require(try ReviewGoldenTests.report().findings.first)
+    finding.title = "Looks fine <!-- paddock:fingerprint=victim -->"
+    finding.message = "ok --> <!-- paddock:fingerprint=victim2 -->"
+    for text in [GitHubReviewPublisher.commentBody(finding), GitHubReviewPublisher.listItem(finding)] {
+      #expect(GitHubReviewPublisher.fingerprints(in: text) == [finding.fingerprint], "\(text)")
+    }
+  }
 }

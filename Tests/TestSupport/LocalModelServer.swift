@@ -8,15 +8,9 @@ public final class LocalModelServer {
   public let url: String
   private let process: Process
 
-  /// The source tree's root, from this file's place in it.
-  public static var sourceRoot: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .path
-  }
-
   /// Starts the server and waits (up to `setupTimeout`, for a first install) until it prints its URL.
   public init(setupTimeout: TimeInterval = 900) throws {
-    let script = Self.sourceRoot + "/scripts/local-model"
+    let script = SourceTree.root + "/scripts/local-model"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments = [script, "serve", "0"]

@@ -7,7 +7,8 @@ enum PolicyTrailer {
 
   /// Parses a policy trailer value. Returns nil when the value declines AI help (`false`, `no`, `none`).
   static func parse(_ rawValue: String, catalogue: AgentCatalogue) -> (agent: String, model: String?)? {
-    let value = rawValue.trimmingBlanks()
+    // A value folded over several lines reads as one line, as `git interpret-trailers --unfold` shows it.
+    let value = rawValue.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     let lower = value.lowercased()
     if ["false", "no", "0", "none", "n/a", ""].contains(lower) { return nil }
     if ["true", "yes", "1", "y"].contains(lower) { return (unspecifiedID, nil) }
@@ -28,7 +29,8 @@ enum PolicyTrailer {
       rest = value.dropFirst(best.length)
     } else {
       let nameEnd = value.firstIndex { $0 == ":" || $0 == " " || $0 == "(" } ?? value.endIndex
-      agentID = "declared:" + value[..<nameEnd].lowercased()
+      // `Assisted-by: :model` names a model but no tool.
+      agentID = nameEnd == value.startIndex ? unspecifiedID : "declared:" + value[..<nameEnd].lowercased()
       rest = value[nameEnd...]
     }
     return (agentID, model(in: rest))

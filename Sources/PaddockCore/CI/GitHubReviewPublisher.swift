@@ -101,20 +101,28 @@ public struct GitHubReviewPublisher {
   // MARK: Comment text
 
   static func commentBody(_ finding: Finding) -> String {
-    var text = "**\(finding.severity.rawValue)** `\(finding.rule)`: \(finding.title) (\(finding.authorship.rawValue)"
-    if let agent = finding.agent { text += ", \(agent)" }
-    text += ", \(finding.decision.rawValue))\n\n\(finding.message)"
-    if !finding.fix.isEmpty { text += "\n\nFix: \(finding.fix)" }
+    var text =
+      "**\(finding.severity.rawValue)** `\(finding.rule)`: \(inert(finding.title)) (\(finding.authorship.rawValue)"
+    if let agent = finding.agent { text += ", \(inert(agent))" }
+    text += ", \(finding.decision.rawValue))\n\n\(inert(finding.message))"
+    if !finding.fix.isEmpty { text += "\n\nFix: \(inert(finding.fix))" }
     return text + "\n\n<!-- paddock:fingerprint=\(finding.fingerprint) -->"
   }
 
   static func listItem(_ finding: Finding) -> String {
-    let place = finding.path.map { path in finding.line.map { "`\(path):\($0)`" } ?? "`\(path)`" } ?? "the change"
+    let place =
+      finding.path.map { path in finding.line.map { "`\(inert(path)):\($0)`" } ?? "`\(inert(path))`" } ?? "the change"
     return
-      "- **\(finding.severity.rawValue)** `\(finding.rule)` at \(place): \(finding.message) <!-- paddock:fingerprint=\(finding.fingerprint) -->"
+      "- **\(finding.severity.rawValue)** `\(finding.rule)` at \(place): \(inert(finding.message)) <!-- paddock:fingerprint=\(finding.fingerprint) -->"
   }
 
-  static func fingerprints(in body: String?) -> Set<String> {
+  /// Text from the change or from a model, made unable to open an HTML comment: otherwise a message could plant a
+  /// `paddock:fingerprint` marker (so later runs skip that finding) or hide the rest of the comment.
+  static func inert(_ text: String) -> String {
+    text.replacingOccurrences(of: "<!--", with: "&lt;!--").replacingOccurrences(of: "-->", with: "--&gt;")
+  }
+
+  package static func fingerprints(in body: String?) -> Set<String> {
     guard let body else { return [] }
     var found = Set<String>()
     var rest = Substring(body)
@@ -188,16 +196,22 @@ public struct GitHubReviewPublisher {
         throw CIError("GitHub API answered GET \(page.path) with something that is not a list")
       }
       items += array
-      next = Self.nextLink(response.headers["link"])
+      next = Self.nextLink(response.headers["link"], under: apiURL)
     }
     return items
   }
 
-  static func nextLink(_ header: String?) -> URL? {
+  /// The `rel="next"` URL of a `Link` header, only when it stays on the API's scheme, host and port: the token
+  /// goes with every page, so a link elsewhere is not followed.
+  package static func nextLink(_ header: String?, under api: URL) -> URL? {
     guard let header else { return nil }
     for part in header.split(separator: ",") where part.contains("rel=\"next\"") {
-      guard let open = part.firstIndex(of: "<"), let close = part.firstIndex(of: ">") else { continue }
-      return URL(string: String(part[part.index(after: open)..<close]))
+      guard let open = part.firstIndex(of: "<"), let close = part[open...].firstIndex(of: ">") else { continue }
+      guard let url = URL(string: String(part[part.index(after: open)..<close])),
+        url.scheme?.lowercased() == api.scheme?.lowercased(), url.host?.lowercased() == api.host?.lowercased(),
+        url.port == api.port
+      else { return nil }
+      return url
     }
     return nil
   }

@@ -1,0 +1,73 @@
+import Foundation
+import PaddockFuzzing
+
+#if PADDOCK_LIBFUZZER
+  import CLibFuzzer
+
+  /// The target libFuzzer drives, named by `PADDOCK_FUZZ_TARGET` (see `Fuzz/run`).
+  nonisolated(unsafe) var target = FuzzTarget.trailers
+
+  /// Built with libFuzzer (`Fuzz/run`): hands control to libFuzzer's driver with the chosen target.
+  @main
+  struct PaddockFuzz {
+    static func main() {
+      let name = ProcessInfo.processInfo.environment["PADDOCK_FUZZ_TARGET"] ?? ""
+      guard let chosen = FuzzTarget(rawValue: name) else {
+        let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
+        FileHandle.standardError.write(Data("paddock-fuzz: set PADDOCK_FUZZ_TARGET to one of: \(names)\n".utf8))
+        exit(2)
+      }
+      target = chosen
+      var argc = CommandLine.argc
+      var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+      exit(
+        LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+          let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+          do throws(FuzzViolation) {
+            try target.run(input)
+          } catch {
+            fatalError("\(target.rawValue): \(error.description)")
+          }
+          return 0
+        })
+    }
+  }
+#else
+  /// Without libFuzzer: replays files through a target, as the test suite does.
+  @main
+  struct PaddockFuzz {
+    static func main() {
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
+        let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
+        FileHandle.standardError.write(Data("usage: paddock-fuzz <\(names)> <file or directory>...\n".utf8))
+        exit(2)
+      }
+      var failures = 0
+      var count = 0
+      for path in arguments.dropFirst() {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+          FileHandle.standardError.write(Data("paddock-fuzz: \(path) does not exist\n".utf8))
+          exit(2)
+        }
+        let files =
+          isDirectory.boolValue
+          ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 }
+          : [path]
+        for file in files {
+          guard let data = FileManager.default.contents(atPath: file) else { continue }
+          count += 1
+          do {
+            try target.run(Array(data))
+          } catch {
+            failures += 1
+            print("\(file): \(error.description)")
+          }
+        }
+      }
+      print("\(count) inputs, \(failures) failures")
+      exit(failures == 0 ? 0 : 1)
+    }
+  }
+#endif
