@@ -84,7 +84,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
   static func prePush(_ input: [UInt8]) throws(FuzzViolation) {
     let text = String(decoding: input, as: UTF8.self)
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).count
     let parsed: Result<[PushUpdate], PushInputError>
     do throws(PushInputError) {
       parsed = .success(try PushUpdate.parse(text))
@@ -96,7 +96,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
       try check(updates.count <= lines, "\(updates.count) updates from \(lines) lines")
       for update in updates {
         for ref in [update.localRef, update.remoteRef] {
-          try check(!ref.isEmpty && !ref.contains(" ") && !ref.contains("\n"), "the ref `\(ref)` is not one field")
+          try check(
+            !ref.isEmpty && !ref.unicodeScalars.contains { $0 == " " || $0 == "\n" },
+            "the ref `\(ref)` is not one field")
         }
         try check(update.localID?.isZero != true && update.remoteID?.isZero != true, "a zero id was kept")
       }

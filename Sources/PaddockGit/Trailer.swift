@@ -22,13 +22,14 @@ public struct Trailer: Hashable, Sendable, Codable {
 
   /// Parses trailers from raw message bytes, which need not be UTF-8.
   ///
-  /// libgit2 1.5's port differs from git 2.39 in four places; the input is
+  /// libgit2 1.5's port differs from git 2.39 in five places; the input is
   /// adjusted and the output normalised so the result is what
   /// `git interpret-trailers --parse` prints:
   /// - a line starting `---` ends the message for libgit2 even when git's rule
   ///   (`---` followed by whitespace) does not apply, as with `------` rules;
   /// - only a space (git: any whitespace) continues a folded value;
   /// - an empty value (`Key:`) swallows the next line;
+  /// - a line starting with the separator (`: value`) is a trailer with an empty key;
   /// - values are neither trimmed nor unfolded (CRLF leaves a `\r`).
   public static func parse(bytes: [UInt8]) -> [Trailer] {
     _ = Libgit2.ready
@@ -48,6 +49,7 @@ public struct Trailer: Hashable, Sendable, Codable {
       let item = array.trailers[index]
       guard let key = item.key, let value = item.value else { continue }
       let keyText = String(decodingCString: key).trimmingWhitespace
+      guard !keyText.isEmpty else { continue }
       result.append(Trailer(key: keyText, value: unfold(String(decodingCString: value))))
     }
     return result
@@ -70,6 +72,9 @@ public struct Trailer: Hashable, Sendable, Codable {
         if !isSpace(next) { line[0] = 0x2B }
       } else if let first = line.first, first != 0x20, first != 0x0A, isSpace(first) {
         line[0] = 0x20
+      } else if line.first == 0x3A {
+        // `: value` or `:Key: value`: git needs a key before the separator; libgit2 takes an empty one.
+        line[0] = 0x2B
       }
       if endsWithEmptyValue(line) {
         var end = line.count

@@ -28,6 +28,25 @@ import Testing
     return result
   }
 
+  /// The commit `git blame --porcelain <range>` names for each line of `path` at the range's end; lines older
+  /// than the range (git's boundary commit) have none.
+  static func gitBlame(_ fixture: TestRepository, range: String, path: String) throws -> [Int: String] {
+    let porcelain = try fixture.git(["blame", "--porcelain", range, "--", path])
+    var commitOfLine: [Int: String] = [:]
+    var boundary: Set<String> = []
+    var current = ""
+    for line in porcelain.split(separator: "\n") {
+      let fields = line.split(separator: " ")
+      if fields.count >= 3, fields[0].count == 40, let final = Int(fields[2]) {
+        current = String(fields[0])
+        commitOfLine[final] = current
+      } else if line == "boundary" {
+        boundary.insert(current)
+      }
+    }
+    return commitOfLine.filter { !boundary.contains($0.value) }
+  }
+
   @Test(arguments: [UInt64(11), 12, 13, 14, 15, 16])
   func agreesWithGitDiffAndBlame(seed: UInt64) throws {
     let fixture = try HistoryGenerator.branchyRepository(seed: seed, commits: 14)
@@ -40,29 +59,17 @@ import Testing
     let ours = report.files.flatMap { $0.hunks.flatMap { $0.lines.map { "\($0.path):\($0.line)" } } }
     let theirs = try Self.gitAddedLines(fixture, from: mergeBase, to: "feature")
     #expect(ours == theirs)
+    #expect(Set(ours).count == ours.count, "a line is attributed twice")
     #expect(ours.count > 20)
 
     // Every added line is traced to the commit git blame names for the range.
     let records = report.files.flatMap { $0.hunks.flatMap(\.lines) }
     var checked = 0
     for path in Set(records.map(\.path)).sorted() {
-      let porcelain = try fixture.git(["blame", "--porcelain", "main..feature", "--", path])
-      var gitCommitOfLine: [Int: String] = [:]
-      var boundary: Set<String> = []
-      var current = ""
-      for line in porcelain.split(separator: "\n") {
-        let fields = line.split(separator: " ")
-        if fields.count >= 3, fields[0].count == 40, let final = Int(fields[2]) {
-          current = String(fields[0])
-          gitCommitOfLine[final] = current
-        } else if line == "boundary" {
-          boundary.insert(current)
-        }
-      }
-      #expect(!gitCommitOfLine.isEmpty)
+      let blame = try Self.gitBlame(fixture, range: "main..feature", path: path)
       for record in records where record.path == path {
         // git names the boundary commit for lines older than the range; Paddock says "no commit in the range".
-        let expected = gitCommitOfLine[record.line].flatMap { boundary.contains($0) ? nil : $0 }
+        let expected = blame[record.line]
         #expect(record.commit == expected, "\(path):\(record.line)")
         #expect((record.source == .boundary) == (expected == nil))
         checked += 1

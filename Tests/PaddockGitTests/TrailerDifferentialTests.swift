@@ -33,7 +33,7 @@ import Testing
       let value = pick(values, &random)
       if !value.isEmpty { line += pick([" ", "", "  "], &random) + value }
       trailerLines.append(line)
-      switch random.next() % 12 {
+      switch random.next() % 13 {
       case 0: trailerLines.append(" folded continuation")
       case 1: trailerLines.append("\tfolded with a tab")
       case 2: trailerLines.append("(cherry picked from commit 0123456789abcdef0123456789abcdef01234567)")
@@ -41,6 +41,7 @@ import Testing
       case 4: trailerLines.append("# a comment line")
       case 5: trailerLines.append("Key With Space: not a trailer")
       case 6: trailerLines.append("Token : spaced separator")
+      case 7: trailerLines.append(pick([": no key", ":Co-authored-by: Codex <noreply@openai.com>"], &random))
       default: break
       }
     }

@@ -22,10 +22,15 @@ public struct PushUpdate: Sendable, Hashable {
   /// Parses every line git wrote (blank lines are skipped). A push may update several refs: all are returned.
   public static func parse(_ input: String) throws(PushInputError) -> [PushUpdate] {
     var updates: [PushUpdate] = []
-    for (index, rawLine) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-      if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+    // Lines split on the byte, not the Character: "\r\n" is one Character, and a CR before LF is dropped.
+    let lines = input.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
+      Substring(scalars.last == "\r" ? scalars.dropLast() : scalars)
+    }
+    for (index, line) in lines.enumerated() {
+      if line.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+      let fields = line.unicodeScalars.split(separator: " ", omittingEmptySubsequences: true).map {
+        Substring($0)
+      }
       guard fields.count == 4 else {
         throw PushInputError(
           line: index + 1, text: String(line),

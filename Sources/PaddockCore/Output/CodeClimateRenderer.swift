@@ -13,12 +13,13 @@ public enum CodeClimateRenderer {
         case .note: severity = "minor"
         }
       }
-      let begin = finding.line ?? 1
+      let begin = finding.span?.line ?? 1
       return Issue(
         type: "issue", checkName: finding.rule,
         description: "\(finding.title): \(finding.message) [\(finding.authorshipText)]",
         content: Content(body: finding.fix), categories: [category(finding)], fingerprint: finding.fingerprint,
-        severity: severity, location: Location(path: path, lines: Lines(begin: begin, end: finding.endLine ?? begin)),
+        severity: severity,
+        location: Location(path: path, lines: Lines(begin: begin, end: finding.span?.endLine ?? begin)),
         engineName: "paddock")
     }
     if let model = report.modelReview, model.status != .complete {

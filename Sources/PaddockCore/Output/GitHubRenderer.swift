@@ -8,12 +8,12 @@ public enum GitHubRenderer {
       var properties: [String] = []
       if let path = finding.path {
         properties.append("file=\(escapeProperty(path))")
-        if let line = finding.line {
-          properties.append("line=\(line)")
-          if let end = finding.endLine, end != line { properties.append("endLine=\(end)") }
-          if let column = finding.column, finding.endLine == nil || finding.endLine == line {
+        if let span = finding.span {
+          properties.append("line=\(span.line)")
+          if span.endLine != span.line { properties.append("endLine=\(span.endLine)") }
+          if let column = span.column, span.endLine == span.line {
             properties.append("col=\(column)")
-            if let end = finding.endColumn { properties.append("endColumn=\(end)") }
+            if let end = span.endColumn { properties.append("endColumn=\(end)") }
           }
         }
       }

@@ -27,7 +27,7 @@ public enum JUnitRenderer {
       out +=
         "    <testcase classname=\"\(Markup.escape(finding.rule))\" name=\"\(Markup.escape(finding.locationText))\""
       if let path = finding.path { out += " file=\"\(Markup.escape(path))\"" }
-      if let line = finding.line { out += " line=\"\(line)\"" }
+      if let span = finding.span { out += " line=\"\(span.line)\"" }
       out += ">\n"
       let text = "\(finding.title) [\(finding.authorshipText)]\n\(finding.message)\nFix: \(finding.fix)"
       if finding.decision == .block {

@@ -35,13 +35,31 @@ public enum ReviewFormat: String, Sendable, CaseIterable {
   }
 }
 
+/// The lines and columns a renderer shows for a finding: numbers start at 1, and an end is never before its start.
+struct FindingSpan: Equatable {
+  var line: Int
+  var endLine: Int
+  var column: Int?
+  var endColumn: Int?
+}
+
 extension Finding {
+  /// The finding's place made safe to render; nil without a line of 1 or more. (Rules and the model reviewer
+  /// give valid places; a renderer still never emits line 0 or a column range that runs backwards.)
+  var span: FindingSpan? {
+    guard let line, line >= 1 else { return nil }
+    let endLine = max(line, endLine ?? line)
+    guard let column, column >= 1 else { return FindingSpan(line: line, endLine: endLine) }
+    let endColumn = endColumn.flatMap { $0 > column ? $0 : nil }
+    return FindingSpan(line: line, endLine: endLine, column: column, endColumn: endColumn)
+  }
+
   /// `path:line` or `path`, or the commit for findings about a commit alone.
   var locationText: String {
     guard let path else { return commit.map { "commit \($0.prefix(12))" } ?? "(change)" }
-    guard let line else { return path }
-    if let endLine, endLine != line { return "\(path):\(line)-\(endLine)" }
-    return column.map { "\(path):\(line):\($0)" } ?? "\(path):\(line)"
+    guard let span else { return path }
+    if span.endLine != span.line { return "\(path):\(span.line)-\(span.endLine)" }
+    return span.column.map { "\(path):\(span.line):\($0)" } ?? "\(path):\(span.line)"
   }
 
   /// `AI (claude-code)`, `human` or `unknown`.

@@ -15,20 +15,20 @@ public struct ReviewTextRenderer {
         case .pass: (.blue, "info")
         }
       out += painter.bold(painter.paint("\(finding.severity.rawValue)[\(finding.rule)]", severityColour))
-      out += painter.bold(" \(finding.title)")
-      var byline = "  \(finding.authorshipText) · \(verb)"
+      out += painter.bold(" \(Painter.inert(finding.title))")
+      var byline = "  \(Painter.inert(finding.authorshipText)) · \(verb)"
       if finding.source == .model {
-        byline += " · model \(finding.model ?? "")"
+        byline += " · model \(Painter.inert(finding.model ?? ""))"
         if let confidence = finding.confidence { byline += ", confidence \(Int((confidence * 100).rounded()))%" }
       }
       out += painter.paint(byline, .dim) + "\n"
-      out += "  --> \(finding.locationText)\n"
-      if let line = finding.line, let snippet = finding.snippet {
-        let gutter = String(line)
+      out += "  --> \(Painter.inert(finding.locationText))\n"
+      if let span = finding.span, let snippet = finding.snippet.map({ Painter.inert($0) }) {
+        let gutter = String(span.line)
         let pad = String(repeating: " ", count: gutter.count)
         out += "\(pad) |\n"
         out += "\(painter.paint(gutter, .blue)) | \(snippet)\n"
-        if let column = finding.column, let end = finding.endColumn, end > column {
+        if let column = span.column, let end = span.endColumn {
           // Columns are UTF-8 bytes; the caret line counts characters of the prefix so it lines up.
           let prefix = String(decoding: Array(snippet.utf8.prefix(column - 1)), as: UTF8.self)
           let width = max(
@@ -36,8 +36,8 @@ public struct ReviewTextRenderer {
           let indent = String(prefix.map { $0 == "\t" ? "\t" : " " })
           out += "\(pad) | \(indent)\(painter.paint(String(repeating: "^", count: width), severityColour))\n"
         }
-        if let endLine = finding.endLine, endLine > line {
-          out += "\(pad) | \(painter.paint("… through line \(endLine)", .dim))\n"
+        if span.endLine > span.line {
+          out += "\(pad) | \(painter.paint("… through line \(span.endLine)", .dim))\n"
         }
       }
       out += "  = \(indented(finding.message))\n"
@@ -47,12 +47,13 @@ public struct ReviewTextRenderer {
     for finding in report.suppressed {
       out +=
         painter.paint(
-          "suppressed[\(finding.rule)] \(finding.locationText): \(finding.suppression?.reason ?? "")", .dim) + "\n"
+          "suppressed[\(finding.rule)] \(Painter.inert(finding.locationText)): "
+            + Painter.inert(finding.suppression?.reason ?? ""), .dim) + "\n"
     }
     if !report.suppressed.isEmpty { out += "\n" }
     if let model = report.modelReview {
       out += painter.paint(model.headline, model.status == .complete ? .dim : colour(model.effect)) + "\n"
-      for line in model.details() { out += painter.paint("  \(line)", .dim) + "\n" }
+      for line in model.details() { out += painter.paint("  \(Painter.inert(line))", .dim) + "\n" }
       out += "\n"
     }
     out += painter.bold("paddock review \(report.range.label): ")
@@ -71,6 +72,6 @@ public struct ReviewTextRenderer {
 
   /// Continuation lines line up under the first.
   private func indented(_ text: String) -> String {
-    text.replacingOccurrences(of: "\n", with: "\n    ")
+    Painter.inert(text, newlines: true).replacingOccurrences(of: "\n", with: "\n    ")
   }
 }

@@ -25,13 +25,13 @@ public enum ReviewdogRenderer {
   }
 
   private static func diagnostic(_ finding: Finding) -> Diagnostic? {
-    guard let path = finding.path, let line = finding.line else { return nil }
-    let endLine = finding.endLine ?? line
-    let start = Position(line: line, column: finding.column ?? 1)
+    guard let path = finding.path, let span = finding.span else { return nil }
+    let start = Position(line: span.line, column: span.column ?? 1)
     let end =
-      endLine == line
-      ? Position(line: line, column: finding.endColumn ?? (finding.snippet.map { $0.utf8.count + 1 } ?? 1))
-      : Position(line: endLine + 1, column: 1)
+      span.endLine == span.line
+      ? Position(
+        line: span.line, column: span.endColumn ?? max(start.column, finding.snippet.map { $0.utf8.count + 1 } ?? 1))
+      : Position(line: span.endLine + 1, column: 1)
     let severity =
       switch finding.severity {
       case .error: "ERROR"

@@ -27,7 +27,7 @@ public enum SARIFRenderer {
             SARIF.Location(
               physicalLocation: .init(
                 artifactLocation: .init(uri: uriEscaped(path), uriBaseId: "%SRCROOT%"),
-                region: finding.line.map { .init(startLine: $0, endLine: finding.endLine ?? $0) }))
+                region: finding.span.map { .init(startLine: $0.line, endLine: $0.endLine) }))
           ]
         } ?? [],
         partialFingerprints: ["primaryLocationLineHash": finding.fingerprint],
