@@ -164,7 +164,15 @@ extension Repository {
   /// Turns a libgit2 "not found" during history traversal into advice about
   /// shallow or partial clones.
   func missingObjectError(from error: GitError, operation: String) -> GitError {
-    guard error.code == .notFound || error.detail.contains("not found") || error.detail.contains("missing") else {
+    let detail = error.detail.lowercased()
+    if ["corrupt", "object header", "inflate", "zlib", "invalid object", "malformed"].contains(where: detail.contains) {
+      return GitError(
+        code: error.code, operation: operation, detail: error.detail,
+        hint:
+          "an object in this repository is damaged: run `git fsck --full` to find it, then restore it by fetching "
+          + "from a good remote (`git fetch`) or from a fresh clone")
+    }
+    guard error.code == .notFound || detail.contains("not found") || detail.contains("missing") else {
       return error
     }
     return GitError(code: .missingObject, operation: operation, detail: error.detail, hint: missingObjectHint())

@@ -45,7 +45,15 @@ public final class Repository {
         detail: "not a git repository (or any of the parent directories)",
         hint: "run Paddock inside a git checkout, or pass the repository with `-C PATH`")
     }
-    try check(rc, "open the repository at \(path)")
+    if rc < 0 {
+      var error = GitError.last(rc, operation: "open the repository at \(path)")
+      if error.detail.contains("objectformat") {
+        error.hint =
+          "this repository uses SHA-256 object ids (extensions.objectformat), and libgit2 1.5, which Paddock reads "
+          + "git with, reads only SHA-1 repositories: run Paddock on a SHA-1 repository"
+      }
+      throw error
+    }
     guard let pointer else {
       throw GitError(code: .notARepository, operation: "open a repository at \(path)", detail: "no repository")
     }

@@ -76,12 +76,27 @@ public struct Attributor {
     var files: [FileAttribution] = []
     var totals = LineCounts()
 
+    var lfsPaths: [String] = []
     for file in finalDiff {
       let pathText = file.path.description
       var fileCounts = LineCounts()
       var hunks: [HunkAttribution] = []
       let pathID = tracker.paths.existingID(file.path)
       let map = pathID.flatMap { snapshot.maps[$0] } ?? LineMap()
+      if try isLFSPointer(file) {
+        // The pointer's lines are not the file: count none, and credit the commit that last wrote its `oid` line.
+        let added = file.hunks.flatMap(\.lines).filter { $0.kind == .addition }.compactMap(\.newLine)
+        let origin = map.origins(of: added).compactMap { $0 }.last
+        lfsPaths.append(pathText)
+        files.append(
+          FileAttribution(
+            path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
+            binary: true, submodule: false, symlink: false, commit: origin.map { commitHex[Int($0.commit)] },
+            authorship: origin.map { classifications[Int($0.commit)].authorship.rawValue } ?? "unknown",
+            counts: LineCounts(), hunks: [], blob: file.newBlob, oldBlob: file.oldBlob.isZero ? nil : file.oldBlob,
+            lfsPointer: true))
+        continue
+      }
       for hunk in file.hunks {
         let added = hunk.lines.filter { $0.kind == .addition }
         let origins = map.origins(of: added.compactMap(\.newLine))
@@ -167,9 +182,24 @@ public struct Attributor {
     if repository.isShallow {
       limitations.append("This is a shallow clone: commits beyond its depth could not be read.")
     }
+    if !lfsPaths.isEmpty {
+      limitations.append(
+        "\(lfsPaths.count) file\(lfsPaths.count == 1 ? " is a Git LFS pointer" : "s are Git LFS pointers") "
+          + "(\(lfsPaths.prefix(5).joined(separator: ", "))\(lfsPaths.count > 5 ? ", …" : "")): the content is stored "
+          + "outside git and was not reviewed; its lines are not counted.")
+    }
     return RangeAttribution(
       base: range.base?.hex, head: range.head.hex, mergeBase: mergeBase?.hex, commits: commitRecords.reversed(),
       files: files, agents: agents, totals: totals, notesRef: usedNotes ? notesRef : nil, limitations: limitations)
   }
 
+  /// A Git LFS pointer at head: a small text blob that starts with the LFS spec line. Only files whose added lines
+  /// all sit in the first few lines are read, so ordinary files cost nothing.
+  private func isLFSPointer(_ file: FileDiff) throws -> Bool {
+    guard !file.isBinary, !file.isSubmodule, !file.newBlob.isZero,
+      let last = file.hunks.last, last.newStart + last.newCount <= 8
+    else { return false }
+    let bytes = try repository.blob(file.newBlob)
+    return bytes.count <= 1024 && bytes.starts(with: Array("version https://git-lfs.github.com/spec/".utf8))
+  }
 }

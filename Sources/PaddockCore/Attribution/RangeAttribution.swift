@@ -116,6 +116,8 @@ public struct FileAttribution: Sendable, Codable, Hashable {
   public var blob: ObjectID? = nil
   /// The file's blob at the merge base, for modified files (not encoded either).
   public var oldBlob: ObjectID? = nil
+  /// A Git LFS pointer: its content is stored outside git, so it has no lines here (and `binary` is set).
+  public var lfsPointer: Bool? = nil
 
   enum CodingKeys: String, CodingKey {
     case path
@@ -128,6 +130,7 @@ public struct FileAttribution: Sendable, Codable, Hashable {
     case authorship
     case counts
     case hunks
+    case lfsPointer = "lfs_pointer"
   }
 }
 

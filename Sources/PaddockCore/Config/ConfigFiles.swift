@@ -10,10 +10,31 @@ public struct ConfigFiles {
   /// How a path is named in messages (`.paddock.yml`, `base 1a2b3c4d5e6f:.paddock.yml`).
   public let describe: (String) -> String
 
-  /// Files in a directory (the working tree's root).
+  /// Files in a directory (the working tree's root). A directory where a file should be, a file that cannot be
+  /// read, and a symbolic link that leads out of `root` are errors, not missing files.
   public static func directory(_ root: String) -> ConfigFiles {
     ConfigFiles(
-      readRelative: { FileManager.default.contents(atPath: (root as NSString).appendingPathComponent($0)) },
+      readRelative: { relative in
+        let full = (root as NSString).appendingPathComponent(relative)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue {
+          throw ConfigError(
+            file: full, line: nil, message: "is a directory, not a file",
+            fix: "move the directory away, or name a file in .paddock.yml")
+        }
+        let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+        let top = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(top.hasSuffix("/") ? top : top + "/") else {
+          throw ConfigError(
+            file: full, line: nil, message: "is a symbolic link that leads out of the repository (to \(resolved))",
+            fix: "keep configuration, rule files, review instructions and the baseline inside the repository")
+        }
+        guard let data = FileManager.default.contents(atPath: full) else {
+          throw ConfigError(file: full, line: nil, message: "exists but cannot be read", fix: "check its permissions")
+        }
+        return data
+      },
       describe: { (root as NSString).appendingPathComponent($0) })
   }
 
@@ -26,15 +47,35 @@ public struct ConfigFiles {
       describe: { "\(label) \(id.abbreviated()):\($0)" })
   }
 
-  /// Reads `path`: relative paths through this source, absolute ones from the file system.
+  /// Reads `path`, relative to the repository's root. Paths that leave the repository (absolute, `~`, or climbing
+  /// out with `..`) are refused: a `.paddock.yml` from a checkout must not make Paddock read, or send to a model,
+  /// files such as `~/.ssh/id_rsa`.
   public func read(_ path: String) throws -> Data? {
-    if path.hasPrefix("/") { return FileManager.default.contents(atPath: path) }
-    var relative = path
-    while relative.hasPrefix("./") { relative.removeFirst(2) }
-    return try readRelative(relative)
+    try readRelative(try Self.inside(path, describe: describe))
   }
 
-  public func name(_ path: String) -> String { path.hasPrefix("/") ? path : describe(path) }
+  public func name(_ path: String) -> String { describe(path) }
+
+  /// `path` as a plain relative path inside the repository, or an error saying why it is not one.
+  static func inside(_ path: String, describe: (String) -> String) throws(ConfigError) -> String {
+    func refuse(_ why: String) -> ConfigError {
+      ConfigError(
+        file: describe(PaddockConfig.fileName), line: nil, message: "names `\(path)`, \(why)",
+        fix: "name rule files, review instructions and the baseline by paths inside the repository")
+    }
+    if path.hasPrefix("/") || path.hasPrefix("~") { throw refuse("which is outside the repository") }
+    var parts: [Substring] = []
+    for component in path.split(separator: "/") where component != "." {
+      if component == ".." {
+        guard !parts.isEmpty else { throw refuse("which climbs out of the repository") }
+        parts.removeLast()
+      } else {
+        parts.append(component)
+      }
+    }
+    guard !parts.isEmpty else { throw refuse("which is not a file") }
+    return parts.joined(separator: "/")
+  }
 
   /// Reads UTF-8 text, with an error naming the file when it is not text.
   public func text(_ path: String) throws -> String? {

@@ -119,7 +119,19 @@ public struct PaddockConfig: Sendable, Hashable {
 
   /// Loads a configuration file. When `required`, a missing file is an error.
   public static func load(file path: String, required: Bool) throws -> PaddockConfig {
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    if exists, isDirectory.boolValue {
+      throw ConfigError(
+        file: path, line: nil, message: "is a directory, not a configuration file",
+        fix: "move the directory away and write the configuration to a file named \(fileName)")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
+      if exists {
+        // Ignoring a configuration that is there would drop its policy without a word.
+        throw ConfigError(
+          file: path, line: nil, message: "exists but cannot be read", fix: "check the file's permissions")
+      }
       if required {
         throw ConfigError(
           file: path, line: nil, message: "does not exist or cannot be read", fix: "check the path given to `--config`")
