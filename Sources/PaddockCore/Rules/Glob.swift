@@ -7,6 +7,9 @@ public struct Glob: Sendable {
   public let pattern: String
   /// Braces expanded: the glob matches when any of these sequences does.
   private let alternatives: [[Token]]
+  /// Per alternative, the literal bytes a match must start and end with: most paths fail these cheap checks, and
+  /// a push of 100,000 files meets every glob of every rule.
+  private let ends: [(prefix: [UInt8], suffix: [UInt8], inner: [UInt8])]
   private let matchesName: Bool
 
   enum Token: Sendable, Equatable {
@@ -36,6 +39,16 @@ public struct Glob: Sendable {
     var characters = Array(glob)[...]
     let expanded = try Self.sequence(&characters, pattern: pattern, inBraces: false)
     alternatives = expanded.map(Self.merged)
+    ends = alternatives.map { tokens in
+      var prefix: [UInt8] = []
+      var suffix: [UInt8] = []
+      if case .literal(let bytes)? = tokens.first { prefix = bytes }
+      if tokens.count > 1, case .literal(let bytes)? = tokens.last { suffix = bytes }
+      // The longest literal elsewhere must occur somewhere in the path (`**/test/**` needs `/test/`).
+      var inner: [UInt8] = []
+      for case .literal(let bytes) in tokens.dropFirst().dropLast() where bytes.count > inner.count { inner = bytes }
+      return (prefix, suffix, inner)
+    }
   }
 
   /// Whether a repository-relative path matches.
@@ -44,8 +57,38 @@ public struct Glob: Sendable {
     return path.withUTF8 { bytes in
       var subject = bytes[...]
       if matchesName, let slash = bytes.lastIndex(of: UInt8(ascii: "/")) { subject = bytes[(slash + 1)...] }
-      return alternatives.contains { Self.match($0[...], subject) }
+      for (index, tokens) in alternatives.enumerated() {
+        let (prefix, suffix, inner) = ends[index]
+        guard subject.count >= prefix.count + suffix.count else { continue }
+        var fits = true
+        let start = subject.startIndex
+        for offset in 0..<prefix.count where subject[start + offset] != prefix[offset] {
+          fits = false
+          break
+        }
+        let tail = subject.endIndex - suffix.count
+        for offset in 0..<suffix.count where fits && subject[tail + offset] != suffix[offset] {
+          fits = false
+          break
+        }
+        if fits, !inner.isEmpty, !Self.contains(subject, inner) { fits = false }
+        if fits, Self.match(tokens[...], subject) { return true }
+      }
+      return false
     }
+  }
+
+  /// Whether `needle` occurs in `haystack` (paths are short: a plain scan).
+  private static func contains(_ haystack: Slice<UnsafeBufferPointer<UInt8>>, _ needle: [UInt8]) -> Bool {
+    guard haystack.count >= needle.count else { return false }
+    var start = haystack.startIndex
+    while start + needle.count <= haystack.endIndex {
+      var offset = 0
+      while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+      if offset == needle.count { return true }
+      start += 1
+    }
+    return false
   }
 
   // MARK: Compiling
