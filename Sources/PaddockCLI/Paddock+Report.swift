@@ -107,7 +107,7 @@ struct ReportOptions: ParsableArguments {
     if cacheStats {
       let statistics = engine.cache.statistics
       writeError(
-        "cache: commits \(statistics.commitsFromCache) cached, \(statistics.commitsFromGit) read; changes \(statistics.changesFromCache) cached, \(statistics.changesFromGit) diffed; classifications \(statistics.classificationsFromCache) cached, \(statistics.classificationsComputed) computed\n"
+        "cache: commits \(statistics.commitsFromCache) cached, \(statistics.commitsFromGit) read; changes \(statistics.changesFromCache) cached, \(statistics.changesFromGit) diffed; classifications \(statistics.classificationsFromCache) cached, \(statistics.classificationsComputed) computed; damaged files \(statistics.damagedFiles)\n"
       )
     }
   }

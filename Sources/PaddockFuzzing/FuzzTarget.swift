@@ -68,16 +68,19 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     let classification = classifier.classify(commit)
     let agents = classification.evidence.compactMap(\.agent) + [classification.agent].compactMap { $0 }
     for agent in agents {
-      try check(isAgentID(agent), "the agent id `\(agent)` is neither catalogued nor a declared name")
+      try check(
+        isAgentID(agent),
+        "the agent id `\(agent)` (\(agent.unicodeScalars.map { String($0.value, radix: 16) })) is neither catalogued "
+          + "nor a declared name")
     }
   }
 
   /// A catalogued agent, the unnamed-tool id, or `declared:<name>` with a name.
   static func isAgentID(_ id: String) -> Bool {
     if classifier.catalogue.agent(id: id) != nil || id == "unspecified" { return true }
-    guard id.hasPrefix("declared:") else { return false }
-    let name = id.dropFirst("declared:".count)
-    return !name.isEmpty && !name.contains(where: \.isWhitespace)
+    guard id.utf8.starts(with: "declared:".utf8) else { return false }
+    let name = String(String.UnicodeScalarView(id.unicodeScalars.dropFirst("declared:".unicodeScalars.count)))
+    return !name.isEmpty && !name.unicodeScalars.contains { $0.properties.isWhitespace }
   }
 
   // MARK: Pre-push input

@@ -149,6 +149,17 @@ import Testing
     }
   }
 
+  /// A server that takes the connection and the request and never answers (and then accepts a retry's connection
+  /// without ever reading it): each attempt ends at model.timeout, and on-unavailable decides.
+  @Test func aServerThatNeverAnswersIsLeftAtTheTimeout() throws {
+    let server = try ScriptedModelServer([ScriptedModelServer.Answer.findings([]).delayed(3600)])
+    let result = try Self.review(
+      try Self.repository(endpoint: server.url, model: "  on-unavailable: warn\n  timeout: 1\n  attempts: 2\n"))
+    #expect(result.model["status"] as? String == "unavailable")
+    #expect(result.errors.contains { $0.contains("timed out") }, "\(result.errors)")
+    #expect(result.verdict == "warn" && result.status == 0)
+  }
+
   @Test func thePrePushHookStopsWaitingAtItsDeadline() throws {
     let server = try ScriptedModelServer([ScriptedModelServer.Answer.findings([]).delayed(8)])
     let repository = try Self.repository(endpoint: server.url, model: "  hook-deadline: 1\n  deadline: 600\n")

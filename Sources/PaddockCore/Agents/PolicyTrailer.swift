@@ -8,7 +8,18 @@ enum PolicyTrailer {
   /// Parses a policy trailer value. Returns nil when the value declines AI help (`false`, `no`, `none`).
   static func parse(_ rawValue: String, catalogue: AgentCatalogue) -> (agent: String, model: String?)? {
     // A value folded over several lines reads as one line, as `git interpret-trailers --unfold` shows it.
-    let value = rawValue.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    // Scalars, not Characters: a space followed by a combining mark is one Character that is not whitespace.
+    var value = ""
+    var space = false
+    for scalar in rawValue.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        space = !value.isEmpty
+      } else {
+        if space { value.unicodeScalars.append(" ") }
+        space = false
+        value.unicodeScalars.append(scalar)
+      }
+    }
     let lower = value.lowercased()
     if ["false", "no", "0", "none", "n/a", ""].contains(lower) { return nil }
     if ["true", "yes", "1", "y"].contains(lower) { return (unspecifiedID, nil) }
@@ -28,10 +39,13 @@ enum PolicyTrailer {
       agentID = best.agent
       rest = value.dropFirst(best.length)
     } else {
-      let nameEnd = value.firstIndex { $0 == ":" || $0 == " " || $0 == "(" } ?? value.endIndex
+      let scalars = value.unicodeScalars
+      let nameEnd = scalars.firstIndex { $0 == ":" || $0 == " " || $0 == "(" } ?? scalars.endIndex
       // `Assisted-by: :model` names a model but no tool.
-      agentID = nameEnd == value.startIndex ? unspecifiedID : "declared:" + value[..<nameEnd].lowercased()
-      rest = value[nameEnd...]
+      agentID =
+        nameEnd == scalars.startIndex
+        ? unspecifiedID : "declared:" + String(String.UnicodeScalarView(scalars[..<nameEnd])).lowercased()
+      rest = Substring(scalars[nameEnd...])
     }
     return (agentID, model(in: rest))
   }
@@ -54,7 +68,10 @@ enum PolicyTrailer {
   /// A readable name for an agent id introduced by a policy trailer.
   static func displayName(forUncataloguedID id: String) -> String {
     if id == unspecifiedID { return "AI (tool not named)" }
-    if id.hasPrefix("declared:") { return String(id.dropFirst("declared:".count)) }
+    // Bytes, not Characters: a combining mark after the colon joins it into one Character.
+    if id.utf8.starts(with: "declared:".utf8) {
+      return String(String.UnicodeScalarView(id.unicodeScalars.dropFirst("declared:".unicodeScalars.count)))
+    }
     return id
   }
 }

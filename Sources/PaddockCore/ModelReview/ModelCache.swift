@@ -49,7 +49,13 @@ public struct ModelCache: Sendable {
       let data = try? JSONEncoder().encode(Entry(version: 1, findings: findings))
     else { return }
     let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-    if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+    // Ctrl-C waits for the rename: no entry is left half-written, and no temporary file behind.
+    Interruption.deferring {
+      guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+        try? FileManager.default.removeItem(atPath: temporary)
+        return
+      }
+      if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+    }
   }
 }

@@ -23,6 +23,8 @@ public final class ReportCache {
     public var changesFromGit = 0
     public var classificationsFromCache = 0
     public var classificationsComputed = 0
+    /// Cache files found damaged (a torn or failing record) when the cache was opened; they are rewritten.
+    public var damagedFiles = 0
   }
 
   /// A commit as stored: its header and its changes against each parent.
@@ -60,6 +62,7 @@ public final class ReportCache {
       labels[id] = label
       return true
     }
+    statistics.damagedFiles = (rewriteCommits ? 1 : 0) + (rewriteLabels ? 1 : 0)
   }
 
   /// The cache of `repository` (`<git common dir>/paddock/report-cache`), or one in memory only.
@@ -170,31 +173,49 @@ public final class ReportCache {
 
   /// Appends with `O_APPEND`, so two reports saving at once add whole runs of records one after the other
   /// instead of writing over each other (and the checksums catch anything torn).
+  ///
+  /// Ctrl-C waits until the records are written (`Interruption`), and a write that fails part-way (a full disk)
+  /// is cut back off, so the file never ends in half a record.
   private static func append(_ bytes: [UInt8], to file: String) throws {
     guard !bytes.isEmpty else { return }
     if !FileManager.default.fileExists(atPath: file) {
       try replace(file: file, with: bytes)
       return
     }
-    let descriptor = open(file, O_WRONLY | O_APPEND | O_CLOEXEC)
-    guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file]) }
-    defer { close(descriptor) }
-    var written = 0
-    while written < bytes.count {
-      let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      if result < 0, errno == EINTR { continue }
-      guard result > 0 else { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: file]) }
-      written += result
+    try Interruption.deferring { () throws in
+      let descriptor = open(file, O_WRONLY | O_APPEND | O_CLOEXEC)
+      guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file]) }
+      defer { close(descriptor) }
+      var status = stat()
+      let start = fstat(descriptor, &status) == 0 ? status.st_size : -1
+      var written = 0
+      while written < bytes.count {
+        let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if result < 0, errno == EINTR { continue }
+        guard result > 0 else {
+          if start >= 0 { _ = ftruncate(descriptor, start) }
+          throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: file])
+        }
+        written += result
+      }
     }
   }
 
-  /// Writes `magic + bytes` to a temporary file and renames it over `file`, so readers never see half a file.
+  /// Writes `magic + bytes` to a temporary file and renames it over `file`, so readers never see half a file;
+  /// Ctrl-C waits until the rename is done, so no temporary file is left either.
   private static func replace(file: String, with bytes: [UInt8]) throws {
     let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-    try Data(magic + bytes).write(to: URL(fileURLWithPath: temporary))
-    if rename(temporary, file) != 0 {
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file])
+    try Interruption.deferring { () throws in
+      do {
+        try Data(magic + bytes).write(to: URL(fileURLWithPath: temporary))
+      } catch {
+        try? FileManager.default.removeItem(atPath: temporary)
+        throw error
+      }
+      if rename(temporary, file) != 0 {
+        try? FileManager.default.removeItem(atPath: temporary)
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file])
+      }
     }
   }
 

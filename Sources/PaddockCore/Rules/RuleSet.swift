@@ -54,7 +54,8 @@ public struct RuleSet: Sendable {
     return results.withLock { $0.flatMap { $0 } }
   }
 
-  /// The matching time, in milliseconds, each line rule may spend on one file before it is stopped there.
+  /// The matching time (CPU time of the reviewing thread), in milliseconds, each line rule may spend on one file
+  /// before it is stopped there.
   static let regexBudgetMilliseconds = 250
   static let regexBudget = Duration.milliseconds(regexBudgetMilliseconds)
 
@@ -96,10 +97,10 @@ public struct RuleSet: Sendable {
       for index in unkeyedHere + keyed.filter({ hits[$0] }) where !stopped[index] {
         let rule = compiled[index]
         guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { continue }
-        let started = ContinuousClock.now
+        let started = ThreadTime.now()
         let outcome = rule.match(
           line, in: file, change: change, masked: &masked, deadline: started + (Self.regexBudget - spent[index]))
-        spent[index] += ContinuousClock.now - started
+        spent[index] += ThreadTime.now() - started
         switch outcome {
         case .finding(let finding): findings.append(finding)
         case .none: break
@@ -189,7 +190,7 @@ struct CompiledRule: Sendable {
   /// Runs a pattern or secret rule on one added line, stopping at `deadline`.
   func match(
     _ line: AddedLine, in file: ReviewFile, change: ReviewChange, masked: inout [Set<IgnoredRegion>: String],
-    deadline: ContinuousClock.Instant
+    deadline: Duration
   ) -> Outcome {
     guard let pattern else { return .none }
     var subject = line.text
@@ -248,16 +249,16 @@ enum TimedMatch {
 }
 
 extension NSRegularExpression {
-  /// The first match in `range`, or `.timedOut` once matching runs past `deadline`: ICU reports progress during a
-  /// long match, and the search is stopped there instead of backtracking on without end.
-  func firstMatch(in text: String, range: NSRange, before deadline: ContinuousClock.Instant) -> TimedMatch {
+  /// The first match in `range`, or `.timedOut` once the thread's CPU time (`ThreadTime`) passes `deadline`: ICU
+  /// reports progress during a long match, and the search is stopped there instead of backtracking on without end.
+  func firstMatch(in text: String, range: NSRange, before deadline: Duration) -> TimedMatch {
     var result = TimedMatch.noMatch
-    guard ContinuousClock.now < deadline else { return .timedOut }
+    guard ThreadTime.now() < deadline else { return .timedOut }
     enumerateMatches(in: text, options: [.reportProgress], range: range) { match, _, stop in
       if let match {
         result = .match(match)
         stop.pointee = true
-      } else if ContinuousClock.now >= deadline {
+      } else if ThreadTime.now() >= deadline {
         result = .timedOut
         stop.pointee = true
       }
