@@ -57,19 +57,25 @@ public struct RuleSet: Sendable {
   /// The matching time (CPU time of the reviewing thread), in milliseconds, each line rule may spend on one file
   /// before it is stopped there.
   static let regexBudgetMilliseconds = 250
-  static let regexBudget = Duration.milliseconds(regexBudgetMilliseconds)
+  /// More per MiB of added text, so a linear scan of a huge file is never cut short; only backtracking is.
+  static let regexBudgetMillisecondsPerMiB = 1000
+
+  /// The budget of each rule on a file with `bytes` of added text, in milliseconds.
+  static func regexBudget(bytes: Int) -> Int { regexBudgetMilliseconds + (bytes * regexBudgetMillisecondsPerMiB) >> 20 }
 
   /// The rule id of the finding that reports a rule stopped by its time budget.
   public static let timeoutRuleID = "paddock-rule-timeout"
 
-  static func timeoutFinding(rule: Rule, line: AddedLine, file: ReviewFile, change: ReviewChange) -> Finding {
+  static func timeoutFinding(
+    rule: Rule, line: AddedLine, file: ReviewFile, change: ReviewChange, budget: Int
+  ) -> Finding {
     let commit = line.commit.map { change.commits[$0] }
     return Finding(
       rule: timeoutRuleID, title: "Rule stopped: its pattern took too long", severity: .warning, path: file.path,
       line: line.number, column: 1, endColumn: 1, authorship: line.authorship, agent: line.agent ?? commit?.agent,
       commit: commit?.id,
       message:
-        "rule `\(rule.id)` spent its \(regexBudgetMilliseconds) ms on this file and was stopped here, so the file's remaining lines were not checked by it",
+        "rule `\(rule.id)` spent its \(budget) ms on this file and was stopped here, so the file's remaining lines were not checked by it",
       fix:
         "simplify the rule's pattern: nested or overlapping quantifiers such as `(a+)+` or `(.*)*` backtrack without end; test it with `paddock rules test`",
       snippet: rule.id, fingerprint: Fingerprint.of(rule: timeoutRuleID, path: file.path, text: rule.id))
@@ -85,7 +91,9 @@ public struct RuleSet: Sendable {
     let unkeyedHere = lineRules.filter { !compiled[$0].usesKeywords }
     var hits = [Bool](repeating: false, count: compiled.count)
     var masked: [Set<IgnoredRegion>: String] = [:]
-    // Each rule has `regexBudget` per file; a rule that spends it is stopped there and reported.
+    // Each rule has its budget per file; a rule that spends it is stopped there and reported.
+    let budgetMilliseconds = Self.regexBudget(bytes: file.added.reduce(0) { $0 + $1.text.utf8.count })
+    let budget = Duration.milliseconds(budgetMilliseconds)
     var spent = [Duration](repeating: .zero, count: compiled.count)
     var stopped = [Bool](repeating: false, count: compiled.count)
     for line in file.added {
@@ -99,14 +107,15 @@ public struct RuleSet: Sendable {
         guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { continue }
         let started = ThreadTime.now()
         let outcome = rule.match(
-          line, in: file, change: change, masked: &masked, deadline: started + (Self.regexBudget - spent[index]))
+          line, in: file, change: change, masked: &masked, deadline: started + (budget - spent[index]))
         spent[index] += ThreadTime.now() - started
         switch outcome {
         case .finding(let finding): findings.append(finding)
         case .none: break
         case .timedOut:
           stopped[index] = true
-          findings.append(Self.timeoutFinding(rule: rule.rule, line: line, file: file, change: change))
+          findings.append(
+            Self.timeoutFinding(rule: rule.rule, line: line, file: file, change: change, budget: budgetMilliseconds))
         }
       }
     }
