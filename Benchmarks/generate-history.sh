@@ -45,16 +45,9 @@ if [ "$commits" -lt 100 ] || [ "$files" -lt 30 ] || [ "$tag_every" -lt 20 ] || [
   echo "generate-history: need COMMITS >= 100, FILES >= 30 and 20 <= TAG_EVERY <= COMMITS" >&2
   exit 64
 fi
-if [ -e "$outdir" ] && [ -n "$(ls -A -- "$outdir" 2>/dev/null)" ]; then
-  echo "generate-history: $outdir exists and is not empty" >&2
-  exit 1
-fi
-
-mkdir -p -- "$outdir"
-repo=$(cd -- "$outdir" && pwd -P)
-git init -q -b main -- "$repo"
-git -C "$repo" config gc.auto 0
-git -C "$repo" config core.autocrlf false
+# shellcheck source=Benchmarks/common.sh
+. "$(cd -- "$(dirname -- "$0")" && pwd -P)/common.sh"
+new_repository generate-history "$outdir"
 
 # The generator writes the refs it expects (name and commit ID) here, for the check below.
 expected="$repo/.git/expected-refs"

@@ -31,16 +31,9 @@ if [ $# -ne 1 ]; then
   exit 64
 fi
 outdir=$1
-if [ -e "$outdir" ] && [ -n "$(ls -A -- "$outdir" 2>/dev/null)" ]; then
-  echo "generate-push: $outdir exists and is not empty" >&2
-  exit 1
-fi
-
-mkdir -p -- "$outdir"
-repo=$(cd -- "$outdir" && pwd -P)
-git init -q -b main -- "$repo"
-git -C "$repo" config gc.auto 0
-git -C "$repo" config core.autocrlf false
+# shellcheck source=Benchmarks/common.sh
+. "$(cd -- "$(dirname -- "$0")" && pwd -P)/common.sh"
+new_repository generate-push "$outdir"
 
 python3 - <<'PY' | git -C "$repo" fast-import --quiet --done
 import json

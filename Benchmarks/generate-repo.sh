@@ -33,16 +33,9 @@ if [ "$commits" -lt 20 ] || [ "$files" -lt 60 ]; then
   echo "generate-repo: need COMMITS >= 20 and FILES >= 60" >&2
   exit 64
 fi
-if [ -e "$outdir" ] && [ -n "$(ls -A -- "$outdir" 2>/dev/null)" ]; then
-  echo "generate-repo: $outdir exists and is not empty" >&2
-  exit 1
-fi
-
-mkdir -p -- "$outdir"
-repo=$(cd -- "$outdir" && pwd -P)
-git init -q -b main -- "$repo"
-git -C "$repo" config gc.auto 0
-git -C "$repo" config core.autocrlf false
+# shellcheck source=Benchmarks/common.sh
+. "$(cd -- "$(dirname -- "$0")" && pwd -P)/common.sh"
+new_repository generate-repo "$outdir"
 
 python3 - "$commits" "$files" <<'PY' | git -C "$repo" fast-import --quiet --done
 import random

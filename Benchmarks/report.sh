@@ -42,15 +42,7 @@ $check_only || tools="$tools hyperfine"
 require_tools report.sh $tools
 
 # The history: reused when it was generated with the same sizes.
-mkdir -p -- "$work"
-stamp="$work/history.params"
-if [ ! -f "$stamp" ] || [ "$(cat -- "$stamp")" != "$commits $files $tag_every" ] \
-  || ! git -C "$repo" rev-parse --verify -q main >/dev/null 2>&1; then
-  rm -rf -- "$repo" "$stamp"
-  echo "generating $commits commits over $files files, a tag every $tag_every, in $repo" >&2
-  "$here/generate-history.sh" "$repo" "$commits" "$files" "$tag_every" >/dev/null
-  echo "$commits $files $tag_every" >"$stamp"
-fi
+generated_repository "$repo" main generate-history.sh "$commits" "$files" "$tag_every"
 cd -- "$repo"
 
 cache="$(cd -- "$(git rev-parse --git-common-dir)" && pwd -P)/paddock/report-cache"

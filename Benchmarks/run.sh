@@ -23,15 +23,7 @@ find_paddock run.sh
 require_tools run.sh git hyperfine python3
 
 # The repository: reused when it was generated with the same sizes.
-mkdir -p -- "$work"
-stamp="$work/repo.params"
-if [ ! -f "$stamp" ] || [ "$(cat -- "$stamp")" != "$commits $files" ] \
-  || ! git -C "$repo" rev-parse --verify -q feature >/dev/null 2>&1; then
-  rm -rf -- "$repo" "$stamp"
-  echo "generating $commits commits over $files files in $repo" >&2
-  "$here/generate-repo.sh" "$repo" "$commits" "$files" >/dev/null
-  echo "$commits $files" >"$stamp"
-fi
+generated_repository "$repo" feature generate-repo.sh "$commits" "$files"
 cd -- "$repo"
 
 # File lists, NUL-separated so any path (spaces included) survives.

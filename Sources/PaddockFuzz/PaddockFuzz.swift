@@ -43,27 +43,24 @@ import PaddockFuzzing
         FileHandle.standardError.write(Data("usage: paddock-fuzz <\(names)> <file or directory>...\n".utf8))
         exit(2)
       }
+      guard let files = FuzzTarget.inputFiles(Array(arguments.dropFirst())) else {
+        FileHandle.standardError.write(Data("paddock-fuzz: a path given does not exist\n".utf8))
+        exit(2)
+      }
       var failures = 0
       var count = 0
-      for path in arguments.dropFirst() {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-          FileHandle.standardError.write(Data("paddock-fuzz: \(path) does not exist\n".utf8))
-          exit(2)
+      for file in files {
+        count += 1
+        guard let data = FileManager.default.contents(atPath: file) else {
+          failures += 1
+          print("\(file): cannot be read")
+          continue
         }
-        let files =
-          isDirectory.boolValue
-          ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 }
-          : [path]
-        for file in files {
-          guard let data = FileManager.default.contents(atPath: file) else { continue }
-          count += 1
-          do {
-            try target.run(Array(data))
-          } catch {
-            failures += 1
-            print("\(file): \(error.description)")
-          }
+        do {
+          try target.run(Array(data))
+        } catch {
+          failures += 1
+          print("\(file): \(error.description)")
         }
       }
       print("\(count) inputs, \(failures) failures")

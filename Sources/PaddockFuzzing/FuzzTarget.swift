@@ -28,6 +28,23 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
   }
 
+  /// The input files under `paths`: a file itself, or the files of a directory in name order; nil when a path
+  /// does not exist.
+  public static func inputFiles(_ paths: [String]) -> [String]? {
+    var files: [String] = []
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+      guard isDirectory.boolValue else {
+        files.append(path)
+        continue
+      }
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      files += names.sorted().map { path + "/" + $0 }
+    }
+    return files
+  }
+
   package static func check(_ condition: Bool, _ message: @autoclosure () -> String) throws(FuzzViolation) {
     if !condition { throw FuzzViolation(description: message()) }
   }
@@ -131,8 +148,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
     do {
       let pack = try RulePack.parse(text, file: "rules/fuzz.yml")
-      let rules = try RuleSet(rules: pack.rules)
-      _ = rules
+      _ = try RuleSet(rules: pack.rules)
       for rule in pack.rules {
         // Every example runs through the real review engine; failing examples are fine, crashes are not.
         _ = RuleExampleRunner.run(rule, classifier: classifier)

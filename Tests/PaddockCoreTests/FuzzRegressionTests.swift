@@ -7,11 +7,8 @@ import Testing
 /// parsers must keep their promises on all of them.
 @Suite struct FuzzRegressionTests {
   static func inputs(of target: FuzzTarget) -> [String] {
-    ["corpus", "regressions"].flatMap { folder in
-      let directory = SourceTree.root + "/Fuzz/\(folder)/\(target.rawValue)"
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-      return names.sorted().map { directory + "/" + $0 }
-    }
+    let folders = ["corpus", "regressions"].map { SourceTree.root + "/Fuzz/\($0)/\(target.rawValue)" }
+    return FuzzTarget.inputFiles(folders.filter { FileManager.default.fileExists(atPath: $0) }) ?? []
   }
 
   @Test(arguments: FuzzTarget.allCases)

@@ -200,7 +200,7 @@ public struct CommitClassifier {
     for agent in catalogue.agents where agent.id == lower || agent.aliases.contains(lower) {
       return agent.id
     }
-    return "declared:" + lower
+    return PolicyTrailer.declaredPrefix + lower
   }
 
   public func displayName(forAgent id: String) -> String {

@@ -4,22 +4,12 @@
 enum PolicyTrailer {
   /// The id used when a trailer declares AI help without naming the tool.
   static let unspecifiedID = "unspecified"
+  /// The prefix of the id of a tool the catalogue does not know (`declared:coccinelle`).
+  static let declaredPrefix = "declared:"
 
   /// Parses a policy trailer value. Returns nil when the value declines AI help (`false`, `no`, `none`).
   static func parse(_ rawValue: String, catalogue: AgentCatalogue) -> (agent: String, model: String?)? {
-    // A value folded over several lines reads as one line, as `git interpret-trailers --unfold` shows it.
-    // Scalars, not Characters: a space followed by a combining mark is one Character that is not whitespace.
-    var value = ""
-    var space = false
-    for scalar in rawValue.unicodeScalars {
-      if scalar.properties.isWhitespace {
-        space = !value.isEmpty
-      } else {
-        if space { value.unicodeScalars.append(" ") }
-        space = false
-        value.unicodeScalars.append(scalar)
-      }
-    }
+    let value = rawValue.collapsingBlanks()
     let lower = value.lowercased()
     if ["false", "no", "0", "none", "n/a", ""].contains(lower) { return nil }
     if ["true", "yes", "1", "y"].contains(lower) { return (unspecifiedID, nil) }
@@ -44,7 +34,7 @@ enum PolicyTrailer {
       // `Assisted-by: :model` names a model but no tool.
       agentID =
         nameEnd == scalars.startIndex
-        ? unspecifiedID : "declared:" + String(String.UnicodeScalarView(scalars[..<nameEnd])).lowercased()
+        ? unspecifiedID : declaredPrefix + String(String.UnicodeScalarView(scalars[..<nameEnd])).lowercased()
       rest = Substring(scalars[nameEnd...])
     }
     return (agentID, model(in: rest))
@@ -69,8 +59,8 @@ enum PolicyTrailer {
   static func displayName(forUncataloguedID id: String) -> String {
     if id == unspecifiedID { return "AI (tool not named)" }
     // Bytes, not Characters: a combining mark after the colon joins it into one Character.
-    if id.utf8.starts(with: "declared:".utf8) {
-      return String(String.UnicodeScalarView(id.unicodeScalars.dropFirst("declared:".unicodeScalars.count)))
+    if id.utf8.starts(with: declaredPrefix.utf8) {
+      return String(String.UnicodeScalarView(id.unicodeScalars.dropFirst(declaredPrefix.unicodeScalars.count)))
     }
     return id
   }

@@ -193,13 +193,18 @@ public struct Attributor {
       files: files, agents: agents, totals: totals, notesRef: usedNotes ? notesRef : nil, limitations: limitations)
   }
 
-  /// A Git LFS pointer at head: a small text blob that starts with the LFS spec line. Only files whose added lines
-  /// all sit in the first few lines are read, so ordinary files cost nothing.
+  /// A Git LFS pointer at head: a small text file whose first line is the LFS spec line. Only files whose added
+  /// lines all sit in the first few lines qualify; when the diff shows line 1 its text decides, so the blob is read
+  /// only for an edited pointer (a new `oid` line).
   private func isLFSPointer(_ file: FileDiff) throws -> Bool {
     guard !file.isBinary, !file.isSubmodule, !file.newBlob.isZero,
-      let last = file.hunks.last, last.newStart + last.newCount <= 8
+      let first = file.hunks.first, let last = file.hunks.last, last.newStart + last.newCount <= 8
     else { return false }
+    let spec = "version https://git-lfs.github.com/spec/"
+    if first.newStart == 1, let line = first.lines.first(where: { $0.newLine == 1 }) {
+      return line.text.hasPrefix(spec)
+    }
     let bytes = try repository.blob(file.newBlob)
-    return bytes.count <= 1024 && bytes.starts(with: Array("version https://git-lfs.github.com/spec/".utf8))
+    return bytes.count <= 1024 && bytes.starts(with: Array(spec.utf8))
   }
 }

@@ -16,13 +16,6 @@ public struct ConfigFiles {
     ConfigFiles(
       readRelative: { relative in
         let full = (root as NSString).appendingPathComponent(relative)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue {
-          throw ConfigError(
-            file: full, line: nil, message: "is a directory, not a file",
-            fix: "move the directory away, or name a file in .paddock.yml")
-        }
         let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
         let top = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         guard resolved.hasPrefix(top.hasSuffix("/") ? top : top + "/") else {
@@ -30,10 +23,7 @@ public struct ConfigFiles {
             file: full, line: nil, message: "is a symbolic link that leads out of the repository (to \(resolved))",
             fix: "keep configuration, rule files, review instructions and the baseline inside the repository")
         }
-        guard let data = FileManager.default.contents(atPath: full) else {
-          throw ConfigError(file: full, line: nil, message: "exists but cannot be read", fix: "check its permissions")
-        }
-        return data
+        return try readFile(atPath: full)
       },
       describe: { (root as NSString).appendingPathComponent($0) })
   }
@@ -79,9 +69,29 @@ public struct ConfigFiles {
 
   /// Reads UTF-8 text, with an error naming the file when it is not text.
   public func text(_ path: String) throws -> String? {
-    guard let data = try read(path) else { return nil }
+    try read(path).map { data throws(ConfigError) in try Self.utf8(data, file: name(path)) }
+  }
+
+  /// The bytes of the file at `path`, nil when nothing is there. A directory, or a file that cannot be read, is an
+  /// error rather than a missing file: ignoring a configuration that is there would drop its policy without a word.
+  static func readFile(atPath path: String) throws(ConfigError) -> Data? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+    if isDirectory.boolValue {
+      throw ConfigError(
+        file: path, line: nil, message: "is a directory, not a file",
+        fix: "move the directory away, or name a file in its place")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ConfigError(file: path, line: nil, message: "exists but cannot be read", fix: "check its permissions")
+    }
+    return data
+  }
+
+  /// `data` as UTF-8 text, or an error naming `file`.
+  static func utf8(_ data: Data, file: String) throws(ConfigError) -> String {
     guard let text = String(data: data, encoding: .utf8) else {
-      throw ConfigError(file: name(path), line: nil, message: "is not UTF-8 text", fix: "save the file as UTF-8")
+      throw ConfigError(file: file, line: nil, message: "is not UTF-8 text", fix: "save the file as UTF-8")
     }
     return text
   }

@@ -119,29 +119,14 @@ public struct PaddockConfig: Sendable, Hashable {
 
   /// Loads a configuration file. When `required`, a missing file is an error.
   public static func load(file path: String, required: Bool) throws -> PaddockConfig {
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-    if exists, isDirectory.boolValue {
-      throw ConfigError(
-        file: path, line: nil, message: "is a directory, not a configuration file",
-        fix: "move the directory away and write the configuration to a file named \(fileName)")
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      if exists {
-        // Ignoring a configuration that is there would drop its policy without a word.
-        throw ConfigError(
-          file: path, line: nil, message: "exists but cannot be read", fix: "check the file's permissions")
-      }
+    guard let data = try ConfigFiles.readFile(atPath: path) else {
       if required {
         throw ConfigError(
-          file: path, line: nil, message: "does not exist or cannot be read", fix: "check the path given to `--config`")
+          file: path, line: nil, message: "does not exist", fix: "check the path given to `--config`")
       }
       return PaddockConfig()
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw ConfigError(file: path, line: nil, message: "is not UTF-8 text", fix: "save the file as UTF-8")
-    }
-    return try parse(text, file: path)
+    return try parse(try ConfigFiles.utf8(data, file: path), file: path)
   }
 }
 

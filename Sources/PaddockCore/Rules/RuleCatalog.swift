@@ -26,7 +26,7 @@ public struct RuleCatalog: Sendable {
     for file in config.review.ruleFiles {
       guard let text = try files.text(file) else {
         throw ConfigError(
-          file: files.name(file), line: nil, message: "does not exist or cannot be read",
+          file: files.name(file), line: nil, message: "does not exist",
           fix: "check the path under `rules.files` in .paddock.yml")
       }
       try catalogue.add(try RulePack.parse(text, file: files.name(file)))

@@ -40,15 +40,11 @@ public struct RulePack: Sendable, Hashable {
 
   /// Loads a pack file.
   public static func load(file path: String) throws(ConfigError) -> RulePack {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = try ConfigFiles.readFile(atPath: path) else {
       throw ConfigError(
-        file: path, line: nil, message: "does not exist or cannot be read",
-        fix: "check the path under `rules.files` in .paddock.yml")
+        file: path, line: nil, message: "does not exist", fix: "check the path under `rules.files` in .paddock.yml")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw ConfigError(file: path, line: nil, message: "is not UTF-8 text", fix: "save the file as UTF-8")
-    }
-    return try parse(text, file: path)
+    return try parse(try ConfigFiles.utf8(data, file: path), file: path)
   }
 
   /// Parses a pack's YAML; every problem names the file, the line and the fix. With `checkPatterns` off, regular

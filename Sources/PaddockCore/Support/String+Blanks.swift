@@ -13,4 +13,22 @@ extension Substring {
 extension String {
   /// The text without white space at either end; see `Substring.trimmingBlanks()`.
   func trimmingBlanks() -> String { self[...].trimmingBlanks() }
+
+  /// The text trimmed, with each run of white space inside it (line breaks included) made one space: a value
+  /// folded over several lines, as `git interpret-trailers --unfold` shows it. Works on scalars, since a space
+  /// followed by a combining mark is one Character that is not white space.
+  func collapsingBlanks() -> String {
+    var out = ""
+    var space = false
+    for scalar in unicodeScalars {
+      if scalar.properties.isWhitespace {
+        space = !out.isEmpty
+      } else {
+        if space { out.unicodeScalars.append(" ") }
+        space = false
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
 }
