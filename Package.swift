@@ -26,6 +26,16 @@ let package = Package(
       pkgConfig: "libcurl",
       providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
     ),
+    // RE2 (Debian's libre2-dev) behind a C interface: regular expressions in time linear in the subject.
+    .target(
+      name: "CRE2",
+      linkerSettings: [.linkedLibrary("re2")]
+    ),
+    // The only module that imports CRE2: `LinearRegex`, for rules, agent markers and every user-written pattern.
+    .target(
+      name: "PaddockRegex",
+      dependencies: ["CRE2"]
+    ),
     // Threads for CPU-bound work, shared by the git layer and the core.
     .target(name: "PaddockSupport"),
     // The only module that imports CLibgit2.
@@ -40,6 +50,7 @@ let package = Package(
       dependencies: [
         "CCurl",
         "PaddockGit",
+        "PaddockRegex",
         "PaddockSupport",
         .product(name: "Yams", package: "Yams"),
       ],
@@ -83,7 +94,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PaddockCoreTests",
-      dependencies: ["PaddockCore", "PaddockGit", "PaddockFuzzing", "TestSupport"],
+      dependencies: ["PaddockCore", "PaddockGit", "PaddockRegex", "PaddockFuzzing", "TestSupport"],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
@@ -91,5 +102,6 @@ let package = Package(
       dependencies: ["TestSupport"]
     ),
   ],
-  swiftLanguageModes: [.v6]
+  swiftLanguageModes: [.v6],
+  cxxLanguageStandard: .cxx17
 )

@@ -37,7 +37,16 @@ import Testing
     let error = #expect(throws: ConfigError.self) { try RulePack.parse(text, file: "rules/mine.yml") }
     #expect(error?.line == 6)
     #expect(error?.message.contains("invalid regular expression") == true)
-    #expect(error?.fix.contains("ICU") == true)
+    #expect(error?.fix.contains("RE2 syntax") == true)
+  }
+
+  /// Lookarounds need backtracking; the error says what to write instead.
+  @Test func lookaroundIsRefusedWithAnAlternative() {
+    let text = Self.validRule.replacingOccurrences(of: "pattern: 'x'", with: "pattern: 'key(?![a-z])'")
+    let error = #expect(throws: ConfigError.self) { try RulePack.parse(text, file: "rules/mine.yml") }
+    #expect(error?.line == 6)
+    #expect(error?.fix.contains("lookarounds are not supported") == true, "\(String(describing: error))")
+    #expect(error?.fix.contains("pattern-not") == true)
   }
 
   @Test func nonKebabIDAndUnknownKind() {

@@ -18,7 +18,7 @@ public struct AgentMarker: Sendable, Hashable {
   public var kind: Kind
   /// Trailer keys, compared case-insensitively (trailer and policy markers).
   public var keys: [String]
-  /// An ICU regular expression. A named group `model` captures the model.
+  /// An RE2 regular expression (`LinearRegex`). A named group `model` captures the model.
   public var pattern: String
 
   public init(id: String, kind: Kind, keys: [String] = [], pattern: String = "") {

@@ -1,5 +1,6 @@
 import Foundation
 import PaddockGit
+import PaddockRegex
 import Synchronization
 
 /// Classifies commits as AI, human or unknown from their trailers, identities and message.
@@ -9,7 +10,7 @@ public struct CommitClassifier {
   private struct CompiledMarker {
     var marker: AgentMarker
     var agent: AgentDefinition
-    var regex: NSRegularExpression?
+    var regex: LinearRegex?
     var lowercasedKeys: Set<String>
   }
 
@@ -28,7 +29,7 @@ public struct CommitClassifier {
   private let markers: [CompiledMarker]
   private let reviewKeys: Set<String>
   /// All message markers as one alternation: most messages match none, and one search rules them all out.
-  private let anyMessageMarker: NSRegularExpression?
+  private let anyMessageMarker: LinearRegex?
   private let identityMemo = IdentityMemo()
 
   /// Compiles the catalogue's enabled markers.
@@ -38,14 +39,13 @@ public struct CommitClassifier {
     var compiled: [CompiledMarker] = []
     for agent in catalogue.agents {
       for marker in agent.markers where catalogue.isEnabled(marker, of: agent) {
-        var regex: NSRegularExpression?
+        var regex: LinearRegex?
         if marker.kind != .policy {
-          var options: NSRegularExpression.Options = []
-          if marker.kind == .message { options.insert(.anchorsMatchLines) }
           do {
-            regex = try NSRegularExpression(pattern: marker.pattern, options: options)
+            regex = try LinearRegex(marker.pattern, multiline: marker.kind == .message)
           } catch {
-            throw CatalogueError.invalidPattern(marker: marker.id, pattern: marker.pattern, reason: "\(error)")
+            throw CatalogueError.invalidPattern(
+              marker: marker.id, pattern: marker.pattern, reason: "\(error.reason); \(error.hint)")
           }
         }
         compiled.append(
@@ -58,7 +58,7 @@ public struct CommitClassifier {
     let messagePatterns = compiled.filter { $0.marker.kind == .message }.map { "(?:\($0.marker.pattern))" }
     anyMessageMarker =
       messagePatterns.count > 1
-      ? try? NSRegularExpression(pattern: messagePatterns.joined(separator: "|"), options: .anchorsMatchLines) : nil
+      ? try? LinearRegex(messagePatterns.joined(separator: "|"), multiline: true) : nil
   }
 
   /// A trailer with where it came from: git's trailer block, or a trailer-shaped line elsewhere.
@@ -131,15 +131,17 @@ public struct CommitClassifier {
     }
 
     // Free-text markers anywhere in the message.
-    let text = commit.message as NSString
-    let whole = NSRange(location: 0, length: text.length)
-    let anyMarker = anyMessageMarker.map { $0.firstMatch(in: commit.message, range: whole) != nil } ?? true
+    let message = Array(commit.message.utf8)
+    let anyMarker = anyMessageMarker.map { $0.matches(commit.message) } ?? true
     for compiled in markers where anyMarker && compiled.marker.kind == .message {
       guard let regex = compiled.regex else { continue }
-      if let result = regex.firstMatch(in: commit.message, range: whole) {
-        let lineNumber = text.substring(to: result.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-        let lineRange = text.lineRange(for: result.range)
-        let line = text.substring(with: lineRange).trimmingBlanks()
+      if let result = regex.firstMatch(in: commit.message) {
+        let newline = UInt8(ascii: "\n")
+        let offset = min(result.range.lowerBound, message.count)
+        let lineNumber = message[..<offset].reduce(1) { $1 == newline ? $0 + 1 : $0 }
+        let lineStart = message[..<offset].lastIndex(of: newline).map { $0 + 1 } ?? 0
+        let lineEnd = message[offset...].firstIndex(of: newline) ?? message.count
+        let line = String(decoding: message[lineStart..<lineEnd], as: UTF8.self).trimmingBlanks()
         evidence.append(
           Evidence(
             kind: .messageMarker, strength: .medium, marker: compiled.marker.id, agent: compiled.agent.id,
@@ -246,11 +248,9 @@ public struct CommitClassifier {
   private func match(_ compiled: CompiledMarker, _ text: String) -> String?? {
     guard let regex = compiled.regex else { return nil }
     let trimmed = text.trimmingBlanks()
-    let range = NSRange(trimmed.startIndex..., in: trimmed)
-    guard let result = regex.firstMatch(in: trimmed, range: range) else { return nil }
-    let modelRange = result.range(withName: "model")
-    if modelRange.location != NSNotFound, let swiftRange = Range(modelRange, in: trimmed) {
-      return .some(trimmed[swiftRange].trimmingBlanks())
+    guard let result = regex.firstMatch(in: trimmed) else { return nil }
+    if let group = regex.group(named: "model"), let range = result.groups[group] {
+      return .some(trimmed.utf8Slice(range).trimmingBlanks())
     }
     return .some(nil)
   }

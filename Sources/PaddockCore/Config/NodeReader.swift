@@ -1,4 +1,5 @@
 import Foundation
+import PaddockRegex
 import Yams
 
 /// Reads Yams nodes with errors that point at the line.
@@ -105,14 +106,13 @@ struct NodeReader {
 
   /// Compiles a regular expression or throws an error pointing at its line.
   @discardableResult
-  func regex(_ node: Node, at place: String) throws -> NSRegularExpression {
+  func regex(_ node: Node, at place: String) throws -> LinearRegex {
     let pattern = try string(node, at: place)
     do {
-      return try NSRegularExpression(pattern: pattern)
+      return try LinearRegex(pattern)
     } catch {
       throw self.error(
-        node, "has an invalid regular expression at `\(place)`: `\(pattern)`",
-        fix: "check brackets, groups and escapes (ICU syntax); test it with `paddock rules test`")
+        node, "has an invalid regular expression at `\(place)`: `\(pattern)` (\(error.reason))", fix: error.hint)
     }
   }
 

@@ -1,19 +1,20 @@
 import Foundation
 import PaddockGit
+import PaddockRegex
 
 /// Which commits are fixes: any with a `Fixes:` trailer, and any whose subject matches one of the patterns.
 public struct FixMatcher: Sendable {
   /// The default patterns, matched against a commit's subject line.
   public static let defaultPatterns = [#"(?i)^(fix|fixes|fixed|bugfix|hotfix)\b"#, #"(?i)^revert\b"#]
   public let patterns: [String]
-  private let expressions: [NSRegularExpression]
+  private let expressions: [LinearRegex]
 
   public init(patterns: [String] = FixMatcher.defaultPatterns) throws(ReportError) {
     self.patterns = patterns
-    var expressions: [NSRegularExpression] = []
+    var expressions: [LinearRegex] = []
     for pattern in patterns {
       do {
-        expressions.append(try NSRegularExpression(pattern: pattern))
+        expressions.append(try LinearRegex(pattern))
       } catch {
         throw ReportError.badPattern(pattern)
       }
@@ -33,8 +34,7 @@ public struct FixMatcher: Sendable {
   public func isFix(_ commit: Commit) -> Bool {
     if !Self.named(in: commit).isEmpty { return true }
     let subject = commit.summary
-    let range = NSRange(subject.startIndex..., in: subject)
-    return expressions.contains { $0.firstMatch(in: subject, range: range) != nil }
+    return expressions.contains { $0.matches(subject) }
   }
 }
 

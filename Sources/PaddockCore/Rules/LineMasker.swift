@@ -3,20 +3,20 @@
 /// Works line by line: a block comment or a multi-line string that began on an earlier line is not
 /// known. The quote characters themselves stay, so a pattern can still see that a string starts.
 public enum LineMasker {
-  /// The line with the chosen regions replaced by spaces, UTF-16 offsets unchanged.
+  /// The line with the chosen regions' bytes replaced by spaces, UTF-8 offsets unchanged (what patterns report).
   public static func mask(_ line: String, syntax: CommentSyntax, regions: Set<IgnoredRegion>) -> String {
     guard !regions.isEmpty else { return line }
-    var units = Array(line.utf16)
+    var units = Array(line.utf8)
     let maskComments = regions.contains(.comments)
     let maskStrings = regions.contains(.strings)
-    let quotes = Set(syntax.quotes.compactMap { $0.utf16.first })
-    let lineTokens = syntax.line.map { Array($0.utf16) }
-    let blockOpen = syntax.block.map { Array($0.open.utf16) }
-    let blockClose = syntax.block.map { Array($0.close.utf16) }
-    let space: UInt16 = 0x20
+    let quotes = Set(syntax.quotes.compactMap { $0.utf8.first })
+    let lineTokens = syntax.line.map { Array($0.utf8) }
+    let blockOpen = syntax.block.map { Array($0.open.utf8) }
+    let blockClose = syntax.block.map { Array($0.close.utf8) }
+    let space: UInt8 = 0x20
     var index = 0
 
-    func starts(with token: [UInt16], at position: Int) -> Bool {
+    func starts(with token: [UInt8], at position: Int) -> Bool {
       guard position + token.count <= units.count else { return false }
       for offset in 0..<token.count where units[position + offset] != token[offset] { return false }
       return true
@@ -57,6 +57,6 @@ public enum LineMasker {
       }
       index += 1
     }
-    return String(decoding: units, as: UTF16.self)
+    return String(decoding: units, as: UTF8.self)
   }
 }

@@ -51,10 +51,13 @@ public struct SecretOptions: Sendable, Hashable {
   public var minEntropy: Double
   /// Regular expressions of known placeholders; a secret matching one is not reported.
   public var allow: [String]
+  /// Regular expressions the secret must each match (say, a digit and a letter) to be reported.
+  public var require: [String]
 
-  public init(minEntropy: Double = 0, allow: [String] = []) {
+  public init(minEntropy: Double = 0, allow: [String] = [], require: [String] = []) {
     self.minEntropy = minEntropy
     self.allow = allow
+    self.require = require
   }
 }
 

@@ -177,18 +177,18 @@ struct RulePackParser {
       try allow([])
       return .aiSignoff
     case .secret:
-      try allow(["min-entropy", "allow"])
-      var allowList: [String] = []
-      if let list = map?["allow"] {
-        for item in try reader.sequence(list, at: "with.allow") {
-          if checkPatterns { try reader.regex(item, at: "with.allow") }
-          allowList.append(try reader.string(item, at: "with.allow"))
+      try allow(["min-entropy", "allow", "require"])
+      func patterns(_ key: String) throws -> [String] {
+        guard let list = map?[key] else { return [] }
+        return try reader.sequence(list, at: "with.\(key)").map { item in
+          if checkPatterns { try reader.regex(item, at: "with.\(key)") }
+          return try reader.string(item, at: "with.\(key)")
         }
       }
       return .secret(
         SecretOptions(
           minEntropy: try map?["min-entropy"].map { try reader.double($0, at: "with.min-entropy") } ?? 0,
-          allow: allowList))
+          allow: try patterns("allow"), require: try patterns("require")))
     case .missingTests:
       try allow(["source", "test"])
       guard let source = map?["source"], let test = map?["test"] else {

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockRegex
 import PaddockSupport
 import Synchronization
 
@@ -54,34 +55,10 @@ public struct RuleSet: Sendable {
     return results.withLock { $0.flatMap { $0 } }
   }
 
-  /// The matching time (CPU time of the reviewing thread), in milliseconds, each line rule may spend on one file
-  /// before it is stopped there.
-  static let regexBudgetMilliseconds = 250
-  /// More per MiB of added text, so a linear scan of a huge file is never cut short; only backtracking is.
-  static let regexBudgetMillisecondsPerMiB = 1000
-
-  /// The budget of each rule on a file with `bytes` of added text, in milliseconds.
-  static func regexBudget(bytes: Int) -> Int { regexBudgetMilliseconds + (bytes * regexBudgetMillisecondsPerMiB) >> 20 }
-
-  /// The rule id of the finding that reports a rule stopped by its time budget.
-  public static let timeoutRuleID = "paddock-rule-timeout"
-
-  static func timeoutFinding(
-    rule: Rule, line: AddedLine, file: ReviewFile, change: ReviewChange, budget: Int
-  ) -> Finding {
-    let commit = line.commit.map { change.commits[$0] }
-    return Finding(
-      rule: timeoutRuleID, title: "Rule stopped: its pattern took too long", severity: .warning, path: file.path,
-      line: line.number, column: 1, endColumn: 1, authorship: line.authorship, agent: line.agent ?? commit?.agent,
-      commit: commit?.id,
-      message:
-        "rule `\(rule.id)` spent its \(budget) ms on this file and was stopped here, so the file's remaining lines were not checked by it",
-      fix:
-        "simplify the rule's pattern: nested or overlapping quantifiers such as `(a+)+` or `(.*)*` backtrack without end; test it with `paddock rules test`",
-      snippet: rule.id, fingerprint: Fingerprint.of(rule: timeoutRuleID, path: file.path, text: rule.id))
-  }
-
   /// The line rules and manifest checks of one text file.
+  ///
+  /// Patterns are matched by RE2 in time linear in each line, so every rule reads every line it applies to: no
+  /// budget, and nothing a crafted line can make a rule skip.
   private func evaluate(file: ReviewFile, _ change: ReviewChange, _ everyAuthorship: Bool) -> [Finding] {
     var findings: [Finding] = []
     let applicable = compiled.indices.filter { compiled[$0].applies(to: file) }
@@ -91,32 +68,16 @@ public struct RuleSet: Sendable {
     let unkeyedHere = lineRules.filter { !compiled[$0].usesKeywords }
     var hits = [Bool](repeating: false, count: compiled.count)
     var masked: [Set<IgnoredRegion>: String] = [:]
-    // Each rule has its budget per file; a rule that spends it is stopped there and reported.
-    let budgetMilliseconds = Self.regexBudget(bytes: file.added.reduce(0) { $0 + $1.text.utf8.count })
-    let budget = Duration.milliseconds(budgetMilliseconds)
-    var spent = [Duration](repeating: .zero, count: compiled.count)
-    var stopped = [Bool](repeating: false, count: compiled.count)
     for line in file.added {
       if !keyed.isEmpty {
         for index in keyed { hits[index] = false }
         keywords.scan(Substring(line.text).utf8, into: &hits)
       }
       masked.removeAll(keepingCapacity: true)
-      for index in unkeyedHere + keyed.filter({ hits[$0] }) where !stopped[index] {
+      for index in unkeyedHere + keyed.filter({ hits[$0] }) {
         let rule = compiled[index]
         guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { continue }
-        let started = ThreadTime.now()
-        let outcome = rule.match(
-          line, in: file, change: change, masked: &masked, deadline: started + (budget - spent[index]))
-        spent[index] += ThreadTime.now() - started
-        switch outcome {
-        case .finding(let finding): findings.append(finding)
-        case .none: break
-        case .timedOut:
-          stopped[index] = true
-          findings.append(
-            Self.timeoutFinding(rule: rule.rule, line: line, file: file, change: change, budget: budgetMilliseconds))
-        }
+        if let finding = rule.match(line, in: file, change: change, masked: &masked) { findings.append(finding) }
       }
     }
     for index in applicable where compiled[index].rule.kind == .newDependency {
@@ -160,20 +121,23 @@ struct FileScope: Sendable {
 /// One rule, ready to match.
 struct CompiledRule: Sendable {
   let rule: Rule
-  let pattern: NSRegularExpression?
-  let patternNot: NSRegularExpression?
+  let pattern: LinearRegex?
+  let patternNot: LinearRegex?
   let scope: FileScope
-  let allow: [NSRegularExpression]
+  let allow: [LinearRegex]
+  let require: [LinearRegex]
 
   init(_ rule: Rule, scope: FileScope? = nil) throws {
     self.rule = rule
-    pattern = try rule.pattern.map { try NSRegularExpression(pattern: $0) }
-    patternNot = try rule.patternNot.map { try NSRegularExpression(pattern: $0) }
+    pattern = try rule.pattern.map { try LinearRegex($0) }
+    patternNot = try rule.patternNot.map { try LinearRegex($0) }
     self.scope = try scope ?? FileScope(rule)
     if case .secret(let options) = rule.kind {
-      allow = try options.allow.map { try NSRegularExpression(pattern: $0) }
+      allow = try options.allow.map { try LinearRegex($0) }
+      require = try options.require.map { try LinearRegex($0) }
     } else {
       allow = []
+      require = []
     }
   }
 
@@ -189,19 +153,12 @@ struct CompiledRule: Sendable {
   /// Whether the rule reads this file at all: language and path globs.
   func applies(to file: ReviewFile) -> Bool { scope.applies(to: file) }
 
-  enum Outcome {
-    case finding(Finding)
-    case none
-    /// Matching ran past the deadline and was stopped.
-    case timedOut
-  }
-
-  /// Runs a pattern or secret rule on one added line, stopping at `deadline`.
-  func match(
-    _ line: AddedLine, in file: ReviewFile, change: ReviewChange, masked: inout [Set<IgnoredRegion>: String],
-    deadline: Duration
-  ) -> Outcome {
-    guard let pattern else { return .none }
+  /// Runs a pattern or secret rule on one added line. The reported range is the first capturing group that took
+  /// part in the match, or the whole match.
+  func match(_ line: AddedLine, in file: ReviewFile, change: ReviewChange, masked: inout [Set<IgnoredRegion>: String])
+    -> Finding?
+  {
+    guard let pattern else { return nil }
     var subject = line.text
     if !rule.ignoreIn.isEmpty {
       if let cached = masked[rule.ignoreIn] {
@@ -212,80 +169,25 @@ struct CompiledRule: Sendable {
         masked[rule.ignoreIn] = subject
       }
     }
-    let whole = NSRange(location: 0, length: subject.utf16.count)
-    let match: NSTextCheckingResult
-    switch pattern.firstMatch(in: subject, range: whole, before: deadline) {
-    case .match(let found): match = found
-    case .noMatch: return .none
-    case .timedOut: return .timedOut
-    }
-    if let patternNot {
-      switch patternNot.firstMatch(
-        in: line.text, range: NSRange(location: 0, length: line.text.utf16.count), before: deadline)
-      {
-      case .match: return .none
-      case .noMatch: break
-      case .timedOut: return .timedOut
-      }
-    }
-    var range = match.range
-    if match.numberOfRanges > 1, match.range(at: 1).location != NSNotFound { range = match.range(at: 1) }
+    guard let match = pattern.firstMatch(in: subject) else { return nil }
+    if let patternNot, patternNot.matches(line.text) { return nil }
+    let range = match.reported
     var snippet = line.text
     if case .secret(let options) = rule.kind {
-      // The secret is read from the unmasked line: masking keeps offsets, not text.
-      let secret = (line.text as NSString).substring(with: range)
-      if Entropy.shannon(secret) < options.minEntropy { return .none }
-      let secretRange = NSRange(location: 0, length: secret.utf16.count)
-      if allow.contains(where: { $0.firstMatch(in: secret, range: secretRange) != nil }) { return .none }
-      snippet = (line.text as NSString).replacingCharacters(in: range, with: Entropy.redact(secret))
+      // The secret is read from the unmasked line: masking keeps byte offsets, not text.
+      let secret = line.text.utf8Slice(range)
+      if Entropy.shannon(secret) < options.minEntropy { return nil }
+      if allow.contains(where: { $0.matches(secret) }) { return nil }
+      if !require.allSatisfy({ $0.matches(secret) }) { return nil }
+      snippet = line.text.utf8Replacing(range, with: Entropy.redact(secret))
     }
-    let columns = utf8Columns(of: range, in: line.text)
     let commit = line.commit.map { change.commits[$0] }
-    return .finding(
-      Finding(
-        rule: rule.id, title: rule.title, severity: rule.severity, path: file.path, line: line.number,
-        column: columns.lowerBound, endColumn: columns.upperBound, authorship: line.authorship,
-        agent: line.agent ?? commit?.agent, commit: commit?.id, message: rule.message, fix: rule.fix, snippet: snippet,
-        fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: snippet)))
+    return Finding(
+      rule: rule.id, title: rule.title, severity: rule.severity, path: file.path, line: line.number,
+      column: range.lowerBound + 1, endColumn: range.upperBound + 1, authorship: line.authorship,
+      agent: line.agent ?? commit?.agent, commit: commit?.id, message: rule.message, fix: rule.fix, snippet: snippet,
+      fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: snippet))
   }
-}
-
-/// A regular expression search that can be stopped.
-enum TimedMatch {
-  case match(NSTextCheckingResult)
-  case noMatch
-  case timedOut
-}
-
-extension NSRegularExpression {
-  /// The first match in `range`, or `.timedOut` once the thread's CPU time (`ThreadTime`) passes `deadline`: ICU
-  /// reports progress during a long match, and the search is stopped there instead of backtracking on without end.
-  func firstMatch(in text: String, range: NSRange, before deadline: Duration) -> TimedMatch {
-    var result = TimedMatch.noMatch
-    guard ThreadTime.now() < deadline else { return .timedOut }
-    enumerateMatches(in: text, options: [.reportProgress], range: range) { match, _, stop in
-      if let match {
-        result = .match(match)
-        stop.pointee = true
-      } else if ThreadTime.now() >= deadline {
-        result = .timedOut
-        stop.pointee = true
-      }
-    }
-    return result
-  }
-}
-
-/// Converts a UTF-16 range of `text` to 1-based UTF-8 byte columns, end exclusive.
-func utf8Columns(of range: NSRange, in text: String) -> Range<Int> {
-  let utf16 = text.utf16
-  guard let start = utf16.index(utf16.startIndex, offsetBy: range.location, limitedBy: utf16.endIndex),
-    let end = utf16.index(start, offsetBy: range.length, limitedBy: utf16.endIndex)
-  else { return 1..<1 }
-  let lower = text.utf8.distance(
-    from: text.utf8.startIndex, to: start.samePosition(in: text.utf8) ?? text.utf8.startIndex)
-  let upper = text.utf8.distance(from: text.utf8.startIndex, to: end.samePosition(in: text.utf8) ?? text.utf8.endIndex)
-  return (lower + 1)..<(max(upper, lower) + 1)
 }
 
 /// Shannon entropy and redaction of secrets.

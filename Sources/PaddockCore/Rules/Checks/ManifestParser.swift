@@ -1,4 +1,5 @@
 import Foundation
+import PaddockRegex
 import Synchronization
 
 /// Reads the packages a dependency manifest declares, line by line, knowing which section each line is in.
@@ -120,19 +121,18 @@ enum ManifestParser {
   }
 
   /// Compiled once per pattern: `packages(in:)` reads every line of a manifest, each with several patterns.
-  private static let compiled = Mutex<[String: NSRegularExpression]>([:])
+  private static let compiled = Mutex<[String: LinearRegex]>([:])
 
   private static func capture(_ pattern: String, _ text: String) -> String? {
-    let regex = compiled.withLock { cache -> NSRegularExpression? in
+    let regex = compiled.withLock { cache -> LinearRegex? in
       if let regex = cache[pattern] { return regex }
-      let regex = try? NSRegularExpression(pattern: pattern)
+      let regex = try? LinearRegex(pattern)
       cache[pattern] = regex
       return regex
     }
-    guard let regex, let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)),
-      match.numberOfRanges > 1, match.range(at: 1).location != NSNotFound
+    guard let regex, let match = regex.firstMatch(in: text), match.groups.count > 1, let group = match.groups[1]
     else { return nil }
-    return (text as NSString).substring(with: match.range(at: 1))
+    return text.utf8Slice(group)
   }
 
   /// The key of the innermost JSON object that encloses line `index`, by brace counting upwards.
