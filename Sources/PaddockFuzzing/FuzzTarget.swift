@@ -224,7 +224,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     let text = String(decoding: input, as: UTF8.self)
     let reviewer = ModelReviewer(
       config: modelConfig, provider: CannedProvider(text: text), cache: nil, deadline: 5)
-    let result = reviewer.review(hunks: hunks, ruleFindings: [], secretRules: [], instructions: nil)
+    let result = reviewer.review(hunks: hunks, ruleFindings: [], masker: SecretMasker(rules: []), instructions: nil)
     let added = Dictionary(grouping: hunks, by: \.path).mapValues { Set($0.flatMap(\.addedNumbers)) }
     for finding in result.findings {
       guard let path = finding.path, let line = finding.line else {

@@ -100,26 +100,21 @@ public struct GitHubReviewPublisher {
 
   // MARK: Comment text
 
+  /// An inline comment: every text from the change, a rule or a model escaped by `Escape.markdown`, which also
+  /// keeps it from opening an HTML comment (so no text can plant a `paddock:fingerprint` marker).
   static func commentBody(_ finding: Finding) -> String {
     var text =
-      "**\(finding.severity.rawValue)** `\(finding.rule)`: \(inert(finding.title)) (\(finding.authorship.rawValue)"
-    if let agent = finding.agent { text += ", \(inert(agent))" }
-    text += ", \(finding.decision.rawValue))\n\n\(inert(finding.message))"
-    if !finding.fix.isEmpty { text += "\n\nFix: \(inert(finding.fix))" }
+      "**\(finding.severity.rawValue)** `\(finding.rule)`: \(Escape.markdown(finding.title)) (\(finding.authorship.rawValue)"
+    if let agent = finding.agent { text += ", \(Escape.markdown(agent))" }
+    text += ", \(finding.decision.rawValue))\n\n\(Escape.markdown(finding.message))"
+    if !finding.fix.isEmpty { text += "\n\nFix: \(Escape.markdown(finding.fix))" }
     return text + "\n\n<!-- paddock:fingerprint=\(finding.fingerprint) -->"
   }
 
   static func listItem(_ finding: Finding) -> String {
-    let place =
-      finding.path.map { path in finding.line.map { "`\(inert(path)):\($0)`" } ?? "`\(inert(path))`" } ?? "the change"
+    let place = finding.path.map { Escape.markdownCode($0 + (finding.line.map { ":\($0)" } ?? "")) } ?? "the change"
     return
-      "- **\(finding.severity.rawValue)** `\(finding.rule)` at \(place): \(inert(finding.message)) <!-- paddock:fingerprint=\(finding.fingerprint) -->"
-  }
-
-  /// Text from the change or from a model, made unable to open an HTML comment: otherwise a message could plant a
-  /// `paddock:fingerprint` marker (so later runs skip that finding) or hide the rest of the comment.
-  static func inert(_ text: String) -> String {
-    text.replacingOccurrences(of: "<!--", with: "&lt;!--").replacingOccurrences(of: "-->", with: "--&gt;")
+      "- **\(finding.severity.rawValue)** `\(finding.rule)` at \(place): \(Escape.markdown(finding.message)) <!-- paddock:fingerprint=\(finding.fingerprint) -->"
   }
 
   package static func fingerprints(in body: String?) -> Set<String> {

@@ -97,7 +97,8 @@ public enum ModelPrompt {
     } else {
       text += "Rule findings already reported (do not repeat them):\n"
       for finding in known {
-        text += "- \(finding.path ?? ""):\(finding.line ?? 0) \(finding.rule): \(finding.title)\n"
+        text +=
+          "- \(Escape.terminal(finding.path ?? "")):\(finding.line ?? 0) \(finding.rule): \(Escape.terminal(finding.title))\n"
       }
       text += "\n"
     }
@@ -108,13 +109,14 @@ public enum ModelPrompt {
 
   /// A hunk as the model reads it: a header naming the file, language and authorship, then numbered lines.
   public static func render(_ hunk: ModelHunk, index: Int? = nil) -> String {
-    var header = "### \(hunk.path)"
+    // A path or an agent name holding a newline must not start a line of its own (a forged hunk header).
+    var header = "### \(Escape.terminal(hunk.path))"
     if let language = hunk.language { header += " (\(language.rawValue))" }
     if let index { header += ", hunk \(index)" }
     switch hunk.authorship {
-    case "ai": header += ", written by an AI agent" + (hunk.agent.map { " (\($0))" } ?? "")
+    case "ai": header += ", written by an AI agent" + (hunk.agent.map { " (\(Escape.terminal($0)))" } ?? "")
     case "human": header += ", written by a person"
-    case "mixed": header += ", written partly by an AI agent" + (hunk.agent.map { " (\($0))" } ?? "")
+    case "mixed": header += ", written partly by an AI agent" + (hunk.agent.map { " (\(Escape.terminal($0)))" } ?? "")
     default: header += ", lines removed only"
     }
     var text = header + "\n"
@@ -136,9 +138,19 @@ public enum ModelPrompt {
   /// A rough count of tokens: code runs at three to four bytes a token, so bytes / 3 errs on the safe side.
   public static func estimateTokens(_ text: String) -> Int { text.utf8.count / 3 + 1 }
 
-  /// The hunk with what the secret rules found replaced by `[REDACTED]`, column for column, so no secret a rule
-  /// saw leaves the machine.
-  public static func redact(_ hunk: ModelHunk, secrets: [Finding]) -> ModelHunk {
+  /// The hunk with what the secret rules found replaced by `[REDACTED]`, column for column, and every line (added,
+  /// removed or context) searched by `masker`'s secret rules as well, so no secret leaves the machine: a removed
+  /// key and a key that stands beside the change are sent as `[REDACTED]` too.
+  public static func redact(_ hunk: ModelHunk, secrets: [Finding], masker: SecretMasker) -> ModelHunk {
+    var copy = redact(hunk, secrets: secrets)
+    for index in copy.lines.indices {
+      copy.lines[index].text = masker.mask(copy.lines[index].text) { _ in "[REDACTED]" }
+    }
+    return copy
+  }
+
+  /// The hunk with what the secret rules found replaced by `[REDACTED]`, column for column.
+  static func redact(_ hunk: ModelHunk, secrets: [Finding]) -> ModelHunk {
     let mine = secrets.filter { $0.path == hunk.path }
     guard !mine.isEmpty else { return hunk }
     var copy = hunk

@@ -57,9 +57,10 @@ public struct ModelReviewer: Sendable {
   }
 
   /// Reviews `hunks` (all of the change's; `model.send` picks among them). `ruleFindings` are the rules' findings,
-  /// shown to the model so it does not repeat them; those of `secretRules` are redacted first.
+  /// shown to the model so it does not repeat them. Every line sent (added, removed and context) and every finding
+  /// shown has what `masker`'s secret rules find replaced by `[REDACTED]` first, and so has what the model answers.
   public func review(
-    hunks: [ModelHunk], ruleFindings: [Finding], secretRules: Set<String>, instructions: String?
+    hunks: [ModelHunk], ruleFindings: [Finding], masker: SecretMasker, instructions: String?
   ) -> ModelReviewResult {
     let started = Date()
     let end = started.addingTimeInterval(deadline)
@@ -67,7 +68,7 @@ public struct ModelReviewer: Sendable {
       status: .complete, provider: config.provider.rawValue, model: config.displayName,
       onUnavailable: config.onUnavailable)
     let chosen = order(hunks.filter { config.scope == .all || (config.scope == .ai && $0.hasAI) })
-    let secrets = ruleFindings.filter { secretRules.contains($0.rule) }
+    let secrets = ruleFindings.filter { masker.ruleIDs.contains($0.rule) }
     let overhead =
       ModelPrompt.estimateTokens(
         ModelPrompt.system + ModelPrompt.user(hunks: [], ruleFindings: [], instructions: instructions))
@@ -75,7 +76,7 @@ public struct ModelReviewer: Sendable {
     let pieceBytes = max(600, (config.batchTokens - overhead) * 3)
     var pieces: [Piece] = []
     for hunk in chosen {
-      for piece in ModelPrompt.redact(hunk, secrets: secrets).split(maxBytes: pieceBytes) {
+      for piece in ModelPrompt.redact(hunk, secrets: secrets, masker: masker).split(maxBytes: pieceBytes) {
         let text = ModelPrompt.render(piece)
         pieces.append(
           Piece(
@@ -270,6 +271,8 @@ public struct ModelReviewer: Sendable {
   /// The batch's path a model meant: exact, without `./`, `a/` or `b/`, or the only one ending with it.
   func resolve(_ path: String, among paths: Set<String>) -> String? {
     if paths.contains(path) { return path }
+    // The prompt shows a path with control characters escaped; the model names it as shown.
+    if let shown = paths.first(where: { Escape.terminal($0) == path }) { return shown }
     var trimmed = Substring(path)
     for prefix in ["./", "a/", "b/", "/"] where trimmed.hasPrefix(prefix) { trimmed = trimmed.dropFirst(prefix.count) }
     if paths.contains(String(trimmed)) { return String(trimmed) }

@@ -7,7 +7,7 @@ public struct AttributionTextRenderer {
   public func render(_ report: RangeAttribution, label: String) -> String {
     var out = ""
     let totals = report.totals
-    out += bold("\(label)") + "  (\(report.commits.count) commit\(report.commits.count == 1 ? "" : "s"), "
+    out += bold(Escape.terminal(label)) + "  (\(report.commits.count) commit\(report.commits.count == 1 ? "" : "s"), "
     out += "merge base \(report.mergeBase.map { String($0.prefix(12)) } ?? "none: unrelated histories"))\n"
     out += "added lines: \(totals.total)  "
     out += paint("ai \(totals.ai) (\(percent(totals.ai, of: totals.total)))", .magenta) + "  "
@@ -16,8 +16,8 @@ public struct AttributionTextRenderer {
     out += "\n"
     let commitsByID = Dictionary(report.commits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     for file in report.files {
-      out += "\n" + bold(file.path)
-      if let old = file.oldPath { out += " (renamed from \(old))" }
+      out += "\n" + bold(Escape.terminal(file.path))
+      if let old = file.oldPath { out += " (renamed from \(Escape.terminal(old)))" }
       var tags: [String] = [file.status.rawValue]
       if file.binary { tags.append("binary") }
       if file.submodule { tags.append("submodule") }
@@ -66,29 +66,29 @@ public struct AttributionTextRenderer {
       out += "\n" + bold("agents") + "\n"
       for tally in report.agents {
         out +=
-          "  \(tally.name)\(tally.model.map { " (\($0))" } ?? "")  \(tally.lines) line\(tally.lines == 1 ? "" : "s") in \(tally.commits) commit\(tally.commits == 1 ? "" : "s")\n"
+          "  \(Escape.terminal(tally.name))\(tally.model.map { " (\(Escape.terminal($0)))" } ?? "")  \(tally.lines) line\(tally.lines == 1 ? "" : "s") in \(tally.commits) commit\(tally.commits == 1 ? "" : "s")\n"
       }
     }
-    for limitation in report.limitations { out += "\nnote: \(limitation)\n" }
+    for limitation in report.limitations { out += "\nnote: \(Escape.terminal(limitation))\n" }
     return out
   }
 
   private func who(_ record: CommitAttribution) -> String {
     switch record.authorship {
-    case .ai: "(ai: \(record.agentName ?? record.agent ?? "agent"))"
-    case .human: "(human: \(record.authorName))"
+    case .ai: "(ai: \(Escape.terminal(record.agentName ?? record.agent ?? "agent")))"
+    case .human: "(human: \(Escape.terminal(record.authorName)))"
     case .unknown: "(unknown)"
     }
   }
 
   private func agentLabel(agent: String, model: String?, report: RangeAttribution) -> String {
     let name = report.agents.first { $0.agent == agent }?.name ?? agent
-    return model.map { "\(name) · \($0)" } ?? name
+    return Escape.terminal(model.map { "\(name) · \($0)" } ?? name)
   }
 
   private func quoted(_ summary: String) -> String {
     let short = summary.count > 60 ? String(summary.prefix(57)) + "..." : summary
-    return "\"\(short)\""
+    return "\"\(Escape.terminal(short))\""
   }
 
   private func percent(_ part: Int, of whole: Int) -> String {

@@ -5,23 +5,24 @@ public struct BlameTextRenderer {
   public init(colour: Bool) { self.colour = colour }
 
   public func render(_ blame: FileBlame) -> String {
-    let nameWidth = min(20, blame.lines.map(\.authorName.count).max() ?? 0)
+    let nameWidth = min(20, blame.lines.map { Escape.terminal($0.authorName).count }.max() ?? 0)
     let agentWidth = min(40, blame.lines.map { label($0).count }.max() ?? 0)
     let numberWidth = String(blame.lines.last?.line ?? 0).count
     var out = ""
     for line in blame.lines {
       let prefix = (line.boundary ? "^" : "") + String(line.commit.prefix(line.boundary ? 11 : 12))
-      let name = String(line.authorName.prefix(nameWidth)).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      let name = String(Escape.terminal(line.authorName).prefix(nameWidth)).padding(
+        toLength: nameWidth, withPad: " ", startingAt: 0)
       let tag = label(line).padding(toLength: agentWidth, withPad: " ", startingAt: 0)
       let number = String(repeating: " ", count: numberWidth - String(line.line).count) + String(line.line)
-      out += "\(prefix) (\(name) \(paint(tag, for: line.authorship)) \(number)) \(line.text)\n"
+      out += "\(prefix) (\(name) \(paint(tag, for: line.authorship)) \(number)) \(Escape.terminal(line.text))\n"
     }
     return out
   }
 
   private func label(_ line: BlameLine) -> String {
     switch line.authorship {
-    case .ai: "AI " + (line.agent ?? "") + (line.model.map { ":\($0)" } ?? "")
+    case .ai: Escape.terminal("AI " + (line.agent ?? "") + (line.model.map { ":\($0)" } ?? ""))
     case .human: "human"
     case .unknown: "unknown"
     }

@@ -8,7 +8,7 @@ public enum MarkdownRenderer {
   public static func render(_ report: ReviewReport) -> String {
     var out = marker + "\n"
     out += "### \(icon(report.verdict)) Paddock review: **\(report.verdict.rawValue)**\n\n"
-    out += "`\(escape(report.range.label))` · \(report.findingsSummary) · \(report.linesSummary)\n\n"
+    out += "\(Escape.markdownCode(report.range.label)) · \(report.findingsSummary) · \(report.linesSummary)\n\n"
     if !report.findings.isEmpty {
       out += "| | Rule | Where | Written by | Finding |\n|---|---|---|---|---|\n"
       for finding in report.findings {
@@ -18,12 +18,12 @@ public enum MarkdownRenderer {
           case .warn: "⚠️ warn"
           case .pass: "ℹ️ info"
           }
-        var who = finding.authorshipText
+        var who = escape(finding.authorshipText)
         if finding.source == .model {
-          who += "<br>found by model `\(escape(finding.model ?? ""))`"
+          who += "<br>found by model \(Escape.markdownCode(finding.model ?? ""))"
           if let confidence = finding.confidence { who += " (\(Int((confidence * 100).rounded()))%)" }
         }
-        out += "| \(mark) | `\(finding.rule)` | `\(escape(finding.locationText))` | \(who) | "
+        out += "| \(mark) | `\(finding.rule)` | \(Escape.markdownCode(finding.locationText)) | \(who) | "
         out +=
           "\(escape(finding.message))<br>**Fix:** \(escape(finding.fix)) <!-- paddock:fingerprint \(finding.fingerprint) --> |\n"
       }
@@ -34,7 +34,7 @@ public enum MarkdownRenderer {
       for finding in report.suppressed {
         let how = finding.suppression?.kind == .baseline ? "baseline" : "inline"
         out +=
-          "- `\(finding.rule)` at `\(escape(finding.locationText))` (\(how)): \(escape(finding.suppression?.reason ?? ""))\n"
+          "- `\(finding.rule)` at \(Escape.markdownCode(finding.locationText)) (\(how)): \(escape(finding.suppression?.reason ?? ""))\n"
       }
       out += "\n</details>\n\n"
     }
@@ -62,10 +62,6 @@ public enum MarkdownRenderer {
     }
   }
 
-  /// Keeps table cells intact: pipes, newlines and HTML-looking text are escaped.
-  static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
-      .replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
-  }
+  /// Untrusted text in a cell or a line: see `Escape.markdown`.
+  static func escape(_ text: String) -> String { Escape.markdown(text) }
 }

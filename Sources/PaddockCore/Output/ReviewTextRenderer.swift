@@ -15,15 +15,15 @@ public struct ReviewTextRenderer {
         case .pass: (.blue, "info")
         }
       out += painter.bold(painter.paint("\(finding.severity.rawValue)[\(finding.rule)]", severityColour))
-      out += painter.bold(" \(Painter.inert(finding.title))")
-      var byline = "  \(Painter.inert(finding.authorshipText)) · \(verb)"
+      out += painter.bold(" \(Escape.terminal(finding.title))")
+      var byline = "  \(Escape.terminal(finding.authorshipText)) · \(verb)"
       if finding.source == .model {
-        byline += " · model \(Painter.inert(finding.model ?? ""))"
+        byline += " · model \(Escape.terminal(finding.model ?? ""))"
         if let confidence = finding.confidence { byline += ", confidence \(Int((confidence * 100).rounded()))%" }
       }
       out += painter.paint(byline, .dim) + "\n"
-      out += "  --> \(Painter.inert(finding.locationText))\n"
-      if let span = finding.span, let snippet = finding.snippet.map({ Painter.inert($0) }) {
+      out += "  --> \(Escape.terminal(finding.locationText))\n"
+      if let span = finding.span, let snippet = finding.snippet.map({ Escape.terminal($0) }) {
         let gutter = String(span.line)
         let pad = String(repeating: " ", count: gutter.count)
         out += "\(pad) |\n"
@@ -47,13 +47,13 @@ public struct ReviewTextRenderer {
     for finding in report.suppressed {
       out +=
         painter.paint(
-          "suppressed[\(finding.rule)] \(Painter.inert(finding.locationText)): "
-            + Painter.inert(finding.suppression?.reason ?? ""), .dim) + "\n"
+          "suppressed[\(finding.rule)] \(Escape.terminal(finding.locationText)): "
+            + Escape.terminal(finding.suppression?.reason ?? ""), .dim) + "\n"
     }
     if !report.suppressed.isEmpty { out += "\n" }
     if let model = report.modelReview {
       out += painter.paint(model.headline, model.status == .complete ? .dim : colour(model.effect)) + "\n"
-      for line in model.details() { out += painter.paint("  \(Painter.inert(line))", .dim) + "\n" }
+      for line in model.details() { out += painter.paint("  \(Escape.terminal(line))", .dim) + "\n" }
       out += "\n"
     }
     out += painter.bold("paddock review \(report.range.label): ")
@@ -72,6 +72,6 @@ public struct ReviewTextRenderer {
 
   /// Continuation lines line up under the first.
   private func indented(_ text: String) -> String {
-    Painter.inert(text, newlines: true).replacingOccurrences(of: "\n", with: "\n    ")
+    Escape.terminal(text, newlines: true).replacingOccurrences(of: "\n", with: "\n    ")
   }
 }

@@ -42,7 +42,11 @@ public struct ReportTable: Sendable, Hashable {
   }
 
   /// Aligned columns for a terminal (the first left-aligned, the rest right-aligned), then the notes.
+  /// Cells and notes (paths, subjects, names) are shown with `Escape.terminal`, so none can drive the terminal or
+  /// start a line of its own.
   public var text: String {
+    let titles = titles.map { Escape.terminal($0) }
+    let rows = rows.map { $0.map { Escape.terminal($0) } }
     let widths = titles.indices.map { index in ([titles] + rows).map { $0[index].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, cell in
@@ -52,7 +56,7 @@ public struct ReportTable: Sendable, Hashable {
     }
     var out = line(titles)
     for row in rows { out += line(row) }
-    for note in notes { out += "\n" + note + "\n" }
+    for note in notes { out += "\n" + Escape.terminal(note) + "\n" }
     return out
   }
 }

@@ -93,16 +93,11 @@ public struct ReviewPipeline {
     }
     let hunks = ModelHunk.hunks(of: attribution, change: change, context: config.context, repository: repository)
     let instructions = try sources.text(config.instructions)
-    let secretRules = Set(
-      rules.filter {
-        if case .secret = $0.kind { return true }
-        return false
-      }.map(\.id))
     let reviewer = ModelReviewer(
       config: config, provider: provider,
       cache: config.cache ? ModelCache(gitDirectory: repository.commonDirectory) : nil, deadline: settings.deadline)
     return reviewer.review(
-      hunks: hunks, ruleFindings: ruleFindings, secretRules: secretRules, instructions: instructions)
+      hunks: hunks, ruleFindings: ruleFindings, masker: SecretMasker(rules: rules), instructions: instructions)
   }
 
   /// The findings a baseline would record: of `range` when given, else of every file at `head`, whoever wrote it.

@@ -6,6 +6,8 @@ import Synchronization
 /// Enabled rules, compiled for matching: regexes, globs and one keyword automaton shared by all line rules.
 public struct RuleSet: Sendable {
   public let rules: [Rule]
+  /// Every secret rule among `rules`, whatever its scope, for masking what findings and prompts show.
+  public let masker: SecretMasker
   let compiled: [CompiledRule]
   let keywords: KeywordIndex
 
@@ -13,6 +15,7 @@ public struct RuleSet: Sendable {
   /// Given `change`, line rules whose languages and paths match none of its files are left out, uncompiled.
   public init(rules: [Rule], relevantTo change: ReviewChange? = nil) throws(RuleSetError) {
     self.rules = rules
+    masker = SecretMasker(rules: rules)
     let textFiles = change?.files.filter { !$0.isBinary }
     var compiled: [CompiledRule] = []
     for rule in rules {
@@ -40,11 +43,13 @@ public struct RuleSet: Sendable {
     // Items 0..<files.count are files, the rest whole-change rules; the heavier rules are scheduled first.
     let count = files.count + changeRules.count
     let schedule = Array(files.count..<count) + Array(0..<files.count)
-    @Sendable func run(_ item: Int) -> [Finding] {
+    @Sendable func found(_ item: Int) -> [Finding] {
       if item < files.count { return evaluate(file: change.files[files[item]], change, everyAuthorship) }
       return ChangeChecks.findings(
         rule: compiled[changeRules[item - files.count]], change: change, everyAuthorship: everyAuthorship)
     }
+    // Another rule's code frame on a secret's line must not show the secret.
+    @Sendable func run(_ item: Int) -> [Finding] { found(item).map { masker.mask($0) } }
     guard threads > 1, count >= 16 else { return (0..<count).flatMap(run) }
     let results = Mutex<[[Finding]]>(Array(repeating: [], count: count))
     Parallel.forEach(count, workers: threads) { position in
@@ -173,12 +178,10 @@ struct CompiledRule: Sendable {
     if let patternNot, patternNot.matches(line.text) { return nil }
     let range = match.reported
     var snippet = line.text
-    if case .secret(let options) = rule.kind {
+    if case .secret = rule.kind {
       // The secret is read from the unmasked line: masking keeps byte offsets, not text.
       let secret = line.text.utf8Slice(range)
-      if Entropy.shannon(secret) < options.minEntropy { return nil }
-      if allow.contains(where: { $0.matches(secret) }) { return nil }
-      if !require.allSatisfy({ $0.matches(secret) }) { return nil }
+      guard isReportable(secret: secret) else { return nil }
       snippet = line.text.utf8Replacing(range, with: Entropy.redact(secret))
     }
     let commit = line.commit.map { change.commits[$0] }

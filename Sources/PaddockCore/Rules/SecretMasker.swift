@@ -1,0 +1,95 @@
+import PaddockRegex
+
+/// Finds what the secret rules would report in any text (an added, removed or context line, a message) and masks
+/// it, so no secret a rule knows leaves the machine or reaches a log in the clear: another finding's code frame on
+/// the secret's line, the lines sent to a model and a model's own words all pass through here.
+///
+/// Every secret rule runs on every line it is given, whatever the rule's languages, paths and authorship: masking
+/// errs on the side of hiding.
+public struct SecretMasker: Sendable {
+  private let rules: [CompiledRule]
+  private let keywords: KeywordIndex
+  /// The ids of the secret rules.
+  public let ruleIDs: Set<String>
+
+  /// The secret rules among `rules`; the others are ignored.
+  public init(rules: [Rule]) {
+    let secrets = rules.filter {
+      if case .secret = $0.kind { return $0.pattern != nil }
+      return false
+    }
+    // Patterns were checked when the packs were read; a rule that still fails to compile cannot match anything.
+    self.rules = secrets.compactMap { try? CompiledRule($0) }
+    keywords = KeywordIndex(keywords: self.rules.map(\.rule.keywords))
+    ruleIDs = Set(secrets.map(\.id))
+  }
+
+  /// The byte ranges of `text` that hold a secret, sorted and without overlaps.
+  public func secrets(in text: String) -> [Range<Int>] {
+    guard !rules.isEmpty, !text.isEmpty else { return [] }
+    var hits = [Bool](repeating: false, count: rules.count)
+    keywords.scan(Substring(text).utf8, into: &hits)
+    var found: [Range<Int>] = []
+    for (index, rule) in rules.enumerated() where rule.rule.keywords.isEmpty || hits[index] {
+      found += rule.secrets(in: text)
+    }
+    found.sort { $0.lowerBound < $1.lowerBound }
+    var merged: [Range<Int>] = []
+    for range in found {
+      if let last = merged.last, range.lowerBound <= last.upperBound {
+        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+      } else {
+        merged.append(range)
+      }
+    }
+    return merged
+  }
+
+  /// `text` with every secret shown as its first four characters and `****`, as secret findings show it.
+  public func mask(_ text: String) -> String { mask(text, with: Entropy.redact) }
+
+  /// `text` with every secret replaced by `replacement(secret)`.
+  public func mask(_ text: String, with replacement: (String) -> String) -> String {
+    let ranges = secrets(in: text)
+    guard !ranges.isEmpty else { return text }
+    var result = text
+    for range in ranges.reversed() {
+      result = result.utf8Replacing(range, with: replacement(result.utf8Slice(range)))
+    }
+    return result
+  }
+
+  /// The finding with its snippet, message and title masked (a model may quote what it was shown).
+  public func mask(_ finding: Finding) -> Finding {
+    var copy = finding
+    copy.snippet = finding.snippet.map { mask($0) }
+    copy.message = mask(finding.message)
+    copy.title = mask(finding.title)
+    return copy
+  }
+}
+
+extension CompiledRule {
+  /// Every secret this secret rule reports in `text`, not only the first: a line may hold two keys.
+  func secrets(in text: String) -> [Range<Int>] {
+    guard let pattern, case .secret = rule.kind else { return [] }
+    var found: [Range<Int>] = []
+    var start = 0
+    let length = text.utf8.count
+    while start <= length, let match = pattern.firstMatch(in: text, from: start) {
+      let range = match.reported
+      if isReportable(secret: text.utf8Slice(range)) { found.append(range) }
+      // Move past the match (at least one byte, so an empty match cannot loop).
+      start = max(match.range.upperBound, match.range.lowerBound + 1)
+    }
+    return found
+  }
+
+  /// Whether a captured secret passes the rule's entropy, placeholder and shape checks.
+  func isReportable(secret: String) -> Bool {
+    guard case .secret(let options) = rule.kind else { return true }
+    if Entropy.shannon(secret) < options.minEntropy { return false }
+    if allow.contains(where: { $0.matches(secret) }) { return false }
+    return require.allSatisfy { $0.matches(secret) }
+  }
+}
