@@ -43,9 +43,14 @@ import Testing
     Case(
       name: "Aider name suffix", author: "Ada Lovelace (aider) <ada@example.com>", message: "Fix\n",
       authorship: .ai, agent: "aider", kind: .identity),
+    // aider commits a person's own uncommitted edits under ` (aider)` as committer only: the person's work.
     Case(
-      name: "Aider committer suffix", committer: "Ada Lovelace (aider) <ada@example.com>", message: "Fix\n",
-      authorship: .ai, agent: "aider", kind: .identity),
+      name: "Aider committer suffix alone", committer: "Ada Lovelace (aider) <ada@example.com>", message: "Fix\n",
+      authorship: .human),
+    Case(
+      name: "Aider author and committer suffix", author: "Ada Lovelace (aider) <ada@example.com>",
+      committer: "Ada Lovelace (aider) <ada@example.com>", message: "Fix\n", authorship: .ai, agent: "aider",
+      kind: .identity),
     Case(
       name: "Aider trailer with model", message: "Fix\n\nCo-authored-by: aider (gpt-4o) <aider@aider.chat>\n",
       authorship: .ai, agent: "aider", model: "gpt-4o", kind: .trailer),
@@ -137,6 +142,156 @@ import Testing
     Case(
       name: "uncatalogued tool", message: "Fix\n\nAssisted-by: Zed:claude-sonnet-4\n",
       authorship: .ai, agent: "declared:zed", model: "claude-sonnet-4", kind: .trailer),
+    // Forms seen in public histories (2026): the agent's own mailbox or account with any name.
+    Case(
+      name: "Codex: GPT-5 Codex at codex@openai.com",
+      message: "Fix\n\nCo-authored-by: GPT-5 Codex <codex@openai.com>\n", authorship: .ai, agent: "codex",
+      model: "GPT-5 Codex", kind: .trailer),
+    Case(
+      name: "Codex: OpenAI Codex", message: "Fix\n\nCo-authored-by: OpenAI Codex <noreply@openai.com>\n",
+      authorship: .ai, agent: "codex", kind: .trailer),
+    Case(
+      name: "Codex: Codex CLI Agent", message: "Fix\n\nCo-authored-by: Codex CLI Agent <noreply@openai.com>\n",
+      authorship: .ai, agent: "codex", kind: .trailer),
+    Case(
+      name: "Codex: codex@openai.com", message: "Fix\n\nCo-authored-by: Codex <codex@openai.com>\n", authorship: .ai,
+      agent: "codex", kind: .trailer),
+    Case(
+      name: "Codex: model name only (GPT-5)", message: "Fix\n\nCo-authored-by: GPT-5 <noreply@openai.com>\n",
+      authorship: .ai, agent: "codex", model: "GPT-5", kind: .trailer),
+    Case(
+      name: "Codex: agent name as author", author: "Codex Agent <codex-agent@example.com>", message: "Fix\n",
+      authorship: .ai, agent: "codex", kind: .identity),
+    Case(
+      name: "Copilot App", message: "Fix\n\nCo-authored-by: Copilot App <223556219+Copilot@users.noreply.github.com>\n",
+      authorship: .ai, agent: "copilot", kind: .trailer),
+    Case(
+      name: "Copilot suggestions account",
+      message:
+        "Apply suggestion from @Copilot\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>\n",
+      authorship: .ai, agent: "copilot", kind: .trailer),
+    Case(
+      name: "Copilot Autofix",
+      message:
+        "Fix\n\nCo-authored-by: Copilot Autofix powered by AI <62310815+github-advanced-security[bot]@users.noreply.github.com>\n",
+      authorship: .ai, agent: "copilot", kind: .trailer),
+    Case(
+      name: "Copilot session trailer", message: "Fix\n\nCopilot-Session: 21420b11-5dae-49b6-ac77-965faec7f88b\n",
+      authorship: .ai, agent: "copilot", kind: .trailer),
+    Case(
+      name: "Claude with any model name", message: "Fix\n\nCo-authored-by: Claude Fable 5 <noreply@anthropic.com>\n",
+      authorship: .ai, agent: "claude-code", model: "Claude Fable 5", kind: .trailer),
+    Case(
+      name: "Claude Code mailbox", message: "Fix\n\nCo-authored-by: Claude Code <claude-code@anthropic.com>\n",
+      authorship: .ai, agent: "claude-code", kind: .trailer),
+    Case(
+      name: "Claude Code author at claude@anthropic.com", author: "Claude Code <claude@anthropic.com>",
+      committer: "Steve Yegge <stevey@sourcegraph.com>", message: "Fix\n", authorship: .ai, agent: "claude-code",
+      kind: .identity),
+    Case(
+      name: "Generated with Claude Code without the link", message: "Fix\n\n🤖 Generated with Claude Code\n",
+      authorship: .ai, agent: "claude-code", kind: .messageMarker),
+    Case(
+      name: "PR created with Claude Code", message: "Fix\n\nBody.\n\n_PR created with Claude Code_\n",
+      authorship: .ai, agent: "claude-code", kind: .messageMarker),
+    Case(
+      name: "Claude-Generated-By trailer", message: "Fix\n\nClaude-Generated-By: Claude Code (cli/claude=100%)\n",
+      authorship: .ai, agent: "claude-code", kind: .trailer),
+    Case(
+      name: "Cursor with another name", message: "Fix\n\nCo-authored-by: Cursor <cursoragent@cursor.com>\n",
+      authorship: .ai, agent: "cursor", kind: .trailer),
+    Case(
+      name: "Cursor Composer", message: "Fix\n\nCo-authored-by: Composer <noreply@cursor.com>\n", authorship: .ai,
+      agent: "cursor", kind: .trailer),
+    Case(
+      name: "Devin bot login as co-author",
+      message:
+        "Fix\n\nCo-authored-by: devin-ai-integration[bot] <158243242+devin-ai-integration[bot]@users.noreply.github.com>\n",
+      authorship: .ai, agent: "devin", kind: .trailer),
+    Case(
+      name: "Devin bot login without the id",
+      message: "Fix\n\nCo-authored-by: Devin <devin-ai-integration[bot]@users.noreply.github.com>\n",
+      authorship: .ai, agent: "devin", kind: .trailer),
+    Case(
+      name: "opencode with the model as the name",
+      message: "Fix\n\nCo-authored-by: x-ai/grok-4.5 <noreply@opencode.ai>\n",
+      authorship: .ai, agent: "opencode", model: "x-ai/grok-4.5", kind: .trailer),
+    Case(
+      name: "Charm Crush", message: "Fix\n\nCo-Authored-By: Charm Crush <crush@charm.land>\n", authorship: .ai,
+      agent: "crush", kind: .trailer),
+    Case(
+      name: "Generated with Crush", message: "Fix\n\n💘 Generated with Crush\n", authorship: .ai, agent: "crush",
+      kind: .messageMarker),
+    Case(
+      name: "Assisted-by model via Crush", message: "Fix\n\nAssisted-by: GLM-4.7 via Crush\n", authorship: .ai,
+      agent: "crush", model: "GLM-4.7", kind: .trailer),
+    Case(
+      name: "Gemini CLI bot", author: "gemini-cli[bot] <218312386+gemini-cli[bot]@users.noreply.github.com>",
+      message: "Fix\n", authorship: .ai, agent: "gemini", kind: .identity),
+    Case(
+      name: "Gemini Code Assist without the id",
+      message: "Fix\n\nCo-authored-by: gemini-code-assist[bot] <gemini-code-assist[bot]@users.noreply.github.com>\n",
+      authorship: .ai, agent: "gemini", kind: .trailer),
+    Case(
+      name: "Sentry Seer", author: "seer-by-sentry[bot] <157164994+seer-by-sentry[bot]@users.noreply.github.com>",
+      message: "Fix\n", authorship: .ai, agent: "sentry-seer", kind: .identity),
+    Case(
+      name: "Sentry Junior", author: "sentry-junior[bot] <264270552+sentry-junior[bot]@users.noreply.github.com>",
+      message: "Fix\n", authorship: .ai, agent: "sentry-junior", kind: .identity),
+    Case(
+      name: "Gas Town Executed-By", author: "emma <steve.yegge@gmail.com>",
+      message: "Fix\n\nExecuted-By: beads/crew/emma\nRig: beads\nRole: crew\n", authorship: .ai, agent: "gastown",
+      kind: .trailer),
+    Case(
+      name: "Gas Town role identity", author: "beads/crew/emma <steve.yegge@gmail.com>", message: "Fix\n",
+      authorship: .ai, agent: "gastown", kind: .identity),
+    Case(
+      name: "agent signature line", message: "Fix\n\n_codex-gpt-5.5-medium on behalf of maphew_\n", authorship: .ai,
+      agent: "codex", kind: .messageMarker),
+    Case(
+      name: "Agent-Signature trailer", message: "Fix\n\nAgent-Signature: claude-opus-4-8-medium on behalf of maphew\n",
+      authorship: .ai, agent: "claude-code", model: "opus-4-8-medium", kind: .trailer),
+    // Honest AI commits as squash merges and pull-request bodies carry them: read leniently, and say so.
+    Case(
+      name: "indented by git merge --squash",
+      message:
+        "Squashed commit of the following:\n\n    Fix\n\n    Co-Authored-By: Claude Sonnet 4.5 <noreply@anthropic.com>\n",
+      authorship: .ai, agent: "claude-code", kind: .trailerLine),
+    Case(
+      name: "in a squash bullet, lower case, trailing period",
+      message: "Fix (#12)\n\n* Fix\n* Co-authored-by: claude opus 4.5 <noreply@anthropic.com>.\n\nMore text.\n",
+      authorship: .ai, agent: "claude-code", kind: .trailerLine),
+    Case(
+      name: "in backticks",
+      message: "Fix\n\nPaste:\n`Co-Authored-By: Claude Fable 5 <noreply@anthropic.com>`\n\nEnd.\n",
+      authorship: .ai, agent: "claude-code", kind: .trailerLine),
+    Case(
+      name: "after a literal backslash-n",
+      message:
+        "Fix\n\nBody text.\\n\\nCo-authored-by: Copilot App <223556219+Copilot@users.noreply.github.com>\n\nEnd.\n",
+      authorship: .ai, agent: "copilot", kind: .trailerLine),
+    Case(
+      name: "agent signature after literal backslash-n",
+      message: "Fix\n\nBody.\\n\\n_codex-gpt-5.5-medium on behalf of matt wilkie_\n", authorship: .ai, agent: "codex",
+      kind: .messageMarker),
+    Case(
+      name: "Nori",
+      message: "Fix\n\n🤖 Generated with [Nori](https://nori.ai)\n\nCo-Authored-By: Nori <contact@tilework.tech>\n",
+      authorship: .ai, agent: "nori", kind: .trailer),
+    Case(
+      name: "SageOx", message: "Fix\n\nCo-Authored-By: SageOx <ox@sageox.ai>\n", authorship: .ai, agent: "sageox",
+      kind: .trailer),
+    Case(
+      name: "Clawdbot author", author: "Clawdbot <clawdbot@localhost>", message: "Fix\n", authorship: .ai,
+      agent: "clawdbot", kind: .identity),
+    // An agent that only committed a person's commit did not write it.
+    Case(
+      name: "an agent committing a person's commit", author: "Aaron Lippold <lippold@gmail.com>",
+      committer: "gastown/crew/george <steve.yegge@gmail.com>", message: "Add backup manifest\n", authorship: .human),
+    Case(
+      name: "Executed-By naming an agent that is not the author", author: "Aaron Lippold <lippold@gmail.com>",
+      message: "fix: lint\n\nSigned-off-by: Aaron Lippold <lippold@gmail.com>\n\nExecuted-By: beads/crew/emma\n",
+      authorship: .human),
     // Look-alikes that must not count.
     Case(
       name: "bare noreply e-mail claimed by a person", author: "Jane Doe <noreply@anthropic.com>", message: "Fix\n",
@@ -148,6 +303,19 @@ import Testing
     Case(name: "plain human", message: "Fix the thing\n\nSigned-off-by: Ada <ada@example.com>\n", authorship: .human),
     Case(
       name: "quoted trailer is not evidence", message: "Revert\n\n> Co-Authored-By: Claude <noreply@anthropic.com>\n",
+      authorship: .human),
+    Case(
+      name: "a trailer in a fenced example is not evidence",
+      message: "Docs\n\nAgents write:\n\n```\nCo-Authored-By: Claude <noreply@anthropic.com>\n```\n\nThat is all.\n",
+      authorship: .human),
+    Case(
+      name: "prose about Claude Code is not a declaration",
+      message: "Docs\n\nExplain how commits generated with Claude Code are marked.\n", authorship: .human),
+    Case(
+      name: "a person at a vendor's mailbox", author: "Jane Doe <noreply@openai.com>", message: "Fix\n",
+      authorship: .ai, agent: "codex", kind: .identity),
+    Case(
+      name: "a person at cursor.com is not the agent", author: "Jane Doe <jane@cursor.com>", message: "Fix\n",
       authorship: .human),
     Case(
       name: "unknown bot", author: "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",

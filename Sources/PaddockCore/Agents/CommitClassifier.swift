@@ -61,16 +61,21 @@ public struct CommitClassifier {
       ? try? LinearRegex(messagePatterns.joined(separator: "|"), multiline: true) : nil
   }
 
-  /// A trailer with where it came from: git's trailer block, or a trailer-shaped line elsewhere.
+  /// A trailer with where it came from: git's trailer block, or a trailer-shaped line elsewhere, read as written or
+  /// leniently (`loosened` says how: indented, in a bullet, in backticks, with a trailing period).
   private struct FoundTrailer {
     var key: String
     var value: String
     var parsedByGit: Bool
     var line: Int?
+    var loosened: [String] = []
 
     var kind: EvidenceKind { parsedByGit ? .trailer : .trailerLine }
-    var strength: EvidenceStrength { parsedByGit ? .strong : .medium }
-    var source: String { parsedByGit ? "trailer" : "message line \(line ?? 0)" }
+    var strength: EvidenceStrength { parsedByGit ? .strong : loosened.isEmpty ? .medium : .weak }
+    var source: String {
+      if parsedByGit { return "trailer" }
+      return "message line \(line ?? 0)" + (loosened.isEmpty ? "" : " (\(loosened.joined(separator: ", ")))")
+    }
     var text: String { "\(key): \(value)" }
   }
 
@@ -131,11 +136,14 @@ public struct CommitClassifier {
     }
 
     // Free-text markers anywhere in the message.
-    let message = Array(commit.message.utf8)
-    let anyMarker = anyMessageMarker.map { $0.matches(commit.message) } ?? true
+    // A body pasted with literal `\n` escapes (as some pull-request tools write it) is read as the lines it holds.
+    let text =
+      commit.message.contains("\\n") ? commit.message.replacingOccurrences(of: "\\n", with: "\n") : commit.message
+    let message = Array(text.utf8)
+    let anyMarker = anyMessageMarker.map { $0.matches(text) } ?? true
     for compiled in markers where anyMarker && compiled.marker.kind == .message {
       guard let regex = compiled.regex else { continue }
-      if let result = regex.firstMatch(in: commit.message) {
+      if let result = regex.firstMatch(in: text) {
         let newline = UInt8(ascii: "\n")
         let offset = min(result.range.lowerBound, message.count)
         let lineNumber = message[..<offset].reduce(1) { $1 == newline ? $0 + 1 : $0 }
@@ -160,6 +168,22 @@ public struct CommitClassifier {
             kind: trailer.kind, strength: trailer.strength, marker: "review/\(trailer.key.lowercased())", agent: nil,
             model: nil, text: trailer.text, source: trailer.source))
       }
+    }
+
+    // An agent that only committed a commit (aider's ` (aider)` on the committer alone, an agent that rebased,
+    // cherry-picked or applied a person's commit) did not write it: aider documents that case as the person's own
+    // edits. The committer counts only beside other evidence; so does a trailer naming who executed the commit
+    // (`Executed-By:`), unless it names the author.
+    let authorName = commit.author.name.lowercased()
+    let executors = evidence.filter { item in
+      guard item.source == "committer" || item.marker.hasSuffix("/executed-by") else { return false }
+      if item.source == "committer" { return true }
+      let executor = item.text.split(separator: ":", maxSplits: 1).last.map { $0.trimmingBlanks() } ?? ""
+      return executor.lowercased().split(separator: "/").last.map(String.init) != authorName
+        && !evidence.contains { $0.source == "author" && $0.agent == item.agent }
+    }
+    if !executors.isEmpty, evidence.allSatisfy({ executors.contains($0) }) {
+      evidence.removeAll()
     }
 
     guard !evidence.isEmpty else {
@@ -255,19 +279,61 @@ public struct CommitClassifier {
     return .some(nil)
   }
 
-  /// Git's trailers plus trailer-shaped lines outside git's trailer block.
+  /// Git's trailers plus trailer-shaped lines outside git's trailer block: as written, or as squash merges and
+  /// pull-request bodies carry them (indented by `git merge --squash`, in a `* ` bullet, in backticks, with a
+  /// trailing period, or after a literal `\n`). Lines in a fenced code block or a `>` quotation are quoted prose and
+  /// never count.
   private func allTrailers(of commit: Commit) -> [FoundTrailer] {
     var found = commit.trailers.map { FoundTrailer(key: $0.key, value: $0.value, parsedByGit: true, line: nil) }
     let parsed = Set(commit.trailers.map { "\($0.key.lowercased()):\($0.value)" })
     var lineNumber = 0
+    var inFence = false
     for line in commit.message.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
-      // The subject is never a trailer.
-      guard lineNumber > 1, let (key, value) = Self.trailerShaped(line) else { continue }
-      if value.isEmpty || parsed.contains("\(key.lowercased()):\(value)") { continue }
-      found.append(FoundTrailer(key: key, value: value, parsedByGit: false, line: lineNumber))
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        inFence.toggle()
+        continue
+      }
+      // The subject is never a trailer; fenced and quoted text is someone's words, not this commit's trailers.
+      guard lineNumber > 1, !inFence, !trimmed.hasPrefix(">") else { continue }
+      let pieces = line.components(separatedBy: "\\n")
+      for (index, piece) in pieces.enumerated() {
+        guard let (key, value, loosened) = Self.leniently(Substring(piece), afterEscape: index > 0) else { continue }
+        if value.isEmpty || parsed.contains("\(key.lowercased()):\(value)") { continue }
+        found.append(
+          FoundTrailer(key: key, value: value, parsedByGit: false, line: lineNumber, loosened: loosened))
+      }
     }
     return found
+  }
+
+  /// A trailer-shaped line read as written, or else with the wrappings squash merges and pull-request bodies add,
+  /// each named.
+  static func leniently(_ line: Substring, afterEscape: Bool) -> (key: String, value: String, loosened: [String])? {
+    if !afterEscape, let (key, value) = trailerShaped(line) { return (key, value, []) }
+    var loosened: [String] = afterEscape ? ["after a literal \\n"] : []
+    var text = line
+    if let first = text.first, first == " " || first == "\t" {
+      text = text.drop { $0 == " " || $0 == "\t" }
+      loosened.append("indented")
+    }
+    for bullet in ["* ", "- ", "+ "] where text.hasPrefix(bullet) {
+      text = text.dropFirst(2).drop { $0 == " " }
+      loosened.append("in a bullet")
+      break
+    }
+    if text.hasPrefix("`"), text.trimmingBlanks().hasSuffix("`") {
+      text = Substring(text.trimmingBlanks().dropFirst().dropLast())
+      loosened.append("in backticks")
+    }
+    let blank = text.trimmingBlanks()
+    if blank.hasSuffix(".") {
+      text = Substring(blank.dropLast())
+      loosened.append("trailing period")
+    }
+    guard !loosened.isEmpty, let (key, value) = trailerShaped(text) else { return nil }
+    return (key, value, loosened)
   }
 
   /// `Key: value` where the key is a letter or digit followed by letters, digits and hyphens; blanks around the

@@ -20,8 +20,17 @@ public enum EvidenceStrength: String, Sendable, Codable, Hashable, Comparable {
   case strong
   /// Found in the text but outside git's trailer block, or a free-text marker.
   case medium
+  /// A trailer-shaped line read leniently (indented, in a bullet, in backticks, with a trailing period); the
+  /// evidence's source says how.
+  case weak
 
-  private var rank: Int { self == .strong ? 1 : 0 }
+  private var rank: Int {
+    switch self {
+    case .strong: 2
+    case .medium: 1
+    case .weak: 0
+    }
+  }
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }
 

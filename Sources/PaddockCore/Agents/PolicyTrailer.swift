@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the agent and model out of policy trailers people write about their
 /// own work: `Assisted-by: Claude:claude-3-opus coccinelle sparse` (Linux),
 /// `Generated-By: Claude Code (claude-sonnet-4)` (OpenStack), `AI-Assisted: true`.
@@ -9,17 +11,29 @@ enum PolicyTrailer {
 
   /// Parses a policy trailer value. Returns nil when the value declines AI help (`false`, `no`, `none`).
   static func parse(_ rawValue: String, catalogue: AgentCatalogue) -> (agent: String, model: String?)? {
-    let value = rawValue.collapsingBlanks()
+    var value = rawValue.collapsingBlanks()
+    // `claude-opus-4-8-medium on behalf of maphew`: the signature names the agent, not the person.
+    if let behalf = value.range(of: " on behalf of ", options: .caseInsensitive) {
+      value = String(value[..<behalf.lowerBound])
+    }
     let lower = value.lowercased()
     if ["false", "no", "0", "none", "n/a", ""].contains(lower) { return nil }
     if ["true", "yes", "1", "y"].contains(lower) { return (unspecifiedID, nil) }
+    // `GLM-4.7 via Crush`: the tool is named after `via`, the model before it.
+    if let via = value.range(of: " via ", options: [.caseInsensitive, .backwards]) {
+      let tool = String(value[via.upperBound...]).trimmingBlanks()
+      let model = String(value[..<via.lowerBound]).trimmingBlanks()
+      if !tool.isEmpty, let parsed = parse(tool, catalogue: catalogue) {
+        return (parsed.agent, parsed.model ?? (model.isEmpty ? nil : model))
+      }
+    }
 
     // The longest catalogued alias that the value starts with, at a word boundary.
     var best: (agent: String, length: Int)?
     for agent in catalogue.agents {
       for alias in agent.aliases + [agent.name.lowercased(), agent.id] where lower.hasPrefix(alias) {
         let next = lower.dropFirst(alias.count).first
-        guard next == nil || [":", " ", "(", "/", "@", ","].contains(next) else { continue }
+        guard next == nil || [":", " ", "(", "/", "@", ",", "-"].contains(next) else { continue }
         if alias.count > (best?.length ?? 0) { best = (agent.id, alias.count) }
       }
     }
@@ -42,7 +56,7 @@ enum PolicyTrailer {
 
   /// `:model`, `(model)`, or a following token that looks like a model name (has a digit).
   private static func model(in rest: Substring) -> String? {
-    let trimmed = rest.drop { $0 == " " }
+    let trimmed = rest.drop { $0 == " " || $0 == "-" }
     if trimmed.hasPrefix(":") {
       let token = trimmed.dropFirst().prefix { $0 != " " && $0 != "," }
       return token.isEmpty ? nil : String(token)
