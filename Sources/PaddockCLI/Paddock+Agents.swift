@@ -15,14 +15,19 @@ extension Paddock {
           catalogue = try options.loadConfig(for: repository).catalogue()
         }
         var out = ""
-        for agent in catalogue.agents {
-          out += "\(agent.id)  \(agent.name)\(catalogue.disabled.contains(agent.id) ? "  (disabled)" : "")\n"
-          for marker in agent.markers {
-            let state = catalogue.isEnabled(marker, of: agent) ? "" : "  (disabled)"
-            let keys = marker.keys.isEmpty ? "" : " [\(marker.keys.joined(separator: ", "))]"
-            out += "  \(marker.id)  \(marker.kind.rawValue)\(keys) \(marker.pattern)\(state)\n"
+        func list(_ agents: [AgentDefinition]) {
+          for agent in agents {
+            out += "\(agent.id)  \(agent.name)\(catalogue.disabled.contains(agent.id) ? "  (disabled)" : "")\n"
+            for marker in agent.markers {
+              let state = catalogue.isEnabled(marker, of: agent) ? "" : "  (disabled)"
+              let keys = marker.keys.isEmpty ? "" : " [\(marker.keys.joined(separator: ", "))]"
+              out += "  \(marker.id)  \(marker.kind.rawValue)\(keys) \(marker.pattern)\(state)\n"
+            }
           }
         }
+        list(catalogue.agents.filter { !$0.isBot })
+        out += "\nbots (automation, not AI agents; their commits are `bot`):\n"
+        list(catalogue.agents.filter(\.isBot))
         out += "\nhuman review trailers: \(catalogue.reviewTrailers.joined(separator: ", "))\n"
         writeOut(out)
       }

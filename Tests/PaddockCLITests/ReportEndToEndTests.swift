@@ -81,10 +81,12 @@ import Testing
 
     let csv = try repository.paddock(["report", "release", "--tags", "v*", "--exclude", "docs/**", "--format", "csv"])
     let lines = csv.out.split(separator: "\r\n").map(String.init)
-    #expect(lines.first?.hasPrefix("start,end,ai_lines,human_lines,unknown_lines,total_lines,ai_percentage") == true)
-    #expect(lines.dropFirst().first?.hasPrefix("v1,v2,10,1,0,11,90.9,") == true, "\(csv.out)")
+    #expect(
+      lines.first?.hasPrefix("start,end,ai_lines,human_lines,bot_lines,unknown_lines,total_lines,ai_percentage") == true
+    )
+    #expect(lines.dropFirst().first?.hasPrefix("v1,v2,10,1,0,0,11,90.9,") == true, "\(csv.out)")
     let markdown = try repository.paddock(["report", "release", "--tags", "v*", "--format", "markdown"])
-    #expect(markdown.out.contains("| v1..v2 | 10 | 4 | 0 | 14 | 71.4 | 5 | 2 | 0 | 4 |"), "\(markdown.out)")
+    #expect(markdown.out.contains("| v1..v2 | 10 | 4 | 0 | 0 | 14 | 71.4 | 5 | 2 | 0 | 4 |"), "\(markdown.out)")
 
     let none = try repository.paddock(["report", "release", "--tags", "nope*"])
     #expect(none.status == 2 && none.err.contains("matches 0 tags"))

@@ -56,8 +56,10 @@ import Testing
     #expect((week["rows"] as? [[String: Any]])?.map { $0["period"] as? String } == ["2023-11-13", "2023-12-18"])
 
     let csv = try repository.paddock(["report", "trends", "--format", "csv"])
-    #expect(csv.out.hasPrefix("period,commits,ai_commits,human_commits,unknown_commits,added_ai,added_human"))
-    #expect(csv.out.contains("2023-12,3,2,1,0,7,1,0,87.5,0,0.0,"), "\(csv.out)")
+    #expect(
+      csv.out.hasPrefix(
+        "period,commits,ai_commits,human_commits,bot_commits,unknown_commits,added_ai,added_human,added_bot"))
+    #expect(csv.out.contains("2023-12,3,2,1,0,0,7,1,0,0,87.5,0,0.0,"), "\(csv.out)")
   }
 
   /// h1 (person) writes f.py, a1 (Claude) g.py, a2 (Codex) h.py. Fixes: one names a1 and changes two of its lines;

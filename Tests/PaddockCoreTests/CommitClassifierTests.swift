@@ -318,8 +318,43 @@ import Testing
       name: "a person at cursor.com is not the agent", author: "Jane Doe <jane@cursor.com>", message: "Fix\n",
       authorship: .human),
     Case(
-      name: "unknown bot", author: "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
-      message: "Bump x\n", authorship: .unknown),
+      name: "an unrecognised [bot] account is unknown",
+      author: "acme-deployer[bot] <12+acme-deployer[bot]@users.noreply.github.com>",
+      message: "Deploy\n", authorship: .unknown),
+    Case(
+      name: "a [bot] that only committed a person's commit", author: "Ada Lovelace <ada@example.com>",
+      committer: "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>", message: "Fix\n",
+      authorship: .human),
+    // Bots are automation, neither an agent nor a person.
+    Case(
+      name: "Dependabot", author: "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
+      message: "Bump x\n", authorship: .bot, agent: "dependabot", kind: .identity),
+    Case(
+      name: "Renovate", author: "renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>",
+      message: "chore(deps): update actions/checkout action to v5\n", authorship: .bot, agent: "renovate",
+      kind: .identity),
+    Case(
+      name: "GitHub Actions by name", author: "GitHub Actions <actions@github.com>", message: "Update dist\n",
+      authorship: .bot, agent: "github-actions", kind: .identity),
+    Case(
+      name: "pre-commit.ci", author: "pre-commit-ci[bot] <66853113+pre-commit-ci[bot]@users.noreply.github.com>",
+      message: "[pre-commit.ci] auto fixes\n", authorship: .bot, agent: "pre-commit-ci", kind: .identity),
+    Case(
+      name: "goreleaser", author: "goreleaserbot <bot@goreleaser.com>", message: "Brew formula update\n",
+      authorship: .bot, agent: "goreleaser", kind: .identity),
+    Case(
+      name: "getsentry-bot", author: "getsentry-bot <bot@sentry.io>", message: "release: 0.1.0\n", authorship: .bot,
+      agent: "getsentry-bot", kind: .identity),
+    Case(
+      name: "release-please", author: "release-please[bot] <55107282+release-please[bot]@users.noreply.github.com>",
+      message: "chore(main): release 1.2.0\n", authorship: .bot, agent: "release-please", kind: .identity),
+    Case(
+      name: "a sync tool's commit under an agent's identity", author: "gastown/crew/george <steve.yegge@gmail.com>",
+      message: "bd: backup 2026-03-06 01:12\n", authorship: .bot, agent: "beads-sync", kind: .messageMarker),
+    Case(
+      name: "an agent's trailer beats a bot's subject",
+      message: "bd sync: 2025-12-31 13:22:59\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n", authorship: .ai,
+      agent: "claude-code", kind: .trailer),
   ]
 
   static func identity(_ text: String) -> Signature {

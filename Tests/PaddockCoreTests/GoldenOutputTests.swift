@@ -73,7 +73,7 @@ import Testing
     #expect(lines.count == 4)
     for line in lines {
       #expect(line["path"] is String && line["line"] is Int && line["commit"] is String)
-      #expect(["ai", "human", "unknown"].contains(line["authorship"] as? String))
+      #expect(["ai", "human", "bot", "unknown"].contains(line["authorship"] as? String))
       if line["authorship"] as? String == "ai" {
         #expect(line["agent"] as? String == "claude-code" && line["model"] as? String == "Claude Opus 4.5")
       }

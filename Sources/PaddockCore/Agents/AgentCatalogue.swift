@@ -32,7 +32,8 @@ public struct AgentCatalogue: Sendable, Hashable {
   }
 
   /// The built-in catalogue with `Reviewed-by:` and `Acked-by:` as human review.
-  public static let builtin = AgentCatalogue(agents: BuiltinAgents.all, reviewTrailers: ["Reviewed-by", "Acked-by"])
+  public static let builtin = AgentCatalogue(
+    agents: BuiltinAgents.all + BuiltinBots.all, reviewTrailers: ["Reviewed-by", "Acked-by"])
 
   /// Adds agents, replacing built-in ones with the same id.
   public mutating func add(_ definitions: [AgentDefinition]) {

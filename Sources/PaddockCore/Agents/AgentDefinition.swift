@@ -38,11 +38,14 @@ public struct AgentDefinition: Sendable, Hashable {
   /// Lower-case names people write in policy trailers (`claude`, `claude code`).
   public var aliases: [String]
   public var markers: [AgentMarker]
+  /// Automation that is not an AI agent (a dependency or release bot): its commits are `bot`, not `ai`.
+  public var isBot: Bool
 
-  public init(id: String, name: String, aliases: [String] = [], markers: [AgentMarker]) {
+  public init(id: String, name: String, aliases: [String] = [], markers: [AgentMarker], isBot: Bool = false) {
     self.id = id
     self.name = name
     self.aliases = aliases
     self.markers = markers
+    self.isBot = isBot
   }
 }

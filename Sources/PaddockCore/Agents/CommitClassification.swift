@@ -2,7 +2,18 @@ import PaddockGit
 
 /// Who wrote a line or a commit.
 public enum Authorship: String, Sendable, Codable, Hashable, CaseIterable {
-  case ai, human, unknown
+  /// An AI coding agent.
+  case ai
+  /// A person.
+  case human
+  /// Automation that is not an AI agent: dependency and release bots, CI jobs, sync tools.
+  case bot
+  /// An account that looks like a bot (`[bot]`) but matches nothing in the catalogue: treated like AI by default.
+  case unknown
+
+  /// Whether lines of this authorship get an AI's scrutiny: AI rules, AI limits, protected paths, model review.
+  /// Unknown authorship may be an agent; a bot's and a person's lines are not.
+  public var isAIOrUnknown: Bool { self == .ai || self == .unknown }
 }
 
 /// The verdict on one commit: who wrote it, and why we think so.
@@ -14,7 +25,7 @@ public struct CommitClassification: Sendable, Codable, Hashable {
   public var agentName: String?
   /// The model, when any evidence names one.
   public var model: String?
-  /// Every piece of AI evidence found, strongest first.
+  /// Every piece of AI (or, for a bot, automation) evidence found, strongest first.
   public var evidence: [Evidence]
   /// Evidence that a person reviewed the change (for example a `Reviewed-by:` trailer from a person).
   public var review: [Evidence]

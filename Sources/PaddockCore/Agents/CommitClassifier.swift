@@ -28,6 +28,8 @@ public struct CommitClassifier {
   public let catalogue: AgentCatalogue
   private let markers: [CompiledMarker]
   private let reviewKeys: Set<String>
+  /// The catalogue ids of bots (automation that is not an AI agent).
+  private let botIDs: Set<String>
   /// All message markers as one alternation: most messages match none, and one search rules them all out.
   private let anyMessageMarker: LinearRegex?
   private let identityMemo = IdentityMemo()
@@ -55,6 +57,7 @@ public struct CommitClassifier {
     }
     markers = compiled
     reviewKeys = Set(catalogue.reviewTrailers.map { $0.lowercased() })
+    botIDs = Set(catalogue.agents.filter(\.isBot).map(\.id))
     let messagePatterns = compiled.filter { $0.marker.kind == .message }.map { "(?:\($0.marker.pattern))" }
     anyMessageMarker =
       messagePatterns.count > 1
@@ -186,29 +189,35 @@ public struct CommitClassifier {
       evidence.removeAll()
     }
 
+    // An AI agent's evidence makes the commit AI; a bot's makes it `bot` when there is none, or when a tool's subject
+    // line meets only identities (a sync tool commits under whatever identity the agent's sandbox has).
+    let botEvidence = evidence.filter { botIDs.contains($0.agent ?? "") }
+    let aiEvidence = evidence.filter { !botIDs.contains($0.agent ?? "") }
+    let toolSubject = botEvidence.contains { $0.kind == .messageMarker }
+    if !botEvidence.isEmpty, aiEvidence.isEmpty || (toolSubject && aiEvidence.allSatisfy { $0.kind == .identity }) {
+      let ranked = rank(botEvidence)
+      let botID = ranked.first?.agent
+      return CommitClassification(
+        authorship: .bot, agent: botID, agentName: botID.map { displayName(forAgent: $0) }, evidence: ranked,
+        review: review)
+    }
+    evidence = aiEvidence
+
     guard !evidence.isEmpty else {
-      for (signature, source) in [(commit.author, "author"), (commit.committer, "committer")]
-      where signature.name.contains("[bot]") || signature.email.contains("[bot]") {
+      // A `[bot]` author the catalogue does not know: not a person, and maybe an agent.
+      if commit.author.name.contains("[bot]") || commit.author.email.contains("[bot]") {
         return CommitClassification(
           authorship: .unknown,
           evidence: [
             Evidence(
-              kind: .identity, strength: .strong, marker: "unrecognised-bot", agent: nil, model: nil,
-              text: signature.identity, source: source)
+              kind: .identity, strength: .strong, marker: Self.unrecognisedBotMarker, agent: nil, model: nil,
+              text: commit.author.identity, source: "author")
           ], review: review)
       }
       return CommitClassification(authorship: .human, review: review)
     }
 
-    // Strongest evidence first; among equals, catalogue order (declared assistance last).
-    let order = Dictionary(catalogue.agents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let ranked = evidence.enumerated().sorted { lhs, rhs in
-      if lhs.element.strength != rhs.element.strength { return lhs.element.strength > rhs.element.strength }
-      let left = order[lhs.element.agent ?? ""] ?? order.count
-      let right = order[rhs.element.agent ?? ""] ?? order.count
-      if left != right { return left < right }
-      return lhs.offset < rhs.offset
-    }.map(\.element)
+    let ranked = rank(evidence)
     let agentID = ranked.first?.agent
     let model =
       ranked.first { $0.agent == agentID && $0.model != nil }?.model
@@ -216,6 +225,21 @@ public struct CommitClassifier {
     return CommitClassification(
       authorship: .ai, agent: agentID, agentName: agentID.map { displayName(forAgent: $0) }, model: model,
       evidence: ranked, review: review)
+  }
+
+  /// The marker of the evidence that names a `[bot]` account the catalogue does not know.
+  public static let unrecognisedBotMarker = "unrecognised-bot"
+
+  /// Strongest evidence first; among equals, catalogue order (declared assistance last).
+  private func rank(_ evidence: [Evidence]) -> [Evidence] {
+    let order = Dictionary(catalogue.agents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    return evidence.enumerated().sorted { lhs, rhs in
+      if lhs.element.strength != rhs.element.strength { return lhs.element.strength > rhs.element.strength }
+      let left = order[lhs.element.agent ?? ""] ?? order.count
+      let right = order[rhs.element.agent ?? ""] ?? order.count
+      if left != right { return left < right }
+      return lhs.offset < rhs.offset
+    }.map(\.element)
   }
 
   /// The display name of an agent id, including ids that policy trailers introduce.

@@ -176,11 +176,15 @@ public struct Attributor {
         commits: $0.commits.count)
     }.sorted { ($0.lines, $1.agent, $1.model ?? "") > ($1.lines, $0.agent, $0.model ?? "") }
 
-    var limitations = [
-      "Attribution is per commit unless a line-level authorship note exists: a person who edits an agent's output in the same commit is indistinguishable from the agent."
-    ]
+    var limitations = [RangeAttribution.perCommitCaveat]
     if repository.isShallow {
       limitations.append("This is a shallow clone: commits beyond its depth could not be read.")
+    }
+    let unknownAuthors = commitRecords.filter { $0.authorship == .unknown }.map {
+      "\($0.authorName) <\($0.authorEmail)>"
+    }
+    if let note = UnrecognisedBots.note(Dictionary(unknownAuthors.map { ($0, 1) }, uniquingKeysWith: +)) {
+      limitations.append(note)
     }
     if !lfsPaths.isEmpty {
       limitations.append(

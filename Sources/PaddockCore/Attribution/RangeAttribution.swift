@@ -4,41 +4,56 @@ import PaddockGit
 public struct LineCounts: Sendable, Codable, Hashable {
   public var ai = 0
   public var human = 0
+  public var bot = 0
   public var unknown = 0
 
-  public init(ai: Int = 0, human: Int = 0, unknown: Int = 0) {
+  public init(ai: Int = 0, human: Int = 0, bot: Int = 0, unknown: Int = 0) {
     self.ai = ai
     self.human = human
+    self.bot = bot
     self.unknown = unknown
   }
 
-  public var total: Int { ai + human + unknown }
+  public var total: Int { ai + human + bot + unknown }
+
+  /// The count of one authorship.
+  public subscript(authorship: Authorship) -> Int {
+    switch authorship {
+    case .ai: ai
+    case .human: human
+    case .bot: bot
+    case .unknown: unknown
+    }
+  }
 
   mutating func add(_ authorship: Authorship, count: Int = 1) {
     switch authorship {
     case .ai: ai += count
     case .human: human += count
+    case .bot: bot += count
     case .unknown: unknown += count
     }
   }
 
   static func + (lhs: LineCounts, rhs: LineCounts) -> LineCounts {
-    LineCounts(ai: lhs.ai + rhs.ai, human: lhs.human + rhs.human, unknown: lhs.unknown + rhs.unknown)
+    LineCounts(
+      ai: lhs.ai + rhs.ai, human: lhs.human + rhs.human, bot: lhs.bot + rhs.bot, unknown: lhs.unknown + rhs.unknown)
   }
 
-  /// `ai`, `human` or `unknown` when all lines agree, `mixed` otherwise, `none` when empty.
+  /// `ai`, `human`, `bot` or `unknown` when all lines agree, `mixed` otherwise, `none` when empty.
   public var summary: String {
-    let kinds = [(ai, "ai"), (human, "human"), (unknown, "unknown")].filter { $0.0 > 0 }
+    let kinds = Authorship.allCases.filter { self[$0] > 0 }
     if kinds.isEmpty { return "none" }
-    return kinds.count == 1 ? kinds[0].1 : "mixed"
+    return kinds.count == 1 ? kinds[0].rawValue : "mixed"
   }
 
-  enum CodingKeys: String, CodingKey { case ai, human, unknown, total }
+  enum CodingKeys: String, CodingKey { case ai, human, bot, unknown, total }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(ai, forKey: .ai)
     try container.encode(human, forKey: .human)
+    try container.encode(bot, forKey: .bot)
     try container.encode(unknown, forKey: .unknown)
     try container.encode(total, forKey: .total)
   }
@@ -47,6 +62,7 @@ public struct LineCounts: Sendable, Codable, Hashable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     ai = try container.decode(Int.self, forKey: .ai)
     human = try container.decode(Int.self, forKey: .human)
+    bot = try container.decodeIfPresent(Int.self, forKey: .bot) ?? 0
     unknown = try container.decode(Int.self, forKey: .unknown)
   }
 }
@@ -196,6 +212,10 @@ public struct RangeAttribution: Sendable, Codable, Hashable {
   public var notesRef: String?
   /// What this attribution cannot know, in words for people.
   public var limitations: [String]
+
+  /// The limitation every attribution has; reviews leave it out of their notes.
+  public static let perCommitCaveat =
+    "Attribution is per commit unless a line-level authorship note exists: a person who edits an agent's output in the same commit is indistinguishable from the agent."
 
   enum CodingKeys: String, CodingKey {
     case schema

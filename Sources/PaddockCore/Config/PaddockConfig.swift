@@ -47,7 +47,8 @@ public struct PaddockConfig: Sendable, Hashable {
     try reader.allowKeys(
       root,
       [
-        "version", "agents", "aliases", "disable", "review-trailers", "notes-ref", "rules", "protected-paths", "limits",
+        "version", "agents", "bots", "aliases", "disable", "review-trailers", "notes-ref", "rules", "protected-paths",
+        "limits",
         "policy", "baseline", "hooks", "model", "report",
       ], at: "the top level")
     config.file = file
@@ -64,6 +65,14 @@ public struct PaddockConfig: Sendable, Hashable {
     if let agents = root["agents"] {
       for item in try reader.sequence(agents, at: "agents") {
         config.agents.append(try reader.agent(item))
+      }
+    }
+    // Automation that is not an AI agent, written like an agent: its commits are `bot`.
+    if let bots = root["bots"] {
+      for item in try reader.sequence(bots, at: "bots") {
+        var bot = try reader.agent(item)
+        bot.isBot = true
+        config.agents.append(bot)
       }
     }
     if let aliases = root["aliases"] {

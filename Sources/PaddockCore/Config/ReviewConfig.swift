@@ -63,11 +63,15 @@ extension NodeReader {
     }
     if let policy = root["policy"] {
       let map = try mapping(policy, at: "policy")
-      try allowKeys(map, ["ai", "human", "unknown", "ai-may-suppress"], at: "policy")
+      try allowKeys(map, ["ai", "human", "bot", "unknown", "ai-may-suppress"], at: "policy")
       if let node = map["ai"] { config.policy.ai = try thresholds(node, at: "policy.ai", base: config.policy.ai) }
       if let node = map["human"] {
         config.policy.human = try thresholds(node, at: "policy.human", base: config.policy.human)
       }
+      // Bots follow a person's level unless given their own.
+      config.policy.bot =
+        try map["bot"].map { try thresholds($0, at: "policy.bot", base: config.policy.human) }
+        ?? config.policy.human
       if let node = map["unknown"] {
         config.policy.unknown = try thresholds(node, at: "policy.unknown", base: config.policy.unknown)
       }
@@ -83,10 +87,11 @@ extension NodeReader {
   private func severityOverride(_ node: Node) throws -> SeverityOverride {
     if node.scalar != nil { return SeverityOverride(all: .some(try severityOrOff(node, at: "rules.severity"))) }
     let map = try mapping(node, at: "rules.severity")
-    try allowKeys(map, ["ai", "human", "unknown"], at: "rules.severity")
+    try allowKeys(map, ["ai", "human", "bot", "unknown"], at: "rules.severity")
     var result = SeverityOverride()
     if let node = map["ai"] { result.ai = .some(try severityOrOff(node, at: "rules.severity.ai")) }
     if let node = map["human"] { result.human = .some(try severityOrOff(node, at: "rules.severity.human")) }
+    if let node = map["bot"] { result.bot = .some(try severityOrOff(node, at: "rules.severity.bot")) }
     if let node = map["unknown"] { result.unknown = .some(try severityOrOff(node, at: "rules.severity.unknown")) }
     return result
   }

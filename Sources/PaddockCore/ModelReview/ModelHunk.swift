@@ -46,14 +46,17 @@ public struct ModelHunk: Sendable, Hashable {
   public var addedNumbers: Set<Int> { Set(lines.filter { $0.kind == .added }.compactMap(\.number)) }
   public var addedCount: Int { lines.filter { $0.kind == .added }.count }
   /// Some added line is AI-written, or of unknown authorship (treated as AI).
-  public var hasAI: Bool { lines.contains { $0.kind == .added && $0.authorship != nil && $0.authorship != .human } }
+  public var hasAI: Bool { lines.contains { $0.kind == .added && $0.authorship?.isAIOrUnknown == true } }
   public var isDeleteOnly: Bool { addedCount == 0 }
   /// The agent of the first AI-written line.
   public var agent: String? { lines.first { $0.kind == .added && $0.agent != nil }?.agent }
 
   /// `ai`, `human`, `mixed`, or `none` for a deletion.
   public var authorship: String {
-    let kinds = Set(lines.filter { $0.kind == .added }.compactMap(\.authorship).map { $0 == .human ? "human" : "ai" })
+    let kinds = Set(
+      lines.filter { $0.kind == .added }.compactMap(\.authorship).map {
+        $0.isAIOrUnknown ? "ai" : $0 == .bot ? "bot" : "human"
+      })
     if kinds.isEmpty { return "none" }
     return kinds.count == 1 ? kinds.first ?? "none" : "mixed"
   }

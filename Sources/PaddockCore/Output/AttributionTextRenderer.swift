@@ -12,6 +12,7 @@ public struct AttributionTextRenderer {
     out += "added lines: \(totals.total)  "
     out += paint("ai \(totals.ai) (\(percent(totals.ai, of: totals.total)))", .magenta) + "  "
     out += paint("human \(totals.human) (\(percent(totals.human, of: totals.total)))", .green)
+    if totals.bot > 0 { out += "  " + paint("bot \(totals.bot)", .cyan) }
     if totals.unknown > 0 { out += "  " + paint("unknown \(totals.unknown)", .yellow) }
     out += "\n"
     let commitsByID = Dictionary(report.commits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -24,6 +25,7 @@ public struct AttributionTextRenderer {
       if file.symlink { tags.append("symlink") }
       out += "  [\(tags.joined(separator: ", "))]  \(mark(file.authorship))"
       if file.counts.total > 0 { out += "  ai \(file.counts.ai), human \(file.counts.human)" }
+      if file.counts.bot > 0 { out += ", bot \(file.counts.bot)" }
       if file.counts.unknown > 0 { out += ", unknown \(file.counts.unknown)" }
       if let commit = file.commit, let record = commitsByID[commit] {
         out += "  last changed by \(commit.prefix(12)) \(who(record))"
@@ -77,6 +79,7 @@ public struct AttributionTextRenderer {
     switch record.authorship {
     case .ai: "(ai: \(Escape.terminal(record.agentName ?? record.agent ?? "agent")))"
     case .human: "(human: \(Escape.terminal(record.authorName)))"
+    case .bot: "(bot: \(Escape.terminal(record.agentName ?? record.agent ?? record.authorName)))"
     case .unknown: "(unknown)"
     }
   }

@@ -24,6 +24,7 @@ public struct BlameTextRenderer {
     switch line.authorship {
     case .ai: Escape.terminal("AI " + (line.agent ?? "") + (line.model.map { ":\($0)" } ?? ""))
     case .human: "human"
+    case .bot: Escape.terminal("bot " + (line.agent ?? ""))
     case .unknown: "unknown"
     }
   }

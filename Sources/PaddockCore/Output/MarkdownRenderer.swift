@@ -47,6 +47,7 @@ public enum MarkdownRenderer {
         out += "\n</details>\n\n"
       }
     }
+    for note in report.notes { out += "> \(escape(note))\n\n" }
     let policy = report.policy
     out += "<sub>Policy: AI-written lines block at \(policy.ai.block?.rawValue ?? "never"), "
     out += "human-written lines block at \(policy.human.block?.rawValue ?? "never"). "

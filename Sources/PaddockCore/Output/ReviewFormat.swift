@@ -67,6 +67,7 @@ extension Finding {
     switch authorship {
     case .ai: agent.map { "AI (\($0))" } ?? "AI"
     case .human: "human"
+    case .bot: agent.map { "bot (\($0))" } ?? "bot"
     case .unknown: "unknown"
     }
   }
@@ -83,10 +84,15 @@ extension ReviewReport {
     return parts
   }
 
+  /// The limitations a review summary shows (unrecognised bots, LFS pointers, shallow clones, unreadable files):
+  /// all but the caveat every attribution has.
+  var notes: [String] { limitations.filter { $0 != RangeAttribution.perCommitCaveat } }
+
   /// `412 added lines: 300 AI, 112 human`
   var linesSummary: String {
     let lines = summary.lines
     var text = "\(lines.total) added line\(lines.total == 1 ? "" : "s"): \(lines.ai) AI, \(lines.human) human"
+    if lines.bot > 0 { text += ", \(lines.bot) bot" }
     if lines.unknown > 0 { text += ", \(lines.unknown) unknown" }
     return text
   }

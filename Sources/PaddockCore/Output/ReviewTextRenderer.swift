@@ -56,6 +56,7 @@ public struct ReviewTextRenderer {
       for line in model.details() { out += painter.paint("  \(Escape.terminal(line))", .dim) + "\n" }
       out += "\n"
     }
+    for note in report.notes { out += painter.paint("note: \(Escape.terminal(note))", .dim) + "\n" }
     out += painter.bold("paddock review \(report.range.label): ")
     out += painter.bold(painter.paint(report.verdict.rawValue.uppercased(), colour(report.verdict)))
     out += " · \(report.findingsSummary) · \(report.linesSummary)\n"

@@ -6,7 +6,13 @@ public enum RuleExplainer {
     out += "  kind        \(rule.kind.name)\n"
     out += "  severity    \(rule.severity.rawValue)\n"
     out += "  authorship  \(rule.scope.rawValue)"
-    out += rule.scope == .ai ? " (only lines an AI wrote, or of unknown authorship)\n" : "\n"
+    let scope =
+      switch rule.scope {
+      case .ai: " (only lines an AI wrote, or of unknown authorship)\n"
+      case .human: " (only lines a person or a bot wrote)\n"
+      case .any: "\n"
+      }
+    out += scope
     if !rule.enabledByDefault { out += "  enabled     no (turn on with `rules.enable` in .paddock.yml)\n" }
     if !rule.languages.isEmpty { out += "  languages   \(rule.languages.map(\.rawValue).joined(separator: ", "))\n" }
     if !rule.include.isEmpty { out += "  paths       \(rule.include.joined(separator: ", "))\n" }

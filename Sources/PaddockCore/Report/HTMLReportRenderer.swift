@@ -24,7 +24,9 @@ public struct HTMLReport: Sendable {
 /// Renders a report as one self-contained HTML file: inline CSS and SVG charts, no scripts, fonts or requests,
 /// readable on a phone (charts scale to the width) and in print (tables beside every chart).
 public enum HTMLReportRenderer {
-  static let colours: [Authorship: String] = [.ai: "#7c3aed", .human: "#0284c7", .unknown: "#9ca3af"]
+  static let colours: [Authorship: String] = [
+    .ai: "#7c3aed", .human: "#0284c7", .bot: "#059669", .unknown: "#9ca3af",
+  ]
 
   public static func render(_ report: HTMLReport) -> String {
     var body =
@@ -107,7 +109,7 @@ public enum HTMLReportRenderer {
   }
 
   static let css = """
-    :root { color-scheme: light; --ai: #7c3aed; --human: #0284c7; --unknown: #9ca3af; }
+    :root { color-scheme: light; --ai: #7c3aed; --human: #0284c7; --bot: #059669; --unknown: #9ca3af; }
     body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #111827; background: #fff; }
     h1 { font-size: 1.6rem; margin: 0.5rem 0 0; } h2 { font-size: 1.2rem; margin: 2rem 0 0.5rem; }
     .sub { color: #4b5563; margin: 0; overflow-wrap: anywhere; }
@@ -134,19 +136,19 @@ public enum HTMLReportRenderer {
 
   static func bucketTable(_ buckets: [ReleaseRow.Bucket], key: String) -> ReportTable {
     ReportTable(
-      keys: [key, "ai", "human", "unknown", "total"], titles: [key, "AI", "human", "unknown", "total"],
-      rows: buckets.map { [$0.key, "\($0.ai)", "\($0.human)", "\($0.unknown)", "\($0.total)"] })
+      keys: [key, "ai", "human", "bot", "unknown", "total"], titles: [key, "AI", "human", "bot", "unknown", "total"],
+      rows: buckets.map { [$0.key, "\($0.ai)", "\($0.human)", "\($0.bot)", "\($0.unknown)", "\($0.total)"] })
   }
 
   static func summary(_ row: ReleaseRow) -> String {
     "<p><span class=\"big\">\(String(format: "%.1f", row.aiPercentage))%</span> of \(row.totalLines) lines "
-      + "(\(row.aiLines) AI, \(row.humanLines) human, \(row.unknownLines) unknown); "
+      + "(\(row.aiLines) AI, \(row.humanLines) human, \(row.botLines) bot, \(row.unknownLines) unknown); "
       + "\(row.reviewedAICommits) of \(row.aiCommits) AI commits carry a person's review.</p>"
   }
 
   static func legend() -> String {
     "<p class=\"legend\">"
-      + [(Authorship.ai, "AI"), (.human, "human"), (.unknown, "unknown")].map {
+      + [(Authorship.ai, "AI"), (.human, "human"), (.bot, "bot"), (.unknown, "unknown")].map {
         "<span><i style=\"background:\(colours[$0.0] ?? "#000")\"></i>\($0.1)</span>"
       }.joined() + "</p>"
   }
@@ -207,7 +209,9 @@ public enum HTMLReportRenderer {
       let top = 8 + Double(index) * (barHeight + 8)
       svg += "<text x=\"0\" y=\"\(number(top + 15))\">\(Markup.escape(String(bucket.key.prefix(24))))</text>"
       var x = labelWidth
-      for (authorship, count) in [(Authorship.ai, bucket.ai), (.human, bucket.human), (.unknown, bucket.unknown)]
+      for (authorship, count) in [
+        (Authorship.ai, bucket.ai), (.human, bucket.human), (.bot, bucket.bot), (.unknown, bucket.unknown),
+      ]
       where count > 0 {
         let span = (width - labelWidth - 60) * Double(count) / max(largest, 1)
         svg += "<rect class=\"bar \(authorship.rawValue)\" x=\"\(number(x))\" y=\"\(number(top))\" "
@@ -232,7 +236,7 @@ public enum HTMLReportRenderer {
     for (index, item) in values.enumerated() {
       let top = 8 + Double(index) * (barHeight + 8)
       let span = (width - labelWidth - 60) * item.value / max(largest, 0.0001)
-      let colour = item.label == "human" ? colours[.human] ?? "#000" : colours[.ai] ?? "#000"
+      let colour = colours[Authorship(rawValue: item.label.lowercased()) ?? .ai] ?? "#000"
       svg += "<text x=\"0\" y=\"\(number(top + 15))\">\(Markup.escape(String(item.label.prefix(24))))</text>"
       svg += "<rect class=\"bar\" x=\"\(number(labelWidth))\" y=\"\(number(top))\" width=\"\(number(max(span, 1)))\" "
       svg +=

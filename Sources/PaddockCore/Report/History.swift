@@ -188,6 +188,12 @@ public struct HistoryLoader {
     }
 
     var limitations: [String] = []
+    let unknownAuthors = commits.indices.filter { labels[$0].authorship == .unknown }.map {
+      "\(commits[$0].author.name) <\(commits[$0].author.email)>"
+    }
+    if let note = UnrecognisedBots.note(Dictionary(unknownAuthors.map { ($0, 1) }, uniquingKeysWith: +)) {
+      limitations.append(note)
+    }
     if missingParents || repository.isShallow {
       limitations.append(
         "This is a shallow clone: lines older than its depth count as outside every range (fetch with --unshallow for full figures)."

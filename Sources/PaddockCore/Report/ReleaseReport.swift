@@ -6,7 +6,8 @@ import PaddockGit
 /// Definition (the figure projects publish as "an AI wrote N% of this release"): for a range `A..B`, the lines
 /// of the selected files at `B` whose last change, by blame, is a commit reachable from `B` and not from `A`.
 /// Each line counts for the authorship of that commit (a git-ai note on the line overrides it). `ai_percentage`
-/// is `ai_lines / total_lines`, lines of unknown authorship (unrecognised bots) counted apart. A snapshot is the
+/// is `ai_lines / total_lines`; bots' lines (`bot_lines`) and lines of unknown authorship (unrecognised bots) are
+/// counted apart. A snapshot is the
 /// same with no `A`: every line of the selected files at `B`.
 public struct ReleaseRow: Sendable, Encodable, Hashable {
   /// The range's ends as given (tag names or revisions); `start` is nil for a snapshot.
@@ -16,6 +17,7 @@ public struct ReleaseRow: Sendable, Encodable, Hashable {
   public var endCommit: String
   public var aiLines: Int
   public var humanLines: Int
+  public var botLines: Int
   public var unknownLines: Int
   public var totalLines: Int
   /// `ai_lines / total_lines` in percent, to one decimal; 0 for no lines.
@@ -35,18 +37,20 @@ public struct ReleaseRow: Sendable, Encodable, Hashable {
     public var key: String
     public var ai: Int
     public var human: Int
+    public var bot: Int
     public var unknown: Int
     /// Encoded too, for readers of the JSON.
-    public var total: Int { ai + human + unknown }
+    public var total: Int { ai + human + bot + unknown }
 
     enum CodingKeys: String, CodingKey {
-      case key, ai, human, unknown, total
+      case key, ai, human, bot, unknown, total
     }
 
-    public init(key: String, ai: Int = 0, human: Int = 0, unknown: Int = 0) {
+    public init(key: String, ai: Int = 0, human: Int = 0, bot: Int = 0, unknown: Int = 0) {
       self.key = key
       self.ai = ai
       self.human = human
+      self.bot = bot
       self.unknown = unknown
     }
 
@@ -55,6 +59,7 @@ public struct ReleaseRow: Sendable, Encodable, Hashable {
       try container.encode(key, forKey: .key)
       try container.encode(ai, forKey: .ai)
       try container.encode(human, forKey: .human)
+      try container.encode(bot, forKey: .bot)
       try container.encode(unknown, forKey: .unknown)
       try container.encode(total, forKey: .total)
     }
@@ -66,6 +71,7 @@ public struct ReleaseRow: Sendable, Encodable, Hashable {
     case endCommit = "end_commit"
     case aiLines = "ai_lines"
     case humanLines = "human_lines"
+    case botLines = "bot_lines"
     case unknownLines = "unknown_lines"
     case totalLines = "total_lines"
     case aiPercentage = "ai_percentage"
@@ -94,6 +100,7 @@ extension ReleaseRow {
       switch run.authorship {
       case .ai: bucket.ai += run.count
       case .human: bucket.human += run.count
+      case .bot: bucket.bot += run.count
       case .unknown: bucket.unknown += run.count
       }
       buckets[key] = bucket
@@ -102,7 +109,7 @@ extension ReleaseRow {
       files.insert(run.path)
       counts.add(run.authorship, count: run.count)
       add(Self.directory(of: run.path), run, to: &directories)
-      if run.authorship != .human { add(run.agent ?? "unknown agent", run, to: &agents) }
+      if run.authorship == .ai || run.authorship == .unknown { add(run.agent ?? "unknown agent", run, to: &agents) }
       if let model = run.model { add(model, run, to: &models) }
       let author = history.commits[Int(run.commit)].author
       add("\(author.name) <\(author.email)>", run, to: &authors)
@@ -113,7 +120,7 @@ extension ReleaseRow {
     let aiCommits = members.filter { history.labels[Int($0)].authorship == .ai }
     self.init(
       start: start, end: end, startCommit: startCommit?.hex, endCommit: endCommit.hex, aiLines: counts.ai,
-      humanLines: counts.human, unknownLines: counts.unknown, totalLines: counts.total,
+      humanLines: counts.human, botLines: counts.bot, unknownLines: counts.unknown, totalLines: counts.total,
       aiPercentage: Self.percentage(counts.ai, of: counts.total), commits: members.count,
       aiCommits: aiCommits.count, reviewedAICommits: aiCommits.filter { history.labels[Int($0)].reviewed }.count,
       files: files.count, agents: sorted(agents), models: sorted(models), directories: sorted(directories),

@@ -71,17 +71,20 @@ extension ReleaseReport {
     notes += limitations
     let numbers = { (row: ReleaseRow) in
       [
-        "\(row.aiLines)", "\(row.humanLines)", "\(row.unknownLines)", "\(row.totalLines)",
+        "\(row.aiLines)", "\(row.humanLines)", "\(row.botLines)", "\(row.unknownLines)", "\(row.totalLines)",
         String(format: "%.1f", row.aiPercentage), "\(row.commits)", "\(row.aiCommits)", "\(row.reviewedAICommits)",
         "\(row.files)",
       ]
     }
     return ReportTable(
       keys: [
-        "start", "end", "ai_lines", "human_lines", "unknown_lines", "total_lines", "ai_percentage", "commits",
+        "start", "end", "ai_lines", "human_lines", "bot_lines", "unknown_lines", "total_lines", "ai_percentage",
+        "commits",
         "ai_commits", "reviewed_ai_commits", "files",
       ],
-      titles: ["release", "AI", "human", "unknown", "total", "AI %", "commits", "AI commits", "AI reviewed", "files"],
+      titles: [
+        "release", "AI", "human", "bot", "unknown", "total", "AI %", "commits", "AI commits", "AI reviewed", "files",
+      ],
       rows: releases.map { [$0.name] + numbers($0) }, notes: notes,
       csvRows: releases.map { [$0.start ?? "", $0.end] + numbers($0) })
   }
@@ -95,13 +98,14 @@ extension ReleaseRow {
 extension TrendReport {
   public var table: ReportTable {
     let keys = [
-      "period", "commits", "ai_commits", "human_commits", "unknown_commits", "added_ai", "added_human",
-      "added_unknown", "ai_added_percentage", "reviewed_ai_commits", "review_coverage", "agents", "models",
+      "period", "commits", "ai_commits", "human_commits", "bot_commits", "unknown_commits", "added_ai", "added_human",
+      "added_bot", "added_unknown", "ai_added_percentage", "reviewed_ai_commits", "review_coverage", "agents", "models",
     ]
     let rows = rows.map { row in
       [
-        row.period, "\(row.commits)", "\(row.aiCommits)", "\(row.humanCommits)", "\(row.unknownCommits)",
-        "\(row.addedAI)", "\(row.addedHuman)", "\(row.addedUnknown)", String(format: "%.1f", row.aiLineShare),
+        row.period, "\(row.commits)", "\(row.aiCommits)", "\(row.humanCommits)", "\(row.botCommits)",
+        "\(row.unknownCommits)", "\(row.addedAI)", "\(row.addedHuman)", "\(row.addedBot)", "\(row.addedUnknown)",
+        String(format: "%.1f", row.aiLineShare),
         "\(row.reviewedAICommits)", row.reviewCoverage.map { String(format: "%.1f", $0) } ?? "",
         row.agents.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }.joined(
           separator: "; "),
@@ -112,8 +116,8 @@ extension TrendReport {
     return ReportTable(
       keys: keys,
       titles: [
-        period.rawValue, "commits", "AI", "human", "unknown", "+AI lines", "+human lines", "+unknown lines",
-        "AI % of added", "AI reviewed", "review %", "agents", "models",
+        period.rawValue, "commits", "AI", "human", "bot", "unknown", "+AI lines", "+human lines", "+bot lines",
+        "+unknown lines", "AI % of added", "AI reviewed", "review %", "agents", "models",
       ], rows: rows, notes: ["Counted: \(definition)."])
   }
 }

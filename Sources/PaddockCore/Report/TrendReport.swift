@@ -37,6 +37,9 @@ public struct TrendReport: Sendable, Encodable, Hashable {
       case .human:
         row.humanCommits += 1
         row.addedHuman += added
+      case .bot:
+        row.botCommits += 1
+        row.addedBot += added
       case .unknown:
         row.unknownCommits += 1
         row.addedUnknown += added
@@ -73,9 +76,11 @@ public struct TrendRow: Sendable, Encodable, Hashable {
   public var commits = 0
   public var aiCommits = 0
   public var humanCommits = 0
+  public var botCommits = 0
   public var unknownCommits = 0
   public var addedAI = 0
   public var addedHuman = 0
+  public var addedBot = 0
   public var addedUnknown = 0
   public var reviewedAICommits = 0
   /// AI commits per agent.
@@ -88,7 +93,7 @@ public struct TrendRow: Sendable, Encodable, Hashable {
   /// AI commits' share of the commits, in percent.
   public var aiCommitShare: Double { ReleaseRow.percentage(aiCommits, of: commits) }
   /// AI's share of the added lines, in percent.
-  public var aiLineShare: Double { ReleaseRow.percentage(addedAI, of: addedAI + addedHuman + addedUnknown) }
+  public var aiLineShare: Double { ReleaseRow.percentage(addedAI, of: addedAI + addedHuman + addedBot + addedUnknown) }
   /// Reviewed AI commits' share of the AI commits, in percent; nil without AI commits.
   public var reviewCoverage: Double? {
     aiCommits == 0 ? nil : ReleaseRow.percentage(reviewedAICommits, of: aiCommits)
@@ -98,9 +103,11 @@ public struct TrendRow: Sendable, Encodable, Hashable {
     case period, commits
     case aiCommits = "ai_commits"
     case humanCommits = "human_commits"
+    case botCommits = "bot_commits"
     case unknownCommits = "unknown_commits"
     case addedAI = "added_ai"
     case addedHuman = "added_human"
+    case addedBot = "added_bot"
     case addedUnknown = "added_unknown"
     case aiCommitShare = "ai_commit_percentage"
     case aiLineShare = "ai_added_percentage"
@@ -115,9 +122,11 @@ public struct TrendRow: Sendable, Encodable, Hashable {
     try container.encode(commits, forKey: .commits)
     try container.encode(aiCommits, forKey: .aiCommits)
     try container.encode(humanCommits, forKey: .humanCommits)
+    try container.encode(botCommits, forKey: .botCommits)
     try container.encode(unknownCommits, forKey: .unknownCommits)
     try container.encode(addedAI, forKey: .addedAI)
     try container.encode(addedHuman, forKey: .addedHuman)
+    try container.encode(addedBot, forKey: .addedBot)
     try container.encode(addedUnknown, forKey: .addedUnknown)
     try container.encode(aiCommitShare, forKey: .aiCommitShare)
     try container.encode(aiLineShare, forKey: .aiLineShare)

@@ -20,7 +20,7 @@ extension ReviewChange {
       commitIndex[record.id] = commits.count
       var signoffs: [String] = []
       // Sign-offs matter only on AI commits (ai-signoff), so only those are read again for their trailers.
-      if record.authorship != .human, let id = ObjectID(hex: record.id) {
+      if record.authorship.isAIOrUnknown, let id = ObjectID(hex: record.id) {
         let commit = try repository.commit(id)
         for trailer in commit.trailers where trailer.key.lowercased() == "signed-off-by" {
           if classifier.isAgentIdentity(trailer.value) { signoffs.append(trailer.value) }

@@ -19,19 +19,24 @@ public struct ReviewPolicy: Sendable, Hashable, Codable {
 
   public var ai: Thresholds
   public var human: Thresholds
+  /// Lines bots wrote (dependency and release bots, CI); by default a person's level.
+  public var bot: Thresholds
   /// Lines of unknown authorship (unrecognised bots); by default treated as AI.
   public var unknown: Thresholds
   /// Whether a `paddock:ignore` comment an AI wrote is honoured. By default only people may suppress.
   public var aiMaySuppress: Bool
 
-  public init(ai: Thresholds, human: Thresholds, unknown: Thresholds, aiMaySuppress: Bool = false) {
+  public init(
+    ai: Thresholds, human: Thresholds, bot: Thresholds? = nil, unknown: Thresholds, aiMaySuppress: Bool = false
+  ) {
     self.ai = ai
     self.human = human
+    self.bot = bot ?? human
     self.unknown = unknown
     self.aiMaySuppress = aiMaySuppress
   }
 
-  /// Errors in AI-written lines block; in a person's lines they warn. Warnings warn; notes pass.
+  /// Errors in AI-written lines block; in a person's or a bot's lines they warn. Warnings warn; notes pass.
   public static let `default` = ReviewPolicy(
     ai: Thresholds(block: .error, warn: .warning), human: Thresholds(block: nil, warn: .warning),
     unknown: Thresholds(block: .error, warn: .warning))
@@ -40,6 +45,7 @@ public struct ReviewPolicy: Sendable, Hashable, Codable {
     switch authorship {
     case .ai: ai
     case .human: human
+    case .bot: bot
     case .unknown: unknown
     }
   }
@@ -47,7 +53,7 @@ public struct ReviewPolicy: Sendable, Hashable, Codable {
   /// The policy with one blocking severity for every authorship, as `--fail-on` sets it.
   public func failing(on severity: Severity?) -> ReviewPolicy {
     var policy = self
-    for keyPath in [\ReviewPolicy.ai, \.human, \.unknown] as [WritableKeyPath<ReviewPolicy, Thresholds>] {
+    for keyPath in [\ReviewPolicy.ai, \.human, \.bot, \.unknown] as [WritableKeyPath<ReviewPolicy, Thresholds>] {
       policy[keyPath: keyPath].block = severity
       if let severity, let warn = policy[keyPath: keyPath].warn, warn > severity {
         policy[keyPath: keyPath].warn = severity
@@ -57,7 +63,7 @@ public struct ReviewPolicy: Sendable, Hashable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case ai, human, unknown
+    case ai, human, bot, unknown
     case aiMaySuppress = "ai_may_suppress"
   }
 }

@@ -133,12 +133,18 @@ public struct SeverityOverride: Sendable, Hashable {
   public var all: Severity??
   public var ai: Severity??
   public var human: Severity??
+  /// For bots; a person's setting when not given.
+  public var bot: Severity??
   public var unknown: Severity??
 
-  public init(all: Severity?? = .none, ai: Severity?? = .none, human: Severity?? = .none, unknown: Severity?? = .none) {
+  public init(
+    all: Severity?? = .none, ai: Severity?? = .none, human: Severity?? = .none, bot: Severity?? = .none,
+    unknown: Severity?? = .none
+  ) {
     self.all = all
     self.ai = ai
     self.human = human
+    self.bot = bot
     self.unknown = unknown
   }
 
@@ -148,6 +154,7 @@ public struct SeverityOverride: Sendable, Hashable {
     switch authorship {
     case .ai: specific = ai
     case .human: specific = human
+    case .bot: specific = bot ?? human
     case .unknown: specific = unknown ?? ai
     }
     if let specific { return specific }

@@ -27,8 +27,8 @@ public enum RuleScope: String, Sendable, Codable, Hashable, CaseIterable {
   public func includes(_ authorship: Authorship) -> Bool {
     switch self {
     case .any: true
-    case .ai: authorship != .human
-    case .human: authorship == .human
+    case .ai: authorship.isAIOrUnknown
+    case .human: !authorship.isAIOrUnknown
     }
   }
 }

@@ -72,7 +72,7 @@ enum ChangeChecks {
     for file in files where protected.matches(file.path) {
       // One finding per unreviewed commit per file, spanning that commit's lines.
       var byCommit: [Int: [AddedLine]] = [:]
-      for line in file.added where inScope(line.authorship) && line.authorship != .human {
+      for line in file.added where inScope(line.authorship) && line.authorship.isAIOrUnknown {
         guard let index = line.commit, change.commits[index].humanReviewers.isEmpty else { continue }
         byCommit[index, default: []].append(line)
       }
@@ -99,7 +99,7 @@ enum ChangeChecks {
     var total = 0
     var first: (ReviewFile, AddedLine)?
     for file in files {
-      for line in file.added where line.authorship != .human && inScope(line.authorship) {
+      for line in file.added where line.authorship.isAIOrUnknown && inScope(line.authorship) {
         total += 1
         if first == nil { first = (file, line) }
         if let index = line.commit {
@@ -133,7 +133,7 @@ enum ChangeChecks {
 
   private static func aiSignoff(_ rule: Rule, _ files: [ReviewFile], _ change: ReviewChange) -> [Finding] {
     change.commits.enumerated().compactMap { index, commit in
-      guard commit.authorship != .human, let signoff = commit.agentSignoffs.first else { return nil }
+      guard commit.authorship.isAIOrUnknown, let signoff = commit.agentSignoffs.first else { return nil }
       let located = files.lazy.compactMap { file in file.added.first { $0.commit == index }.map { (file, $0) } }.first
       return finding(
         rule, file: located?.0, line: located?.1, change: change,
