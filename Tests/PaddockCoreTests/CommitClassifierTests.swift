@@ -195,6 +195,16 @@ import Testing
       name: "PR created with Claude Code", message: "Fix\n\nBody.\n\n_PR created with Claude Code_\n",
       authorship: .ai, agent: "claude-code", kind: .messageMarker),
     Case(
+      name: "declarations at the start of a line",
+      message: "Fix\n\nBody.\n\nThis was generated with the assistance of Claude Code.\n", authorship: .ai,
+      agent: "claude-code", kind: .messageMarker),
+    Case(
+      name: "created using Claude Code", message: "Fix\n\n_Created using Claude Code_\n", authorship: .ai,
+      agent: "claude-code", kind: .messageMarker),
+    Case(
+      name: "code written by Cursor", message: "Fix\n\n- Code was written by Cursor\n", authorship: .ai,
+      agent: "cursor", kind: .messageMarker),
+    Case(
       name: "Claude-Generated-By trailer", message: "Fix\n\nClaude-Generated-By: Claude Code (cli/claude=100%)\n",
       authorship: .ai, agent: "claude-code", kind: .trailer),
     Case(

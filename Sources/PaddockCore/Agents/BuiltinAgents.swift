@@ -33,12 +33,13 @@ public enum BuiltinAgents {
         // pull-request body (`_PR created with Claude Code_`, `Created by Claude Code (Opus 4)`).
         AgentMarker(
           id: "claude-code/generated-with", kind: .message,
-          pattern: #"(?i)^[\W_]*(?:generated|created|written|implemented) (?:with|by) \[?Claude Code(?:[^A-Za-z0-9]|$)"#
+          pattern:
+            #"(?i)^[\W_]*(?:generated|created|written|implemented|developed) (?:with|by|using) \[?Claude Code(?:[^A-Za-z0-9]|$)"#
         ),
         AgentMarker(
           id: "claude-code/declared", kind: .message,
           pattern:
-            #"(?i)^[\W_]*(?:this )?(?:PR|pull request|change|commit|code)(?: was)? (?:created|generated|written|implemented) (?:with|by)(?: (?:the )?(?:help|assistance) (?:of|from))? \[?Claude Code(?:[^A-Za-z0-9]|$)"#
+            #"(?i)^[\W_]*(?:this(?: PR| pull request| change| commit| code)?|PR|pull request|change|commit|code)(?: was)? (?:created|generated|written|implemented|developed) (?:with|by|using)(?: (?:the )?(?:help|assistance) (?:of|from))? \[?Claude Code(?:[^A-Za-z0-9]|$)"#
         ),
         AgentMarker(
           id: "claude-code/generated-by-trailer", kind: .trailer, keys: ["Claude-Generated-By"],
@@ -92,6 +93,11 @@ public enum BuiltinAgents {
           id: "cursor/agent", kind: .identity,
           pattern: #"(?i)^[^<]*<(?:cursoragent|cursor-agent|composer|noreply)@cursor\.(?:com|sh)>$"#),
         AgentMarker(id: "cursor/made-with", kind: .trailer, keys: ["Made-with"], pattern: #"^Cursor\b"#),
+        AgentMarker(
+          id: "cursor/declared", kind: .message,
+          pattern:
+            #"(?i)^[\W_]*(?:this(?: PR| pull request| change| commit| code)?|PR|pull request|change|commit|code)(?: was)? (?:created|generated|written|implemented) (?:with|by|using) Cursor(?:[^A-Za-z0-9]|$)"#
+        ),
         AgentMarker(id: "cursor/session", kind: .trailer, keys: ["Cursor-Session"], pattern: #"\S"#),
       ]),
     AgentDefinition(
