@@ -2,11 +2,21 @@ internal import CLibgit2
 import PaddockSupport
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension Repository {
   /// The changes from the tree of `from` (nil: the empty tree) to the tree of `to`.
   ///
   /// Uses git's defaults where they matter for agreeing with git: Myers diff
   /// with the indent heuristic, and rename detection at 50% similarity.
+  /// A file is binary by its content alone (a NUL in its first 8,000 bytes, or
+  /// over 512 MiB), never by `.gitattributes`: attributes come from the working
+  /// tree, `.git/info/attributes` or the change itself, none of which may hide
+  /// the lines under review.
   public func diff(from: ObjectID?, to: ObjectID, options: DiffOptions = DiffOptions()) throws(GitError) -> [FileDiff] {
     let newTree = try tree(ofCommit: to)
     // Owned trees; freed on return.
@@ -34,37 +44,86 @@ extension Repository {
       try check(git_diff_find_similar(diffPointer, &find), "detect renames")
     }
 
+    // Owned object database; freed on return. Used to read a blob's size before inflating it.
+    var odb: OpaquePointer?
+    try check(git_repository_odb(&odb, handle), "open the object database")
+    defer { git_odb_free(odb) }
+
     var files: [FileDiff] = []
     let count = git_diff_num_deltas(diffPointer)
     files.reserveCapacity(count)
     for index in 0..<count {
       guard let delta = git_diff_get_delta(diffPointer, index) else { continue }
       var file = FileDiff(delta.pointee)
-      if file.isSubmodule || file.oldMode == .tree || file.newMode == .tree {
+      file.isBinary = false
+      if file.isSubmodule || file.oldMode == .tree || file.newMode == .tree || file.oldBlob == file.newBlob {
         files.append(file)
         continue
       }
-      var patch: OpaquePointer?
-      let patchRC = git_patch_from_diff(&patch, diffPointer, index)
-      if patchRC < 0 {
-        throw missingObjectError(
-          from: .last(patchRC, operation: "diff \(file.path)"), operation: "diff \(file.path)")
-      }
-      guard let patch else {
-        files.append(file)
-        continue
-      }
-      // Owned patch; freed at the end of this iteration.
-      defer { git_patch_free(patch) }
-      if let patchDelta = git_patch_get_delta(patch), patchDelta.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
+      // The patch is made from the blobs, not from the diff: libgit2 would take `binary` or `-diff` from the
+      // attributes of the working tree, `.git/info/attributes` or the change itself, and show no lines.
+      let old = try diffSide(file.oldBlob, odb: odb, path: file.path)
+      defer { old.free() }
+      let new = try diffSide(file.newBlob, odb: odb, path: file.path)
+      defer { new.free() }
+      if let hunks = try textHunks(
+        old: old, new: new, contextLines: options.contextLines, includeLines: options.includeLines, path: file.path)
+      {
+        file.hunks = hunks
+      } else {
         file.isBinary = true
-        files.append(file)
-        continue
       }
-      file.hunks = try hunks(of: patch, includeLines: options.includeLines, path: file.path)
       files.append(file)
     }
     return files
+  }
+
+  /// The largest blob diffed as text, as libgit2's default `max_size`; a larger one counts as binary.
+  static let largestTextBlob = 512 << 20
+  /// How many leading bytes git searches for a NUL to call a file binary (`buffer_is_binary`).
+  static let binaryProbeLength = 8_000
+
+  /// Looks up one side of a file's change for its content: absent for the zero id, oversized (not inflated) past
+  /// `largestTextBlob`. `odb` is borrowed. The caller frees a `.blob` with `free()`.
+  func diffSide(_ id: ObjectID, odb: OpaquePointer?, path: GitPath) throws(GitError) -> DiffSide {
+    if id.isZero { return .absent }
+    var raw = id.raw
+    var size = 0
+    var type = GIT_OBJECT_BLOB
+    let headerRC = git_odb_read_header(&size, &type, odb, &raw)
+    if headerRC == GIT_ENOTFOUND.rawValue {
+      git_error_clear()
+      throw missingObject(id, what: "file contents of \(path)")
+    }
+    if headerRC < 0 {
+      throw missingObjectError(from: .last(headerRC, operation: "diff \(path)"), operation: "diff \(path)")
+    }
+    if size > Self.largestTextBlob { return .oversized }
+    var blob: OpaquePointer?
+    let rc = git_blob_lookup(&blob, handle, &raw)
+    if rc < 0 { throw missingObjectError(from: .last(rc, operation: "diff \(path)"), operation: "diff \(path)") }
+    guard let blob else { throw missingObject(id, what: "file contents of \(path)") }
+    return .blob(blob)
+  }
+
+  /// The hunks from `old` to `new`, or nil when either side is binary: oversized, or a NUL in its first 8,000
+  /// bytes, as git decides. No attribute is consulted, so a change cannot hide its own lines. Both sides are
+  /// borrowed.
+  func textHunks(
+    old: DiffSide, new: DiffSide, contextLines: Int, includeLines: Bool, path: GitPath
+  ) throws(GitError) -> [DiffHunk]? {
+    if old.isBinary || new.isBinary { return nil }
+    var opts = Self.diffOptions(contextLines: contextLines)
+    // FORCE_TEXT makes libgit2 skip the `diff` attribute's binary flag, and an empty path skips the attribute
+    // lookup altogether; binary was decided above, from content.
+    opts.flags |= GIT_DIFF_FORCE_TEXT.rawValue
+    var patch: OpaquePointer?
+    try check(
+      git_patch_from_blobs(&patch, old.blob, "", new.blob, "", &opts), "diff two versions of \(path)")
+    guard let patch else { return [] }
+    // Owned patch; freed on return.
+    defer { git_patch_free(patch) }
+    return try hunks(of: patch, includeLines: includeLines, path: path)
   }
 
   /// Options shared by tree and blob diffs: git's indent heuristic, no merging of nearby hunks.
@@ -186,8 +245,7 @@ extension Repository {
   /// repository's history (libgit2 handles are not shared across threads). Results come back in the order asked.
   ///
   /// `alongside` runs on the calling thread, with this handle, while the workers diff: other work overlaps the
-  /// batch instead of waiting for it. The workers' handles read history only, so the working tree's
-  /// `.gitattributes` does not apply to these diffs; binary files are still told by their content.
+  /// batch instead of waiting for it. As with `diff(from:to:options:)`, binary files are told by their content.
   public func diffs(
     _ pairs: [(from: ObjectID?, to: ObjectID)], options: DiffOptions, threads: Int,
     alongside: () throws(GitError) -> Void = {}
@@ -231,4 +289,35 @@ extension Repository {
 private struct DiffJob: Sendable {
   var from: ObjectID?
   var to: ObjectID
+}
+
+/// One side of a file's change, looked up for its content.
+enum DiffSide {
+  case absent
+  /// Larger than `Repository.largestTextBlob`; never inflated.
+  case oversized
+  /// Owned blob; freed with `free()`.
+  case blob(OpaquePointer)
+
+  /// The blob, borrowed, or nil when there is none.
+  var blob: OpaquePointer? {
+    if case .blob(let blob) = self { return blob }
+    return nil
+  }
+
+  /// Whether git calls this side binary: too large, or a NUL in its first 8,000 bytes.
+  var isBinary: Bool {
+    switch self {
+    case .absent: return false
+    case .oversized: return true
+    case .blob(let blob):
+      let size = Int(git_blob_rawsize(blob))
+      guard size > 0, let content = git_blob_rawcontent(blob) else { return false }
+      return memchr(content, 0, min(size, Repository.binaryProbeLength)) != nil
+    }
+  }
+
+  func free() {
+    if case .blob(let blob) = self { git_blob_free(blob) }
+  }
 }

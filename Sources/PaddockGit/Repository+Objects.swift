@@ -59,25 +59,18 @@ extension Repository {
   }
 
   /// The zero-context hunks between two blobs (nil: empty), with git's indent heuristic.
-  /// Returns nil when either side is binary.
+  /// Returns nil when either side is binary, by content as `diff(from:to:options:)` decides.
   public func diffBlobs(old: ObjectID?, new: ObjectID) throws(GitError) -> [DiffHunk]? {
-    try withBlob(new) { newBlob throws(GitError) in
-      guard let old else { return try diffBlobs(nil, newBlob) }
-      return try withBlob(old) { oldBlob throws(GitError) in try diffBlobs(oldBlob, newBlob) }
-    }
-  }
-
-  /// Both blobs are borrowed from the caller.
-  private func diffBlobs(_ oldBlob: OpaquePointer?, _ newBlob: OpaquePointer) throws(GitError) -> [DiffHunk]? {
-    if git_blob_is_binary(newBlob) == 1 { return nil }
-    if let oldBlob, git_blob_is_binary(oldBlob) == 1 { return nil }
-    var opts = Self.diffOptions(contextLines: 0)
-    var patch: OpaquePointer?
-    try check(git_patch_from_blobs(&patch, oldBlob, nil, newBlob, nil, &opts), "diff two versions of a file")
-    guard let patch else { return [] }
-    // Owned patch; freed on return.
-    defer { git_patch_free(patch) }
-    return try hunks(of: patch, includeLines: false, path: GitPath("(blob)"))
+    // Owned object database; freed on return.
+    var odb: OpaquePointer?
+    try check(git_repository_odb(&odb, handle), "open the object database")
+    defer { git_odb_free(odb) }
+    let path = GitPath("(blob)")
+    let oldSide = try old.map { id throws(GitError) in try diffSide(id, odb: odb, path: path) } ?? .absent
+    defer { oldSide.free() }
+    let newSide = try diffSide(new, odb: odb, path: path)
+    defer { newSide.free() }
+    return try textHunks(old: oldSide, new: newSide, contextLines: 0, includeLines: false, path: path)
   }
 }
 

@@ -128,4 +128,56 @@ import Testing
     let stat = try fixture.git(["diff", "--name-status", "-M", "HEAD~1", "HEAD"])
     #expect(stat.split(separator: "\n").count == files.count)
   }
+
+  /// Binary is decided by content, as git decides it (a NUL in the first 8,000 bytes), never by attributes, which
+  /// the working tree, `.git/info/attributes` or the change itself could use to hide lines.
+  @Test func attributesCannotMakeTextBinary() throws {
+    let fixture = try TestRepository()
+    try fixture.write("keep.txt", "base\n")
+    try fixture.commit("base")
+    try fixture.write(".gitattributes", "*.py -diff\n")
+    try fixture.write("src/.gitattributes", "*.rb binary\n")
+    try fixture.write(".git/info/attributes", "*.go -text -diff\n*.dat diff\n")
+    try fixture.write("a.py", "A = 1\n")
+    try fixture.write("src/b.rb", "B = 2\n")
+    try fixture.write("c.go", "var C = 3\n")
+    // Control characters but no NUL: text to git, binary to libgit2's git_blob_is_binary heuristic.
+    try fixture.write(bytesPath: Array("controls.txt".utf8), Array(repeating: 0x01, count: 64) + Array("\n".utf8))
+    // A NUL just inside the first 8,000 bytes is binary; one just past them is not. `*.dat diff` changes neither.
+    try fixture.write(bytesPath: Array("inside.dat".utf8), Array(repeating: 0x61, count: 7_999) + [0, 0x0A])
+    try fixture.write(bytesPath: Array("outside.txt".utf8), Array(repeating: 0x61, count: 8_000) + [0, 0x0A])
+    try fixture.commit("attributes and files")
+    let repository = try Repository(discoveringFrom: fixture.path)
+    let from = try repository.resolveCommit("HEAD~1")
+    let to = try repository.resolveCommit("HEAD")
+    let expectedBinary: [String: Bool] = [
+      ".gitattributes": false, "src/.gitattributes": false, "a.py": false, "src/b.rb": false, "c.go": false,
+      "controls.txt": false, "inside.dat": true, "outside.txt": false,
+    ]
+    let single = try repository.diff(from: from, to: to, options: DiffOptions(includeLines: true))
+    // The threaded batch (history-only handles) and the single diff agree.
+    let batch = try repository.diffs(
+      Array(repeating: (from: from, to: to), count: 16), options: DiffOptions(includeLines: true), threads: 2)
+    for files in [single] + batch {
+      let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path.description, $0) })
+      #expect(byPath.mapValues(\.isBinary) == expectedBinary)
+      #expect(byPath["a.py"]?.hunks.flatMap(\.lines).map(\.text) == ["A = 1"])
+      #expect(byPath["src/b.rb"]?.hunks.flatMap(\.lines).map(\.text) == ["B = 2"])
+      #expect(byPath["c.go"]?.hunks.flatMap(\.lines).map(\.text) == ["var C = 3"])
+      #expect(byPath["inside.dat"]?.hunks.isEmpty == true)
+    }
+    // The attributes do make git call these files binary, so the fixture is what an attacker would write.
+    let numstat = try fixture.git(["diff", "--numstat", "HEAD~1", "HEAD"])
+    let gitBinary = numstat.split(separator: "\n").filter { $0.hasPrefix("-\t-\t") }.map {
+      $0.split(separator: "\t")[2]
+    }
+    #expect(Set(gitBinary) == ["a.py", "src/b.rb", "c.go"], "the attributes apply in git: \(numstat)")
+
+    for path in ["a.py", "src/b.rb", "c.go", "controls.txt", "outside.txt"] {
+      let blob = try #require(try repository.blobID(path: GitPath(path), at: to))
+      #expect(try repository.diffBlobs(old: nil, new: blob)?.count == 1, "\(path)")
+    }
+    let binaryBlob = try #require(try repository.blobID(path: GitPath("inside.dat"), at: to))
+    #expect(try repository.diffBlobs(old: nil, new: binaryBlob) == nil)
+  }
 }
