@@ -1,10 +1,19 @@
 import ArgumentParser
 import PaddockCore
+import PaddockGit
 
 extension Paddock {
   struct Agents: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the agents and markers Paddock recognises, with .paddock.yml applied.")
+      abstract: "List the agents and markers Paddock recognises, with .paddock.yml applied.",
+      subcommands: [List.self, Audit.self], defaultSubcommand: List.self)
+  }
+}
+
+extension Paddock.Agents {
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the agents, bots and markers Paddock recognises, with .paddock.yml applied.")
 
     @OptionGroup var options: RepositoryOptions
 
@@ -30,6 +39,48 @@ extension Paddock {
         list(catalogue.agents.filter(\.isBot))
         out += "\nhuman review trailers: \(catalogue.reviewTrailers.joined(separator: ", "))\n"
         writeOut(out)
+      }
+    }
+  }
+}
+
+extension Paddock.Agents {
+  struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Check Paddock on a history before trusting it: commits per agent and bot, the evidence behind them, and identities, trailers and lines that look like an agent or a bot but matched nothing.",
+      discussion: "RANGE defaults to HEAD's whole history.")
+
+    @OptionGroup var options: RepositoryOptions
+
+    @Argument(help: "The commits to audit (`A..B`, or a revision for its whole history); default HEAD.")
+    var range: String = "HEAD"
+
+    @Option(help: "text or json.")
+    var format: AuditFormat = .text
+
+    enum AuditFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func run() async throws {
+      try reportingErrors {
+        let repository = try options.openRepository()
+        let classifier = try CommitClassifier(catalogue: try options.loadConfig(for: repository).catalogue())
+        let ids: [ObjectID]
+        if range.contains("..") {
+          let resolved = try RangeResolver.resolve(in: repository, range: range, base: nil, head: nil)
+          ids = try repository.walk(include: [resolved.head], exclude: resolved.base.map { [$0] } ?? [])
+        } else {
+          ids = try repository.walk(include: [try repository.resolveCommit(range)])
+        }
+        var audit = AgentAudit()
+        for id in ids {
+          let commit = try repository.commit(id)
+          audit.add(commit, classifier.classify(commit))
+        }
+        switch format {
+        case .text: writeOut(audit.text)
+        case .json: writeOut(try JSONRenderer.render(audit))
+        }
       }
     }
   }

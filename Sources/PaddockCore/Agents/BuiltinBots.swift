@@ -44,6 +44,8 @@ public enum BuiltinBots {
     bot(
       "semantic-release", "semantic-release",
       identities: [#"(?i)^semantic-release-bot <semantic-release-bot@martynus\.net>$"#, app("semantic-release")]),
+    bot("graphite", "Graphite", identities: [app("graphite-app")]),
+    bot("sentry-release-bot", "Sentry release bot", identities: [app("sentry-release-bot")]),
     bot("goreleaser", "GoReleaser", identities: [#"(?i)^goreleaserbot <bot@goreleaser\.com>$"#]),
     bot(
       "getsentry-bot", "Sentry's release bot", identities: [#"(?i)^getsentry-bot <bot@(?:sentry\.io|getsentry\.com)>$"#]
