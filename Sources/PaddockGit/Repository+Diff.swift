@@ -17,7 +17,16 @@ extension Repository {
   /// over 512 MiB), never by `.gitattributes`: attributes come from the working
   /// tree, `.git/info/attributes` or the change itself, none of which may hide
   /// the lines under review.
+  ///
+  /// In a partial clone, the blobs the diff needs are fetched from the promisor remote first, in one batch. A blob
+  /// that can be had from nowhere leaves its file `isUnreadable` (no hunks), and renames are then found by exact
+  /// content only; nothing stops.
   public func diff(from: ObjectID?, to: ObjectID, options: DiffOptions = DiffOptions()) throws(GitError) -> [FileDiff] {
+    if partialCloneRemote != nil { fetchFromPromisor(try missingBlobs([(from, to)])) }
+    return try diffWithoutFetching(from: from, to: to, options: options)
+  }
+
+  func diffWithoutFetching(from: ObjectID?, to: ObjectID, options: DiffOptions) throws(GitError) -> [FileDiff] {
     let newTree = try tree(ofCommit: to)
     // Owned trees; freed on return.
     defer { git_tree_free(newTree) }
@@ -37,17 +46,19 @@ extension Repository {
     // Owned diff; freed on return. Deltas and patches borrow from it.
     defer { git_diff_free(diffPointer) }
 
-    if options.detectRenames {
-      var find = git_diff_find_options()
-      git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION))
-      find.flags = GIT_DIFF_FIND_RENAMES.rawValue
-      try check(git_diff_find_similar(diffPointer, &find), "detect renames")
-    }
-
     // Owned object database; freed on return. Used to read a blob's size before inflating it.
     var odb: OpaquePointer?
     try check(git_repository_odb(&odb, handle), "open the object database")
     defer { git_odb_free(odb) }
+
+    if options.detectRenames {
+      var find = git_diff_find_options()
+      git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION))
+      find.flags = GIT_DIFF_FIND_RENAMES.rawValue
+      // Similarity reads the blobs of added and deleted files; when one is missing, only identical content pairs.
+      if hasMissingRenameCandidate(diffPointer, odb: odb) { find.flags |= GIT_DIFF_FIND_EXACT_MATCH_ONLY.rawValue }
+      try check(git_diff_find_similar(diffPointer, &find), "detect renames")
+    }
 
     var files: [FileDiff] = []
     let count = git_diff_num_deltas(diffPointer)
@@ -66,6 +77,12 @@ extension Repository {
       defer { old.free() }
       let new = try diffSide(file.newBlob, odb: odb, path: file.path)
       defer { new.free() }
+      if old.isMissing || new.isMissing {
+        file.isBinary = true
+        file.isUnreadable = true
+        files.append(file)
+        continue
+      }
       if let hunks = try textHunks(
         old: old, new: new, contextLines: options.contextLines, includeLines: options.includeLines, path: file.path)
       {
@@ -76,6 +93,19 @@ extension Repository {
       files.append(file)
     }
     return files
+  }
+
+  /// Whether an added or deleted file of `diff` (borrowed) lacks its blob, which similarity would read.
+  func hasMissingRenameCandidate(_ diff: OpaquePointer, odb: OpaquePointer?) -> Bool {
+    for index in 0..<git_diff_num_deltas(diff) {
+      guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
+      let side =
+        delta.status == GIT_DELTA_ADDED ? delta.new_file : delta.status == GIT_DELTA_DELETED ? delta.old_file : nil
+      guard let side, side.mode != GIT_FILEMODE_COMMIT.rawValue else { continue }
+      var raw = side.id
+      if git_odb_exists(odb, &raw) == 0 { return true }
+    }
+    return false
   }
 
   /// The largest blob diffed as text, as libgit2's default `max_size`; a larger one counts as binary.
@@ -93,7 +123,7 @@ extension Repository {
     let headerRC = git_odb_read_header(&size, &type, odb, &raw)
     if headerRC == GIT_ENOTFOUND.rawValue {
       git_error_clear()
-      throw missingObject(id, what: "file contents of \(path)")
+      return .missing
     }
     if headerRC < 0 {
       throw missingObjectError(from: .last(headerRC, operation: "diff \(path)"), operation: "diff \(path)")
@@ -250,11 +280,13 @@ extension Repository {
     _ pairs: [(from: ObjectID?, to: ObjectID)], options: DiffOptions, threads: Int,
     alongside: () throws(GitError) -> Void = {}
   ) throws(GitError) -> [[FileDiff]] {
+    // A partial clone fetches every blob the batch needs in one request first.
+    if partialCloneRemote != nil { fetchFromPromisor(try missingBlobs(pairs)) }
     guard threads > 1, pairs.count >= 16 else {
       try alongside()
       var results: [[FileDiff]] = []
       results.reserveCapacity(pairs.count)
-      for pair in pairs { results.append(try diff(from: pair.from, to: pair.to, options: options)) }
+      for pair in pairs { results.append(try diffWithoutFetching(from: pair.from, to: pair.to, options: options)) }
       return results
     }
     let location = gitDirectory
@@ -274,7 +306,7 @@ extension Repository {
         while failure.withLock({ $0 == nil }) {
           let index = next.add(1, ordering: .relaxed).oldValue
           guard index < jobs.count else { return }
-          let diff = try repository.diff(from: jobs[index].from, to: jobs[index].to, options: options)
+          let diff = try repository.diffWithoutFetching(from: jobs[index].from, to: jobs[index].to, options: options)
           results.withLock { $0[index] = diff }
         }
       } catch {
@@ -294,6 +326,8 @@ private struct DiffJob: Sendable {
 /// One side of a file's change, looked up for its content.
 enum DiffSide {
   case absent
+  /// Not in the object database (a partial clone, or a lost object).
+  case missing
   /// Larger than `Repository.largestTextBlob`; never inflated.
   case oversized
   /// Owned blob; freed with `free()`.
@@ -305,10 +339,15 @@ enum DiffSide {
     return nil
   }
 
+  var isMissing: Bool {
+    if case .missing = self { return true }
+    return false
+  }
+
   /// Whether git calls this side binary: too large, or a NUL in its first 8,000 bytes.
   var isBinary: Bool {
     switch self {
-    case .absent: return false
+    case .absent, .missing: return false
     case .oversized: return true
     case .blob(let blob):
       let size = Int(git_blob_rawsize(blob))

@@ -16,6 +16,12 @@ extension Repository {
     }
   }
 
+  /// A blob's bytes, or nil when the object database does not have it (a partial clone, a lost object).
+  public func blobIfPresent(_ id: ObjectID) throws(GitError) -> [UInt8]? {
+    guard contains(id) else { return nil }
+    return try blob(id)
+  }
+
   /// Looks up a blob, lends it to `body`, and frees it; a missing blob becomes a `missingObject` error.
   func withBlob<T>(_ id: ObjectID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
     try withObject(id, type: GIT_OBJECT_BLOB, what: "file contents", body)

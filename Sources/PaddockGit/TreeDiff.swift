@@ -72,6 +72,9 @@ public struct FileDiff: Hashable, Sendable {
   /// Rename or copy similarity in percent, when detected.
   public var similarity: Int
   public var hunks: [DiffHunk]
+  /// A side's content is missing from the object database (a partial clone whose promisor could not supply it, or
+  /// a lost object): the file has no hunks, like a binary one, and callers report it.
+  public var isUnreadable = false
 
   public init(
     status: DeltaStatus, oldPath: GitPath?, newPath: GitPath?, oldMode: FileMode, newMode: FileMode,

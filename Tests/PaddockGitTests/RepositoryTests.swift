@@ -85,19 +85,31 @@ import Testing
     #expect(hunks.last?.commit == head && hunks.last?.isBoundary == false)
   }
 
-  @Test func partialCloneMissingObjectsSayWhatToFetch() throws {
+  /// A partial clone diffs like a full one: the blobs a diff needs come from the promisor remote in one fetch. A
+  /// blob nothing can supply leaves its file unreadable, with no hunks, and the diff goes on.
+  @Test func partialCloneDiffsFetchTheirBlobsFromThePromisor() throws {
     let origin = try Self.fixture()
     try origin.git(["config", "uploadpack.allowFilter", "true"])
+    try origin.git(["config", "uploadpack.allowAnySHA1InWant", "true"])
+    let full = try Repository(discoveringFrom: origin.path)
+    let expected = try full.diff(
+      from: nil, to: try full.resolveCommit("HEAD~2"), options: DiffOptions(includeLines: true))
+    #expect(!expected.isEmpty && expected.allSatisfy { !$0.isUnreadable && !$0.hunks.isEmpty })
+
     let clonePath = origin.siblingPath("partial")
     try origin.git(["clone", "-q", "--filter=blob:none", "--no-checkout", "file://\(origin.path)", clonePath])
     let repository = try Repository(discoveringFrom: clonePath)
     #expect(repository.partialCloneRemote == "origin")
     let old = try repository.resolveCommit("HEAD~2")
-    let error = #expect(throws: GitError.self) {
-      try repository.diff(from: nil, to: old, options: DiffOptions(includeLines: true))
-    }
-    #expect(error?.code == .missingObject)
-    #expect(error?.hint?.contains("partial clone") == true)
+    #expect(try repository.diff(from: nil, to: old, options: DiffOptions(includeLines: true)) == expected)
+
+    let strandedPath = origin.siblingPath("stranded")
+    try origin.git(["clone", "-q", "--filter=blob:none", "--no-checkout", "file://\(origin.path)", strandedPath])
+    try origin.git(["-C", strandedPath, "remote", "set-url", "origin", "file:///nonexistent/remote.git"])
+    let stranded = try Repository(discoveringFrom: strandedPath)
+    let files = try stranded.diff(from: nil, to: old, options: DiffOptions(includeLines: true))
+    #expect(files.map(\.path) == expected.map(\.path))
+    #expect(files.allSatisfy { $0.isUnreadable && $0.hunks.isEmpty })
   }
 
   @Test func diffDetectsRenamesSymlinksSubmodulesAndBinaries() throws {

@@ -77,6 +77,7 @@ public struct Attributor {
     var totals = LineCounts()
 
     var lfsPaths: [String] = []
+    var unreadablePaths: [String] = []
     for file in finalDiff {
       let pathText = file.path.description
       var fileCounts = LineCounts()
@@ -154,12 +155,13 @@ public struct Attributor {
         authorship = classifications[Int(index)].authorship.rawValue
       }
       totals = totals + fileCounts
+      if file.isUnreadable { unreadablePaths.append(pathText) }
       files.append(
         FileAttribution(
           path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
           binary: file.isBinary, submodule: file.isSubmodule, symlink: file.isSymlink, commit: lastCommit,
           authorship: authorship, counts: fileCounts, hunks: hunks, blob: file.newBlob.isZero ? nil : file.newBlob,
-          oldBlob: file.oldBlob.isZero ? nil : file.oldBlob))
+          oldBlob: file.oldBlob.isZero ? nil : file.oldBlob, unreadable: file.isUnreadable ? true : nil))
     }
 
     let commitRecords = commits.enumerated().map { index, commit in
@@ -180,6 +182,8 @@ public struct Attributor {
     if repository.isShallow {
       limitations.append("This is a shallow clone: commits beyond its depth could not be read.")
     }
+    let unreadable = Set(unreadablePaths).union(tracker.unreadablePaths).sorted()
+    if !unreadable.isEmpty { limitations.append(Self.unreadableNote(unreadable)) }
     let unknownAuthors = commitRecords.filter { $0.authorship == .unknown }.map {
       "\($0.authorName) <\($0.authorEmail)>"
     }
@@ -210,5 +214,17 @@ public struct Attributor {
     }
     let bytes = try repository.blob(file.newBlob)
     return bytes.count <= 1024 && bytes.starts(with: Array(spec.utf8))
+  }
+}
+
+extension Attributor {
+  /// The limitation for files whose content is missing, named in every format.
+  static func unreadableNote(_ paths: [String]) -> String {
+    let count = paths.count
+    return "\(count) file\(count == 1 ? "'s" : "s'") content could not be read "
+      + "(\(paths.prefix(5).joined(separator: ", "))\(count > 5 ? ", …" : "")): the objects are missing, as in a partial "
+      + "clone whose promisor remote could not supply them, or lost objects; their lines are not counted. Fetch them "
+      + "(`git fetch` from the promisor remote; for a lost object, `git fsck --full` names it) and run again for full "
+      + "figures."
   }
 }

@@ -52,6 +52,9 @@ struct LineTracker {
   /// are the range's boundary).
   let commits: [(id: ObjectID, parents: [ObjectID])]
   private(set) var paths = PathTable()
+  /// Files of any traced commit whose content the repository does not have (a partial clone): no lines were traced
+  /// through them.
+  private(set) var unreadablePaths: Set<String> = []
 
   init(commits: [(id: ObjectID, parents: [ObjectID])]) {
     self.commits = commits
@@ -82,6 +85,7 @@ struct LineTracker {
   ) throws(GitError) -> Snapshot {
     let diffs = try repository.diffs(
       diffPairs, options: Self.diffOptions, threads: Parallel.defaultWorkers, alongside: alongside)
+    unreadablePaths = Set(diffs.joined().filter(\.isUnreadable).map(\.path.description))
     return trace(diffs: diffs, keeping: [head])[head] ?? Snapshot()
   }
 

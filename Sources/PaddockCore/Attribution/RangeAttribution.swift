@@ -134,6 +134,9 @@ public struct FileAttribution: Sendable, Codable, Hashable {
   public var oldBlob: ObjectID? = nil
   /// A Git LFS pointer: its content is stored outside git, so it has no lines here (and `binary` is set).
   public var lfsPointer: Bool? = nil
+  /// The content is missing from the repository (a partial clone whose promisor could not supply it, or a lost
+  /// object): no lines, `binary` set, and the authorship of its last change.
+  public var unreadable: Bool? = nil
 
   enum CodingKeys: String, CodingKey {
     case path
@@ -147,6 +150,7 @@ public struct FileAttribution: Sendable, Codable, Hashable {
     case counts
     case hunks
     case lfsPointer = "lfs_pointer"
+    case unreadable
   }
 }
 

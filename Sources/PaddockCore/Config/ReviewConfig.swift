@@ -63,7 +63,17 @@ extension NodeReader {
     }
     if let policy = root["policy"] {
       let map = try mapping(policy, at: "policy")
-      try allowKeys(map, ["ai", "human", "bot", "unknown", "ai-may-suppress"], at: "policy")
+      try allowKeys(map, ["ai", "human", "bot", "unknown", "ai-may-suppress", "unreadable"], at: "policy")
+      if let node = map["unreadable"] {
+        let decisions = try mapping(node, at: "policy.unreadable")
+        try allowKeys(decisions, Authorship.allCases.map(\.rawValue), at: "policy.unreadable")
+        for authorship in Authorship.allCases {
+          if let value = decisions[authorship.rawValue] {
+            config.policy.unreadable[authorship] = try choice(
+              value, at: "policy.unreadable.\(authorship.rawValue)", of: Verdict.self)
+          }
+        }
+      }
       if let node = map["ai"] { config.policy.ai = try thresholds(node, at: "policy.ai", base: config.policy.ai) }
       if let node = map["human"] {
         config.policy.human = try thresholds(node, at: "policy.human", base: config.policy.human)

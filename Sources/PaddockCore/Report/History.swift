@@ -140,6 +140,7 @@ public struct HistoryLoader {
 
     // Changes: cached, or diffed on every core in batches (so progress can be shown).
     var changes = [[[FileDiff]]](repeating: [], count: commits.count)
+    var unreadablePaths = Set<String>()
     var pending: [Int] = []
     for (position, commit) in commits.enumerated() {
       if let cached = cache.entry(commit.id)?.changes {
@@ -166,6 +167,10 @@ public struct HistoryLoader {
         let count = max(1, commits[position].parents.count)
         changes[position] = Array(diffs[next..<next + count])
         next += count
+        let unreadable = changes[position].joined().filter(\.isUnreadable).map(\.path.description)
+        unreadablePaths.formUnion(unreadable)
+        // A file a partial clone could not supply may be fetched later: such a commit is not cached.
+        guard unreadable.isEmpty else { continue }
         cache.store(commits[position], changes: changes[position])
         cache.statistics.changesFromGit += 1
       }
@@ -188,6 +193,7 @@ public struct HistoryLoader {
     }
 
     var limitations: [String] = []
+    if !unreadablePaths.isEmpty { limitations.append(Attributor.unreadableNote(unreadablePaths.sorted())) }
     let unknownAuthors = commits.indices.filter { labels[$0].authorship == .unknown }.map {
       "\(commits[$0].author.name) <\(commits[$0].author.email)>"
     }

@@ -44,18 +44,18 @@ extension ReviewChange {
         }
       }
       var content: [String]?
-      if !file.binary, let blob = file.blob {
-        let bytes = try repository.blob(blob)
+      if !file.binary, let blob = file.blob, let bytes = try repository.blobIfPresent(blob) {
         if bytes.count <= contentLimit { content = textLines(bytes) }
       }
       var oldContent: [String]?
       if !file.binary, let oldBlob = file.oldBlob, ManifestParser.isManifest(file.path) {
-        oldContent = textLines(try repository.blob(oldBlob))
+        oldContent = try repository.blobIfPresent(oldBlob).flatMap(textLines)
       }
-      files.append(
-        ReviewFile(
-          path: file.path, oldPath: file.oldPath, status: file.status, isBinary: file.binary, added: added,
-          content: content, oldContent: oldContent))
+      var reviewFile = ReviewFile(
+        path: file.path, oldPath: file.oldPath, status: file.status, isBinary: file.binary, added: added,
+        content: content, oldContent: oldContent)
+      if file.unreadable == true { reviewFile.unreadableBy = Authorship(rawValue: file.authorship) ?? .unknown }
+      files.append(reviewFile)
     }
     let head = headFiles ? try loadHeadFiles(repository: repository, head: attribution.head, except: files) : []
     return ReviewChange(files: files, commits: commits, headFiles: head)
@@ -91,8 +91,9 @@ extension ReviewChange {
       guard !changedPaths.contains(path), let language = Language.of(path: path), languages.contains(language) else {
         continue
       }
-      let bytes = try repository.blob(entry.blob)
-      guard bytes.count <= 1 << 20, let lines = textLines(bytes) else { continue }
+      // A file a partial clone does not have is left out of the comparison.
+      guard let bytes = try repository.blobIfPresent(entry.blob), bytes.count <= 1 << 20, let lines = textLines(bytes)
+      else { continue }
       budget -= bytes.count
       if budget < 0 { break }
       result.append(HeadFile(path: path, lines: lines))

@@ -29,6 +29,9 @@ public struct ReviewFile: Sendable {
   public var content: [String]?
   /// The file before the change, loaded only for dependency manifests (to tell a new package from a bump).
   public var oldContent: [String]?
+  /// When the file's content is missing from the repository (a partial clone), who made its last change: the review
+  /// could not read it, and `policy.unreadable` decides what that means.
+  public var unreadableBy: Authorship?
 
   public init(
     path: String, oldPath: String? = nil, status: DeltaStatus = .modified, isBinary: Bool = false,

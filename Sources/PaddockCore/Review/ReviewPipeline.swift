@@ -64,7 +64,7 @@ public struct ReviewPipeline {
     let reviewer = Reviewer(
       ruleSet: ruleSet, policy: policy, severityOverrides: catalogue.severityOverrides(config),
       baseline: try loadBaseline()?.fingerprints ?? [])
-    var outcome = timings.measure("run rules") { reviewer.review(change) }
+    var outcome = timings.measure("run rules") { reviewer.addingUnreadable(change, to: reviewer.review(change)) }
     var summary: ModelReviewSummary?
     if let model, model.config.scope != .none {
       let result = try timings.measure("model review") {

@@ -25,6 +25,9 @@ public struct ReviewPolicy: Sendable, Hashable, Codable {
   public var unknown: Thresholds
   /// Whether a `paddock:ignore` comment an AI wrote is honoured. By default only people may suppress.
   public var aiMaySuppress: Bool
+  /// What a changed text file whose content cannot be read (a partial clone) means, per authorship of its change:
+  /// by default it blocks when an AI (or an unknown account) changed it, and warns otherwise.
+  public var unreadable: [Authorship: Verdict] = [.ai: .block, .unknown: .block, .human: .warn, .bot: .warn]
 
   public init(
     ai: Thresholds, human: Thresholds, bot: Thresholds? = nil, unknown: Thresholds, aiMaySuppress: Bool = false

@@ -163,6 +163,34 @@ public struct SeverityOverride: Sendable, Hashable {
   }
 }
 
+extension Reviewer {
+  /// The rule id of the finding that reports a changed file the review could not read.
+  public static let unreadableRuleID = "paddock-unreadable-file"
+
+  /// The outcome with a finding for each changed text file whose content the repository does not have (a partial
+  /// clone whose promisor could not supply it): nothing was evaluated there, and `policy.unreadable` decides, by
+  /// the authorship of its change, whether that blocks.
+  public func addingUnreadable(_ change: ReviewChange, to outcome: ReviewOutcome) -> ReviewOutcome {
+    var result = outcome
+    for file in change.files {
+      guard let authorship = file.unreadableBy else { continue }
+      let decision = policy.unreadable[authorship] ?? .warn
+      var finding = Finding(
+        rule: Self.unreadableRuleID, title: "Could not evaluate: the file's content is missing",
+        severity: decision == .block ? .error : .warning, path: file.path, line: nil, authorship: authorship,
+        message:
+          "The change to \(file.path) could not be read: its objects are missing from this repository (a partial clone whose promisor remote could not supply them, or a lost object), so no rule checked it.",
+        fix:
+          "Fetch the missing objects (`git fetch` from the promisor remote, or a full clone) and review again; `policy.unreadable` in .paddock.yml sets what an unreadable file means per authorship.",
+        fingerprint: Fingerprint.of(rule: Self.unreadableRuleID, path: file.path, text: ""))
+      finding.decision = decision
+      result.findings.append(finding)
+      result.verdict = max(result.verdict, decision)
+    }
+    return result
+  }
+}
+
 /// What the reviewer decided.
 public struct ReviewOutcome: Sendable, Hashable {
   /// Findings that count, sorted by path and line.
