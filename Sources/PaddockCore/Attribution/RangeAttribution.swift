@@ -118,6 +118,12 @@ public struct FileAttribution: Sendable, Codable, Hashable {
   public var oldBlob: ObjectID? = nil
   /// A Git LFS pointer: its content is stored outside git, so it has no lines here (and `binary` is set).
   public var lfsPointer: Bool? = nil
+  /// The kind of entry at the merge base and at head (not encoded): a changed mode is a change too.
+  public var oldMode: FileMode? = nil
+  public var newMode: FileMode? = nil
+  /// The commits of the range that changed this file in any way (its lines, name, mode or content), under its
+  /// new or old path, by full id (not encoded).
+  public var changedBy: [String] = []
 
   enum CodingKeys: String, CodingKey {
     case path
@@ -150,6 +156,8 @@ public struct CommitAttribution: Sendable, Codable, Hashable {
   public var review: [Evidence]
   /// Added lines (in the range's final diff) traced to this commit.
   public var lines: Int
+  /// Review trailers that do not count as a person's review, with the reason (not encoded).
+  public var refusedReview: [RefusedReview] = []
 
   enum CodingKeys: String, CodingKey {
     case id
@@ -196,6 +204,9 @@ public struct RangeAttribution: Sendable, Codable, Hashable {
   public var notesRef: String?
   /// What this attribution cannot know, in words for people.
   public var limitations: [String]
+  /// Lines that commits of the range added and later commits of the range changed or removed, so they are not
+  /// in the range's diff but do reach whoever receives its commits (not encoded).
+  public var intermediate: [IntermediateLines] = []
 
   enum CodingKeys: String, CodingKey {
     case schema
@@ -208,5 +219,24 @@ public struct RangeAttribution: Sendable, Codable, Hashable {
     case totals
     case notesRef = "notes_ref"
     case limitations
+  }
+}
+
+/// Lines one commit of a range added to one file that no longer stand at the range's head.
+public struct IntermediateLines: Sendable, Hashable {
+  /// The commit that added them (full id).
+  public var commit: String
+  /// The file's path in that commit.
+  public var path: String
+  /// The file's blob in that commit, which holds the lines.
+  public var blob: ObjectID
+  /// Line numbers in that blob, as ascending runs.
+  public var lines: [Range<Int>]
+
+  public init(commit: String, path: String, blob: ObjectID, lines: [Range<Int>]) {
+    self.commit = commit
+    self.path = path
+    self.blob = blob
+    self.lines = lines
   }
 }
