@@ -14,13 +14,33 @@ struct FakeGitHub {
   var postedComments: [[String: Any]] { state.postedComments }
 }
 
-/// What the fake GitHub has been sent, behind a lock: the server answers on its own thread.
+/// What the fake GitHub has been sent, behind a lock: the server answers on its own thread. The token belongs to
+/// `paddock-bot`.
 final class FakeGitHubState: @unchecked Sendable {
   private let lock = NSLock()
   private var reviewComments: [[String: Any]] = []
   private var reviews: [[String: Any]] = []
   private var issueComments: [[String: Any]] = []
   private var nextID = 100
+  static var bot: [String: Any] { ["login": "paddock-bot", "type": "User"] }
+
+  /// A review someone else left: `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`.
+  func addReview(by login: String, type: String = "User", state: String, commit: String, body: String = "") {
+    lock.lock()
+    defer { lock.unlock() }
+    nextID += 1
+    reviews.append([
+      "id": nextID, "user": ["login": login, "type": type], "state": state, "commit_id": commit, "body": body,
+    ])
+  }
+
+  /// A review comment someone else wrote on a line.
+  func addReviewComment(by login: String, body: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    nextID += 1
+    reviewComments.append(["id": nextID, "user": ["login": login, "type": "User"], "body": body])
+  }
 
   private func json(_ value: Any, status: Int = 200) -> (status: Int, headers: [String: String], body: Data) {
     (status, ["Content-Type": "application/json"], (try? JSONSerialization.data(withJSONObject: value)) ?? Data())
@@ -34,19 +54,26 @@ final class FakeGitHubState: @unchecked Sendable {
     }
     let base = "/repos/acme/app"
     switch (request.method, request.path) {
+    case ("GET", "/user"): return json(Self.bot)
     case ("GET", "\(base)/pulls/7/comments"): return json(reviewComments)
     case ("GET", "\(base)/pulls/7/reviews"): return json(reviews)
     case ("GET", "\(base)/issues/7/comments"): return json(issueComments)
     case ("POST", "\(base)/pulls/7/reviews"):
       guard let payload = request.json as? [String: Any] else { return json(["message": "bad"], status: 422) }
       nextID += 1
-      reviews.append(["id": nextID, "body": payload["body"] ?? ""])
-      for comment in payload["comments"] as? [[String: Any]] ?? [] { reviewComments.append(comment) }
+      reviews.append([
+        "id": nextID, "body": payload["body"] ?? "", "user": Self.bot, "state": "COMMENTED",
+        "commit_id": payload["commit_id"] ?? "",
+      ])
+      for var comment in payload["comments"] as? [[String: Any]] ?? [] {
+        comment["user"] = Self.bot
+        reviewComments.append(comment)
+      }
       return json(["id": nextID])
     case ("POST", "\(base)/issues/7/comments"):
       nextID += 1
       let body = (request.json as? [String: Any])?["body"] ?? ""
-      issueComments.append(["id": nextID, "body": body])
+      issueComments.append(["id": nextID, "body": body, "user": Self.bot])
       return json(["id": nextID], status: 201)
     case ("PATCH", let path) where path.hasPrefix("\(base)/issues/comments/"):
       let id = Int(path.split(separator: "/").last ?? "") ?? 0
@@ -161,6 +188,28 @@ final class FakeGitHubState: @unchecked Sendable {
     #expect(again.isEmpty, "\(again.map { "\($0.method) \($0.path)" })")
     #expect(github.postedComments.count == comments.count)
     #expect(second.err.contains("0 inline comments"), "\(second.err)")
+  }
+
+  /// Paddock's fingerprint markers planted in the author's own comment silence nothing: only comments by the
+  /// token's account count.
+  @Test func markersInSomeoneElsesCommentsDoNotSilenceFindings() throws {
+    let (repository, base, head) = try Self.pullRequest()
+    let first = try FakeGitHub()
+    _ = try PaddockBinary.run(
+      ["ci"], in: repository.path, environment: try Self.environment(repository, github: first, base: base, head: head))
+    let posted = first.postedComments
+    #expect(!posted.isEmpty)
+
+    let planted = try FakeGitHub()
+    let markers = posted.compactMap { $0["body"] as? String }.joined(separator: "\n")
+    planted.state.addReviewComment(by: "ada-l", body: "Nothing to see here.\n" + markers)
+    planted.state.addReview(by: "ada-l", state: "COMMENTED", commit: head, body: markers)
+    let result = try PaddockBinary.run(
+      ["ci"], in: repository.path,
+      environment: try Self.environment(repository, github: planted, base: base, head: head))
+    #expect(result.status == 1)
+    #expect(planted.postedComments.count == posted.count + 1, "Paddock posted its own comments again: \(result.err)")
+    #expect(result.err.contains("\(posted.count) inline comment"), "\(result.err)")
   }
 
   @Test func aPullRequestCannotSwitchOffTheRulesThatJudgeIt() throws {
