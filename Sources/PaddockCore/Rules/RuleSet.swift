@@ -112,8 +112,13 @@ struct FileScope: Sendable {
     if !languages.isEmpty {
       guard let language = file.language, languages.contains(language) else { return false }
     }
-    if !include.isEmpty, !include.matches(file.path) { return false }
-    if exclude.matches(file.path) { return false }
+    return applies(toPath: file.path)
+  }
+
+  /// The path globs alone, for a path with no text to read (deleted, binary).
+  func applies(toPath path: String) -> Bool {
+    if !include.isEmpty, !include.matches(path) { return false }
+    if exclude.matches(path) { return false }
     return true
   }
 }
