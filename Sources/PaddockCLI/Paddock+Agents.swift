@@ -23,7 +23,8 @@ extension Paddock {
             out += "  \(marker.id)  \(marker.kind.rawValue)\(keys) \(marker.pattern)\(state)\n"
           }
         }
-        out += "\nhuman review trailers: \(catalogue.reviewTrailers.joined(separator: ", "))\n"
+        out += "\nhuman review trailers: \(catalogue.reviewTrailers.joined(separator: ", "))"
+        out += catalogue.independentReview ? " (not by the commit's author or committer)\n" : "\n"
         writeOut(out)
       }
     }

@@ -15,7 +15,7 @@ struct FakeGitHub {
 }
 
 /// What the fake GitHub has been sent, behind a lock: the server answers on its own thread. The token belongs to
-/// `paddock-bot`.
+/// `paddock-bot`; the pull request was opened by `ada-l`.
 final class FakeGitHubState: @unchecked Sendable {
   private let lock = NSLock()
   private var reviewComments: [[String: Any]] = []
@@ -55,6 +55,7 @@ final class FakeGitHubState: @unchecked Sendable {
     let base = "/repos/acme/app"
     switch (request.method, request.path) {
     case ("GET", "/user"): return json(Self.bot)
+    case ("GET", "\(base)/pulls/7"): return json(["number": 7, "user": ["login": "ada-l", "type": "User"]])
     case ("GET", "\(base)/pulls/7/comments"): return json(reviewComments)
     case ("GET", "\(base)/pulls/7/reviews"): return json(reviews)
     case ("GET", "\(base)/issues/7/comments"): return json(issueComments)
@@ -188,6 +189,91 @@ final class FakeGitHubState: @unchecked Sendable {
     #expect(again.isEmpty, "\(again.map { "\($0.method) \($0.path)" })")
     #expect(github.postedComments.count == comments.count)
     #expect(second.err.contains("0 inline comments"), "\(second.err)")
+  }
+
+  /// `main` with a workflow, and a pull request whose AI commit edits it.
+  static func workflowPullRequest() throws -> (TestRepository, base: String, head: String) {
+    let repository = try TestRepository()
+    try repository.write(".github/workflows/ci.yml", "on: pull_request\njobs: {}\n")
+    let base = try repository.commit("Initial commit")
+    try repository.git(["checkout", "-q", "-b", "feature"])
+    try repository.write(".github/workflows/ci.yml", "on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n")
+    let head = try repository.commit("Add a test job" + claude)
+    return (repository, base, head)
+  }
+
+  /// On GitHub, an approval of the pull request is a person's review of its AI changes to protected paths, but
+  /// not the author's own, not a bot's, not one of an older commit, and not one withdrawn later.
+  @Test func aPullRequestApprovalByAnotherPersonUnlocksProtectedPaths() throws {
+    let (repository, base, head) = try Self.workflowPullRequest()
+    let github = try FakeGitHub()
+    let environment = try Self.environment(repository, github: github, base: base, head: head)
+    func run() throws -> ProcessResult {
+      try PaddockBinary.run(["ci", "--format", "json", "--no-comment"], in: repository.path, environment: environment)
+    }
+    #expect(try run().status == 1)
+    github.state.addReview(by: "ada-l", state: "APPROVED", commit: head)
+    github.state.addReview(by: "copilot-pull-request-reviewer[bot]", type: "Bot", state: "APPROVED", commit: head)
+    github.state.addReview(by: "grace", state: "APPROVED", commit: base)
+    github.state.addReview(by: "linus", state: "APPROVED", commit: head)
+    github.state.addReview(by: "linus", state: "CHANGES_REQUESTED", commit: head)
+    let refused = try run()
+    #expect(refused.status == 1, "\(refused.err)")
+    #expect(refused.out.contains("ai-protected-path-unreviewed"))
+
+    github.state.addReview(by: "grace", state: "APPROVED", commit: head)
+    github.state.addReview(by: "grace", state: "COMMENTED", commit: head, body: "one more thing")
+    let approved = try run()
+    #expect(approved.status == 0, "\(approved.out)\n\(approved.err)")
+    #expect(!approved.out.contains("ai-protected-path-unreviewed"))
+    #expect(approved.err.contains("@grace (approved pull request #7) counts as a person's review"), "\(approved.err)")
+    #expect(github.server.requests.allSatisfy { $0.method == "GET" }, "--no-comment posts nothing")
+  }
+
+  /// On GitLab, the merge request's approvals (read with PADDOCK_GITLAB_TOKEN) count the same way.
+  @Test func aMergeRequestApprovalByAnotherPersonUnlocksProtectedPaths() throws {
+    let (repository, base, head) = try Self.workflowPullRequest()
+    final class Approvers: @unchecked Sendable {
+      let lock = NSLock()
+      var users: [[String: Any]] = [["username": "ada-l"], ["username": "project_42_bot_3f9a"]]
+    }
+    let approvers = Approvers()
+    let server = try MockHTTPServer { request in
+      guard request.headers["private-token"] == "gl-token" else { return (401, [:], Data()) }
+      let object: [String: Any]
+      switch request.path {
+      case "/api/v4/projects/42/merge_requests/7": object = ["iid": 7, "author": ["username": "ada-l"]]
+      case "/api/v4/projects/42/merge_requests/7/approvals":
+        approvers.lock.lock()
+        object = ["approved_by": approvers.users.map { ["user": $0] }]
+        approvers.lock.unlock()
+      default: return (404, [:], Data())
+      }
+      return (
+        200, ["Content-Type": "application/json"], (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+      )
+    }
+    var environment = repository.environment
+    environment["GITLAB_CI"] = "true"
+    environment["CI_MERGE_REQUEST_IID"] = "7"
+    environment["CI_MERGE_REQUEST_DIFF_BASE_SHA"] = base
+    environment["CI_COMMIT_SHA"] = head
+    environment["CI_PROJECT_ID"] = "42"
+    environment["CI_PROJECT_PATH"] = "acme/app"
+    environment["CI_API_V4_URL"] = server.url + "/api/v4"
+    environment["PADDOCK_GITLAB_TOKEN"] = "gl-token"
+    let arguments = ["ci", "--format", "json", "--codequality", repository.siblingPath("cq.json")]
+    let refused = try PaddockBinary.run(arguments, in: repository.path, environment: environment)
+    #expect(refused.status == 1, "\(refused.err)")
+    #expect(server.requests.contains { $0.path.hasSuffix("/approvals") }, "the approvals were read")
+
+    approvers.lock.lock()
+    approvers.users.append(["username": "grace"])
+    approvers.lock.unlock()
+    let approved = try PaddockBinary.run(arguments, in: repository.path, environment: environment)
+    #expect(approved.status == 0, "\(approved.out)\n\(approved.err)")
+    #expect(approved.err.contains("@grace (approved merge request !7)"), "\(approved.err)")
+    #expect(!approved.err.contains("gl-token"))
   }
 
   /// Paddock's fingerprint markers planted in the author's own comment silence nothing: only comments by the

