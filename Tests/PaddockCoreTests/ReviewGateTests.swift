@@ -247,4 +247,36 @@ import Testing
       ]) { $1 })
     #expect(Self.protectedFindings(try Self.review(fixture)).count == 1)
   }
+
+  // MARK: Suppressions
+
+  /// A person's old `paddock:ignore all` does not cover a line an agent later puts under it; a person's
+  /// suppression over a line that stood there when it was written does.
+  @Test func aSuppressionCoversOnlyTheLinesItWasWrittenFor() throws {
+    let fixture = try TestRepository()
+    try fixture.write(
+      "src/loader.py",
+      "# paddock:ignore all -- the table is a constant, reviewed\nTABLE = eval(\"{1: 2}\")\n")
+    try fixture.commit("Load the table")
+    try fixture.git(["checkout", "-q", "-b", "agent"])
+    try fixture.write(
+      "src/loader.py",
+      "# paddock:ignore all -- the table is a constant, reviewed\nresult = eval(payload)\nTABLE = eval(\"{1: 2}\")\n")
+    let inserted = try fixture.commit("Evaluate the payload" + Self.claude)
+    let report = try Self.review(fixture)
+    let evals = report.findings.filter { $0.path == "src/loader.py" && $0.line == 2 && $0.commit == inserted }
+    #expect(!evals.isEmpty, "the agent's line is suppressed: \(report.suppressed.map(\.message))")
+    #expect(evals.allSatisfy { $0.message.contains("was written before this line was added") })
+    #expect(report.verdict == .block)
+
+    // A person who then writes a suppression for the agent's line covers it.
+    try fixture.write(
+      "src/loader.py",
+      "# paddock:ignore all -- the table is a constant, reviewed\n# paddock:ignore all -- payload is signed\n"
+        + "result = eval(payload)\nTABLE = eval(\"{1: 2}\")\n")
+    try fixture.commit("Mark the payload as signed")
+    let marked = try Self.review(fixture)
+    #expect(marked.findings.filter { $0.path == "src/loader.py" }.isEmpty, "\(marked.findings.map(\.message))")
+    #expect(!marked.suppressed.filter { $0.path == "src/loader.py" && $0.line == 3 }.isEmpty)
+  }
 }
