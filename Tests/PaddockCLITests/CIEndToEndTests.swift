@@ -191,6 +191,28 @@ final class FakeGitHubState: @unchecked Sendable {
     #expect(second.err.contains("0 inline comments"), "\(second.err)")
   }
 
+  /// A pull request whose AI commit adds a key and whose next commit removes it blocks: the key is in the
+  /// branch's history even though the pull request's diff does not show it.
+  @Test func aSecretInAnIntermediateCommitBlocksThePullRequest() throws {
+    let repository = try TestRepository()
+    try repository.write("src/app.py", "def main():\n    return 0\n")
+    let base = try repository.commit("Initial commit")
+    try repository.git(["checkout", "-q", "-b", "feature"])
+    try repository.write("src/settings.py", "REGION = \"eu-west-1\"\nAWS_ACCESS_KEY_ID = \"AKIAZ7QX4RLM2VBN6KTE\"\n")
+    let leaking = try repository.commit("Add settings" + Self.claude)
+    try repository.write("src/settings.py", "REGION = \"eu-west-1\"\n")
+    let head = try repository.commit("Drop the key")
+    let github = try FakeGitHub()
+    var environment = try Self.environment(repository, github: github, base: base, head: head)
+    environment["GITHUB_TOKEN"] = nil
+    let result = try PaddockBinary.run(["ci", "--format", "json"], in: repository.path, environment: environment)
+    #expect(result.status == 1, "\(result.err)")
+    #expect(result.out.contains("\"aws-access-key-id\""), "\(result.out)")
+    #expect(result.out.contains("\"commit\" : \"\(leaking)\"") || result.out.contains("\"commit\":\"\(leaking)\""))
+    #expect(result.out.contains("git rebase -i \(leaking.prefix(12))^"))
+    #expect(!result.out.contains("AKIAZ7QX4RLM2VBN6KTE"))
+  }
+
   /// `main` with a workflow, and a pull request whose AI commit edits it.
   static func workflowPullRequest() throws -> (TestRepository, base: String, head: String) {
     let repository = try TestRepository()

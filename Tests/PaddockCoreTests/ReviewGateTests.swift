@@ -81,6 +81,53 @@ import Testing
     report.findings.filter { $0.rule == "ai-protected-path-unreviewed" }
   }
 
+  // MARK: Secrets in commits that a later commit undoes
+
+  /// A key that an AI commit adds and a later commit removes is not in the final diff, but the push carries it
+  /// to the remote: the finding names the commit and says how to rewrite history.
+  @Test func aSecretALaterCommitRemovesStillBlocks() throws {
+    let fixture = try Self.repository()
+    try fixture.write("src/settings.py", "REGION = \"eu-west-1\"\nAWS_ACCESS_KEY_ID = \"\(Self.key)\"\n")
+    let leaking = try fixture.commit("Add settings" + Self.claude)
+    try fixture.write("src/settings.py", "REGION = \"eu-west-1\"\nAWS_ACCESS_KEY_ID = os.environ[\"AWS_KEY\"]\n")
+    try fixture.commit("Read the key from the environment")
+
+    let report = try Self.review(fixture)
+    #expect(report.verdict == .block)
+    let secret = try #require(report.findings.first { $0.rule == "aws-access-key-id" }, "\(report.findings)")
+    #expect(secret.commit == leaking)
+    #expect(secret.path == "src/settings.py")
+    #expect(secret.line == nil, "the line is not in the file at head")
+    #expect(secret.message.contains(String(leaking.prefix(12))), "\(secret.message)")
+    #expect(secret.message.contains("line 2 of src/settings.py"), "\(secret.message)")
+    #expect(secret.fix.contains("git rebase -i \(leaking.prefix(12))^"), "\(secret.fix)")
+    #expect(secret.fix.contains("git commit --amend"))
+    #expect(secret.snippet?.contains(Self.key) == false, "masked")
+    #expect(report.findings.filter { $0.rule == "aws-access-key-id" }.count == 1)
+  }
+
+  /// A key that stays at head is reported once, on its line; one that two commits carried before a third removed
+  /// it is reported once, at the commit that brought it.
+  @Test func eachSecretIsReportedOnceWhereItEntered() throws {
+    let fixture = try Self.repository()
+    try fixture.write("src/settings.py", "KEY = \"\(Self.key)\"\n")
+    try fixture.commit("Add settings" + Self.claude)
+    let kept = try Self.review(fixture).findings.filter { $0.rule == "aws-access-key-id" }
+    #expect(kept.count == 1)
+    #expect(kept.first?.line == 1)
+
+    let first = try fixture.revParse("HEAD")
+    try fixture.write("src/settings.py", "# settings\nKEY = \"\(Self.key)\"\n")
+    try fixture.commit("Comment the settings" + Self.claude)
+    try fixture.write("src/settings.py", "# settings\nKEY = \"\(Self.key)\" # rotated\n")
+    try fixture.commit("Note the rotation" + Self.claude)
+    try fixture.write("src/settings.py", "# settings\n")
+    try fixture.commit("Drop the key")
+    let gone = try Self.review(fixture).findings.filter { $0.rule == "aws-access-key-id" }
+    #expect(gone.map(\.commit).contains(first), "\(gone.map(\.message))")
+    #expect(gone.count == 2, "the first line and its edited form: \(gone.map(\.message))")
+  }
+
   // MARK: Protected paths
 
   /// How an agent's commit changes a protected path without adding a line to it, and the path reported.

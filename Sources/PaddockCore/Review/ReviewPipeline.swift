@@ -34,10 +34,16 @@ public struct ReviewPipeline {
       if case .duplicateCode = $0.kind { return true }
       return false
     }
+    // Secret rules read every commit's added lines, not only the final diff's: a key one commit adds and a later
+    // one removes still reaches the remote.
+    let needsIntermediate = rules.contains {
+      if case .secret = $0.kind { return true }
+      return false
+    }
     let change = try timings.measure("read changed files") {
       try ReviewChange.load(
         repository: repository, attribution: attribution, classifier: attributor.classifier, headFiles: needsHead,
-        onlyTracedLines: !range.alsoExcluding.isEmpty)
+        onlyTracedLines: !range.alsoExcluding.isEmpty, intermediateLines: needsIntermediate)
     }
     return (attribution, change)
   }
