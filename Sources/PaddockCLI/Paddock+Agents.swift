@@ -37,7 +37,8 @@ extension Paddock.Agents {
         list(catalogue.agents.filter { !$0.isBot })
         out += "\nbots (automation, not AI agents; their commits are `bot`):\n"
         list(catalogue.agents.filter(\.isBot))
-        out += "\nhuman review trailers: \(catalogue.reviewTrailers.joined(separator: ", "))\n"
+        out += "\nhuman review trailers: \(catalogue.reviewTrailers.joined(separator: ", "))"
+        out += catalogue.independentReview ? " (not by the commit's author or committer)\n" : "\n"
         writeOut(out)
       }
     }

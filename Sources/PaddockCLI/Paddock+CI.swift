@@ -84,10 +84,13 @@ extension Paddock {
           files = nil
         }
         let pipeline = try ReviewPipeline(repository: repository, config: config, files: files)
+        let token = environment["PADDOCK_GITHUB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["GITHUB_TOKEN"]
+        let approvals = Self.approvals(context: context, head: range.head.hex, token: token, environment: environment)
         let report: ReviewReport
         do {
           report = try pipeline.review(
-            range, failOn: failOn.threshold, version: PaddockVersion.current, model: modelOptions.settings(for: config))
+            range, failOn: failOn.threshold, version: PaddockVersion.current, model: modelOptions.settings(for: config),
+            approvals: approvals)
         } catch let error as GitError where error.code == .missingObject {
           throw CIError("\(error): \(context.shallowCloneFix(missing: baseRevision))")
         }
@@ -102,7 +105,6 @@ extension Paddock {
         if context.provider == .github, let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
           try append(MarkdownRenderer.render(report), to: summary)
         }
-        let token = environment["PADDOCK_GITHUB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["GITHUB_TOKEN"]
         if context.provider == .github, !noComment, let number = context.pullRequest, let token, !token.isEmpty,
           let repositoryName = context.repository, let api = context.apiURL.flatMap(URL.init(string:))
         {
@@ -120,6 +122,47 @@ extension Paddock {
         verdict = report.verdict
       }
       if verdict == .block { throw ExitCode(1) }
+    }
+
+    /// Who approved the pull or merge request, read with the CI system's token: each approval counts as a
+    /// person's review of every commit. Without a token, or when the API cannot be read, none count (with a
+    /// warning), so protected paths stay blocked.
+    static func approvals(context: CIContext, head: String, token: String?, environment: [String: String])
+      -> [String]
+    {
+      guard let number = context.pullRequest else { return [] }
+      let what = context.provider == .gitlab ? "merge request !\(number)" : "pull request #\(number)"
+      do {
+        var approvals: [String] = []
+        switch context.provider {
+        case .github:
+          guard let token, !token.isEmpty, let repository = context.repository,
+            let api = context.apiURL.flatMap(URL.init(string:))
+          else { return [] }
+          approvals = try PullRequestApprovals.github(
+            apiURL: api, repository: repository, pullRequest: number, head: head, token: token,
+            transport: CurlTransport())
+        case .gitlab:
+          let token =
+            environment["PADDOCK_GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+          guard let token, let project = environment["CI_PROJECT_ID"] ?? context.repository,
+            let api = context.apiURL.flatMap(URL.init(string:))
+          else { return [] }
+          approvals = try PullRequestApprovals.gitlab(
+            apiURL: api, project: project, mergeRequest: number, token: token, transport: CurlTransport())
+        case .generic:
+          return []
+        }
+        if !approvals.isEmpty {
+          writeError("paddock: \(what): \(approvals.joined(separator: ", ")) counts as a person's review\n")
+        }
+        return approvals
+      } catch {
+        writeError(
+          "paddock: warning: could not read the approvals of \(what), so none counts as a review: \(error)\n")
+        return []
+      }
     }
   }
 }

@@ -14,13 +14,33 @@ struct FakeGitHub {
   var postedComments: [[String: Any]] { state.postedComments }
 }
 
-/// What the fake GitHub has been sent, behind a lock: the server answers on its own thread.
+/// What the fake GitHub has been sent, behind a lock: the server answers on its own thread. The token belongs to
+/// `paddock-bot`; the pull request was opened by `ada-l`.
 final class FakeGitHubState: @unchecked Sendable {
   private let lock = NSLock()
   private var reviewComments: [[String: Any]] = []
   private var reviews: [[String: Any]] = []
   private var issueComments: [[String: Any]] = []
   private var nextID = 100
+  static var bot: [String: Any] { ["login": "paddock-bot", "type": "User"] }
+
+  /// A review someone else left: `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`.
+  func addReview(by login: String, type: String = "User", state: String, commit: String, body: String = "") {
+    lock.lock()
+    defer { lock.unlock() }
+    nextID += 1
+    reviews.append([
+      "id": nextID, "user": ["login": login, "type": type], "state": state, "commit_id": commit, "body": body,
+    ])
+  }
+
+  /// A review comment someone else wrote on a line.
+  func addReviewComment(by login: String, body: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    nextID += 1
+    reviewComments.append(["id": nextID, "user": ["login": login, "type": "User"], "body": body])
+  }
 
   private func json(_ value: Any, status: Int = 200) -> (status: Int, headers: [String: String], body: Data) {
     (status, ["Content-Type": "application/json"], (try? JSONSerialization.data(withJSONObject: value)) ?? Data())
@@ -34,19 +54,27 @@ final class FakeGitHubState: @unchecked Sendable {
     }
     let base = "/repos/acme/app"
     switch (request.method, request.path) {
+    case ("GET", "/user"): return json(Self.bot)
+    case ("GET", "\(base)/pulls/7"): return json(["number": 7, "user": ["login": "ada-l", "type": "User"]])
     case ("GET", "\(base)/pulls/7/comments"): return json(reviewComments)
     case ("GET", "\(base)/pulls/7/reviews"): return json(reviews)
     case ("GET", "\(base)/issues/7/comments"): return json(issueComments)
     case ("POST", "\(base)/pulls/7/reviews"):
       guard let payload = request.json as? [String: Any] else { return json(["message": "bad"], status: 422) }
       nextID += 1
-      reviews.append(["id": nextID, "body": payload["body"] ?? ""])
-      for comment in payload["comments"] as? [[String: Any]] ?? [] { reviewComments.append(comment) }
+      reviews.append([
+        "id": nextID, "body": payload["body"] ?? "", "user": Self.bot, "state": "COMMENTED",
+        "commit_id": payload["commit_id"] ?? "",
+      ])
+      for var comment in payload["comments"] as? [[String: Any]] ?? [] {
+        comment["user"] = Self.bot
+        reviewComments.append(comment)
+      }
       return json(["id": nextID])
     case ("POST", "\(base)/issues/7/comments"):
       nextID += 1
       let body = (request.json as? [String: Any])?["body"] ?? ""
-      issueComments.append(["id": nextID, "body": body])
+      issueComments.append(["id": nextID, "body": body, "user": Self.bot])
       return json(["id": nextID], status: 201)
     case ("PATCH", let path) where path.hasPrefix("\(base)/issues/comments/"):
       let id = Int(path.split(separator: "/").last ?? "") ?? 0
@@ -161,6 +189,135 @@ final class FakeGitHubState: @unchecked Sendable {
     #expect(again.isEmpty, "\(again.map { "\($0.method) \($0.path)" })")
     #expect(github.postedComments.count == comments.count)
     #expect(second.err.contains("0 inline comments"), "\(second.err)")
+  }
+
+  /// A pull request whose AI commit adds a key and whose next commit removes it blocks: the key is in the
+  /// branch's history even though the pull request's diff does not show it.
+  @Test func aSecretInAnIntermediateCommitBlocksThePullRequest() throws {
+    let repository = try TestRepository()
+    try repository.write("src/app.py", "def main():\n    return 0\n")
+    let base = try repository.commit("Initial commit")
+    try repository.git(["checkout", "-q", "-b", "feature"])
+    try repository.write("src/settings.py", "REGION = \"eu-west-1\"\nAWS_ACCESS_KEY_ID = \"AKIAZ7QX4RLM2VBN6KTE\"\n")
+    let leaking = try repository.commit("Add settings" + Self.claude)
+    try repository.write("src/settings.py", "REGION = \"eu-west-1\"\n")
+    let head = try repository.commit("Drop the key")
+    let github = try FakeGitHub()
+    var environment = try Self.environment(repository, github: github, base: base, head: head)
+    environment["GITHUB_TOKEN"] = nil
+    let result = try PaddockBinary.run(["ci", "--format", "json"], in: repository.path, environment: environment)
+    #expect(result.status == 1, "\(result.err)")
+    #expect(result.out.contains("\"aws-access-key-id\""), "\(result.out)")
+    #expect(result.out.contains("\"commit\" : \"\(leaking)\"") || result.out.contains("\"commit\":\"\(leaking)\""))
+    #expect(result.out.contains("git rebase -i \(leaking.prefix(12))^"))
+    #expect(!result.out.contains("AKIAZ7QX4RLM2VBN6KTE"))
+  }
+
+  /// `main` with a workflow, and a pull request whose AI commit edits it.
+  static func workflowPullRequest() throws -> (TestRepository, base: String, head: String) {
+    let repository = try TestRepository()
+    try repository.write(".github/workflows/ci.yml", "on: pull_request\njobs: {}\n")
+    let base = try repository.commit("Initial commit")
+    try repository.git(["checkout", "-q", "-b", "feature"])
+    try repository.write(".github/workflows/ci.yml", "on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n")
+    let head = try repository.commit("Add a test job" + claude)
+    return (repository, base, head)
+  }
+
+  /// On GitHub, an approval of the pull request is a person's review of its AI changes to protected paths, but
+  /// not the author's own, not a bot's, not one of an older commit, and not one withdrawn later.
+  @Test func aPullRequestApprovalByAnotherPersonUnlocksProtectedPaths() throws {
+    let (repository, base, head) = try Self.workflowPullRequest()
+    let github = try FakeGitHub()
+    let environment = try Self.environment(repository, github: github, base: base, head: head)
+    func run() throws -> ProcessResult {
+      try PaddockBinary.run(["ci", "--format", "json", "--no-comment"], in: repository.path, environment: environment)
+    }
+    #expect(try run().status == 1)
+    github.state.addReview(by: "ada-l", state: "APPROVED", commit: head)
+    github.state.addReview(by: "copilot-pull-request-reviewer[bot]", type: "Bot", state: "APPROVED", commit: head)
+    github.state.addReview(by: "grace", state: "APPROVED", commit: base)
+    github.state.addReview(by: "linus", state: "APPROVED", commit: head)
+    github.state.addReview(by: "linus", state: "CHANGES_REQUESTED", commit: head)
+    let refused = try run()
+    #expect(refused.status == 1, "\(refused.err)")
+    #expect(refused.out.contains("ai-protected-path-unreviewed"))
+
+    github.state.addReview(by: "grace", state: "APPROVED", commit: head)
+    github.state.addReview(by: "grace", state: "COMMENTED", commit: head, body: "one more thing")
+    let approved = try run()
+    #expect(approved.status == 0, "\(approved.out)\n\(approved.err)")
+    #expect(!approved.out.contains("ai-protected-path-unreviewed"))
+    #expect(approved.err.contains("@grace (approved pull request #7) counts as a person's review"), "\(approved.err)")
+    #expect(github.server.requests.allSatisfy { $0.method == "GET" }, "--no-comment posts nothing")
+  }
+
+  /// On GitLab, the merge request's approvals (read with PADDOCK_GITLAB_TOKEN) count the same way.
+  @Test func aMergeRequestApprovalByAnotherPersonUnlocksProtectedPaths() throws {
+    let (repository, base, head) = try Self.workflowPullRequest()
+    final class Approvers: @unchecked Sendable {
+      let lock = NSLock()
+      var users: [[String: Any]] = [["username": "ada-l"], ["username": "project_42_bot_3f9a"]]
+    }
+    let approvers = Approvers()
+    let server = try MockHTTPServer { request in
+      guard request.headers["private-token"] == "gl-token" else { return (401, [:], Data()) }
+      let object: [String: Any]
+      switch request.path {
+      case "/api/v4/projects/42/merge_requests/7": object = ["iid": 7, "author": ["username": "ada-l"]]
+      case "/api/v4/projects/42/merge_requests/7/approvals":
+        approvers.lock.lock()
+        object = ["approved_by": approvers.users.map { ["user": $0] }]
+        approvers.lock.unlock()
+      default: return (404, [:], Data())
+      }
+      return (
+        200, ["Content-Type": "application/json"], (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+      )
+    }
+    var environment = repository.environment
+    environment["GITLAB_CI"] = "true"
+    environment["CI_MERGE_REQUEST_IID"] = "7"
+    environment["CI_MERGE_REQUEST_DIFF_BASE_SHA"] = base
+    environment["CI_COMMIT_SHA"] = head
+    environment["CI_PROJECT_ID"] = "42"
+    environment["CI_PROJECT_PATH"] = "acme/app"
+    environment["CI_API_V4_URL"] = server.url + "/api/v4"
+    environment["PADDOCK_GITLAB_TOKEN"] = "gl-token"
+    let arguments = ["ci", "--format", "json", "--codequality", repository.siblingPath("cq.json")]
+    let refused = try PaddockBinary.run(arguments, in: repository.path, environment: environment)
+    #expect(refused.status == 1, "\(refused.err)")
+    #expect(server.requests.contains { $0.path.hasSuffix("/approvals") }, "the approvals were read")
+
+    approvers.lock.lock()
+    approvers.users.append(["username": "grace"])
+    approvers.lock.unlock()
+    let approved = try PaddockBinary.run(arguments, in: repository.path, environment: environment)
+    #expect(approved.status == 0, "\(approved.out)\n\(approved.err)")
+    #expect(approved.err.contains("@grace (approved merge request !7)"), "\(approved.err)")
+    #expect(!approved.err.contains("gl-token"))
+  }
+
+  /// Paddock's fingerprint markers planted in the author's own comment silence nothing: only comments by the
+  /// token's account count.
+  @Test func markersInSomeoneElsesCommentsDoNotSilenceFindings() throws {
+    let (repository, base, head) = try Self.pullRequest()
+    let first = try FakeGitHub()
+    _ = try PaddockBinary.run(
+      ["ci"], in: repository.path, environment: try Self.environment(repository, github: first, base: base, head: head))
+    let posted = first.postedComments
+    #expect(!posted.isEmpty)
+
+    let planted = try FakeGitHub()
+    let markers = posted.compactMap { $0["body"] as? String }.joined(separator: "\n")
+    planted.state.addReviewComment(by: "ada-l", body: "Nothing to see here.\n" + markers)
+    planted.state.addReview(by: "ada-l", state: "COMMENTED", commit: head, body: markers)
+    let result = try PaddockBinary.run(
+      ["ci"], in: repository.path,
+      environment: try Self.environment(repository, github: planted, base: base, head: head))
+    #expect(result.status == 1)
+    #expect(planted.postedComments.count == posted.count + 1, "Paddock posted its own comments again: \(result.err)")
+    #expect(result.err.contains("\(posted.count) inline comment"), "\(result.err)")
   }
 
   @Test func aPullRequestCannotSwitchOffTheRulesThatJudgeIt() throws {

@@ -56,6 +56,32 @@ import Testing
     #expect(try remote.git(["rev-parse", "main"]) != (try work.git(["rev-parse", "main"])))
   }
 
+  /// The hook used to judge only the push's final diff: an AI commit that adds a key and a later commit that
+  /// removes it (what "fix the finding" leads to) passed, and the remote kept the key in history.
+  @Test func aSecretThatALaterCommitRemovesIsBlocked() throws {
+    let (work, remote) = try Self.clone()
+    try Self.addSettings(work, name: "settings", risky: true, ai: true)
+    let leaking = try work.revParse("HEAD")
+    try work.write("src/settings.py", "REGION = \"eu-west-1\"\n")
+    try work.commit("Remove the key from settings" + Self.claude)
+    #expect(try work.git(["diff", "origin/main", "main"]).contains("AKIA") == false, "the final diff has no key")
+
+    let result = try work.gitResult(["push", "origin", "main"])
+    #expect(result.status != 0, "\(result.err)")
+    #expect(result.err.contains("aws-access-key-id"), "\(result.err)")
+    #expect(result.err.contains("Commit \(leaking.prefix(12))"), "the finding names the commit: \(result.err)")
+    #expect(result.err.contains("git rebase -i \(leaking.prefix(12))^"), "\(result.err)")
+    #expect(result.err.contains("git commit --amend"))
+    #expect(!result.err.contains("AKIAZ7QX4RLM2VBN6KTE"), "the secret is masked")
+    #expect(try remote.git(["rev-parse", "main"]) != (try work.git(["rev-parse", "main"])))
+
+    // Rewriting history as the fix says (dropping the key from the commit that added it) lets the push through.
+    try work.git(["reset", "-q", "--hard", "origin/main"])
+    try Self.addSettings(work, name: "settings", risky: false, ai: true)
+    let clean = try work.gitResult(["push", "origin", "main"])
+    #expect(clean.status == 0, "\(clean.err)")
+  }
+
   @Test func everyRefOfAPushIsChecked() throws {
     let (work, remote) = try Self.clone()
     try work.git(["checkout", "-q", "-b", "good"])

@@ -30,7 +30,7 @@ import Testing
     try repository.commit("Docs")
     try repository.git(["tag", "v2"])
     try repository.write("a.py", "one = 'one'\ntwo = 2\nthree = 3\nfour = 4\nfive = 5\n")
-    try repository.commit("Tweak a" + claude + "Reviewed-by: Ada Lovelace <ada@example.com>\n")
+    try repository.commit("Tweak a" + claude + "Reviewed-by: Grace Hopper <grace@example.com>\n")
     try repository.git(["tag", "v3"])
     return repository
   }

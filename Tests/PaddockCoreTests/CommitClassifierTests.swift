@@ -396,12 +396,16 @@ import Testing
   @Test func reviewEvidenceFromPeopleOnly() throws {
     let classifier = try CommitClassifier(catalogue: .builtin)
     let message =
-      "Fix\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nReviewed-by: Ada Lovelace <ada@example.com>\nReviewed-by: Claude <noreply@anthropic.com>\n"
+      "Fix\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nReviewed-by: Grace Hopper <grace@example.com>\nReviewed-by: Claude <noreply@anthropic.com>\nReviewed-by: Ada Lovelace <ada@example.com>\n"
     let result = classifier.classify(
       Self.commit(Case(name: "", message: message, authorship: .ai)))
     #expect(result.authorship == .ai)
-    #expect(result.review.map(\.text) == ["Reviewed-by: Ada Lovelace <ada@example.com>"])
+    #expect(result.review.map(\.text) == ["Reviewed-by: Grace Hopper <grace@example.com>"])
     #expect(result.isReviewed)
+    #expect(
+      result.refusedReview.map(\.reason) == [
+        "it names an agent", "it names the commit's own author; a review must come from someone else",
+      ])
   }
 
   @Test func configurationExtendsAndOverridesTheCatalogue() throws {
@@ -428,8 +432,8 @@ import Testing
     #expect(alias.agent == "claude-code" && alias.model == "claude-opus-4-5")
     #expect(alias.evidence.first?.kind == .configuredAlias)
     #expect(classify("Fix\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n").authorship == .human)
-    #expect(classify("Fix\n\nApproved-by: Ada <ada@example.com>\n").isReviewed)
-    #expect(!classify("Fix\n\nReviewed-by: Ada <ada@example.com>\n").isReviewed)
+    #expect(classify("Fix\n\nApproved-by: Grace <grace@example.com>\n").isReviewed)
+    #expect(!classify("Fix\n\nReviewed-by: Grace <grace@example.com>\n").isReviewed)
   }
 
   @Test func configurationErrorsNameFileLineAndFix() throws {

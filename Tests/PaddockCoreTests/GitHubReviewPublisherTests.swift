@@ -10,6 +10,9 @@ final class RecordingTransport: HTTPTransport, Sendable {
 
   func send(_ request: HTTPRequest) throws -> HTTPResponse {
     sent.withLock { $0.append(request) }
+    if request.url.path.hasSuffix("/user") {
+      return HTTPResponse(status: 200, body: Data(#"{"login": "paddock-bot"}"#.utf8))
+    }
     return HTTPResponse(status: 200, body: Data(request.method == "GET" ? "[]".utf8 : "{}".utf8))
   }
 }
@@ -57,6 +60,7 @@ final class RecordingTransport: HTTPTransport, Sendable {
         sent.withLock { $0.append(request.url) }
         guard request.method == "GET" else { return HTTPResponse(status: 200, body: Data("{}".utf8)) }
         let url = request.url.absoluteString
+        if url.hasSuffix("/user") { return HTTPResponse(status: 403, body: Data(#"{"message": "no"}"#.utf8)) }
         if url.contains("/comments?per_page") {
           return HTTPResponse(
             status: 200,
@@ -86,6 +90,56 @@ final class RecordingTransport: HTTPTransport, Sendable {
     #expect(GitHubReviewPublisher.nextLink("<http://api.github.com/x>; rel=\"next\"", under: api) == nil)
     #expect(GitHubReviewPublisher.nextLink("<https://api.github.com:8443/x>; rel=\"next\"", under: api) == nil)
     #expect(GitHubReviewPublisher.nextLink("<https://API.github.com/x?page=2>; rel=\"next\"", under: api) != nil)
+  }
+
+  /// A pull request's author can write Paddock's markers into their own comments. Only comments by the token's own
+  /// account count: `GET /user`'s login, or `github-actions[bot]` for the Actions token, which that endpoint
+  /// refuses. A planted marker silences nothing and a planted summary is not taken over.
+  @Test(arguments: [
+    (user: 200, commenter: "mallory", posts: true), (user: 200, commenter: "Paddock-Bot", posts: false),
+    (user: 403, commenter: "paddock-bot", posts: true), (user: 403, commenter: "github-actions[bot]", posts: false),
+  ])
+  func onlyCommentsByTheTokensOwnAccountCount(user: Int, commenter: String, posts: Bool) throws {
+    var report = try ReviewGoldenTests.report()
+    report.hunks = []
+    let worth = report.findings.filter { $0.decision != .pass || $0.severity != .note }
+    let markers = worth.map { "<!-- paddock:fingerprint=\($0.fingerprint) -->" }.joined(separator: "\n")
+    final class Planted: HTTPTransport, Sendable {
+      let sent = Mutex<[HTTPRequest]>([])
+      let user: Int
+      let items: Data
+      let summary: Data
+      init(user: Int, commenter: String, markers: String) throws {
+        self.user = user
+        let author = ["login": commenter, "type": "User"]
+        items = try JSONSerialization.data(withJSONObject: [["id": 5, "user": author, "body": markers]])
+        summary = try JSONSerialization.data(withJSONObject: [
+          ["id": 9, "user": author, "body": "looks fine\n\(GitHubReviewPublisher.summaryMarker)"]
+        ])
+      }
+      func send(_ request: HTTPRequest) throws -> HTTPResponse {
+        sent.withLock { $0.append(request) }
+        let path = request.url.path
+        if request.method != "GET" { return HTTPResponse(status: 200, body: Data("{}".utf8)) }
+        if path.hasSuffix("/user") {
+          return HTTPResponse(status: user, body: Data((user == 200 ? #"{"login": "paddock-bot"}"# : "{}").utf8))
+        }
+        return HTTPResponse(status: 200, body: path.hasSuffix("/issues/3/comments") ? summary : items)
+      }
+    }
+    let transport = try Planted(user: user, commenter: commenter, markers: markers)
+    let publisher = GitHubReviewPublisher(
+      apiURL: URL(string: "https://api.example.com")!, repository: "acme/app", pullRequest: 3,
+      head: String(repeating: "c", count: 40), token: "t0ken", transport: transport)
+    let result = try publisher.publish(report)
+    let writes = transport.sent.withLock { $0 }.filter { $0.method != "GET" }.map { "\($0.method) \($0.url.path)" }
+    if posts {
+      #expect(result.inBody + result.inline == worth.count, "\(result)")
+      #expect(writes == ["POST /repos/acme/app/pulls/3/reviews", "POST /repos/acme/app/issues/3/comments"])
+    } else {
+      #expect(result.alreadyPosted == worth.count, "\(result)")
+      #expect(writes == ["PATCH /repos/acme/app/issues/comments/9"])
+    }
   }
 
   /// A finding's text (a model's, or a line of the change) cannot plant a fingerprint marker or open a comment.

@@ -54,11 +54,22 @@ import Testing
   }
 
   @Test func aPersonsSuppressionWithAReasonIsHonoured() throws {
-    let outcome = try Self.review(
-      Self.change([("x = eval(data)", .ai)], context: ["# paddock:ignore test-eval -- data is a constant table"]))
+    // The person's commit (1) builds on the AI's (0), so the line stood there when the comment was written.
+    var change = Self.change([
+      ("# paddock:ignore test-eval -- data is a constant table", .human), ("x = eval(data)", .ai),
+    ])
+    change.commits[1].parents = [0]
+    let outcome = try Self.review(change)
     #expect(outcome.findings.isEmpty)
     #expect(outcome.suppressed.first?.suppression?.reason == "data is a constant table")
     #expect(outcome.verdict == .pass)
+    // Without that ancestry, the AI's line came after the comment, which does not cover it.
+    change.commits[1].parents = []
+    #expect(try Self.review(change).findings.count == 1)
+    #expect(
+      try Self.review(
+        Self.change([("x = eval(data)", .ai)], context: ["# paddock:ignore test-eval -- data is a constant table"])
+      ).findings.count == 1)
   }
 
   @Test func suppressionsWithoutReasonOrByAnAIAreRefused() throws {

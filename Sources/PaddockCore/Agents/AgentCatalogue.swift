@@ -21,6 +21,9 @@ public struct AgentCatalogue: Sendable, Hashable {
   public var disabled: Set<String>
   /// Trailer keys that mean a person reviewed the change (compared case-insensitively).
   public var reviewTrailers: [String]
+  /// Whether a review must come from someone other than the commit's author and committer
+  /// (`policy.review.independent`, on by default).
+  public var independentReview = true
 
   public init(
     agents: [AgentDefinition], aliases: [IdentityAlias] = [], disabled: Set<String> = [], reviewTrailers: [String]

@@ -27,12 +27,15 @@ public struct CommitClassification: Sendable, Codable, Hashable {
   public var model: String?
   /// Every piece of AI (or, for a bot, automation) evidence found, strongest first.
   public var evidence: [Evidence]
-  /// Evidence that a person reviewed the change (for example a `Reviewed-by:` trailer from a person).
+  /// Evidence that a person reviewed the change: a review trailer in git's trailer block naming a person
+  /// (`Name <email>`) who is not an agent and, when reviews must be independent, not the author or committer.
   public var review: [Evidence]
+  /// Review trailers that do not count, each with the reason, so a message can say what to write instead.
+  public var refusedReview: [RefusedReview]
 
   public init(
     authorship: Authorship, agent: String? = nil, agentName: String? = nil, model: String? = nil,
-    evidence: [Evidence] = [], review: [Evidence] = []
+    evidence: [Evidence] = [], review: [Evidence] = [], refusedReview: [RefusedReview] = []
   ) {
     self.authorship = authorship
     self.agent = agent
@@ -40,8 +43,22 @@ public struct CommitClassification: Sendable, Codable, Hashable {
     self.model = model
     self.evidence = evidence
     self.review = review
+    self.refusedReview = refusedReview
   }
 
   /// Whether a person's review evidence is present.
   public var isReviewed: Bool { !review.isEmpty }
+}
+
+/// A review trailer that is not a person's review, and why.
+public struct RefusedReview: Sendable, Codable, Hashable {
+  /// The trailer as written, such as `Reviewed-by: Claude <noreply@anthropic.com>`.
+  public var text: String
+  /// Why it does not count, such as `it names an agent`.
+  public var reason: String
+
+  public init(text: String, reason: String) {
+    self.text = text
+    self.reason = reason
+  }
 }

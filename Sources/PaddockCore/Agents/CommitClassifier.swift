@@ -30,6 +30,8 @@ public struct CommitClassifier {
   private let reviewKeys: Set<String>
   /// The catalogue ids of bots (automation that is not an AI agent).
   private let botIDs: Set<String>
+  /// Every catalogued agent's name, id and aliases, lower-cased: a reviewer by one of these names is an agent.
+  private let agentNames: Set<String>
   /// All message markers as one alternation: most messages match none, and one search rules them all out.
   private let anyMessageMarker: LinearRegex?
   private let identityMemo = IdentityMemo()
@@ -58,6 +60,7 @@ public struct CommitClassifier {
     markers = compiled
     reviewKeys = Set(catalogue.reviewTrailers.map { $0.lowercased() })
     botIDs = Set(catalogue.agents.filter(\.isBot).map(\.id))
+    agentNames = Set(catalogue.agents.flatMap { [$0.name.lowercased(), $0.id.lowercased()] + $0.aliases })
     let messagePatterns = compiled.filter { $0.marker.kind == .message }.map { "(?:\($0.marker.pattern))" }
     anyMessageMarker =
       messagePatterns.count > 1
@@ -163,14 +166,18 @@ public struct CommitClassifier {
     // A separate `AI-Model:` trailer names the model of declared assistance.
     let declaredModel = trailers.first { $0.key.lowercased() == "ai-model" }?.value
 
-    // People who reviewed: review trailers whose identity is not an agent.
+    // People who reviewed: review trailers in git's trailer block that name a person other than an agent (and,
+    // when reviews must be independent, other than the commit's author and committer).
+    var refused: [RefusedReview] = []
     for trailer in trailers where reviewKeys.contains(trailer.key.lowercased()) {
-      if !isAgentIdentity(trailer.value) {
-        review.append(
-          Evidence(
-            kind: trailer.kind, strength: trailer.strength, marker: "review/\(trailer.key.lowercased())", agent: nil,
-            model: nil, text: trailer.text, source: trailer.source))
+      if let reason = reviewRefusal(trailer, of: commit) {
+        refused.append(RefusedReview(text: trailer.text, reason: reason))
+        continue
       }
+      review.append(
+        Evidence(
+          kind: trailer.kind, strength: trailer.strength, marker: "review/\(trailer.key.lowercased())", agent: nil,
+          model: nil, text: trailer.text, source: trailer.source))
     }
 
     // An agent that only committed a commit (aider's ` (aider)` on the committer alone, an agent that rebased,
@@ -199,7 +206,7 @@ public struct CommitClassifier {
       let botID = ranked.first?.agent
       return CommitClassification(
         authorship: .bot, agent: botID, agentName: botID.map { displayName(forAgent: $0) }, evidence: ranked,
-        review: review)
+        review: review, refusedReview: refused)
     }
     evidence = aiEvidence
 
@@ -212,9 +219,9 @@ public struct CommitClassifier {
             Evidence(
               kind: .identity, strength: .strong, marker: Self.unrecognisedBotMarker, agent: nil, model: nil,
               text: commit.author.identity, source: "author")
-          ], review: review)
+          ], review: review, refusedReview: refused)
       }
-      return CommitClassification(authorship: .human, review: review)
+      return CommitClassification(authorship: .human, review: review, refusedReview: refused)
     }
 
     let ranked = rank(evidence)
@@ -224,7 +231,27 @@ public struct CommitClassifier {
       ?? ranked.first { $0.model != nil }?.model ?? declaredModel
     return CommitClassification(
       authorship: .ai, agent: agentID, agentName: agentID.map { displayName(forAgent: $0) }, model: model,
-      evidence: ranked, review: review)
+      evidence: ranked, review: review, refusedReview: refused)
+  }
+
+  /// Why a review trailer is not a person's review, or nil when it is one.
+  private func reviewRefusal(_ trailer: FoundTrailer, of commit: Commit) -> String? {
+    guard trailer.parsedByGit else {
+      return "it is on \(trailer.source), outside the trailer block at the end of the message"
+    }
+    guard let reviewer = PersonIdentity(trailer.value) else {
+      return "it does not name a person as `Name <email>`"
+    }
+    if isAgentIdentity(trailer.value) { return "it names an agent" }
+    if let reason = ReviewerScreen.refusal(reviewer, agentNames: agentNames) { return reason }
+    if catalogue.independentReview {
+      for (signature, role) in [(commit.author, "author"), (commit.committer, "committer")] {
+        if let own = PersonIdentity(signature.identity), own.isSamePerson(as: reviewer) {
+          return "it names the commit's own \(role); a review must come from someone else"
+        }
+      }
+    }
+    return nil
   }
 
   /// The marker of the evidence that names a `[bot]` account the catalogue does not know.

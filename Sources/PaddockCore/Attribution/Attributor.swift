@@ -47,6 +47,7 @@ public struct Attributor {
     }
 
     var tracker = LineTracker(commits: commits)
+    tracker.recording = true
     // The range's own diff (with the lines) is taken on this thread while the commits are diffed on the others.
     var finalDiff: [FileDiff] = []
     let snapshot = try timings.measure("diff the range and every commit, trace lines") {
@@ -71,6 +72,15 @@ public struct Attributor {
     }
 
     let commitHex = commits.map(\.id.hex)
+    var touchedBy: [Int32: Set<Int32>] = [:]
+    for (commit, path) in tracker.touched { touchedBy[path, default: []].insert(commit) }
+    func changedBy(_ file: FileDiff) -> [String] {
+      var indices = Set<Int32>()
+      for path in [file.oldPath, file.newPath].compactMap({ $0 }) {
+        if let id = tracker.paths.existingID(path) { indices.formUnion(touchedBy[id] ?? []) }
+      }
+      return indices.sorted().map { commitHex[Int($0)] }
+    }
     var linesPerCommit = [Int](repeating: 0, count: commits.count)
     var tallies: [String: (agent: String, model: String?, lines: Int, commits: Set<Int32>)] = [:]
     var files: [FileAttribution] = []
@@ -95,7 +105,7 @@ public struct Attributor {
             binary: true, submodule: false, symlink: false, commit: origin.map { commitHex[Int($0.commit)] },
             authorship: origin.map { classifications[Int($0.commit)].authorship.rawValue } ?? "unknown",
             counts: LineCounts(), hunks: [], blob: file.newBlob, oldBlob: file.oldBlob.isZero ? nil : file.oldBlob,
-            lfsPointer: true))
+            lfsPointer: true, oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file)))
         continue
       }
       for hunk in file.hunks {
@@ -161,8 +171,10 @@ public struct Attributor {
           path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
           binary: file.isBinary, submodule: file.isSubmodule, symlink: file.isSymlink, commit: lastCommit,
           authorship: authorship, counts: fileCounts, hunks: hunks, blob: file.newBlob.isZero ? nil : file.newBlob,
-          oldBlob: file.oldBlob.isZero ? nil : file.oldBlob, unreadable: file.isUnreadable ? true : nil))
+          oldBlob: file.oldBlob.isZero ? nil : file.oldBlob, unreadable: file.isUnreadable ? true : nil,
+          oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file)))
     }
+    let intermediate = Self.intermediateLines(tracker: tracker, head: snapshot, commitHex: commitHex)
 
     let commitRecords = commits.enumerated().map { index, commit in
       let classification = classifications[index]
@@ -170,7 +182,8 @@ public struct Attributor {
         id: commit.id.hex, summary: commit.summary, authorName: commit.author.name, authorEmail: commit.author.email,
         time: commit.author.time, parents: commit.parents.map(\.hex), authorship: classification.authorship,
         agent: classification.agent, agentName: classification.agentName, model: classification.model,
-        evidence: classification.evidence, review: classification.review, lines: linesPerCommit[index])
+        evidence: classification.evidence, review: classification.review, lines: linesPerCommit[index],
+        refusedReview: classification.refusedReview)
     }
     let agents = tallies.values.map {
       AgentTally(
@@ -198,7 +211,60 @@ public struct Attributor {
     }
     return RangeAttribution(
       base: range.base?.hex, head: range.head.hex, mergeBase: mergeBase?.hex, commits: commitRecords.reversed(),
-      files: files, agents: agents, totals: totals, notesRef: usedNotes ? notesRef : nil, limitations: limitations)
+      files: files, agents: agents, totals: totals, notesRef: usedNotes ? notesRef : nil, limitations: limitations,
+      intermediate: intermediate)
+  }
+
+  /// The lines each commit added that do not stand at head: what a commit added minus what `head`'s maps still
+  /// trace to that commit and file.
+  private static func intermediateLines(tracker: LineTracker, head: LineTracker.Snapshot, commitHex: [String])
+    -> [IntermediateLines]
+  {
+    guard !tracker.added.isEmpty else { return [] }
+    struct Key: Hashable {
+      var commit: Int32
+      var path: Int32
+    }
+    var standing: [Key: [Range<Int>]] = [:]
+    for map in head.maps.values {
+      for run in map.runs where run.commit != LineMap.boundary {
+        standing[Key(commit: run.commit, path: run.path), default: []].append(
+          Int(run.start)..<(Int(run.start) + Int(run.length)))
+      }
+    }
+    var result: [IntermediateLines] = []
+    for added in tracker.added {
+      let kept = (standing[Key(commit: added.commit, path: added.path)] ?? []).sorted { $0.lowerBound < $1.lowerBound }
+      let gone = subtract(kept, from: added.lines)
+      guard !gone.isEmpty else { continue }
+      result.append(
+        IntermediateLines(
+          commit: commitHex[Int(added.commit)], path: tracker.paths[added.path].description, blob: added.blob,
+          lines: gone))
+    }
+    return result
+  }
+
+  /// The parts of `ranges` (ascending) that none of `removing` (ascending by start) covers.
+  static func subtract(_ removing: [Range<Int>], from ranges: [Range<Int>]) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var index = 0
+    for range in ranges {
+      var start = range.lowerBound
+      while index < removing.count, removing[index].upperBound <= start { index += 1 }
+      var probe = index
+      while start < range.upperBound {
+        guard probe < removing.count, removing[probe].lowerBound < range.upperBound else {
+          result.append(start..<range.upperBound)
+          break
+        }
+        let cut = removing[probe]
+        if cut.lowerBound > start { result.append(start..<cut.lowerBound) }
+        start = max(start, cut.upperBound)
+        probe += 1
+      }
+    }
+    return result
   }
 
   /// A Git LFS pointer at head: a small text file whose first line is the LFS spec line. Only files whose added

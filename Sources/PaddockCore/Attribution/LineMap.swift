@@ -93,6 +93,17 @@ struct LineMap: Sendable, Equatable {
     return out
   }
 
+  /// The line numbers (in this map's file) whose origin is `commit`, as ascending runs.
+  func lines(of commit: Int32) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var first = 1
+    for run in runs {
+      if run.commit == commit { result.append(first..<(first + Int(run.length))) }
+      first += Int(run.length)
+    }
+    return result
+  }
+
   /// The origin of each line in `lines` (ascending), or nil for boundary lines.
   func origins(of lines: [Int]) -> [Run?] {
     var result: [Run?] = []

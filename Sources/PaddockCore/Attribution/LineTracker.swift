@@ -48,6 +48,16 @@ struct LineTracker {
     subscript(id: Int32) -> GitPath { paths[Int(id)] }
   }
 
+  /// Lines one commit added to one file, in that commit's version of the file.
+  struct AddedRuns {
+    var commit: Int32
+    var path: Int32
+    /// The file's blob in that commit, which holds the lines' text.
+    var blob: ObjectID
+    /// Runs of line numbers, ascending.
+    var lines: [Range<Int>]
+  }
+
   /// The traced commits, parents before children: each commit's id and parents (parents outside the list
   /// are the range's boundary).
   let commits: [(id: ObjectID, parents: [ObjectID])]
@@ -55,6 +65,13 @@ struct LineTracker {
   /// Files of any traced commit whose content the repository does not have (a partial clone): no lines were traced
   /// through them.
   private(set) var unreadablePaths: Set<String> = []
+  /// Whether `trace` keeps what each commit changed (`touched`, `added`), for reviews of every commit.
+  var recording = false
+  /// With `recording`: the paths (old and new) each commit changed in any way, lines, mode or content, as
+  /// (commit, path) pairs. A merge counts only for files that differ from every parent.
+  private(set) var touched: [(commit: Int32, path: Int32)] = []
+  /// With `recording`: the lines each commit added itself (for a merge, the lines no parent has).
+  private(set) var added: [AddedRuns] = []
 
   init(commits: [(id: ObjectID, parents: [ObjectID])]) {
     self.commits = commits
@@ -125,13 +142,20 @@ struct LineTracker {
       let mainDiff = allDiffs[next]
       next += 1
       var snapshot = parents.first.map { takeSnapshot(of: $0) } ?? Snapshot()
-      var others: [(snapshot: Snapshot, diff: [GitPath: FileDiff])] = []
+      var others: [(snapshot: Snapshot, diff: [GitPath: FileDiff], deleted: Set<GitPath>)] = []
       for parent in parents.dropFirst() {
         let diff = allDiffs[next]
         next += 1
         var byPath: [GitPath: FileDiff] = [:]
-        for file in diff { if let newPath = file.newPath { byPath[newPath] = file } }
-        others.append((takeSnapshot(of: parent), byPath))
+        var deleted = Set<GitPath>()
+        for file in diff {
+          if let newPath = file.newPath {
+            byPath[newPath] = file
+          } else if recording, let oldPath = file.oldPath {
+            deleted.insert(oldPath)
+          }
+        }
+        others.append((takeSnapshot(of: parent), byPath, deleted))
       }
       if visiting.contains(me) { visit(me, snapshot, mainDiff, paths) }
       apply(mainDiff, others: others, to: &snapshot, commit: me)
@@ -144,20 +168,31 @@ struct LineTracker {
   }
 
   /// Updates `snapshot` (the first parent's) with `mainDiff` (first parent to commit). For a
-  /// merge, `others` holds the other parents' snapshots and their diffs to the commit by new path.
+  /// merge, `others` holds the other parents' snapshots, their diffs to the commit by new path, and (when
+  /// recording) the paths those diffs delete.
   private mutating func apply(
-    _ mainDiff: [FileDiff], others: [(snapshot: Snapshot, diff: [GitPath: FileDiff])], to snapshot: inout Snapshot,
+    _ mainDiff: [FileDiff], others: [(snapshot: Snapshot, diff: [GitPath: FileDiff], deleted: Set<GitPath>)],
+    to snapshot: inout Snapshot,
     commit: Int32
   ) {
     var removals: [Int32] = []
     var updates: [(Int32, LineMap?, Int32?)] = []
+    let isMerge = !others.isEmpty
     for file in mainDiff {
       let oldID = file.oldPath.map { paths.id($0) }
       guard let newPath = file.newPath else {
-        if let oldID { removals.append(oldID) }
+        if let oldID, let oldPath = file.oldPath {
+          removals.append(oldID)
+          // A merge deleted the file itself only when every parent still had it.
+          if recording, others.allSatisfy({ $0.deleted.contains(oldPath) }) { touched.append((commit, oldID)) }
+        }
         continue
       }
       let newID = paths.id(newPath)
+      if recording, !isMerge || others.allSatisfy({ $0.diff[newPath] != nil }) {
+        if let oldID, oldID != newID { touched.append((commit, oldID)) }
+        touched.append((commit, newID))
+      }
       if let oldID, oldID != newID, file.status == .renamed { removals.append(oldID) }
       if file.isBinary || file.isSubmodule {
         let unchanged = file.oldBlob == file.newBlob
@@ -170,9 +205,13 @@ struct LineTracker {
         updates.append((newID, firstParentMap, nil))
         continue
       }
-      if others.isEmpty {
+      if !isMerge {
         updates.append(
           (newID, firstParentMap.applying(file.hunks.map(HunkShape.init), commit: commit, path: newID), nil))
+        if recording {
+          let lines = file.hunks.filter { $0.newCount > 0 }.map { $0.newStart..<($0.newStart + $0.newCount) }
+          if !lines.isEmpty { added.append(AddedRuns(commit: commit, path: newID, blob: file.newBlob, lines: lines)) }
+        }
         continue
       }
       var identical: LineMap?
@@ -200,7 +239,12 @@ struct LineTracker {
           : (otherDiff.oldPath.flatMap { paths.existingID($0) }.flatMap { other.snapshot.maps[$0] } ?? LineMap())
         parents.append(LineMap.MergeParent(map: otherMap, hunks: otherDiff.hunks.map(HunkShape.init)))
       }
-      updates.append((newID, LineMap.combining(parents, commit: commit, path: newID), nil))
+      let combined = LineMap.combining(parents, commit: commit, path: newID)
+      updates.append((newID, combined, nil))
+      if recording {
+        let lines = combined.lines(of: commit)
+        if !lines.isEmpty { added.append(AddedRuns(commit: commit, path: newID, blob: file.newBlob, lines: lines)) }
+      }
     }
     snapshot.update(removing: removals, setting: updates)
   }

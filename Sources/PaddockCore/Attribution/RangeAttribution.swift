@@ -137,6 +137,12 @@ public struct FileAttribution: Sendable, Codable, Hashable {
   /// The content is missing from the repository (a partial clone whose promisor could not supply it, or a lost
   /// object): no lines, `binary` set, and the authorship of its last change.
   public var unreadable: Bool? = nil
+  /// The kind of entry at the merge base and at head (not encoded): a changed mode is a change too.
+  public var oldMode: FileMode? = nil
+  public var newMode: FileMode? = nil
+  /// The commits of the range that changed this file in any way (its lines, name, mode or content), under its
+  /// new or old path, by full id (not encoded).
+  public var changedBy: [String] = []
 
   enum CodingKeys: String, CodingKey {
     case path
@@ -170,6 +176,8 @@ public struct CommitAttribution: Sendable, Codable, Hashable {
   public var review: [Evidence]
   /// Added lines (in the range's final diff) traced to this commit.
   public var lines: Int
+  /// Review trailers that do not count as a person's review, with the reason (not encoded).
+  public var refusedReview: [RefusedReview] = []
 
   enum CodingKeys: String, CodingKey {
     case id
@@ -216,6 +224,9 @@ public struct RangeAttribution: Sendable, Codable, Hashable {
   public var notesRef: String?
   /// What this attribution cannot know, in words for people.
   public var limitations: [String]
+  /// Lines that commits of the range added and later commits of the range changed or removed, so they are not
+  /// in the range's diff but do reach whoever receives its commits (not encoded).
+  public var intermediate: [IntermediateLines] = []
 
   /// The limitation every attribution has; reviews leave it out of their notes.
   public static let perCommitCaveat =
@@ -232,5 +243,24 @@ public struct RangeAttribution: Sendable, Codable, Hashable {
     case totals
     case notesRef = "notes_ref"
     case limitations
+  }
+}
+
+/// Lines one commit of a range added to one file that no longer stand at the range's head.
+public struct IntermediateLines: Sendable, Hashable {
+  /// The commit that added them (full id).
+  public var commit: String
+  /// The file's path in that commit.
+  public var path: String
+  /// The file's blob in that commit, which holds the lines.
+  public var blob: ObjectID
+  /// Line numbers in that blob, as ascending runs.
+  public var lines: [Range<Int>]
+
+  public init(commit: String, path: String, blob: ObjectID, lines: [Range<Int>]) {
+    self.commit = commit
+    self.path = path
+    self.blob = blob
+    self.lines = lines
   }
 }

@@ -85,7 +85,12 @@ public struct CIContext: Sendable, Hashable {
 /// A CI set-up problem, with what to change.
 public struct CIError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String
-  public init(_ description: String) { self.description = description }
+  /// The HTTP status a server answered, when the problem is its answer.
+  public var status: Int?
+  public init(_ description: String, status: Int? = nil) {
+    self.description = description
+    self.status = status
+  }
 }
 
 extension CIContext {

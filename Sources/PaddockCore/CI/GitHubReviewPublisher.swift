@@ -3,15 +3,20 @@ import Foundation
 /// Posts a review's findings to a GitHub pull request: inline comments on added lines, the other findings in the
 /// review's body, and one summary comment that later runs update in place. Every finding carries its fingerprint
 /// in a hidden HTML comment, so a second run posts only what is new.
+///
+/// Only comments the token's own account wrote are read for fingerprints and the summary: anyone can write a
+/// comment on a pull request, and a planted marker would otherwise silence Paddock's comments.
 public struct GitHubReviewPublisher {
-  public var apiURL: URL
+  public var apiURL: URL {
+    get { api.apiURL }
+    set { api.apiURL = newValue }
+  }
   /// `owner/name`.
   public var repository: String
   public var pullRequest: Int
   /// The commit the comments attach to.
   public var head: String
-  private let token: String
-  private let transport: any HTTPTransport
+  private var api: GitHubAPI
   /// Inline comments per run at most; the rest are listed in the review's body.
   public var maxInline = 50
 
@@ -20,12 +25,10 @@ public struct GitHubReviewPublisher {
   public init(
     apiURL: URL, repository: String, pullRequest: Int, head: String, token: String, transport: any HTTPTransport
   ) {
-    self.apiURL = apiURL
+    api = GitHubAPI(apiURL: apiURL, token: token, transport: transport)
     self.repository = repository
     self.pullRequest = pullRequest
     self.head = head
-    self.token = token
-    self.transport = transport
   }
 
   /// What one run did.
@@ -34,6 +37,8 @@ public struct GitHubReviewPublisher {
     public var inBody = 0
     public var alreadyPosted = 0
     public var summary = "unchanged"
+    /// The account whose comments count as Paddock's.
+    public var login = ""
 
     public var description: String {
       "\(inline) inline comment\(inline == 1 ? "" : "s"), \(inBody) finding\(inBody == 1 ? "" : "s") in the review body, \(alreadyPosted) already posted, summary comment \(summary)"
@@ -43,9 +48,18 @@ public struct GitHubReviewPublisher {
   public func publish(_ report: ReviewReport) throws -> Result {
     var result = Result()
     let pulls = "repos/\(repository)/pulls/\(pullRequest)"
+    let login = try api.ownLogin()
+    result.login = login
+    func ours(_ item: [String: Any]) -> Bool {
+      GitHubAPI.author(of: item)?.login.lowercased() == login.lowercased()
+    }
     var known = Set<String>()
-    for comment in try list("\(pulls)/comments") { known.formUnion(Self.fingerprints(in: comment["body"] as? String)) }
-    for review in try list("\(pulls)/reviews") { known.formUnion(Self.fingerprints(in: review["body"] as? String)) }
+    for comment in try api.list("\(pulls)/comments") where ours(comment) {
+      known.formUnion(Self.fingerprints(in: comment["body"] as? String))
+    }
+    for review in try api.list("\(pulls)/reviews") where ours(review) {
+      known.formUnion(Self.fingerprints(in: review["body"] as? String))
+    }
 
     let added = Self.addedLines(report)
     var inline: [[String: Any]] = []
@@ -79,20 +93,22 @@ public struct GitHubReviewPublisher {
         for finding in listed { body += "\n" + Self.listItem(finding) }
       }
       let payload: [String: Any] = ["commit_id": head, "event": "COMMENT", "body": body, "comments": inline]
-      _ = try call("POST", "\(pulls)/reviews", json: payload)
+      _ = try api.call("POST", "\(pulls)/reviews", json: payload)
       result.inline = inline.count
       result.inBody = listed.count
     }
 
     let summary = MarkdownRenderer.render(report) + "\n" + Self.summaryMarker + "\n"
     let issues = "repos/\(repository)/issues/\(pullRequest)/comments"
-    if let existing = try list(issues).first(where: { ($0["body"] as? String)?.contains(Self.summaryMarker) == true }) {
+    if let existing = try api.list(issues).first(where: {
+      ours($0) && ($0["body"] as? String)?.contains(Self.summaryMarker) == true
+    }) {
       if existing["body"] as? String != summary, let id = existing["id"] as? Int {
-        _ = try call("PATCH", "repos/\(repository)/issues/comments/\(id)", json: ["body": summary])
+        _ = try api.call("PATCH", "repos/\(repository)/issues/comments/\(id)", json: ["body": summary])
         result.summary = "updated"
       }
     } else {
-      _ = try call("POST", issues, json: ["body": summary])
+      _ = try api.call("POST", issues, json: ["body": summary])
       result.summary = "created"
     }
     return result
@@ -140,79 +156,6 @@ public struct GitHubReviewPublisher {
     return lines
   }
 
-  // MARK: The REST API
-
-  private func url(_ path: String) -> URL { apiURL.appendingPathComponent(path) }
-
-  private func call(_ method: String, _ path: String, json: Any? = nil, absolute: URL? = nil) throws -> HTTPResponse {
-    var headers = [
-      "Authorization": "Bearer \(token)", "Accept": "application/vnd.github+json",
-      "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "paddock",
-    ]
-    var body: Data?
-    if let json {
-      body = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
-      headers["Content-Type"] = "application/json"
-    }
-    let target = absolute ?? url(path)
-    let response: HTTPResponse
-    do {
-      response = try transport.send(HTTPRequest(method: method, url: target, headers: headers, body: body))
-    } catch {
-      throw CIError(
-        "GitHub API \(method) \(target.path) failed: \(redacted("\(error)")); check GITHUB_API_URL and the network")
-    }
-    guard (200..<300).contains(response.status) else {
-      let message = (try? JSONSerialization.jsonObject(with: response.body) as? [String: Any])?["message"] as? String
-      var fix = "check the token and the repository"
-      if response.status == 401 {
-        fix = "the token was refused: pass GITHUB_TOKEN (or PADDOCK_GITHUB_TOKEN) to the step"
-      }
-      if response.status == 403 || response.status == 404 {
-        fix =
-          "the token cannot write to this pull request: give the job `permissions: pull-requests: write` (and `contents: read`)"
-      }
-      throw CIError(
-        "GitHub API answered \(response.status) to \(method) \(target.path)\(message.map { ": \(redacted($0))" } ?? ""); \(fix)"
-      )
-    }
-    return response
-  }
-
-  /// Every item of a paginated list, following `Link: <...>; rel="next"` (at most 20 pages).
-  private func list(_ path: String) throws -> [[String: Any]] {
-    var items: [[String: Any]] = []
-    var next: URL? = URL(string: url(path).absoluteString + "?per_page=100")
-    var pages = 0
-    while let page = next, pages < 20 {
-      pages += 1
-      let response = try call("GET", path, absolute: page)
-      guard let array = try? JSONSerialization.jsonObject(with: response.body) as? [[String: Any]] else {
-        throw CIError("GitHub API answered GET \(page.path) with something that is not a list")
-      }
-      items += array
-      next = Self.nextLink(response.headers["link"], under: apiURL)
-    }
-    return items
-  }
-
-  /// The `rel="next"` URL of a `Link` header, only when it stays on the API's scheme, host and port: the token
-  /// goes with every page, so a link elsewhere is not followed.
-  package static func nextLink(_ header: String?, under api: URL) -> URL? {
-    guard let header else { return nil }
-    for part in header.split(separator: ",") where part.contains("rel=\"next\"") {
-      guard let open = part.firstIndex(of: "<"), let close = part[open...].firstIndex(of: ">") else { continue }
-      guard let url = URL(string: String(part[part.index(after: open)..<close])),
-        url.scheme?.lowercased() == api.scheme?.lowercased(), url.host?.lowercased() == api.host?.lowercased(),
-        url.port == api.port
-      else { return nil }
-      return url
-    }
-    return nil
-  }
-
-  /// The token never appears in anything Paddock prints.
-  private func redacted(_ text: String) -> String {
-    token.isEmpty ? text : text.replacingOccurrences(of: token, with: "***")
-  }
+  /// The `rel="next"` URL of a `Link` header, only when it stays on the API's scheme, host and port.
+  package static func nextLink(_ header: String?, under api: URL) -> URL? { GitHubAPI.nextLink(header, under: api) }
 }

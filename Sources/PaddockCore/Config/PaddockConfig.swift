@@ -31,6 +31,7 @@ public struct PaddockConfig: Sendable, Hashable {
     catalogue.aliases += aliases
     catalogue.disabled.formUnion(disable)
     if let reviewTrailers { catalogue.reviewTrailers = reviewTrailers }
+    catalogue.independentReview = review.independentReview
     return catalogue
   }
 

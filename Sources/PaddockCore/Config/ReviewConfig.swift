@@ -18,6 +18,8 @@ public struct ReviewConfig: Sendable, Hashable {
   public var protectedPaths: [String] = []
   public var limits = ChangeSizeLimits(perCommit: nil, perChange: nil)
   public var policy: ReviewPolicy = .default
+  /// `policy.review.independent`: a review trailer by the commit's own author or committer does not count.
+  public var independentReview = true
   /// The baseline file, relative to the repository root; nil means `.paddock-baseline.json` if it exists.
   public var baseline: String?
 
@@ -63,7 +65,7 @@ extension NodeReader {
     }
     if let policy = root["policy"] {
       let map = try mapping(policy, at: "policy")
-      try allowKeys(map, ["ai", "human", "bot", "unknown", "ai-may-suppress", "unreadable"], at: "policy")
+      try allowKeys(map, ["ai", "human", "bot", "unknown", "ai-may-suppress", "unreadable", "review"], at: "policy")
       if let node = map["unreadable"] {
         let decisions = try mapping(node, at: "policy.unreadable")
         try allowKeys(decisions, Authorship.allCases.map(\.rawValue), at: "policy.unreadable")
@@ -87,6 +89,13 @@ extension NodeReader {
       }
       if let node = map["ai-may-suppress"] {
         config.policy.aiMaySuppress = try bool(node, at: "policy.ai-may-suppress")
+      }
+      if let node = map["review"] {
+        let review = try mapping(node, at: "policy.review")
+        try allowKeys(review, ["independent"], at: "policy.review")
+        if let independent = review["independent"] {
+          config.independentReview = try bool(independent, at: "policy.review.independent")
+        }
       }
     }
     if let baseline = root["baseline"] { config.baseline = try string(baseline, at: "baseline") }

@@ -356,7 +356,7 @@ public final class ReportCache {
 extension AgentCatalogue {
   /// A stable digest of everything classification depends on, naming the classification cache.
   public var fingerprint: String {
-    var text = "classifier 1\n"
+    var text = "classifier 2\n"
     for agent in agents {
       text += "agent \(agent.id)\t\(agent.name)\t\(agent.aliases.joined(separator: ","))\n"
       for marker in agent.markers {
@@ -366,7 +366,7 @@ extension AgentCatalogue {
     }
     for alias in aliases { text += "alias \(alias.identity)\t\(alias.agent)\t\(alias.model ?? "")\n" }
     text += "disabled \(disabled.sorted().joined(separator: ","))\n"
-    text += "review \(reviewTrailers.joined(separator: ","))\n"
+    text += "review \(reviewTrailers.joined(separator: ","))\(independentReview ? " independent" : "")\n"
     return String(SHA256.hex(Array(text.utf8)).prefix(16))
   }
 }

@@ -10,9 +10,10 @@ extension ReviewChange {
   ///
   /// With `onlyTracedLines`, added lines that no commit of the range introduced (lines a merge brought in from
   /// commits the range excludes) are left out: a push that creates a branch is judged by its own commits only.
+  /// With `intermediateLines`, the lines commits added and later commits removed are read from their blobs.
   public static func load(
     repository: Repository, attribution: RangeAttribution, classifier: CommitClassifier, headFiles: Bool,
-    onlyTracedLines: Bool = false
+    onlyTracedLines: Bool = false, intermediateLines: Bool = false
   ) throws -> ReviewChange {
     var commitIndex: [String: Int] = [:]
     var commits: [ReviewCommit] = []
@@ -30,7 +31,20 @@ extension ReviewChange {
         ReviewCommit(
           id: record.id, summary: record.summary, author: "\(record.authorName) <\(record.authorEmail)>",
           authorship: record.authorship, agent: record.agent,
-          humanReviewers: record.review.map { $0.text }, agentSignoffs: signoffs))
+          humanReviewers: record.review.map { $0.text }, agentSignoffs: signoffs,
+          refusedReviews: record.refusedReview))
+    }
+    for (index, record) in attribution.commits.enumerated() {
+      commits[index].parents = record.parents.compactMap { commitIndex[$0] }
+    }
+    var paths: [PathChange] = []
+    paths.reserveCapacity(attribution.files.count)
+    for file in attribution.files {
+      paths.append(
+        PathChange(
+          path: file.path, oldPath: file.oldPath, status: file.status, oldMode: file.oldMode, newMode: file.newMode,
+          isBinary: file.binary, addedLines: file.counts.total, removedLines: file.hunks.reduce(0) { $0 + $1.oldLines },
+          commits: file.changedBy.compactMap { commitIndex[$0] }.sorted()))
     }
     var files: [ReviewFile] = []
     for file in attribution.files where file.status != .deleted && !file.submodule {
@@ -58,7 +72,36 @@ extension ReviewChange {
       files.append(reviewFile)
     }
     let head = headFiles ? try loadHeadFiles(repository: repository, head: attribution.head, except: files) : []
-    return ReviewChange(files: files, commits: commits, headFiles: head)
+    let intermediate =
+      intermediateLines
+      ? try loadIntermediate(repository: repository, attribution.intermediate, commits: commits, index: commitIndex)
+      : []
+    return ReviewChange(files: files, commits: commits, headFiles: head, paths: paths, intermediate: intermediate)
+  }
+
+  /// The text of lines that commits added and later commits removed, oldest commit first, as one file per commit
+  /// and path; binary blobs give nothing.
+  static func loadIntermediate(
+    repository: Repository, _ records: [IntermediateLines], commits: [ReviewCommit], index: [String: Int]
+  ) throws -> [ReviewFile] {
+    var files: [ReviewFile] = []
+    // Commits are listed newest first, so the highest index is the oldest: a secret is reported where it entered.
+    let ordered = records.compactMap { record in index[record.commit].map { (record, $0) } }.sorted { $0.1 > $1.1 }
+    for (record, commitIndex) in ordered {
+      guard let lines = textLines(try repository.blob(record.blob)) else { continue }
+      let commit = commits[commitIndex]
+      var added: [AddedLine] = []
+      for range in record.lines {
+        for number in range where number >= 1 && number <= lines.count {
+          added.append(
+            AddedLine(
+              number: number, text: lines[number - 1], authorship: commit.authorship, commit: commitIndex,
+              agent: commit.agent))
+        }
+      }
+      if !added.isEmpty { files.append(ReviewFile(path: record.path, added: added)) }
+    }
+    return files
   }
 
   /// Every text file at `head` as if it were added, of unknown authorship: what a baseline records.

@@ -9,11 +9,88 @@ public struct ReviewChange: Sendable {
   public var commits: [ReviewCommit]
   /// Text files standing at head outside `files`, for checks that look beyond the change (duplicate code).
   public var headFiles: [HeadFile]
+  /// Every path the change touches, deletions, renames and mode changes included, with the commits that changed
+  /// it: what protected paths are judged on. Empty for a change built from lines alone (a rule's example).
+  public var paths: [PathChange]
+  /// Lines that commits of the change added and later commits changed or removed, one file per commit and path
+  /// (line numbers in that commit's version): not at head, but in the history the change delivers. Only secret
+  /// rules read them.
+  public var intermediate: [ReviewFile]
 
-  public init(files: [ReviewFile], commits: [ReviewCommit], headFiles: [HeadFile] = []) {
+  public init(
+    files: [ReviewFile], commits: [ReviewCommit], headFiles: [HeadFile] = [], paths: [PathChange] = [],
+    intermediate: [ReviewFile] = []
+  ) {
     self.files = files
     self.commits = commits
     self.headFiles = headFiles
+    self.paths = paths
+    self.intermediate = intermediate
+  }
+
+  /// Whether commit `ancestor` is commit `descendant` or one of its ancestors inside the change (indices into
+  /// `commits`).
+  public func isAncestor(_ ancestor: Int, of descendant: Int) -> Bool {
+    var seen = Set<Int>()
+    var queue = [descendant]
+    while let next = queue.popLast() {
+      if next == ancestor { return true }
+      guard commits.indices.contains(next), seen.insert(next).inserted else { continue }
+      queue += commits[next].parents
+    }
+    return false
+  }
+}
+
+/// One path of the change as a whole, however it changed.
+public struct PathChange: Sendable, Hashable {
+  /// The path at head, or the old path of a deleted file.
+  public var path: String
+  /// The path before a rename.
+  public var oldPath: String?
+  public var status: DeltaStatus
+  public var oldMode: FileMode?
+  public var newMode: FileMode?
+  public var isBinary: Bool
+  public var addedLines: Int
+  public var removedLines: Int
+  /// Indices into `ReviewChange.commits` of the commits that changed the file (lines, name, mode or content).
+  public var commits: [Int]
+
+  public init(
+    path: String, oldPath: String? = nil, status: DeltaStatus, oldMode: FileMode? = nil, newMode: FileMode? = nil,
+    isBinary: Bool = false, addedLines: Int = 0, removedLines: Int = 0, commits: [Int] = []
+  ) {
+    self.path = path
+    self.oldPath = oldPath
+    self.status = status
+    self.oldMode = oldMode
+    self.newMode = newMode
+    self.isBinary = isBinary
+    self.addedLines = addedLines
+    self.removedLines = removedLines
+    self.commits = commits
+  }
+
+  /// What happened to the file overall, in words: `deleted`, `renamed to x`, `mode changed`, `3 lines removed`.
+  public var summary: String {
+    var parts: [String] = []
+    switch status {
+    case .added: parts.append("added")
+    case .deleted: parts.append("deleted")
+    case .renamed: if let oldPath { parts.append("renamed from \(oldPath) to \(path)") }
+    case .typeChanged: parts.append("changed type")
+    default: break
+    }
+    if let oldMode, let newMode, oldMode != .absent, newMode != .absent, oldMode != newMode {
+      parts.append("mode changed from \(oldMode.rawValue) to \(newMode.rawValue)")
+    }
+    if isBinary, status != .deleted { parts.append("binary content") }
+    if status != .deleted, status != .added {
+      if removedLines > 0 { parts.append("\(removedLines) line\(removedLines == 1 ? "" : "s") removed") }
+      if addedLines > 0 { parts.append("\(addedLines) line\(addedLines == 1 ? "" : "s") added") }
+    }
+    return parts.isEmpty ? "changed" : parts.joined(separator: ", ")
   }
 }
 
@@ -93,14 +170,20 @@ public struct ReviewCommit: Sendable, Hashable {
   public var author: String
   public var authorship: Authorship
   public var agent: String?
-  /// Review trailers (`Reviewed-by`, `Acked-by`) from people, as `Name <email>`.
+  /// A person's reviews: review trailers (`Reviewed-by: Name <email>`) that count, and approvals of the pull
+  /// request.
   public var humanReviewers: [String]
   /// `Signed-off-by` trailers that name an agent.
   public var agentSignoffs: [String]
+  /// Review trailers that do not count, and why.
+  public var refusedReviews: [RefusedReview]
+  /// Indices into `ReviewChange.commits` of the parents inside the change.
+  public var parents: [Int]
 
   public init(
     id: String, summary: String, author: String, authorship: Authorship, agent: String? = nil,
-    humanReviewers: [String] = [], agentSignoffs: [String] = []
+    humanReviewers: [String] = [], agentSignoffs: [String] = [], refusedReviews: [RefusedReview] = [],
+    parents: [Int] = []
   ) {
     self.id = id
     self.summary = summary
@@ -109,6 +192,8 @@ public struct ReviewCommit: Sendable, Hashable {
     self.agent = agent
     self.humanReviewers = humanReviewers
     self.agentSignoffs = agentSignoffs
+    self.refusedReviews = refusedReviews
+    self.parents = parents
   }
 }
 

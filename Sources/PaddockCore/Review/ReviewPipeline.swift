@@ -34,30 +34,41 @@ public struct ReviewPipeline {
       if case .duplicateCode = $0.kind { return true }
       return false
     }
+    // Secret rules read every commit's added lines, not only the final diff's: a key one commit adds and a later
+    // one removes still reaches the remote.
+    let needsIntermediate = rules.contains {
+      if case .secret = $0.kind { return true }
+      return false
+    }
     let change = try timings.measure("read changed files") {
       try ReviewChange.load(
         repository: repository, attribution: attribution, classifier: attributor.classifier, headFiles: needsHead,
-        onlyTracedLines: !range.alsoExcluding.isEmpty)
+        onlyTracedLines: !range.alsoExcluding.isEmpty, intermediateLines: needsIntermediate)
     }
     return (attribution, change)
   }
 
   /// Reviews a range. `failOn` replaces the policy's blocking threshold for every authorship
-  /// (`.some(nil)` never blocks).
+  /// (`.some(nil)` never blocks). `approvals` are people who approved the whole change (a pull request's
+  /// approving reviewers): each counts as a person's review of every commit.
   public func review(
-    _ range: ResolvedRange, failOn: Severity?? = .none, version: String, model: ModelReviewSettings? = nil
+    _ range: ResolvedRange, failOn: Severity?? = .none, version: String, model: ModelReviewSettings? = nil,
+    approvals: [String] = []
   ) throws -> ReviewReport {
     var timings = PhaseTimings()
-    return try review(range, failOn: failOn, version: version, model: model, timings: &timings)
+    return try review(
+      range, failOn: failOn, version: version, model: model, approvals: approvals, timings: &timings)
   }
 
   /// Reviews a range, recording the time of each phase in `timings`. With `model`, a language model reviews the
   /// hunks its configuration picks, after the rules, and its findings are added to theirs.
   public func review(
     _ range: ResolvedRange, failOn: Severity?? = .none, version: String, model: ModelReviewSettings? = nil,
-    timings: inout PhaseTimings
+    approvals: [String] = [], timings: inout PhaseTimings
   ) throws -> ReviewReport {
-    let (attribution, change) = try change(of: range, timings: &timings)
+    let (attribution, loaded) = try change(of: range, timings: &timings)
+    var change = loaded
+    for index in change.commits.indices { change.commits[index].humanReviewers += approvals }
     var policy = config.review.policy
     if let failOn { policy = policy.failing(on: failOn) }
     let ruleSet = try timings.measure("compile rules") { try RuleSet(rules: rules, relevantTo: change) }

@@ -42,7 +42,7 @@ public struct Reviewer: Sendable {
     var active: [Finding] = []
     var suppressed: [Finding] = []
     for finding in findings {
-      let settled = settle(finding, files: files)
+      let settled = settle(finding, files: files, change: change)
       if settled.suppression == nil { active.append(settled) } else { suppressed.append(settled) }
     }
     return ReviewOutcome(findings: active, suppressed: suppressed, verdict: active.map(\.decision).max() ?? .pass)
@@ -65,7 +65,7 @@ public struct Reviewer: Sendable {
       }
       taken.insert(fingerprint)
       finding.fingerprint = fingerprint
-      let settled = settle(finding, files: files)
+      let settled = settle(finding, files: files, change: change)
       if settled.suppression == nil { result.findings.append(settled) } else { result.suppressed.append(settled) }
     }
     result.findings.sort {
@@ -77,10 +77,10 @@ public struct Reviewer: Sendable {
   }
 
   /// A finding with its inline suppression, baseline entry and the policy's decision applied.
-  private func settle(_ finding: Finding, files: [String: ReviewFile]) -> Finding {
+  private func settle(_ finding: Finding, files: [String: ReviewFile], change: ReviewChange) -> Finding {
     var finding = finding
     if let path = finding.path, let line = finding.line, let file = files[path] {
-      switch inlineSuppression(of: finding, line: line, in: file) {
+      switch inlineSuppression(of: finding, line: line, in: file, change: change) {
       case .honoured(let suppression):
         finding.suppression = suppression
       case .refused(let why):
@@ -103,8 +103,11 @@ public struct Reviewer: Sendable {
   }
 
   /// A `paddock:ignore` on the finding's line or the line above. Only a person's comment counts unless the
-  /// policy lets AI suppress, and a comment without a reason never counts.
-  private func inlineSuppression(of finding: Finding, line: Int, in file: ReviewFile) -> InlineResult {
+  /// policy lets AI suppress, a comment without a reason never counts, and a comment on the line above covers
+  /// only a line that stood there when the comment was written: not one added later under it.
+  private func inlineSuppression(of finding: Finding, line: Int, in file: ReviewFile, change: ReviewChange)
+    -> InlineResult
+  {
     for number in [line, line - 1] {
       guard let text = file.line(number), let suppression = InlineSuppression.parse(text),
         suppression.covers(finding.rule)
@@ -121,9 +124,28 @@ public struct Reviewer: Sendable {
           "the paddock:ignore on line \(number) was written by an AI and is not honoured: a person must add or approve it"
         )
       }
+      if number != line, let added = file.addedLine(line),
+        !Self.stoodTogether(finding: added, suppression: file.addedLine(number), in: change)
+      {
+        let commit = added.commit.map { " by commit \(change.commits[$0].id.prefix(12))" } ?? ""
+        return .refused(
+          "the paddock:ignore on line \(number) was written before this line was added\(commit) and does not cover it: a suppression covers only the lines that stood under it when it was written; add `paddock:ignore \(finding.rule) -- why` for this line"
+        )
+      }
       return .honoured(Suppression(kind: .inline, reason: reason, line: number))
     }
     return .none
+  }
+}
+
+extension Reviewer {
+  /// Whether the line a finding is on already stood when the suppression above it was written: the same commit
+  /// wrote both, or the line's commit is an ancestor of the suppression's. A suppression from before the change
+  /// (not an added line) covers no line the change adds. Lines from outside the range count as old.
+  static func stoodTogether(finding: AddedLine, suppression: AddedLine?, in change: ReviewChange) -> Bool {
+    guard let lineCommit = finding.commit else { return true }
+    guard let suppression, let suppressionCommit = suppression.commit else { return false }
+    return change.isAncestor(lineCommit, of: suppressionCommit)
   }
 }
 

@@ -65,7 +65,7 @@ public enum RuleExampleRunner {
       humanReviewers: classification.review.map(\.text),
       agentSignoffs: commit.trailers.filter { $0.key.lowercased() == "signed-off-by" }.map(\.value).filter {
         classifier.isAgentIdentity($0)
-      })
+      }, refusedReviews: classification.refusedReview)
     let path = example.path ?? rule.languages.first?.exampleFileName ?? "example.txt"
     let content = example.context + example.lines
     let added = example.lines.enumerated().map {

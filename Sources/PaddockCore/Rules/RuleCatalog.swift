@@ -79,8 +79,9 @@ public struct RuleCatalog: Sendable {
     for pack in packs where !offPacks.contains(pack.id) {
       for var rule in pack.rules where !off.contains(rule.id) && (rule.enabledByDefault || on.contains(rule.id)) {
         switch rule.kind {
-        case .protectedPaths(let globs) where !review.protectedPaths.isEmpty:
-          rule.kind = .protectedPaths(globs: globs + review.protectedPaths)
+        case .protectedPaths(let globs):
+          // What configures Paddock is protected wherever the configuration puts it.
+          rule.kind = .protectedPaths(globs: globs + review.protectedPaths + Self.configurationGlobs(review))
         case .changeSize(let limits):
           rule.kind = .changeSize(
             ChangeSizeLimits(
@@ -92,6 +93,21 @@ public struct RuleCatalog: Sendable {
       }
     }
     return rules
+  }
+
+  /// Globs that match exactly the files `review` reads besides `.paddock.yml`: its rule packs and its baseline.
+  static func configurationGlobs(_ review: ReviewConfig) -> [String] {
+    (review.ruleFiles + [review.baseline ?? Baseline.defaultFile]).compactMap { name in
+      var path = Substring(name)
+      while path.hasPrefix("./") { path = path.dropFirst(2) }
+      guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~"), !path.hasPrefix("../") else { return nil }
+      // Glob characters in a file name stand for themselves: each goes in a one-character class.
+      var glob = ""
+      for character in path {
+        glob += "*?[{".contains(character) ? "[\(character)]" : String(character)
+      }
+      return glob
+    }
   }
 
   /// Severity overrides keyed by rule id.

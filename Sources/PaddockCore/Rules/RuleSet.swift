@@ -16,7 +16,7 @@ public struct RuleSet: Sendable {
   public init(rules: [Rule], relevantTo change: ReviewChange? = nil) throws(RuleSetError) {
     self.rules = rules
     masker = SecretMasker(rules: rules)
-    let textFiles = change?.files.filter { !$0.isBinary }
+    let textFiles = change.map { $0.files.filter { !$0.isBinary } + $0.intermediate }
     var compiled: [CompiledRule] = []
     for rule in rules {
       do {
@@ -35,38 +35,89 @@ public struct RuleSet: Sendable {
   ///
   /// Files and whole-change rules are independent, so they are spread over the machine's cores (at most four);
   /// the findings come back in the same order whatever the number of threads.
+  ///
+  /// Secret rules also read `change.intermediate`, the lines commits added and later commits removed: such a
+  /// secret is gone from head but still in the history the change delivers (see `historical`).
   public func evaluate(_ change: ReviewChange, everyAuthorship: Bool = false, threads: Int = Parallel.defaultWorkers)
     -> [Finding]
   {
     let files = change.files.indices.filter { !change.files[$0].isBinary }
+    let intermediate = compiled.contains { $0.isSecretRule } ? change.intermediate.count : 0
     let changeRules = compiled.indices.filter { !compiled[$0].rule.kind.isLineBased }
-    // Items 0..<files.count are files, the rest whole-change rules; the heavier rules are scheduled first.
-    let count = files.count + changeRules.count
-    let schedule = Array(files.count..<count) + Array(0..<files.count)
+    // Items 0..<files.count are files, then intermediate files, then whole-change rules; the heavier rules are
+    // scheduled first.
+    let lineItems = files.count + intermediate
+    let count = lineItems + changeRules.count
+    let schedule = Array(lineItems..<count) + Array(0..<lineItems)
     @Sendable func found(_ item: Int) -> [Finding] {
       if item < files.count { return evaluate(file: change.files[files[item]], change, everyAuthorship) }
+      if item < lineItems {
+        let file = change.intermediate[item - files.count]
+        return evaluate(file: file, change, everyAuthorship, onlySecrets: true).map { historical($0, change: change) }
+      }
       return ChangeChecks.findings(
-        rule: compiled[changeRules[item - files.count]], change: change, everyAuthorship: everyAuthorship)
+        rule: compiled[changeRules[item - lineItems]], change: change, everyAuthorship: everyAuthorship)
     }
     // Another rule's code frame on a secret's line must not show the secret.
     @Sendable func run(_ item: Int) -> [Finding] { found(item).map { masker.mask($0) } }
-    guard threads > 1, count >= 16 else { return (0..<count).flatMap(run) }
-    let results = Mutex<[[Finding]]>(Array(repeating: [], count: count))
-    Parallel.forEach(count, workers: threads) { position in
-      let item = schedule[position]
-      let found = run(item)
-      results.withLock { $0[item] = found }
+    var results: [[Finding]]
+    if threads > 1, count >= 16 {
+      let shared = Mutex<[[Finding]]>(Array(repeating: [], count: count))
+      Parallel.forEach(count, workers: threads) { position in
+        let item = schedule[position]
+        let found = run(item)
+        shared.withLock { $0[item] = found }
+      }
+      results = shared.withLock { $0 }
+    } else {
+      results = (0..<count).map(run)
     }
-    return results.withLock { $0.flatMap { $0 } }
+    // A secret that several commits carried (a line edited around it) is reported once, where it entered: the
+    // intermediate files are ordered oldest commit first.
+    var seen = Set<String>()
+    for item in files.count..<lineItems {
+      results[item].removeAll { !seen.insert($0.fingerprint).inserted }
+    }
+    return results.flatMap { $0 }
+  }
+
+  /// A secret rule's finding on a line that a later commit removed: it names the commit that added it and says
+  /// how to take it out of history; it points at no line of the file at head.
+  private func historical(_ finding: Finding, change: ReviewChange) -> Finding {
+    var finding = finding
+    let commit = change.commits.first { $0.id == finding.commit }
+    let short = String((finding.commit ?? "").prefix(12))
+    let place = "line \(finding.line ?? 0) of \(finding.path ?? "the file")"
+    finding.message +=
+      " Commit \(short)\(commit.map { " (\($0.summary))" } ?? "") added this at \(place); a later commit changed "
+      + "or removed that line, so the final diff does not show it, but the commit still carries it to the remote, "
+      + "where it stays in history."
+    finding.fix =
+      "Rewrite history before pushing so that no commit contains it: `git rebase -i \(short)^` (`--root` for a "
+      + "first commit), mark \(short) as `edit`, remove the secret, `git commit --amend`, then "
+      + "`git rebase --continue` (if \(short) is the last commit, `git commit --amend` alone does it); on a pull "
+      + "request, force-push the rewritten branch. "
+      + finding.fix
+    finding.fingerprint = Fingerprint.of(
+      rule: finding.rule, path: finding.path ?? "", text: "history\u{0}" + (finding.snippet ?? ""))
+    finding.line = nil
+    finding.endLine = nil
+    finding.column = nil
+    finding.endColumn = nil
+    return finding
   }
 
   /// The line rules and manifest checks of one text file.
   ///
   /// Patterns are matched by RE2 in time linear in each line, so every rule reads every line it applies to: no
   /// budget, and nothing a crafted line can make a rule skip.
-  private func evaluate(file: ReviewFile, _ change: ReviewChange, _ everyAuthorship: Bool) -> [Finding] {
+  private func evaluate(file: ReviewFile, _ change: ReviewChange, _ everyAuthorship: Bool, onlySecrets: Bool = false)
+    -> [Finding]
+  {
     var findings: [Finding] = []
-    let applicable = compiled.indices.filter { compiled[$0].applies(to: file) }
+    let applicable = compiled.indices.filter {
+      compiled[$0].applies(to: file) && (!onlySecrets || compiled[$0].isSecretRule)
+    }
     guard !applicable.isEmpty else { return [] }
     let lineRules = applicable.filter { compiled[$0].isLineRule }
     let keyed = lineRules.filter { compiled[$0].usesKeywords }
@@ -117,8 +168,13 @@ struct FileScope: Sendable {
     if !languages.isEmpty {
       guard let language = file.language, languages.contains(language) else { return false }
     }
-    if !include.isEmpty, !include.matches(file.path) { return false }
-    if exclude.matches(file.path) { return false }
+    return applies(toPath: file.path)
+  }
+
+  /// The path globs alone, for a path with no text to read (deleted, binary).
+  func applies(toPath path: String) -> Bool {
+    if !include.isEmpty, !include.matches(path) { return false }
+    if exclude.matches(path) { return false }
     return true
   }
 }
@@ -154,6 +210,11 @@ struct CompiledRule: Sendable {
   }
 
   var usesKeywords: Bool { isLineRule && !rule.keywords.isEmpty }
+
+  var isSecretRule: Bool {
+    if case .secret = rule.kind { return true }
+    return false
+  }
 
   /// Whether the rule reads this file at all: language and path globs.
   func applies(to file: ReviewFile) -> Bool { scope.applies(to: file) }

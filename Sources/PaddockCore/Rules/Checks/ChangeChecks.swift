@@ -7,7 +7,7 @@ enum ChangeChecks {
     switch rule.kind {
     case .pattern, .secret, .newDependency: return []
     case .missingTests(let options): return missingTests(rule, options, files, change, inScope)
-    case .protectedPaths(let globs): return protectedPaths(rule, globs, files, change, inScope)
+    case .protectedPaths(let globs): return protectedPaths(rule, compiled, globs, change, inScope)
     case .changeSize(let limits): return changeSize(rule, limits, files, change, inScope)
     case .duplicateCode(let minLines): return DuplicateCodeCheck.findings(rule, minLines, files, change, inScope)
     case .aiSignoff: return aiSignoff(rule, files, change)
@@ -64,26 +64,61 @@ enum ChangeChecks {
 
   // MARK: protected-paths
 
+  /// Every change to a protected path counts: added or removed lines, a deletion, a rename to or from it, a new
+  /// mode, binary content. One finding per file and per commit that changed it without a person's review.
   private static func protectedPaths(
-    _ rule: Rule, _ globs: [String], _ files: [ReviewFile], _ change: ReviewChange, _ inScope: (Authorship) -> Bool
+    _ rule: Rule, _ compiled: CompiledRule, _ globs: [String], _ change: ReviewChange,
+    _ inScope: (Authorship) -> Bool
   ) -> [Finding] {
     guard let protected = try? GlobSet(globs) else { return [] }
+    func isProtected(_ path: String?) -> Bool {
+      guard let path else { return false }
+      return protected.matches(path) && compiled.scope.applies(toPath: path)
+    }
+    // The changed paths, or (for a change built from lines alone) its files.
+    let paths =
+      change.paths.isEmpty
+      ? change.files.map {
+        PathChange(
+          path: $0.path, oldPath: $0.oldPath, status: $0.status, isBinary: $0.isBinary, addedLines: $0.added.count)
+      } : change.paths
+    let files = Dictionary(change.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     var findings: [Finding] = []
-    for file in files where protected.matches(file.path) {
-      // One finding per unreviewed commit per file, spanning that commit's lines.
-      var byCommit: [Int: [AddedLine]] = [:]
-      for line in file.added where inScope(line.authorship) && line.authorship.isAIOrUnknown {
-        guard let index = line.commit, change.commits[index].humanReviewers.isEmpty else { continue }
-        byCommit[index, default: []].append(line)
+    for path in paths where isProtected(path.path) || isProtected(path.oldPath) {
+      let file = files[path.path]
+      let reported = isProtected(path.path) ? path.path : path.oldPath ?? path.path
+      var lines: [Int: [AddedLine]] = [:]
+      for line in file?.added ?? [] {
+        if let index = line.commit { lines[index, default: []].append(line) }
       }
-      for (index, lines) in byCommit.sorted(by: { $0.key < $1.key }) {
+      for index in Set(path.commits).union(lines.keys).sorted() {
         let commit = change.commits[index]
+        // A commit's lines carry their own authorship (a note can make them a person's); what else it did to the
+        // file (removed lines, renamed, deleted it) takes the commit's.
+        let own = lines[index] ?? []
+        // Bots' lines are not an agent's: a person's policy applies to them.
+        let nonHuman = own.filter { $0.authorship.isAIOrUnknown }
+        let onlyAddsLines = (path.status == .modified || path.status == .added) && path.removedLines == 0
+        let authorship = nonHuman.first?.authorship ?? (!own.isEmpty && onlyAddsLines ? .human : commit.authorship)
+        guard authorship.isAIOrUnknown, inScope(authorship), commit.humanReviewers.isEmpty else { continue }
+        let what =
+          nonHuman.isEmpty
+          ? "changed it (\(path.summary))"
+          : "changed \(nonHuman.count) line\(nonHuman.count == 1 ? "" : "s") here"
+            + (path.status == .modified && path.removedLines == 0 ? "" : " (\(path.summary))")
+        var message =
+          "\(rule.message) \(reported) is protected; commit \(commit.id.prefix(12)) (\(commit.agent ?? "AI")) \(what) with no review from a person."
+        if !commit.refusedReviews.isEmpty {
+          message +=
+            " Not counted: "
+            + commit.refusedReviews.map { "`\($0.text)` (\($0.reason))" }.joined(separator: "; ") + "."
+        }
         findings.append(
           finding(
-            rule, file: file, line: lines[0], change: change,
-            message:
-              "\(rule.message) \(file.path) is protected; commit \(commit.id.prefix(12)) (\(commit.agent ?? "AI")) changed \(lines.count) line\(lines.count == 1 ? "" : "s") here with no review trailer from a person.",
-            key: "protected:\(commit.summary)", endLine: lines.last?.number))
+            rule, file: ReviewFile(path: reported, added: []), line: reported == path.path ? nonHuman.first : nil,
+            change: change, message: message,
+            key: "protected:\(commit.summary)", endLine: reported == path.path ? nonHuman.last?.number : nil,
+            authorship: authorship, commit: commit))
       }
     }
     return findings
