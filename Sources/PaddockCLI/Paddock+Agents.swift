@@ -24,7 +24,7 @@ extension Paddock {
           }
         }
         out += "\nhuman review trailers: \(catalogue.reviewTrailers.joined(separator: ", "))\n"
-        writeOut(out)
+        try writeOut(out)
       }
     }
   }

@@ -36,7 +36,7 @@ extension Paddock {
         }
         let baseline = PaddockCore.Baseline(findings: findings)
         try write(try JSONRenderer.render(baseline), to: path)
-        writeError(
+        try writeError(
           "paddock: recorded \(baseline.entries.count) finding\(baseline.entries.count == 1 ? "" : "s") in \(path)\n")
       }
     }

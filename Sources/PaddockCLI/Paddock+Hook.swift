@@ -32,7 +32,7 @@ extension Paddock.Hook {
       try reportingErrors {
         let installer = HookInstaller(
           location: HookLocation.of(try options.openRepository()), paddockPath: Bundle.main.executablePath)
-        for change in try installer.install(force: force) { writeError("paddock: \(change)\n") }
+        for change in try installer.install(force: force) { try writeError("paddock: \(change)\n") }
       }
     }
   }
@@ -46,7 +46,7 @@ extension Paddock.Hook {
     func run() throws {
       try reportingErrors {
         let installer = HookInstaller(location: HookLocation.of(try options.openRepository()), paddockPath: nil)
-        for change in try installer.uninstall() { writeError("paddock: \(change)\n") }
+        for change in try installer.uninstall() { try writeError("paddock: \(change)\n") }
       }
     }
   }
@@ -72,7 +72,7 @@ extension Paddock.Hook {
           }
           out += line + " (\(state.path))\n"
         }
-        writeOut(out)
+        try writeOut(out)
       }
     }
   }
@@ -111,7 +111,7 @@ extension Paddock.Hook {
           let remoteRef = environment["PRE_COMMIT_REMOTE_BRANCH"] ?? local
           input = "\(local) \(to) \(remoteRef) \(from)\n"
         } else {
-          input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+          input = String(decoding: try readStandardInput(), as: UTF8.self)
         }
         let remoteName = remote ?? environment["PRE_COMMIT_REMOTE_NAME"] ?? "origin"
         let repository = try options.openRepository()
@@ -123,7 +123,7 @@ extension Paddock.Hook {
         let started = Date()
         for check in checks {
           guard let range = check.range else {
-            writeError("paddock: \(check.note)\n")
+            try writeError("paddock: \(check.note)\n")
             continue
           }
           let reviewer =
@@ -134,13 +134,13 @@ extension Paddock.Hook {
             model?.deadline = max(0.001, deadline - Date().timeIntervalSince(started))
           }
           let report = try reviewer.review(range, version: PaddockVersion.current, model: model)
-          writeError("paddock: \(check.note)\n" + (try ReviewFormat.text.render(report, colour: colour)))
+          try writeError("paddock: \(check.note)\n" + (try ReviewFormat.text.render(report, colour: colour)))
           verdicts.append((PushPlanner.shortName(check.update.remoteRef), report.verdict))
         }
         let refused = verdicts.filter { $0.1 == .block }.map(\.0)
         if !refused.isEmpty {
           blocked = true
-          writeError(
+          try writeError(
             "paddock: push blocked (\(refused.joined(separator: ", "))): fix the findings above, or suppress one with `paddock:ignore RULE -- reason` written by a person. `git push --no-verify` skips the hook, and CI checks again.\n"
           )
         }
@@ -190,7 +190,7 @@ extension Paddock.Hook {
           comment: comment)
         if case .added(let message, let trailer) = outcome {
           try write(message, to: file)
-          writeError("paddock: added `\(trailer)` (\(session.variable) is set)\n")
+          try writeError("paddock: added `\(trailer)` (\(session.variable) is set)\n")
         }
       }
     }
