@@ -31,7 +31,7 @@ extension Paddock {
         let resolved = try range.map { try RangeResolver.resolve(in: repository, range: $0, base: nil, head: nil) }
         let head = try resolved?.head ?? repository.resolveCommit("HEAD")
         let findings = try pipeline.baselineFindings(range: resolved, head: head)
-        guard let path = output ?? pipeline.baselinePath else {
+        guard let path = try output ?? pipeline.baselinePath() else {
           throw CLIError("a bare repository has no working tree to hold the baseline: pass --output FILE")
         }
         let baseline = PaddockCore.Baseline(findings: findings)
