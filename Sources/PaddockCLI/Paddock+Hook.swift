@@ -59,8 +59,17 @@ extension Paddock.Hook {
 
     func run() throws {
       try reportingErrors {
-        let location = HookLocation.of(try options.openRepository())
+        let repository = try options.openRepository()
+        let location = HookLocation.of(repository)
         var out = "hooks directory: \(location.hooksDirectory)\n"
+        // What the pre-push script decides when it finds no binary; it reads the same two settings.
+        if Self.gitBool(repository.configString("paddock.required")) {
+          out += "required: yes (git config paddock.required): pre-push blocks when no paddock binary is found\n"
+        } else if try options.loadConfig(for: repository).hooks.required {
+          out += "required: yes (hooks.required in .paddock.yml): pre-push blocks when no paddock binary is found\n"
+        } else {
+          out += "required: no: pre-push warns and lets the push through when no paddock binary is found\n"
+        }
         if case .husky(let scripts) = location.style { out += "husky: Paddock's line goes in \(scripts)/<hook>\n" }
         for state in HookInstaller(location: location, paddockPath: nil).status() {
           var line = "\(state.hook): "
@@ -74,6 +83,13 @@ extension Paddock.Hook {
         }
         try writeOut(out)
       }
+    }
+
+    /// A git boolean as `git config --bool` reads it.
+    static func gitBool(_ value: String?) -> Bool {
+      guard let value = value?.lowercased() else { return false }
+      if let number = Int(value) { return number != 0 }
+      return ["true", "yes", "on"].contains(value)
     }
   }
 

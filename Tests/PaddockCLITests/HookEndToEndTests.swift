@@ -131,6 +131,53 @@ import Testing
     #expect(required.err.contains("requires Paddock"), "\(required.err)")
   }
 
+  /// `.paddock.yml` texts and whether they make Paddock required: every form Paddock accepts for true, and ones
+  /// it reads as false.
+  static let requiredForms: [(yaml: String, required: Bool)] = [
+    ("hooks:\n  required: true\n", true),
+    ("hooks:\n  required: True\n", true),
+    ("hooks:\n  required: TRUE\n", true),
+    ("hooks:\n  required: \"true\"\n", true),
+    ("hooks:\n  required: 'yes'\n", true),
+    ("hooks:\n  required: yes\n", true),
+    ("hooks:\n  required: On   # blocks without a binary\n", true),
+    ("hooks:\n  required: !!bool true\n", true),
+    ("hooks: {required: true}\n", true),
+    ("hooks: {trailer: Assisted-by, required: \"True\"}\n", true),
+    ("hooks: {\n  trailer: Assisted-by,\n  required: yes\n}\n", true),
+    ("\"hooks\":\n    'required': true\n", true),
+    (
+      "# team settings\nhooks:   # hooks\n\n  sessions:\n    - variable: X\n      agent: claude-code\n  required: yes\n",
+      true
+    ),
+    ("hooks:\n  required: false\n", false),
+    ("hooks:\n  required: \"no\"\n", false),
+    ("hooks: {required: Off}\n", false),
+    ("# hooks:\n#   required: true\n", false),
+    ("hooks:\n  trailer: Assisted-by\n", false),
+    ("report:\n  tags: required\nhooks:\n  required: false\nbaseline: required.json\n", false),
+  ]
+
+  /// The pre-push script, which has to read `hooks.required` without a binary, agrees with Paddock on every form,
+  /// and `paddock hook status` says which it is.
+  @Test(arguments: requiredForms.indices)
+  func hooksRequiredIsReadAsPaddockReadsIt(_ index: Int) throws {
+    let (yaml, required) = Self.requiredForms[index]
+    let work = try TestRepository()
+    #expect(try work.paddock(["hook", "install"]).status == 0)
+    try work.write(".paddock.yml", yaml)
+
+    let status = try work.paddock(["hook", "status"])
+    #expect(status.status == 0, "\(status.err)")
+    #expect(status.out.contains(required ? "required: yes" : "required: no"), "\(yaml): \(status.out)")
+
+    let hook = try ProcessRunner.run(
+      "/bin/sh", [Self.hookPath(work, "pre-push"), "origin", "/nowhere"], in: work.path,
+      environment: work.environment.merging(["PADDOCK": "/nonexistent/paddock"]) { $1 })
+    #expect(hook.status == (required ? 1 : 0), "\(yaml): \(hook.err)")
+    #expect(hook.err.contains(required ? "requires Paddock" : "NOT reviewed"), "\(yaml): \(hook.err)")
+  }
+
   // MARK: hook install
 
   static let foreignHook =
