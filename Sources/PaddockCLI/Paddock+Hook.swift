@@ -100,8 +100,8 @@ extension Paddock.Hook {
       discussion: """
         Checks every ref being pushed: an update reviews <remote-sha>..<local-sha>; a new branch (or a force \
         push over commits this clone does not have) reviews only the commits no branch of REMOTE has; a deletion \
-        checks nothing. Under the pre-commit framework, PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF are read instead \
-        of stdin. Prints the verdict to stderr; exit 1 blocks the push, 2 means it could not be checked.
+        checks nothing; a ref naming a tree or a blob is refused. Under the pre-commit framework, \
+        PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF are read instead of stdin. Prints the verdict to stderr; exit 1 blocks the push, 2 means it could not be checked.
         """)
 
     @Argument(help: "The remote's name (git passes it).")
@@ -139,7 +139,8 @@ extension Paddock.Hook {
         let started = Date()
         for check in checks {
           guard let range = check.range else {
-            try writeError("paddock: \(check.note)\n")
+            try writeError("paddock: \(check.refused ? "error: " : "")\(check.note)\n")
+            if check.refused { verdicts.append((PushPlanner.shortName(check.update.remoteRef), .block)) }
             continue
           }
           let reviewer =
@@ -157,7 +158,7 @@ extension Paddock.Hook {
         if !refused.isEmpty {
           blocked = true
           try writeError(
-            "paddock: push blocked (\(refused.joined(separator: ", "))): fix the findings above, or suppress one with `paddock:ignore RULE -- reason` written by a person. `git push --no-verify` skips the hook, and CI checks again.\n"
+            "paddock: push blocked (\(refused.joined(separator: ", "))): fix what is reported above, or suppress one with `paddock:ignore RULE -- reason` written by a person. `git push --no-verify` skips the hook, and CI checks again.\n"
           )
         }
       }

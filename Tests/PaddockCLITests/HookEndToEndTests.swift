@@ -131,6 +131,31 @@ import Testing
     #expect(required.err.contains("requires Paddock"), "\(required.err)")
   }
 
+  /// A tag can name a tree or a blob (lightweight or annotated), whose files belong to no commit: the hook refuses
+  /// such a push and says why, instead of passing it as nothing to check. A tag on a commit is reviewed as usual.
+  @Test func aTreeOrBlobPushedAsARefIsRefused() throws {
+    let (work, remote) = try Self.clone()
+    try Self.addSettings(work, name: "risky", risky: true, ai: true)
+    let blob = try work.git(["hash-object", "-w", "src/risky.py"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    try work.git(["tag", "tree-tag", "HEAD^{tree}"])
+    try work.git(["tag", "blob-tag", blob])
+    try work.git(["tag", "-a", "-m", "A tree", "annotated-tree", "HEAD^{tree}"])
+    for (tag, kind) in [("tree-tag", "tree"), ("blob-tag", "blob"), ("annotated-tree", "tree")] {
+      let push = try work.gitResult(["push", "origin", "refs/tags/\(tag)"])
+      #expect(push.status != 0, "\(tag): \(push.err)")
+      #expect(push.err.contains("\(tag) points at a \(kind)") && push.err.contains("not a commit"), "\(push.err)")
+      #expect(push.err.contains("push blocked (\(tag))"), "\(push.err)")
+      #expect(try remote.gitResult(["rev-parse", "--verify", "-q", "refs/tags/\(tag)"]).status != 0)
+    }
+
+    try work.git(["reset", "-q", "--hard", "HEAD~1"])
+    try Self.addSettings(work, name: "clean", risky: false, ai: true)
+    try work.git(["tag", "-a", "-m", "Release", "v1", "HEAD"])
+    let release = try work.gitResult(["push", "origin", "refs/tags/v1"])
+    #expect(release.status == 0, "\(release.err)")
+    #expect(release.err.contains("PASS"), "the tagged commit is reviewed: \(release.err)")
+  }
+
   /// `.paddock.yml` texts and whether they make Paddock required: every form Paddock accepts for true, and ones
   /// it reads as false.
   static let requiredForms: [(yaml: String, required: Bool)] = [
