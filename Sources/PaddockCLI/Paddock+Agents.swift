@@ -39,7 +39,7 @@ extension Paddock.Agents {
         list(catalogue.agents.filter(\.isBot))
         out += "\nhuman review trailers: \(catalogue.reviewTrailers.joined(separator: ", "))"
         out += catalogue.independentReview ? " (not by the commit's author or committer)\n" : "\n"
-        writeOut(out)
+        try writeOut(out)
       }
     }
   }
@@ -79,8 +79,8 @@ extension Paddock.Agents {
           audit.add(commit, classifier.classify(commit))
         }
         switch format {
-        case .text: writeOut(audit.text)
-        case .json: writeOut(try JSONRenderer.render(audit))
+        case .text: try writeOut(audit.text)
+        case .json: try writeOut(try JSONRenderer.render(audit))
         }
       }
     }

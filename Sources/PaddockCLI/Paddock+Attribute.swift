@@ -26,8 +26,9 @@ extension Paddock {
         let attributor = try Attributor(repository: repository, config: config)
         let report = try attributor.attribute(resolved)
         switch format {
-        case .text: writeOut(AttributionTextRenderer(colour: options.useColour()).render(report, label: resolved.label))
-        case .json: writeOut(try JSONRenderer.render(report))
+        case .text:
+          try writeOut(AttributionTextRenderer(colour: options.useColour()).render(report, label: resolved.label))
+        case .json: try writeOut(try JSONRenderer.render(report))
         }
       }
     }

@@ -31,12 +31,12 @@ extension Paddock {
         let resolved = try range.map { try RangeResolver.resolve(in: repository, range: $0, base: nil, head: nil) }
         let head = try resolved?.head ?? repository.resolveCommit("HEAD")
         let findings = try pipeline.baselineFindings(range: resolved, head: head)
-        guard let path = output ?? pipeline.baselinePath else {
+        guard let path = try output ?? pipeline.baselinePath() else {
           throw CLIError("a bare repository has no working tree to hold the baseline: pass --output FILE")
         }
         let baseline = PaddockCore.Baseline(findings: findings)
         try write(try JSONRenderer.render(baseline), to: path)
-        writeError(
+        try writeError(
           "paddock: recorded \(baseline.entries.count) finding\(baseline.entries.count == 1 ? "" : "s") in \(path)\n")
       }
     }

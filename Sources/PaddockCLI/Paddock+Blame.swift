@@ -52,12 +52,12 @@ extension Paddock {
         }
         switch format {
         case .json:
-          writeOut(try JSONRenderer.render(report))
+          try writeOut(try JSONRenderer.render(report))
         case .text:
           let renderer = BlameTextRenderer(colour: options.useColour())
           for (index, blame) in report.files.enumerated() {
-            if report.files.count > 1 { writeOut((index > 0 ? "\n" : "") + "==> \(blame.path) <==\n") }
-            writeOut(renderer.render(blame))
+            if report.files.count > 1 { try writeOut((index > 0 ? "\n" : "") + "==> \(blame.path) <==\n") }
+            try writeOut(renderer.render(blame))
           }
         }
       }

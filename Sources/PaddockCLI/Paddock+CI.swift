@@ -71,12 +71,12 @@ extension Paddock {
         if options.config != nil || trustHeadConfig {
           config = try options.loadConfig(for: repository)
           files = nil
-          writeError("paddock: configuration from the checkout (\(options.config ?? "--trust-head-config"))\n")
+          try writeError("paddock: configuration from the checkout (\(options.config ?? "--trust-head-config"))\n")
         } else if let baseID = range.base {
           let source = ConfigFiles.commit(baseID, in: repository, label: "base")
           config = try source.config()
           files = source
-          writeError(
+          try writeError(
             "paddock: configuration, rule files and baseline from the base commit \(baseID.abbreviated()), not from the change under review\n"
           )
         } else {
@@ -96,11 +96,11 @@ extension Paddock {
         }
 
         let stdoutFormat = format ?? (context.provider == .github ? .github : .text)
-        writeOut(try stdoutFormat.render(report, colour: stdoutFormat == .text && options.useColour()))
+        try writeOut(try stdoutFormat.render(report, colour: stdoutFormat == .text && options.useColour()))
         if let sarif { try write(try ReviewFormat.sarif.render(report, colour: false), to: sarif) }
         if let path = codequality ?? (context.provider == .gitlab ? "gl-code-quality-report.json" : nil) {
           try write(try ReviewFormat.codeclimate.render(report, colour: false), to: path)
-          writeError("paddock: Code Quality report written to \(path)\n")
+          try writeError("paddock: Code Quality report written to \(path)\n")
         }
         if context.provider == .github, let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
           try append(MarkdownRenderer.render(report), to: summary)
@@ -114,9 +114,9 @@ extension Paddock {
           // The verdict stands whether or not the comments could be posted (a fork's read-only token, an outage).
           do {
             let result = try publisher.publish(report)
-            writeError("paddock: pull request #\(number): \(result)\n")
+            try writeError("paddock: pull request #\(number): \(result)\n")
           } catch {
-            writeError("paddock: warning: could not comment on pull request #\(number): \(error)\n")
+            try writeError("paddock: warning: could not comment on pull request #\(number): \(error)\n")
           }
         }
         verdict = report.verdict
@@ -155,11 +155,12 @@ extension Paddock {
           return []
         }
         if !approvals.isEmpty {
-          writeError("paddock: \(what): \(approvals.joined(separator: ", ")) counts as a person's review\n")
+          // A note on stderr; a full stderr is reported where the run's output is written.
+          try? writeError("paddock: \(what): \(approvals.joined(separator: ", ")) counts as a person's review\n")
         }
         return approvals
       } catch {
-        writeError(
+        try? writeError(
           "paddock: warning: could not read the approvals of \(what), so none counts as a review: \(error)\n")
         return []
       }

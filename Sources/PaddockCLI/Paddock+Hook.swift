@@ -32,7 +32,7 @@ extension Paddock.Hook {
       try reportingErrors {
         let installer = HookInstaller(
           location: HookLocation.of(try options.openRepository()), paddockPath: Bundle.main.executablePath)
-        for change in try installer.install(force: force) { writeError("paddock: \(change)\n") }
+        for change in try installer.install(force: force) { try writeError("paddock: \(change)\n") }
       }
     }
   }
@@ -46,7 +46,7 @@ extension Paddock.Hook {
     func run() throws {
       try reportingErrors {
         let installer = HookInstaller(location: HookLocation.of(try options.openRepository()), paddockPath: nil)
-        for change in try installer.uninstall() { writeError("paddock: \(change)\n") }
+        for change in try installer.uninstall() { try writeError("paddock: \(change)\n") }
       }
     }
   }
@@ -59,8 +59,17 @@ extension Paddock.Hook {
 
     func run() throws {
       try reportingErrors {
-        let location = HookLocation.of(try options.openRepository())
+        let repository = try options.openRepository()
+        let location = HookLocation.of(repository)
         var out = "hooks directory: \(location.hooksDirectory)\n"
+        // What the pre-push script decides when it finds no binary; it reads the same two settings.
+        if Self.gitBool(repository.configString("paddock.required")) {
+          out += "required: yes (git config paddock.required): pre-push blocks when no paddock binary is found\n"
+        } else if try options.loadConfig(for: repository).hooks.required {
+          out += "required: yes (hooks.required in .paddock.yml): pre-push blocks when no paddock binary is found\n"
+        } else {
+          out += "required: no: pre-push warns and lets the push through when no paddock binary is found\n"
+        }
         if case .husky(let scripts) = location.style { out += "husky: Paddock's line goes in \(scripts)/<hook>\n" }
         for state in HookInstaller(location: location, paddockPath: nil).status() {
           var line = "\(state.hook): "
@@ -72,8 +81,15 @@ extension Paddock.Hook {
           }
           out += line + " (\(state.path))\n"
         }
-        writeOut(out)
+        try writeOut(out)
       }
+    }
+
+    /// A git boolean as `git config --bool` reads it.
+    static func gitBool(_ value: String?) -> Bool {
+      guard let value = value?.lowercased() else { return false }
+      if let number = Int(value) { return number != 0 }
+      return ["true", "yes", "on"].contains(value)
     }
   }
 
@@ -84,8 +100,8 @@ extension Paddock.Hook {
       discussion: """
         Checks every ref being pushed: an update reviews <remote-sha>..<local-sha>; a new branch (or a force \
         push over commits this clone does not have) reviews only the commits no branch of REMOTE has; a deletion \
-        checks nothing. Under the pre-commit framework, PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF are read instead \
-        of stdin. Prints the verdict to stderr; exit 1 blocks the push, 2 means it could not be checked.
+        checks nothing; a ref naming a tree or a blob is refused. Under the pre-commit framework, \
+        PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF are read instead of stdin. Prints the verdict to stderr; exit 1 blocks the push, 2 means it could not be checked.
         """)
 
     @Argument(help: "The remote's name (git passes it).")
@@ -111,7 +127,7 @@ extension Paddock.Hook {
           let remoteRef = environment["PRE_COMMIT_REMOTE_BRANCH"] ?? local
           input = "\(local) \(to) \(remoteRef) \(from)\n"
         } else {
-          input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+          input = String(decoding: try readStandardInput(), as: UTF8.self)
         }
         let remoteName = remote ?? environment["PRE_COMMIT_REMOTE_NAME"] ?? "origin"
         let repository = try options.openRepository()
@@ -123,7 +139,8 @@ extension Paddock.Hook {
         let started = Date()
         for check in checks {
           guard let range = check.range else {
-            writeError("paddock: \(check.note)\n")
+            try writeError("paddock: \(check.refused ? "error: " : "")\(check.note)\n")
+            if check.refused { verdicts.append((PushPlanner.shortName(check.update.remoteRef), .block)) }
             continue
           }
           let reviewer =
@@ -134,14 +151,14 @@ extension Paddock.Hook {
             model?.deadline = max(0.001, deadline - Date().timeIntervalSince(started))
           }
           let report = try reviewer.review(range, version: PaddockVersion.current, model: model)
-          writeError("paddock: \(check.note)\n" + (try ReviewFormat.text.render(report, colour: colour)))
+          try writeError("paddock: \(check.note)\n" + (try ReviewFormat.text.render(report, colour: colour)))
           verdicts.append((PushPlanner.shortName(check.update.remoteRef), report.verdict))
         }
         let refused = verdicts.filter { $0.1 == .block }.map(\.0)
         if !refused.isEmpty {
           blocked = true
-          writeError(
-            "paddock: push blocked (\(refused.joined(separator: ", "))): fix the findings above, or suppress one with `paddock:ignore RULE -- reason` written by a person. `git push --no-verify` skips the hook, and CI checks again.\n"
+          try writeError(
+            "paddock: push blocked (\(refused.joined(separator: ", "))): fix what is reported above, or suppress one with `paddock:ignore RULE -- reason` written by a person. `git push --no-verify` skips the hook, and CI checks again.\n"
           )
         }
       }
@@ -190,7 +207,7 @@ extension Paddock.Hook {
           comment: comment)
         if case .added(let message, let trailer) = outcome {
           try write(message, to: file)
-          writeError("paddock: added `\(trailer)` (\(session.variable) is set)\n")
+          try writeError("paddock: added `\(trailer)` (\(session.variable) is set)\n")
         }
       }
     }

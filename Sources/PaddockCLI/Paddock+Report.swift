@@ -80,12 +80,12 @@ struct ReportOptions: ParsableArguments {
       let index = AgentTraceIndex(jsonl: source.text)
       if !index.malformed.isEmpty {
         let lines = index.malformed.prefix(5).map(String.init).joined(separator: ", ")
-        writeError(
+        try writeError(
           "paddock: warning: \(source.name): \(index.malformed.count) line(s) are not Agent Trace records (line \(lines)); they were skipped\n"
         )
       }
       if index.unplaced > 0 {
-        writeError(
+        try writeError(
           "paddock: warning: \(source.name): \(index.unplaced) record(s) name no git commit in vcs.revision, so no line can be placed; they were skipped\n"
         )
       }
@@ -101,12 +101,12 @@ struct ReportOptions: ParsableArguments {
   var showsProgress: Bool { !noProgress && isatty(STDERR_FILENO) == 1 }
 
   /// Saves the cache and prints its statistics when asked.
-  func finish(_ engine: ReportEngine) {
+  func finish(_ engine: ReportEngine) throws {
     if showsProgress { ProgressBar.clear() }
-    if let warning = engine.finish() { writeError("paddock: warning: \(warning)\n") }
+    if let warning = engine.finish() { try writeError("paddock: warning: \(warning)\n") }
     if cacheStats {
       let statistics = engine.cache.statistics
-      writeError(
+      try writeError(
         "cache: commits \(statistics.commitsFromCache) cached, \(statistics.commitsFromGit) read; changes \(statistics.changesFromCache) cached, \(statistics.changesFromGit) diffed; classifications \(statistics.classificationsFromCache) cached, \(statistics.classificationsComputed) computed; damaged files \(statistics.damagedFiles)\n"
       )
     }
@@ -123,8 +123,8 @@ struct ReportOptions: ParsableArguments {
       let config = try options.loadConfig(for: repository)
       let engine = try engine(repository, config)
       let text = try body(repository, config, engine)
-      finish(engine)
-      writeOut(text)
+      try finish(engine)
+      try writeOut(text)
     }
   }
 
@@ -374,8 +374,8 @@ final class ProgressBar {
     let width = 30
     let filled = progress.done * width / progress.total
     let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-    writeError("\r\u{1B}[2K\(progress.phase) [\(bar)] \(progress.done)/\(progress.total)")
+    try? writeError("\r\u{1B}[2K\(progress.phase) [\(bar)] \(progress.done)/\(progress.total)")
   }
 
-  static func clear() { writeError("\r\u{1B}[2K") }
+  static func clear() { try? writeError("\r\u{1B}[2K") }
 }

@@ -46,11 +46,11 @@ extension Paddock {
           resolved, failOn: failOn.threshold, version: PaddockVersion.current, model: model, timings: &clock)
         let colour = output == nil && format == .text && options.useColour()
         let text = try clock.measure("render \(format.rawValue)") { try format.render(report, colour: colour) }
-        if timings { writeError(clock.rendered()) }
+        if timings { try writeError(clock.rendered()) }
         if let output {
           try write(text, to: output)
         } else {
-          writeOut(text)
+          try writeOut(text)
         }
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty
         {
@@ -72,15 +72,9 @@ func write(_ text: String, to path: String) throws {
   }
 }
 
-/// Appends to a file (such as `$GITHUB_STEP_SUMMARY`), creating it when missing.
+/// Appends to a file (such as `$GITHUB_STEP_SUMMARY`), creating it when missing; a full disk is an error, not a crash.
 func append(_ text: String, to path: String) throws {
-  if !FileManager.default.fileExists(atPath: path) { return try write(text, to: path) }
-  guard let handle = FileHandle(forWritingAtPath: path) else {
-    throw CLIError("cannot append to \(path): check it is writable")
-  }
-  defer { try? handle.close() }
-  handle.seekToEndOfFile()
-  handle.write(Data(text.utf8))
+  try OutputChannel.append(text, to: path)
 }
 
 /// An error of the command line itself, with what to do.

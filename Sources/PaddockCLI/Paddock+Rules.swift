@@ -24,7 +24,7 @@ extension Paddock {
           switch format {
           case .json:
             let entries = catalogue.allRules.map { RuleListing(rule: $0, enabled: enabled.contains($0.id)) }
-            writeOut(try JSONRenderer.render(entries))
+            try writeOut(try JSONRenderer.render(entries))
           case .text:
             var out = ""
             for pack in catalogue.packs {
@@ -38,7 +38,7 @@ extension Paddock {
               }
             }
             out += "\n\(catalogue.allRules.count) rules, \(enabled.count) on (`-` marks a rule that is off)\n"
-            writeOut(out)
+            try writeOut(out)
           }
         }
       }
@@ -62,7 +62,7 @@ extension Paddock {
             throw CLIError(
               "no rule `\(id)`\(close.map { "; did you mean `\($0)`?" } ?? ""); `paddock rules list` shows them all")
           }
-          writeOut(RuleExplainer.explain(rule))
+          try writeOut(RuleExplainer.explain(rule))
         }
       }
     }
@@ -106,7 +106,7 @@ extension Paddock {
             }
           }
           out += "\(total - failed) passed, \(failed) failed (\(rules.count) rules)\n"
-          writeOut(out)
+          try writeOut(out)
         }
         if failed > 0 { throw ExitCode(1) }
       }

@@ -51,18 +51,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
   } catch let error as ExitCode {
     throw error
   } catch {
-    // Every domain error's description says what went wrong and what to do.
-    writeError("paddock: error: \(error)\n")
+    // Every domain error's description says what went wrong and what to do. When stderr itself is what failed,
+    // the exit code is all that is left to say it.
+    try? writeError("paddock: error: \(error)\n")
     throw ExitCode(2)
   }
-}
-
-/// Writes text to stdout in one go.
-func writeOut(_ text: String) {
-  FileHandle.standardOutput.write(Data(text.utf8))
-}
-
-/// Writes text to stderr in one go.
-func writeError(_ text: String) {
-  FileHandle.standardError.write(Data(text.utf8))
 }

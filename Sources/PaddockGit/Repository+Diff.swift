@@ -108,8 +108,8 @@ extension Repository {
     return false
   }
 
-  /// The largest blob diffed as text, as libgit2's default `max_size`; a larger one counts as binary.
-  static let largestTextBlob = 512 << 20
+  /// The largest blob diffed as text, in bytes, as libgit2's default `max_size`; a larger one counts as binary.
+  public static let largestTextBlob = 512 << 20
   /// How many leading bytes git searches for a NUL to call a file binary (`buffer_is_binary`).
   static let binaryProbeLength = 8_000
 

@@ -24,6 +24,11 @@ public struct RevisionRange: Hashable, Sendable {
 }
 
 /// The order in which `walk` yields commits.
+/// The kinds of git object.
+public enum ObjectKind: String, Sendable {
+  case commit, tree, blob, tag
+}
+
 public enum WalkOrder: Sendable {
   /// Children before parents, like `git rev-list --topo-order`.
   case topological
@@ -63,6 +68,42 @@ extension Repository {
     guard let peeled else { throw GitError(code: .notFound, operation: "peel `\(spec)`", detail: "no commit") }
     defer { git_object_free(peeled) }
     return ObjectID(git_object_id(peeled))
+  }
+
+  /// What `id` is once tags are peeled: the kind of object a pushed ref finally names. A missing or damaged
+  /// object is an error.
+  public func peeledKind(of id: ObjectID) throws(GitError) -> ObjectKind {
+    var raw = id.raw
+    var object: OpaquePointer?
+    let rc = git_object_lookup(&object, handle, &raw, GIT_OBJECT_ANY)
+    if rc == GIT_ENOTFOUND.rawValue {
+      git_error_clear()
+      throw missingObject(id, what: "object")
+    }
+    if rc < 0 {
+      throw missingObjectError(
+        from: .last(rc, operation: "read object \(id.abbreviated())"), operation: "read object \(id.abbreviated())")
+    }
+    guard let object else { throw missingObject(id, what: "object") }
+    // Owned; freed on return, as is the peeled object.
+    defer { git_object_free(object) }
+    // Only a tag is peeled: peeling a commit with GIT_OBJECT_ANY would give its tree.
+    var peeled: OpaquePointer?
+    if git_object_type(object) == GIT_OBJECT_TAG {
+      let peelRC = git_object_peel(&peeled, object, GIT_OBJECT_ANY)
+      if peelRC < 0 {
+        throw missingObjectError(
+          from: .last(peelRC, operation: "read what tag \(id.abbreviated()) names"),
+          operation: "read what tag \(id.abbreviated()) names")
+      }
+    }
+    defer { if let peeled { git_object_free(peeled) } }
+    switch git_object_type(peeled ?? object) {
+    case GIT_OBJECT_COMMIT: return .commit
+    case GIT_OBJECT_TREE: return .tree
+    case GIT_OBJECT_BLOB: return .blob
+    default: return .tag
+    }
   }
 
   private func unknownRevisionHint(_ spec: String) -> String {

@@ -6,7 +6,8 @@ import Synchronization
   import Darwin
 #endif
 
-/// Keeps Ctrl-C (SIGINT), SIGTERM and SIGHUP from landing in the middle of a cache write.
+/// Keeps Ctrl-C (SIGINT), SIGTERM and SIGHUP from landing in the middle of a cache write, and ends the process
+/// groups of children (`ChildProcess`) with the process.
 ///
 /// Blocking the signals with a mask would protect only the writing thread, and the kernel may deliver a
 /// process-wide signal to any other. Instead, the first `deferring` call installs one handler: outside a deferred
@@ -17,6 +18,26 @@ public enum Interruption {
   private static let pending = Atomic<Int32>(0)
   private static let installed = Atomic<Bool>(false)
   static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  /// Process groups of running children (0: a free slot), killed when a signal ends this process.
+  private static let groups: InlineArray<64, Atomic<Int32>> = InlineArray { _ in Atomic(0) }
+
+  /// Makes a child's process group end with this process: until `release(_:)`, a signal that ends Paddock first
+  /// sends the group SIGKILL. A child in a group of its own gets no Ctrl-C from the terminal, and would otherwise
+  /// outlive the run. Returns the slot to release, or nil when 64 groups are already held (the child then runs
+  /// unguarded).
+  public static func endWithProcess(group: Int32) -> Int? {
+    install()
+    for slot in groups.indices
+    where groups[slot].compareExchange(expected: 0, desired: group, ordering: .sequentiallyConsistent).exchanged {
+      return slot
+    }
+    return nil
+  }
+
+  /// Stops guarding the group `endWithProcess(group:)` took `slot` for; call it before reaping the child.
+  public static func release(_ slot: Int?) {
+    if let slot { groups[slot].store(0, ordering: .sequentiallyConsistent) }
+  }
 
   /// Runs `body` with interruption deferred until it returns.
   public static func deferring<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
@@ -47,7 +68,7 @@ public enum Interruption {
     }
   }
 
-  /// The handler: only async-signal-safe calls (atomics, `signal`, `raise`).
+  /// The handler: only async-signal-safe calls (atomics, `kill`, `signal`, `raise`).
   private static func received(_ signal: Int32) {
     if depth.load(ordering: .sequentiallyConsistent) > 0 {
       pending.store(signal, ordering: .sequentiallyConsistent)
@@ -57,6 +78,10 @@ public enum Interruption {
   }
 
   private static func terminate(_ number: Int32) {
+    for slot in groups.indices {
+      let group = groups[slot].load(ordering: .sequentiallyConsistent)
+      if group > 0 { kill(-group, SIGKILL) }
+    }
     _ = signal(number, SIG_DFL)
     raise(number)
   }

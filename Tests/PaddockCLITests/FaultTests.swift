@@ -112,6 +112,79 @@ import Testing
     #expect(full.out == (try repository.paddock(arguments + ["--no-cache"])).out)
   }
 
+  /// Runs paddock with stdout and stderr sent where asked (`nil`: a file the result reads back) and stdin from
+  /// `input`; returns the exit status and what was read back.
+  static func run(
+    _ arguments: [String], in repository: TestRepository, stdout: String?, stderr: String?, input: String = "",
+    environment: [String: String] = [:]
+  ) throws -> (status: Int32, out: String, err: String) {
+    let scratch = repository.siblingPath("streams-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    let paths = (out: stdout ?? scratch + "/out", err: stderr ?? scratch + "/err", in: scratch + "/in")
+    for path in [paths.out, paths.err] where !FileManager.default.fileExists(atPath: path) {
+      FileManager.default.createFile(atPath: path, contents: nil)
+    }
+    FileManager.default.createFile(atPath: paths.in, contents: Data(input.utf8))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: PaddockBinary.path)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: repository.path)
+    process.environment = repository.environment.merging(environment.merging(["NO_COLOR": "1"]) { $1 }) { $1 }
+    process.standardOutput = try #require(FileHandle(forWritingAtPath: paths.out))
+    process.standardError = try #require(FileHandle(forWritingAtPath: paths.err))
+    process.standardInput = try #require(FileHandle(forReadingAtPath: paths.in))
+    try process.run()
+    process.waitUntilExit()
+    let read = { (path: String, given: String?) in
+      given == nil ? String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) : ""
+    }
+    return (process.terminationStatus, read(paths.out, stdout), read(paths.err, stderr))
+  }
+
+  /// Output to a full device is an error with exit code 2, never a crash (SIGILL, 132, from a `try!` in
+  /// Foundation's FileHandle): stdout of a review, a report and the rule list, stderr of the pre-push hook, and a
+  /// full `$GITHUB_STEP_SUMMARY`.
+  @Test func aFullOutputIsAnErrorNotACrash() throws {
+    let repository = try ReviewEndToEndTests.repository(
+      branch: "ai", message: "Add settings" + ReviewEndToEndTests.claude)
+    for arguments in [
+      ["review", "main..ai"], ["review", "main..ai", "--format", "json"], ["report", "snapshot", "--no-progress"],
+      ["rules", "list"],
+    ] {
+      let result = try Self.run(arguments, in: repository, stdout: "/dev/full", stderr: nil)
+      #expect(result.status == 2, "\(arguments): \(result.err)")
+      #expect(result.err.contains("cannot write to standard output: No space left on device"), "\(result.err)")
+    }
+
+    let main = try repository.revParse("main")
+    let ai = try repository.revParse("ai")
+    let hook = try Self.run(
+      ["hook", "pre-push", "origin", "/nowhere"], in: repository, stdout: nil, stderr: "/dev/full",
+      input: "refs/heads/ai \(ai) refs/heads/ai \(main)\n")
+    #expect(hook.status == 2, "the hook's report could not be shown: \(hook.out)")
+
+    let summary = try Self.run(
+      ["review", "main..ai", "--format", "github"], in: repository, stdout: nil, stderr: nil,
+      environment: ["GITHUB_STEP_SUMMARY": "/dev/full"])
+    #expect(summary.status == 2, "\(summary.err)")
+    #expect(summary.err.contains("cannot write to /dev/full: No space left on device"), "\(summary.err)")
+    #expect(summary.out.contains("::error"), "the annotations were written before the summary failed")
+
+    // Standard input that cannot be read (a directory) is an error too.
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "'\(PaddockBinary.path)' hook pre-push origin /nowhere < / 2>&1"]
+    process.currentDirectoryURL = URL(fileURLWithPath: repository.path)
+    process.environment = repository.environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 2, "\(said)")
+    #expect(said.contains("cannot read standard input: Is a directory"), "\(said)")
+  }
+
   /// Two pre-push hooks at once, both asking a model: both finish with the same verdict, the model cache holds
   /// only whole entries, and a third run is answered from it without a request.
   @Test func twoHooksAtOnceShareTheModelCache() throws {

@@ -157,6 +157,78 @@ import Testing
     #expect(required.err.contains("requires Paddock"), "\(required.err)")
   }
 
+  /// A tag can name a tree or a blob (lightweight or annotated), whose files belong to no commit: the hook refuses
+  /// such a push and says why, instead of passing it as nothing to check. A tag on a commit is reviewed as usual.
+  @Test func aTreeOrBlobPushedAsARefIsRefused() throws {
+    let (work, remote) = try Self.clone()
+    try Self.addSettings(work, name: "risky", risky: true, ai: true)
+    let blob = try work.git(["hash-object", "-w", "src/risky.py"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    try work.git(["tag", "tree-tag", "HEAD^{tree}"])
+    try work.git(["tag", "blob-tag", blob])
+    try work.git(["tag", "-a", "-m", "A tree", "annotated-tree", "HEAD^{tree}"])
+    for (tag, kind) in [("tree-tag", "tree"), ("blob-tag", "blob"), ("annotated-tree", "tree")] {
+      let push = try work.gitResult(["push", "origin", "refs/tags/\(tag)"])
+      #expect(push.status != 0, "\(tag): \(push.err)")
+      #expect(push.err.contains("\(tag) points at a \(kind)") && push.err.contains("not a commit"), "\(push.err)")
+      #expect(push.err.contains("push blocked (\(tag))"), "\(push.err)")
+      #expect(try remote.gitResult(["rev-parse", "--verify", "-q", "refs/tags/\(tag)"]).status != 0)
+    }
+
+    try work.git(["reset", "-q", "--hard", "HEAD~1"])
+    try Self.addSettings(work, name: "clean", risky: false, ai: true)
+    try work.git(["tag", "-a", "-m", "Release", "v1", "HEAD"])
+    let release = try work.gitResult(["push", "origin", "refs/tags/v1"])
+    #expect(release.status == 0, "\(release.err)")
+    #expect(release.err.contains("PASS"), "the tagged commit is reviewed: \(release.err)")
+  }
+
+  /// `.paddock.yml` texts and whether they make Paddock required: every form Paddock accepts for true, and ones
+  /// it reads as false.
+  static let requiredForms: [(yaml: String, required: Bool)] = [
+    ("hooks:\n  required: true\n", true),
+    ("hooks:\n  required: True\n", true),
+    ("hooks:\n  required: TRUE\n", true),
+    ("hooks:\n  required: \"true\"\n", true),
+    ("hooks:\n  required: 'yes'\n", true),
+    ("hooks:\n  required: yes\n", true),
+    ("hooks:\n  required: On   # blocks without a binary\n", true),
+    ("hooks:\n  required: !!bool true\n", true),
+    ("hooks: {required: true}\n", true),
+    ("hooks: {trailer: Assisted-by, required: \"True\"}\n", true),
+    ("hooks: {\n  trailer: Assisted-by,\n  required: yes\n}\n", true),
+    ("\"hooks\":\n    'required': true\n", true),
+    (
+      "# team settings\nhooks:   # hooks\n\n  sessions:\n    - variable: X\n      agent: claude-code\n  required: yes\n",
+      true
+    ),
+    ("hooks:\n  required: false\n", false),
+    ("hooks:\n  required: \"no\"\n", false),
+    ("hooks: {required: Off}\n", false),
+    ("# hooks:\n#   required: true\n", false),
+    ("hooks:\n  trailer: Assisted-by\n", false),
+    ("report:\n  tags: required\nhooks:\n  required: false\nbaseline: required.json\n", false),
+  ]
+
+  /// The pre-push script, which has to read `hooks.required` without a binary, agrees with Paddock on every form,
+  /// and `paddock hook status` says which it is.
+  @Test(arguments: requiredForms.indices)
+  func hooksRequiredIsReadAsPaddockReadsIt(_ index: Int) throws {
+    let (yaml, required) = Self.requiredForms[index]
+    let work = try TestRepository()
+    #expect(try work.paddock(["hook", "install"]).status == 0)
+    try work.write(".paddock.yml", yaml)
+
+    let status = try work.paddock(["hook", "status"])
+    #expect(status.status == 0, "\(status.err)")
+    #expect(status.out.contains(required ? "required: yes" : "required: no"), "\(yaml): \(status.out)")
+
+    let hook = try ProcessRunner.run(
+      "/bin/sh", [Self.hookPath(work, "pre-push"), "origin", "/nowhere"], in: work.path,
+      environment: work.environment.merging(["PADDOCK": "/nonexistent/paddock"]) { $1 })
+    #expect(hook.status == (required ? 1 : 0), "\(yaml): \(hook.err)")
+    #expect(hook.err.contains(required ? "requires Paddock" : "NOT reviewed"), "\(yaml): \(hook.err)")
+  }
+
   // MARK: hook install
 
   static let foreignHook =

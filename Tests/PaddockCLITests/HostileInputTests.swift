@@ -222,4 +222,44 @@ import Testing
     let damaged = try repository.paddock(["review", "main..ai"])
     #expect(damaged.status == 2 && damaged.err.contains("git fsck"), "\(damaged.err)")
   }
+
+  /// A working-tree `baseline:` is confined to the repository like every configured path: one outside it (absolute,
+  /// `../`, or a link out) is refused with what to do, for `review` and for `paddock baseline`, which would
+  /// otherwise overwrite the file it names.
+  @Test func aBaselineOutsideTheRepositoryIsRefused() throws {
+    let repository = try ReviewEndToEndTests.repository(
+      branch: "ai", message: "Add settings" + ReviewEndToEndTests.claude)
+    let blocked = try repository.paddock(["review", "main..ai"])
+    #expect(blocked.status == 1, "\(blocked.err)")
+
+    // A baseline of today's findings, written outside by an explicit --output, and the same one inside.
+    let outside = repository.siblingPath("outside.json")
+    let recorded = try repository.paddock(["baseline", "main..ai", "--output", outside])
+    #expect(recorded.status == 0, "\(recorded.err)")
+    try FileManager.default.createDirectory(
+      atPath: repository.path + "/.baselines", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: outside, toPath: repository.path + "/.baselines/inside.json")
+    try repository.write(".paddock.yml", "baseline: .baselines/inside.json\n")
+    let inside = try repository.paddock(["review", "main..ai"])
+    #expect(inside.status == 0, "a baseline inside the repository is honoured: \(inside.err)")
+
+    try FileManager.default.createSymbolicLink(atPath: repository.path + "/link.json", withDestinationPath: outside)
+    for (path, problem) in [
+      (outside, "outside the repository"), ("../outside.json", "climbs out of the repository"),
+      ("link.json", "leads out of the repository"),
+    ] {
+      try repository.write(".paddock.yml", "baseline: \(path)\n")
+      let refused = try repository.paddock(["review", "main..ai"])
+      #expect(refused.status == 2, "\(path): \(refused.err)")
+      #expect(refused.err.contains(problem) && refused.err.contains("inside the repository"), "\(refused.err)")
+    }
+
+    // `paddock baseline` does not write where a pulled configuration points out of the repository.
+    let victim = repository.siblingPath("victim.txt")
+    try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: victim))
+    try repository.write(".paddock.yml", "baseline: ../victim.txt\n")
+    let overwrite = try repository.paddock(["baseline"])
+    #expect(overwrite.status == 2 && overwrite.err.contains("climbs out"), "\(overwrite.err)")
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+  }
 }

@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Model review through the built binary against a scripted model server on 127.0.0.1: every failure the server
 /// can produce, and what reaches the verdict.
 @Suite struct ModelReviewEndToEndTests {
@@ -372,6 +376,99 @@ import Testing
     let slow = try Self.review(repository)
     #expect(slow.model["status"] as? String == "unavailable")
     #expect(slow.errors.contains { $0.contains("was stopped") }, "\(slow.errors)")
+  }
+
+  /// Writes an executable shell script beside the repository and returns its path.
+  static func script(_ repository: TestRepository, _ name: String, _ body: String) throws -> String {
+    let path = repository.siblingPath(name)
+    try Data(("#!/bin/sh\n" + body).utf8).write(to: URL(fileURLWithPath: path))
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    return path
+  }
+
+  /// Whether process `pid` is alive: it exists and is not a zombie.
+  static func isAlive(_ pid: Int32) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return false }
+    return !stat[close...].hasPrefix(") Z")
+  }
+
+  /// Waits (up to a minute, however loaded the machine) for every process in `pids` to be gone.
+  static func allGone(_ pids: [Int32]) -> Bool {
+    for _ in 0..<600 where pids.contains(where: isAlive) { usleep(100_000) }
+    return !pids.contains(where: isAlive)
+  }
+
+  /// The process ids a script wrote to `file`, one per line, once it has written `count` of them (up to a minute).
+  static func pids(in file: String, count: Int) -> [Int32] {
+    for _ in 0..<600 {
+      let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+      let pids = text.split(separator: "\n").compactMap { Int32($0) }
+      if pids.count >= count { return pids }
+      usleep(100_000)
+    }
+    return []
+  }
+
+  /// The `command` provider starts its program with no signal blocked or ignored, and at `model.timeout` stops
+  /// the program and everything it started.
+  @Test func aCommandStartsWithDefaultSignalsAndItsTimeoutStopsItsWholeGroup() throws {
+    let repository = try Self.repository(endpoint: "http://127.0.0.1:9")
+    let signals = repository.siblingPath("signals.txt")
+    let started = repository.siblingPath("pids.txt")
+    let script = try Self.script(
+      repository, "slow.sh",
+      """
+      grep -E '^Sig(Blk|Ign):' /proc/$$/status > '\(signals)'
+      sleep 1000 &
+      echo $$ >> '\(started)'
+      echo $! >> '\(started)'
+      sleep 1000
+
+      """)
+    try repository.write(".paddock.yml", "model:\n  provider: command\n  command: ['\(script)']\n  timeout: 2\n")
+    let report = try Self.review(repository)
+    #expect(report.model["status"] as? String == "unavailable")
+    #expect(report.errors.contains { $0.contains("was stopped") }, "\(report.errors)")
+    // Signals 1 to 31: glibc's own real-time signals (32 and 33) are its business.
+    let masks = try String(contentsOfFile: signals, encoding: .utf8)
+    let values = masks.split(separator: "\n").compactMap { line in
+      line.split(separator: "\t").last.flatMap { UInt64($0, radix: 16) }.map { $0 & 0x7fff_ffff }
+    }
+    #expect(values == [0, 0], "no signal blocked or ignored: \(masks)")
+    let pids = Self.pids(in: started, count: 2)
+    #expect(pids.count == 2)
+    #expect(Self.allGone(pids), "the script and its background job are stopped: \(pids)")
+  }
+
+  /// Ctrl-C while the `command` provider's program runs ends the program and everything it started with Paddock.
+  @Test func ctrlCStopsTheCommandAndEverythingItStarted() throws {
+    let repository = try Self.repository(endpoint: "http://127.0.0.1:9")
+    let started = repository.siblingPath("pids.txt")
+    let script = try Self.script(
+      repository, "waits.sh", "sleep 1000 &\necho $$ >> '\(started)'\necho $! >> '\(started)'\nwait\n")
+    try repository.write(".paddock.yml", "model:\n  provider: command\n  command: ['\(script)']\n  timeout: 600\n")
+    let paddock = try FaultTests.start(["review", "main..ai", "--format", "json"], in: repository)
+    let pids = Self.pids(in: started, count: 2)
+    #expect(pids.count == 2, "the command never started")
+    kill(paddock.processIdentifier, SIGINT)
+    paddock.waitUntilExit()
+    #expect(paddock.terminationReason == .uncaughtSignal && paddock.terminationStatus == SIGINT)
+    #expect(Self.allGone(pids), "the script and its background job end with Paddock: \(pids)")
+  }
+
+  /// The `command` provider reads at most 16 MiB of a program's output; more fails that request and stops the
+  /// program, instead of filling memory.
+  @Test func aCommandThatPrintsTooMuchIsStopped() throws {
+    let repository = try Self.repository(endpoint: "http://127.0.0.1:9")
+    try repository.write(
+      ".paddock.yml",
+      "model:\n  provider: command\n  command: [sh, -c, 'yes | head -c 67108864']\n"
+        + "  timeout: 600\n")
+    let report = try Self.review(repository)
+    #expect(report.model["status"] as? String == "unavailable", "\(report.err)")
+    #expect(report.errors.contains { $0.contains("printed more than 16 MiB") }, "\(report.errors)")
   }
 
   @Test func aPublicEndpointWithoutAKeyIsUnavailableAndSaysWhichVariable() throws {

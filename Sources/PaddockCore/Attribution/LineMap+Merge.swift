@@ -43,7 +43,9 @@ extension LineMap {
     }
     for range in unclaimed where range.upperBound != Int.max {
       var piece = LineMap()
-      piece.append(Run(commit: commit, path: path, start: Int32(range.lowerBound), length: Int32(range.count)))
+      piece.append(
+        Run(
+          commit: commit, path: path, start: Int32(clamping: range.lowerBound), length: Int32(clamping: range.count)))
       pieces.append(Piece(newStart: range.lowerBound, map: piece))
     }
     var result = LineMap()

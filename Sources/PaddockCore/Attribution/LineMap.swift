@@ -21,10 +21,13 @@ struct LineMap: Sendable, Equatable {
   /// Lines covered by explicit runs.
   var coveredLines: Int { runs.reduce(0) { $0 + Int($1.length) } }
 
+  /// Adds a run after the last, merged with it when it continues it. Lengths and starts stay within `Int32`
+  /// whatever the hunks said (they may come from a forged cache record): a run that would overflow starts anew.
   mutating func append(_ run: Run) {
     guard run.length > 0 else { return }
     if var last = runs.last, last.commit == run.commit, last.path == run.path,
-      run.commit == LineMap.boundary || last.start + last.length == run.start
+      run.commit == LineMap.boundary || Int(last.start) + Int(last.length) == Int(run.start),
+      Int(last.length) + Int(run.length) <= Int(Int32.max)
     {
       last.length += run.length
       runs[runs.count - 1] = last
@@ -34,7 +37,12 @@ struct LineMap: Sendable, Equatable {
   }
 
   mutating func appendBoundary(_ count: Int) {
-    append(Run(commit: LineMap.boundary, path: -1, start: 0, length: Int32(count)))
+    var remaining = count
+    while remaining > 0 {
+      let length = Int32(clamping: remaining)
+      append(Run(commit: LineMap.boundary, path: -1, start: 0, length: length))
+      remaining -= Int(length)
+    }
   }
 
   /// A forward-only reader that copies line ranges out of a map.
@@ -63,8 +71,8 @@ struct LineMap: Sendable, Equatable {
         let offset = line - runFirstLine
         let available = Int(run.length) - offset
         let take = min(available, last - line + 1)
-        let start = run.commit == LineMap.boundary ? 0 : run.start + Int32(offset)
-        out.append(Run(commit: run.commit, path: run.path, start: start, length: Int32(take)))
+        let start = run.commit == LineMap.boundary ? 0 : Int32(clamping: Int(run.start) + offset)
+        out.append(Run(commit: run.commit, path: run.path, start: start, length: Int32(clamping: take)))
         line += take
       }
     }
@@ -86,7 +94,9 @@ struct LineMap: Sendable, Equatable {
       // With no old lines, oldStart is the line after which the insertion goes.
       let keepUntil = hunk.oldCount == 0 ? hunk.oldStart : hunk.oldStart - 1
       reader.copy(cursor, keepUntil, into: &out)
-      out.append(Run(commit: commit, path: path, start: Int32(hunk.newStart), length: Int32(hunk.newCount)))
+      out.append(
+        Run(
+          commit: commit, path: path, start: Int32(clamping: hunk.newStart), length: Int32(clamping: hunk.newCount)))
       cursor = hunk.oldCount == 0 ? hunk.oldStart + 1 : hunk.oldStart + hunk.oldCount
     }
     reader.copyRest(from: cursor, into: &out)
@@ -102,6 +112,30 @@ struct LineMap: Sendable, Equatable {
       first += Int(run.length)
     }
     return result
+  }
+
+  /// How many lines of `ranges` (1-based, ascending, not overlapping) each commit introduced; boundary lines are
+  /// not counted. Works on runs, so a change of millions of lines costs no more than its runs.
+  func originCounts(of ranges: [Range<Int>]) -> [Int32: Int] {
+    var counts: [Int32: Int] = [:]
+    var index = 0
+    var runFirstLine = 1
+    for range in ranges where !range.isEmpty {
+      var line = range.lowerBound
+      while line < range.upperBound {
+        while index < runs.count, runFirstLine + Int(runs[index].length) <= line {
+          runFirstLine += Int(runs[index].length)
+          index += 1
+        }
+        guard index < runs.count else { return counts }
+        let runEnd = runFirstLine + Int(runs[index].length)
+        let first = max(line, runFirstLine)
+        let end = min(range.upperBound, runEnd)
+        if first < end, runs[index].commit != LineMap.boundary { counts[runs[index].commit, default: 0] += end - first }
+        line = max(end, first)
+      }
+    }
+    return counts
   }
 
   /// The origin of each line in `lines` (ascending), or nil for boundary lines.
@@ -120,7 +154,7 @@ struct LineMap: Sendable, Equatable {
         continue
       }
       var run = runs[index]
-      run.start += Int32(line - runFirstLine)
+      run.start = Int32(clamping: Int(run.start) + line - runFirstLine)
       run.length = 1
       result.append(run)
     }

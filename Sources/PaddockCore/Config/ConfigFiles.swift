@@ -14,18 +14,29 @@ public struct ConfigFiles {
   /// read, and a symbolic link that leads out of `root` are errors, not missing files.
   public static func directory(_ root: String) -> ConfigFiles {
     ConfigFiles(
-      readRelative: { relative in
-        let full = (root as NSString).appendingPathComponent(relative)
-        let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
-        let top = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(top.hasSuffix("/") ? top : top + "/") else {
-          throw ConfigError(
-            file: full, line: nil, message: "is a symbolic link that leads out of the repository (to \(resolved))",
-            fix: "keep configuration, rule files, review instructions and the baseline inside the repository")
-        }
-        return try readFile(atPath: full)
-      },
+      readRelative: { relative in try readFile(atPath: try staysInside(root, relative)) },
       describe: { (root as NSString).appendingPathComponent($0) })
+  }
+
+  /// The full path of `relative` under `root`, or an error when a symbolic link on the way leads out of `root`.
+  /// `relative` has passed `inside(_:describe:)`.
+  static func staysInside(_ root: String, _ relative: String) throws(ConfigError) -> String {
+    let full = (root as NSString).appendingPathComponent(relative)
+    let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+    let top = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+    guard resolved.hasPrefix(top.hasSuffix("/") ? top : top + "/") else {
+      throw ConfigError(
+        file: full, line: nil, message: "is a symbolic link that leads out of the repository (to \(resolved))",
+        fix: "keep configuration, rule files, review instructions and the baseline inside the repository")
+    }
+    return full
+  }
+
+  /// Where `path` (as `.paddock.yml` names it) is in the working tree `root`, for writing: refused, as for
+  /// reading, when it leaves the repository by an absolute, `~` or `../` path or through a symbolic link.
+  public static func pathInside(_ root: String, _ path: String) throws -> String {
+    let describe = { (relative: String) in (root as NSString).appendingPathComponent(relative) }
+    return try staysInside(root, try inside(path, describe: describe))
   }
 
   /// Files as they are in a commit's tree.

@@ -7,11 +7,14 @@ public struct PushCheck: Sendable, Hashable {
   public var range: ResolvedRange?
   /// Why nothing is checked, or how the range was chosen, in words for the person pushing.
   public var note: String
+  /// Whether the ref cannot be checked and the push must be refused (a tree or blob pushed as a ref).
+  public var refused = false
 }
 
 /// Turns a push into the ranges to review, following git's pre-push contract: a deletion checks nothing; an update
 /// checks `<remote-sha>..<local-sha>`; a new branch, or an update whose remote commit is not here (a force push
-/// over history this clone never saw), checks `<local-sha> --not --remotes=<remote>`.
+/// over history this clone never saw), checks `<local-sha> --not --remotes=<remote>`; a ref that names a tree or a
+/// blob is refused.
 public enum PushPlanner {
   public static func plan(_ updates: [PushUpdate], remote: String, in repository: Repository) throws -> [PushCheck] {
     var remoteTips: [ObjectID]?
@@ -30,13 +33,20 @@ public enum PushPlanner {
         checks.append(PushCheck(update: update, range: nil, note: "deletes \(name): nothing to check"))
         continue
       }
-      let local: ObjectID
-      do {
-        local = try repository.resolveCommit(pushed.hex)
-      } catch {
-        checks.append(PushCheck(update: update, range: nil, note: "\(name) is not a commit: nothing to check"))
+      // A ref may name a tree or a blob (`git tag data <tree>`), directly or through tags. Paddock reviews the
+      // lines commits add, and such files belong to no commit: the push is refused rather than passed unread.
+      let kind = try repository.peeledKind(of: pushed)
+      guard kind == .commit else {
+        checks.append(
+          PushCheck(
+            update: update, range: nil,
+            note:
+              "\(name) points at a \(kind.rawValue) (\(pushed.abbreviated())), not a commit: its files belong to no "
+              + "commit, so Paddock cannot review or attribute them; commit them on a branch and push that instead",
+            refused: true))
         continue
       }
+      let local = try repository.resolveCommit(pushed.hex)
       if let remoteID = update.remoteID, repository.contains(remoteID) {
         if try repository.walk(include: [local], exclude: [remoteID]).isEmpty {
           checks.append(

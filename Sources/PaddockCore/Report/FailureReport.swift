@@ -145,13 +145,8 @@ extension FailureReport {
       for file in diff where !file.isBinary && file.status != .added {
         guard let oldPath = file.oldPath, let id = paths.existingID(oldPath), let map = parentState.maps[id]
         else { continue }
-        var lines: [Int] = []
-        for hunk in file.hunks where hunk.oldCount > 0 {
-          lines.append(contentsOf: hunk.oldStart..<hunk.oldStart + hunk.oldCount)
-        }
-        for origin in map.origins(of: lines) {
-          if let origin { blamed[origin.commit, default: 0] += 1 }
-        }
+        let removed = file.hunks.filter { $0.oldCount > 0 }.map { $0.oldStart..<$0.oldStart + $0.oldCount }
+        for (origin, lines) in map.originCounts(of: removed) { blamed[origin, default: 0] += lines }
       }
       blamedPerFix[fix] = blamed
     }

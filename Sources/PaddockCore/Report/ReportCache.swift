@@ -11,9 +11,11 @@ import PaddockSupport
 /// - `classes-<fingerprint>`: each commit's classification, one file per agent catalogue, so changing the AI
 ///   markers in `.paddock.yml` starts a new file instead of reusing stale answers.
 ///
-/// Every record carries a checksum; a damaged or torn record ends the readable part of its file, and the file is
-/// rewritten from what was read on the next save. The cache is an accelerator only: delete the directory at any
-/// time, or pass `--no-cache`.
+/// Every record carries a checksum; a torn record ends the readable part of its file, and the file is rewritten
+/// from what was read on the next save. Records are never trusted: one that git could not have produced (hunks out
+/// of order or past the largest text file, binary files with lines, one diff too many or too few: `isPlausible`)
+/// is a cache miss, and the file is rewritten without it. The cache is an accelerator only: delete the directory
+/// at any time, or pass `--no-cache`.
 public final class ReportCache {
   /// Reads and writes counted in this run, for `--cache-stats` and tests.
   public struct Statistics: Sendable, Hashable {
@@ -44,7 +46,8 @@ public final class ReportCache {
   private var rewriteCommits = false
   private var rewriteLabels = false
   private var walks: [[ObjectID]: [ObjectID]] = [:]
-  private static let magic = Array("paddock report cache 2\n".utf8)
+  // 3: binary is decided by content alone (never by `.gitattributes`), so changes cached before are not reused.
+  private static let magic = Array("paddock report cache 3\n".utf8)
 
   /// Opens (and reads) the cache in `directory`, or an empty one in memory when `directory` is nil; `fingerprint`
   /// names the agent catalogue classifications hold for.
@@ -148,21 +151,24 @@ public final class ReportCache {
 
   // MARK: - Files
 
-  /// Calls `record` for each whole record of `file`; returns false when the file is damaged (bad header, torn or
-  /// failing record), true when it is whole or absent.
+  /// Calls `record` for each whole record of `file`; returns false when the file is damaged (bad header, torn
+  /// frame, or a record `record` refuses), true when it is whole or absent. A torn frame ends the readable part.
   private static func read(file: String, _ record: (inout ByteReader) -> Bool) -> Bool {
     guard let data = FileManager.default.contents(atPath: file) else { return true }
     let bytes = [UInt8](data)
     guard bytes.starts(with: magic) else { return false }
     var reader = ByteReader(bytes, from: magic.count)
+    var whole = true
     while !reader.isAtEnd {
       guard let length = reader.count(), let payload = reader.raw(length), let checksum = reader.u32(),
         checksum == fnv1a32(payload)
       else { return false }
+      // The frame is whole, so a record that does not decode or is not one git could have produced is skipped:
+      // a cache miss for its commit, and the file is rewritten without it.
       var inner = ByteReader(bytes, from: payload.startIndex, to: payload.endIndex)
-      guard record(&inner), inner.isAtEnd else { return false }
+      if !record(&inner) || !inner.isAtEnd { whole = false }
     }
-    return true
+    return whole
   }
 
   private static func frame(_ payload: [UInt8], into writer: inout ByteWriter) {
@@ -289,7 +295,7 @@ public final class ReportCache {
     let commit = Commit(
       id: id, parents: parents, author: author, committer: committer, message: message,
       trailers: Trailer.parse(message), tree: tree)
-    guard let diffCount = reader.count(), diffCount <= parentCount + 1 else { return nil }
+    guard let diffCount = reader.count(), diffCount == max(1, parentCount) else { return nil }
     var changes: [[FileDiff]] = []
     for _ in 0..<diffCount {
       guard let fileCount = reader.count() else { return nil }
@@ -328,7 +334,8 @@ public final class ReportCache {
       }
       changes.append(files)
     }
-    return Entry(commit: commit, changes: changes)
+    let entry = Entry(commit: commit, changes: changes)
+    return entry.isPlausible ? entry : nil
   }
 
   private static func encode(_ label: CommitLabel, into writer: inout ByteWriter) {
@@ -350,6 +357,47 @@ public final class ReportCache {
         authorship: Authorship.allCases[Int(authorship)], agent: agent, agentName: agentName, model: model,
         reviewed: reviewed == 1)
     )
+  }
+}
+
+extension ReportCache.Entry {
+  /// Whether git could have produced these changes for this commit: one diff per parent (one for a root), paths as
+  /// the status says, no lines in a binary file, a submodule or a folder, and each file's zero-context hunks in
+  /// order, non-empty, within the largest text file, with as many unchanged lines before each on both sides.
+  /// Everything that replays the changes (`LineMap`) may rely on this.
+  var isPlausible: Bool {
+    guard changes.count == max(1, commit.parents.count) else { return false }
+    return changes.allSatisfy { $0.allSatisfy(\.isPlausible) }
+  }
+}
+
+extension FileDiff {
+  /// The most lines a file diffed as text can have: one per byte of the largest text blob.
+  static let mostLines = Repository.largestTextBlob
+
+  /// See `ReportCache.Entry.isPlausible`.
+  var isPlausible: Bool {
+    guard (oldPath == nil) == (status == .added), (newPath == nil) == (status == .deleted), similarity <= 100
+    else { return false }
+    if isBinary || isSubmodule || oldMode == .tree || newMode == .tree { return hunks.isEmpty }
+    // The first line after the last hunk, on each side.
+    var oldNext = 1
+    var newNext = 1
+    for hunk in hunks {
+      let values = [hunk.oldStart, hunk.oldCount, hunk.newStart, hunk.newCount]
+      guard values.allSatisfy({ (0...Self.mostLines).contains($0) }), hunk.oldCount + hunk.newCount > 0,
+        hunk.oldCount == 0 || hunk.oldStart >= 1, hunk.newCount == 0 || hunk.newStart >= 1,
+        status != .added || hunk.oldCount == 0, status != .deleted || hunk.newCount == 0
+      else { return false }
+      // A side with no lines names the line after which the change goes.
+      let oldBefore = hunk.oldCount == 0 ? hunk.oldStart : hunk.oldStart - 1
+      let newBefore = hunk.newCount == 0 ? hunk.newStart : hunk.newStart - 1
+      guard oldBefore >= oldNext - 1, oldBefore - oldNext == newBefore - newNext else { return false }
+      oldNext = oldBefore + hunk.oldCount + 1
+      newNext = newBefore + hunk.newCount + 1
+      guard oldNext - 1 <= Self.mostLines, newNext - 1 <= Self.mostLines else { return false }
+    }
+    return true
   }
 }
 

@@ -129,20 +129,20 @@ public struct ReviewPipeline {
     return outcome.findings
   }
 
-  /// Where the baseline file is: `baseline:` in the configuration, else the default name at the root.
-  public var baselinePath: String? {
-    let name = config.review.baseline ?? Baseline.defaultFile
-    if name.hasPrefix("/") { return name }
-    return repository.workingDirectory.map { ($0 as NSString).appendingPathComponent(name) }
+  /// Where the baseline file is in the working tree: `baseline:` in the configuration, else the default name at the
+  /// root; nil without a working tree. A configured path that leaves the repository (absolute, `~`, `../`, or a
+  /// symbolic link out of it) is an error, so a pulled `.paddock.yml` cannot make `paddock baseline` overwrite a
+  /// file elsewhere.
+  public func baselinePath() throws -> String? {
+    guard let root = repository.workingDirectory else { return nil }
+    return try ConfigFiles.pathInside(root, config.review.baseline ?? Baseline.defaultFile)
   }
 
+  /// The baseline from `files`, or the working tree; confined to the repository like every configured path.
   private func loadBaseline() throws -> Baseline? {
-    if let files {
-      let name = config.review.baseline ?? Baseline.defaultFile
-      return try Baseline.load(
-        data: try files.read(name), name: files.name(name), required: config.review.baseline != nil)
-    }
-    guard let path = baselinePath else { return nil }
-    return try Baseline.load(file: path, required: config.review.baseline != nil)
+    if files == nil, repository.workingDirectory == nil { return nil }
+    let name = config.review.baseline ?? Baseline.defaultFile
+    return try Baseline.load(
+      data: try sources.read(name), name: sources.name(name), required: config.review.baseline != nil)
   }
 }
