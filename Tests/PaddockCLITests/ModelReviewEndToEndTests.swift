@@ -411,32 +411,60 @@ import Testing
     return []
   }
 
-  /// The `command` provider starts its program with no signal blocked or ignored, and at `model.timeout` stops
-  /// the program and everything it started.
+  /// The `command` provider starts its program with no signal blocked or ignored, even from the worker threads that
+  /// send batches side by side (whose masks block nearly every signal), and at `model.timeout` stops the program
+  /// and everything it started.
   @Test func aCommandStartsWithDefaultSignalsAndItsTimeoutStopsItsWholeGroup() throws {
     let repository = try Self.repository(endpoint: "http://127.0.0.1:9")
-    let signals = repository.siblingPath("signals.txt")
-    let started = repository.siblingPath("pids.txt")
-    let script = try Self.script(
-      repository, "slow.sh",
+    // Enough AI hunks for several batches, sent four at a time.
+    for file in 0..<4 {
+      let lines = (0..<150).map { "def f\(file)_\($0)(a):\n    return a + \($0)\n" }.joined()
+      try repository.write("src/more\(file).py", lines)
+    }
+    try repository.commit("Add more" + Self.claude)
+    let masks = repository.siblingPath("masks")
+    try FileManager.default.createDirectory(atPath: masks, withIntermediateDirectories: true)
+    let answers = try Self.script(
+      repository, "answers.sh",
       """
-      grep -E '^Sig(Blk|Ign):' /proc/$$/status > '\(signals)'
+      # A builtin reads the shell's own masks: a child reading them would see the shell's masks while it waits.
+      while read -r line; do case $line in SigBlk*|SigIgn*) echo "$line";; esac; done < /proc/$$/status > '\(masks)/'$$
+      cat > /dev/null
+      echo '{"findings": []}'
+
+      """)
+    try repository.write(
+      ".paddock.yml",
+      "model:\n  provider: command\n  command: ['\(answers)']\n  concurrency: 4\n  batch-tokens: 256\n")
+    let answered = try Self.review(repository)
+    #expect(answered.model["status"] as? String == "complete", "\(answered.errors)")
+    let recorded = try FileManager.default.contentsOfDirectory(atPath: masks)
+    #expect(recorded.count >= 4, "several requests: \(recorded)")
+    for name in recorded {
+      // Signals 1 to 31: glibc's own real-time signals (32 and 33) are its business.
+      let text = try String(contentsOfFile: masks + "/" + name, encoding: .utf8)
+      let values = text.split(separator: "\n").compactMap { line in
+        line.split(whereSeparator: \.isWhitespace).last.flatMap { UInt64($0, radix: 16) }.map { $0 & 0x7fff_ffff }
+      }
+      #expect(values == [0, 0], "no signal blocked or ignored: \(text)")
+    }
+
+    // One request that outlives model.timeout, with a job of its own in the background.
+    let slow = try Self.repository(endpoint: "http://127.0.0.1:9")
+    let started = slow.siblingPath("pids.txt")
+    let script = try Self.script(
+      slow, "slow.sh",
+      """
       sleep 1000 &
       echo $$ >> '\(started)'
       echo $! >> '\(started)'
       sleep 1000
 
       """)
-    try repository.write(".paddock.yml", "model:\n  provider: command\n  command: ['\(script)']\n  timeout: 2\n")
-    let report = try Self.review(repository)
+    try slow.write(".paddock.yml", "model:\n  provider: command\n  command: ['\(script)']\n  timeout: 2\n")
+    let report = try Self.review(slow)
     #expect(report.model["status"] as? String == "unavailable")
     #expect(report.errors.contains { $0.contains("was stopped") }, "\(report.errors)")
-    // Signals 1 to 31: glibc's own real-time signals (32 and 33) are its business.
-    let masks = try String(contentsOfFile: signals, encoding: .utf8)
-    let values = masks.split(separator: "\n").compactMap { line in
-      line.split(separator: "\t").last.flatMap { UInt64($0, radix: 16) }.map { $0 & 0x7fff_ffff }
-    }
-    #expect(values == [0, 0], "no signal blocked or ignored: \(masks)")
     let pids = Self.pids(in: started, count: 2)
     #expect(pids.count == 2)
     #expect(Self.allGone(pids), "the script and its background job are stopped: \(pids)")
