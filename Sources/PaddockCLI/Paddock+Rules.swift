@@ -126,6 +126,8 @@ struct RuleListing: Encodable {
   var enabled: Bool
   var pattern: String?
   var patternNot: String?
+  var patternNotBefore: String?
+  var patternNotStatement: String?
   var include: [String]
   var exclude: [String]
   var references: [String]
@@ -142,6 +144,8 @@ struct RuleListing: Encodable {
     self.enabled = enabled
     pattern = rule.pattern
     patternNot = rule.patternNot
+    patternNotBefore = rule.patternNotBefore
+    patternNotStatement = rule.patternNotStatement
     include = rule.include
     exclude = rule.exclude
     references = rule.references
@@ -151,6 +155,8 @@ struct RuleListing: Encodable {
   enum CodingKeys: String, CodingKey {
     case id, title, pack, kind, severity, authorship, languages, enabled, pattern
     case patternNot = "pattern_not"
+    case patternNotBefore = "pattern_not_before"
+    case patternNotStatement = "pattern_not_statement"
     case include, exclude, references, source
   }
 }

@@ -53,6 +53,36 @@ import Testing
     #expect(try Self.review(Self.change([("eval(x)", .ai)], path: "src/t.py"), rules: [rule]).findings.count == 1)
   }
 
+  /// `pattern-not-before` reads the line above in the file at head, added or not; the first line has none.
+  @Test func patternNotBeforeReadsTheLineAbove() throws {
+    var rule = Self.evalRule
+    rule.patternNotBefore = #"#\s*trusted:"#
+    let guarded = Self.change([("x = eval(data)", .ai)], context: ["# trusted: data is a literal table"])
+    #expect(try Self.review(guarded, rules: [rule]).findings.isEmpty)
+    let addedAbove = Self.change([("# trusted: a literal", .ai), ("x = eval(data)", .ai)])
+    #expect(try Self.review(addedAbove, rules: [rule]).findings.isEmpty)
+    let farther = Self.change([("x = eval(data)", .ai)], context: ["# trusted: a literal", "y = 1"])
+    #expect(try Self.review(farther, rules: [rule]).findings.map(\.line) == [3])
+    #expect(try Self.review(Self.change([("x = eval(data)", .ai)]), rules: [rule]).findings.map(\.line) == [1])
+  }
+
+  /// `pattern-not-statement` joins the lines up to the one that closes the brackets the line opened, whatever
+  /// brackets stand inside strings, and no further.
+  @Test func patternNotStatementReadsTheWholeCall() throws {
+    var rule = Self.evalRule
+    rule.ignoreIn = []
+    rule.patternNotStatement = #"eval\(\s*"[^"]*"\s*,\s*SAFE\s*\)"#
+    let call = Self.change([("x = eval(", .ai), (#"    "( [ {","#, .ai), ("    SAFE)", .ai), ("y = SAFE", .ai)])
+    #expect(try Self.review(call, rules: [rule]).findings.isEmpty)
+    let unsafe = Self.change([
+      ("x = eval(", .ai), (#"    "a","#, .ai), ("    data)", .ai), (#"z = eval("b", SAFE)"#, .ai),
+    ])
+    #expect(try Self.review(unsafe, rules: [rule]).findings.map(\.line) == [1])
+    let raw = Self.change([("x = eval(`", .ai), ("  ) ( ) )", .ai), (#"`, "b", SAFE)"#, .ai)])
+    rule.patternNotStatement = #"eval\(`[^`]*`, "b", SAFE\)"#
+    #expect(try Self.review(raw, rules: [rule]).findings.isEmpty)
+  }
+
   @Test func aPersonsSuppressionWithAReasonIsHonoured() throws {
     let outcome = try Self.review(
       Self.change([("x = eval(data)", .ai)], context: ["# paddock:ignore test-eval -- data is a constant table"]))

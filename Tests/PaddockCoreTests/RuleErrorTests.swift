@@ -49,6 +49,20 @@ import Testing
     #expect(error?.fix.contains("pattern-not") == true)
   }
 
+  /// The options that read around the line are parsed, and their regexes checked like `pattern`'s.
+  @Test func patternsAroundTheLineAreParsedAndChecked() throws {
+    let text = Self.validRule.replacingOccurrences(
+      of: "pattern: 'x'", with: "pattern: 'x'\n    pattern-not-before: 'y'\n    pattern-not-statement: 'z'")
+    let rule = try #require(try RulePack.parse(text, file: "rules/mine.yml").rules.first)
+    #expect(rule.patternNotBefore == "y" && rule.patternNotStatement == "z")
+    for key in ["pattern-not-before", "pattern-not-statement"] {
+      let bad = Self.validRule.replacingOccurrences(of: "pattern: 'x'", with: "pattern: 'x'\n    \(key): '(y'")
+      let error = #expect(throws: ConfigError.self) { try RulePack.parse(bad, file: "rules/mine.yml") }
+      #expect(error?.line == 7, "\(key)")
+      #expect(error?.message.contains("invalid regular expression") == true, "\(key)")
+    }
+  }
+
   @Test func nonKebabIDAndUnknownKind() {
     let badID = Self.validRule.replacingOccurrences(of: "id: my-rule", with: "id: My_Rule")
     let error = #expect(throws: ConfigError.self) { try RulePack.parse(badID, file: "r.yml") }

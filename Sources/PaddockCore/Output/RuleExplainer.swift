@@ -19,6 +19,8 @@ public enum RuleExplainer {
     if !rule.exclude.isEmpty { out += "  not paths   \(rule.exclude.joined(separator: ", "))\n" }
     if let pattern = rule.pattern { out += "  pattern     \(pattern)\n" }
     if let patternNot = rule.patternNot { out += "  pattern-not \(patternNot)\n" }
+    if let before = rule.patternNotBefore { out += "  not after   a line matching \(before)\n" }
+    if let statement = rule.patternNotStatement { out += "  not in      a statement matching \(statement)\n" }
     if !rule.ignoreIn.isEmpty {
       out += "  ignores     matches inside \(rule.ignoreIn.map(\.rawValue).sorted().joined(separator: " and "))\n"
     }

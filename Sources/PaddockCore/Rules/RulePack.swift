@@ -67,7 +67,8 @@ struct RulePackParser {
 
   static let ruleKeys = [
     "id", "title", "kind", "severity", "authorship", "languages", "paths", "keywords", "pattern", "pattern-not",
-    "ignore-in", "message", "fix", "references", "tags", "enabled", "with", "examples",
+    "pattern-not-before", "pattern-not-statement", "ignore-in", "message", "fix", "references", "tags", "enabled",
+    "with", "examples",
   ]
 
   func pack(_ text: String) throws -> RulePack {
@@ -119,7 +120,9 @@ struct RulePackParser {
     }
     let kind = try self.kind(kindName, options: map["with"], rule: node)
     if checkPatterns, let pattern = map["pattern"] { try reader.regex(pattern, at: "pattern") }
-    if checkPatterns, let patternNot = map["pattern-not"] { try reader.regex(patternNot, at: "pattern-not") }
+    for key in ["pattern-not", "pattern-not-before", "pattern-not-statement"] where checkPatterns {
+      if let node = map[key] { try reader.regex(node, at: key) }
+    }
     if kindName == .pattern || kindName == .secret, map["pattern"] == nil {
       throw reader.error(node, "has \(kindName.rawValue) rule `\(id)` without `pattern`", fix: "add a `pattern:` regex")
     }
@@ -148,7 +151,9 @@ struct RulePackParser {
       scope: try map["authorship"].map { try reader.choice($0, at: "authorship", of: RuleScope.self) } ?? .any,
       languages: languages, include: include, exclude: exclude,
       keywords: try strings("keywords").map { $0.lowercased() }, pattern: try string("pattern"),
-      patternNot: try string("pattern-not"), ignoreIn: ignoreIn, message: try string("message") ?? "",
+      patternNot: try string("pattern-not"), patternNotBefore: try string("pattern-not-before"),
+      patternNotStatement: try string("pattern-not-statement"), ignoreIn: ignoreIn,
+      message: try string("message") ?? "",
       fix: try string("fix") ?? "", references: try strings("references"), tags: try strings("tags"),
       enabledByDefault: try map["enabled"].map { try reader.bool($0, at: "enabled") } ?? true,
       examples: try map["examples"].map { try examples($0) } ?? RuleExamples(),

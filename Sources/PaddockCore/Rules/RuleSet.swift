@@ -128,6 +128,8 @@ struct CompiledRule: Sendable {
   let rule: Rule
   let pattern: LinearRegex?
   let patternNot: LinearRegex?
+  let patternNotBefore: LinearRegex?
+  let patternNotStatement: LinearRegex?
   let scope: FileScope
   let allow: [LinearRegex]
   let require: [LinearRegex]
@@ -136,6 +138,8 @@ struct CompiledRule: Sendable {
     self.rule = rule
     pattern = try rule.pattern.map { try LinearRegex($0) }
     patternNot = try rule.patternNot.map { try LinearRegex($0) }
+    patternNotBefore = try rule.patternNotBefore.map { try LinearRegex($0) }
+    patternNotStatement = try rule.patternNotStatement.map { try LinearRegex($0) }
     self.scope = try scope ?? FileScope(rule)
     if case .secret(let options) = rule.kind {
       allow = try options.allow.map { try LinearRegex($0) }
@@ -176,6 +180,10 @@ struct CompiledRule: Sendable {
     }
     guard let match = pattern.firstMatch(in: subject) else { return nil }
     if let patternNot, patternNot.matches(line.text) { return nil }
+    if let patternNotBefore, let above = file.line(line.number - 1), patternNotBefore.matches(above) { return nil }
+    if let patternNotStatement, patternNotStatement.matches(Statement.text(startingAt: line.number, in: file)) {
+      return nil
+    }
     let range = match.reported
     var snippet = line.text
     if case .secret = rule.kind {
