@@ -128,6 +128,7 @@ struct RuleListing: Encodable {
   var patternNot: String?
   var patternNotBefore: String?
   var patternNotStatement: String?
+  var patternNotInFile: String?
   var include: [String]
   var exclude: [String]
   var references: [String]
@@ -146,6 +147,7 @@ struct RuleListing: Encodable {
     patternNot = rule.patternNot
     patternNotBefore = rule.patternNotBefore
     patternNotStatement = rule.patternNotStatement
+    patternNotInFile = rule.patternNotInFile
     include = rule.include
     exclude = rule.exclude
     references = rule.references
@@ -157,6 +159,7 @@ struct RuleListing: Encodable {
     case patternNot = "pattern_not"
     case patternNotBefore = "pattern_not_before"
     case patternNotStatement = "pattern_not_statement"
+    case patternNotInFile = "pattern_not_in_file"
     case include, exclude, references, source
   }
 }

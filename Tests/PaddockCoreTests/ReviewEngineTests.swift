@@ -78,9 +78,27 @@ import Testing
       ("x = eval(", .ai), (#"    "a","#, .ai), ("    data)", .ai), (#"z = eval("b", SAFE)"#, .ai),
     ])
     #expect(try Self.review(unsafe, rules: [rule]).findings.map(\.line) == [1])
+    // The block an `if` opens is not part of its condition's statement; a brace inside the call is.
+    let block = Self.change([("if eval(x) {", .ai), (#"  z = eval("b", SAFE)"#, .ai), ("}", .ai)])
+    #expect(try Self.review(block, rules: [rule]).findings.map(\.line) == [1])
+    let literal = Self.change([("x = eval({", .ai), (#"  "b", SAFE})"#, .ai)])
+    rule.patternNotStatement = #"eval\(\{\s*"b", SAFE\}\)"#
+    #expect(try Self.review(literal, rules: [rule]).findings.isEmpty)
     let raw = Self.change([("x = eval(`", .ai), ("  ) ( ) )", .ai), (#"`, "b", SAFE)"#, .ai)])
     rule.patternNotStatement = #"eval\(`[^`]*`, "b", SAFE\)"#
     #expect(try Self.review(raw, rules: [rule]).findings.isEmpty)
+  }
+
+  /// `pattern-not-in-file` reads every line of the file at head, above or below, added or not.
+  @Test func patternNotInFileReadsTheWholeFile() throws {
+    var rule = Self.evalRule
+    rule.patternNotInFile = #"^#!.*\bsandbox\b"#
+    let script = Self.change([("x = eval(data)", .ai)], context: ["#!/usr/bin/env sandbox", "import os"])
+    #expect(try Self.review(script, rules: [rule]).findings.isEmpty)
+    let below = Self.change([("x = eval(data)", .ai), ("#!/usr/bin/env sandbox", .ai)])
+    #expect(try Self.review(below, rules: [rule]).findings.isEmpty)
+    let other = Self.change([("x = eval(data)", .ai), ("y = eval(more)", .ai)], context: ["#!/usr/bin/env python3"])
+    #expect(try Self.review(other, rules: [rule]).findings.map(\.line) == [2, 3])
   }
 
   @Test func aPersonsSuppressionWithAReasonIsHonoured() throws {

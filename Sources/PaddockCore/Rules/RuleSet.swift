@@ -73,6 +73,16 @@ public struct RuleSet: Sendable {
     let unkeyedHere = lineRules.filter { !compiled[$0].usesKeywords }
     var hits = [Bool](repeating: false, count: compiled.count)
     var masked: [Set<IgnoredRegion>: String] = [:]
+    // Rules whose `pattern-not-in-file` the file matches: read once per rule, when its first line would fire.
+    var excludedFile: [Int: Bool] = [:]
+    func excludes(_ index: Int) -> Bool {
+      guard let regex = compiled[index].patternNotInFile else { return false }
+      if let known = excludedFile[index] { return known }
+      let lines = file.content ?? file.added.map(\.text)
+      let found = lines.contains { regex.matches($0) }
+      excludedFile[index] = found
+      return found
+    }
     for line in file.added {
       if !keyed.isEmpty {
         for index in keyed { hits[index] = false }
@@ -82,7 +92,9 @@ public struct RuleSet: Sendable {
       for index in unkeyedHere + keyed.filter({ hits[$0] }) {
         let rule = compiled[index]
         guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { continue }
-        if let finding = rule.match(line, in: file, change: change, masked: &masked) { findings.append(finding) }
+        if let finding = rule.match(line, in: file, change: change, masked: &masked), !excludes(index) {
+          findings.append(finding)
+        }
       }
     }
     for index in applicable where compiled[index].rule.kind == .newDependency {
@@ -130,6 +142,7 @@ struct CompiledRule: Sendable {
   let patternNot: LinearRegex?
   let patternNotBefore: LinearRegex?
   let patternNotStatement: LinearRegex?
+  let patternNotInFile: LinearRegex?
   let scope: FileScope
   let allow: [LinearRegex]
   let require: [LinearRegex]
@@ -140,6 +153,7 @@ struct CompiledRule: Sendable {
     patternNot = try rule.patternNot.map { try LinearRegex($0) }
     patternNotBefore = try rule.patternNotBefore.map { try LinearRegex($0) }
     patternNotStatement = try rule.patternNotStatement.map { try LinearRegex($0) }
+    patternNotInFile = try rule.patternNotInFile.map { try LinearRegex($0) }
     self.scope = try scope ?? FileScope(rule)
     if case .secret(let options) = rule.kind {
       allow = try options.allow.map { try LinearRegex($0) }

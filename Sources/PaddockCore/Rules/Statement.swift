@@ -4,9 +4,11 @@ enum Statement {
   /// At most this many lines are joined: a bracket that never closes must not pull in the rest of the file.
   static let maxLines = 30
 
-  /// Line `number` of `file`, joined by single spaces with the lines after it until the brackets it opens (`(`, `[`,
-  /// `{`) are closed again, or `maxLines` lines. Brackets inside `"…"` strings and inside backtick strings (which
-  /// may span lines, as Go raw strings and JavaScript templates do) are not counted.
+  /// Line `number` of `file`, joined by single spaces with the lines after it until the parentheses and square
+  /// brackets it opens are closed again, or `maxLines` lines. Braces count only inside them (a composite literal
+  /// among a call's arguments), so the `{` that opens a block after `if f(x) {` does not pull the block in.
+  /// Brackets inside `"…"` strings and inside backtick strings (which may span lines, as Go raw strings and
+  /// JavaScript templates do) are not counted.
   static func text(startingAt number: Int, in file: ReviewFile) -> String {
     guard var text = file.line(number) else { return "" }
     var scanner = BracketScanner()
@@ -38,8 +40,10 @@ enum Statement {
         case UInt8(ascii: "`") where !inQuotes: inBackticks.toggle()
         case UInt8(ascii: "\"") where !inBackticks: inQuotes.toggle()
         case _ where inQuotes || inBackticks: break
-        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+        case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+        case UInt8(ascii: "{") where depth > 0: depth += 1
+        case UInt8(ascii: ")"), UInt8(ascii: "]"): depth -= 1
+        case UInt8(ascii: "}") where depth > 0: depth -= 1
         default: break
         }
       }
