@@ -69,7 +69,8 @@ mkdir -p -- "$out"
 out=$(cd -- "$out" && pwd -P)
 rm -f -- "$out"/window-*.json "$out"/window-*.err "$out"/windows.tsv "$out"/findings.jsonl "$out"/summary.json
 # The extra review arguments, NUL-separated, so that parallel jobs (other processes) read them too.
-printf '%s\0' ${extra[@]+"${extra[@]}"} >"$out/extra-args"
+: >"$out/extra-args"
+[ "${#extra[@]}" -eq 0 ] || printf '%s\0' "${extra[@]}" >"$out/extra-args"
 
 # The last N first-parent commits and the one before them (the first base), oldest first.
 mapfile -t chain < <(git -C "$repo" rev-list --first-parent --max-count=$((commits + 1)) HEAD | tac)
