@@ -32,6 +32,9 @@ extension ReviewChange {
           authorship: record.authorship, agent: record.agent,
           humanReviewers: record.review.map { $0.text }, agentSignoffs: signoffs))
     }
+    // The base of the change: where the repository's own settings are read, which the change cannot alter.
+    let base = attribution.mergeBase ?? attribution.base
+    let attributes = linguistAttributes(repository: repository, at: base)
     var files: [ReviewFile] = []
     for file in attribution.files where file.status != .deleted && !file.submodule {
       var added: [AddedLine] = []
@@ -52,13 +55,35 @@ extension ReviewChange {
       if !file.binary, let oldBlob = file.oldBlob, ManifestParser.isManifest(file.path) {
         oldContent = textLines(try repository.blob(oldBlob))
       }
+      let kind = FileKind.of(
+        path: file.path, firstLines: (content ?? added.map(\.text)).prefix(FileKind.headerLines),
+        attributes: attributes)
       files.append(
         ReviewFile(
-          path: file.path, oldPath: file.oldPath, status: file.status, isBinary: file.binary, added: added,
-          content: content, oldContent: oldContent))
+          path: file.path, oldPath: file.oldPath, status: file.status, isBinary: file.binary, kind: kind,
+          added: added, content: content, oldContent: oldContent))
     }
-    let head = headFiles ? try loadHeadFiles(repository: repository, head: attribution.head, except: files) : []
-    return ReviewChange(files: files, commits: commits, headFiles: head)
+    guard headFiles else { return ReviewChange(files: files, commits: commits) }
+    let (head, unreadable) = try loadHeadFiles(
+      repository: repository, head: attribution.head, except: files, attributes: attributes)
+    var limitations: [String] = []
+    if let first = unreadable.first {
+      let count = unreadable.count
+      limitations.append(
+        "\(count) file\(count == 1 ? "" : "s") at head could not be read (\(first)\(count > 1 ? " and others" : ""): an object missing from a partial or damaged clone), so duplicate-code did not compare the change with \(count == 1 ? "it" : "them")."
+      )
+    }
+    return ReviewChange(files: files, commits: commits, headFiles: head, limitations: limitations)
+  }
+
+  /// The linguist attributes of the root `.gitattributes` at `revision` (the base of the change, so the change
+  /// cannot mark itself generated); nil without one, or when it cannot be read.
+  static func linguistAttributes(repository: Repository, at revision: String?) -> LinguistAttributes? {
+    guard let revision, let id = ObjectID(hex: revision),
+      let bytes = try? repository.fileContents(path: GitPath(".gitattributes"), at: id), bytes.count <= 1 << 20
+    else { return nil }
+    let attributes = LinguistAttributes(gitattributes: String(decoding: bytes, as: UTF8.self))
+    return attributes.isEmpty ? nil : attributes
   }
 
   /// Every text file at `head` as if it were added, of unknown authorship: what a baseline records.
@@ -79,25 +104,34 @@ extension ReviewChange {
     return ReviewChange(files: files, commits: [])
   }
 
-  /// The text files at head in the change's languages, except the changed ones, within fixed limits.
-  static func loadHeadFiles(repository: Repository, head: String, except changed: [ReviewFile]) throws -> [HeadFile] {
-    guard let headID = ObjectID(hex: head) else { return [] }
-    let languages = Set(changed.compactMap(\.language))
+  /// The code files at head in the changed code's languages, except the changed ones, within fixed limits, and the
+  /// paths of those whose blob could not be read (missing from a partial clone): those are left out, never an error.
+  static func loadHeadFiles(
+    repository: Repository, head: String, except changed: [ReviewFile], attributes: LinguistAttributes?
+  ) throws -> (files: [HeadFile], unreadable: [String]) {
+    guard let headID = ObjectID(hex: head) else { return ([], []) }
+    let languages = Set(changed.filter(\.kind.isCode).compactMap(\.language))
     let changedPaths = Set(changed.map(\.path))
     var result: [HeadFile] = []
+    var unreadable: [String] = []
     var budget = 64 << 20
     for entry in try repository.files(at: headID, limit: 50_000) {
       let path = entry.path.description
-      guard !changedPaths.contains(path), let language = Language.of(path: path), languages.contains(language) else {
+      guard !changedPaths.contains(path), let language = Language.of(path: path), languages.contains(language),
+        FileKind.of(path: path, attributes: attributes).isCode
+      else { continue }
+      guard let bytes = try? repository.blob(entry.blob) else {
+        unreadable.append(path)
         continue
       }
-      let bytes = try repository.blob(entry.blob)
       guard bytes.count <= 1 << 20, let lines = textLines(bytes) else { continue }
       budget -= bytes.count
       if budget < 0 { break }
-      result.append(HeadFile(path: path, lines: lines))
+      let kind = FileKind.of(path: path, firstLines: lines.prefix(FileKind.headerLines), attributes: attributes)
+      guard kind.isCode else { continue }
+      result.append(HeadFile(path: path, lines: lines, kind: kind))
     }
-    return result
+    return (result, unreadable)
   }
 
   /// Splits bytes into lines (without `\n` or `\r\n`), decoding leniently; nil for binary content.

@@ -9,11 +9,16 @@ public struct ReviewChange: Sendable {
   public var commits: [ReviewCommit]
   /// Text files standing at head outside `files`, for checks that look beyond the change (duplicate code).
   public var headFiles: [HeadFile]
+  /// What the checks could not see, in words for people (files at head that could not be read).
+  public var limitations: [String]
 
-  public init(files: [ReviewFile], commits: [ReviewCommit], headFiles: [HeadFile] = []) {
+  public init(
+    files: [ReviewFile], commits: [ReviewCommit], headFiles: [HeadFile] = [], limitations: [String] = []
+  ) {
     self.files = files
     self.commits = commits
     self.headFiles = headFiles
+    self.limitations = limitations
   }
 }
 
@@ -24,6 +29,8 @@ public struct ReviewFile: Sendable {
   public var status: DeltaStatus
   public var isBinary: Bool
   public var language: Language?
+  /// Code, test, documentation, data, or written by a tool or another project.
+  public var kind: FileKind
   public var added: [AddedLine]
   /// The whole file at head when it is text and not huge; lets suppressions and manifests see the lines above.
   public var content: [String]?
@@ -32,7 +39,8 @@ public struct ReviewFile: Sendable {
 
   public init(
     path: String, oldPath: String? = nil, status: DeltaStatus = .modified, isBinary: Bool = false,
-    language: Language? = nil, added: [AddedLine], content: [String]? = nil, oldContent: [String]? = nil
+    language: Language? = nil, kind: FileKind? = nil, added: [AddedLine], content: [String]? = nil,
+    oldContent: [String]? = nil
   ) {
     self.oldContent = oldContent
     self.path = path
@@ -40,6 +48,7 @@ public struct ReviewFile: Sendable {
     self.status = status
     self.isBinary = isBinary
     self.language = language ?? Language.of(path: path, firstLine: content?.first)
+    self.kind = kind ?? FileKind.of(path: path, firstLines: (content ?? added.map(\.text)).prefix(FileKind.headerLines))
     self.added = added
     self.content = content
   }
@@ -113,9 +122,11 @@ public struct ReviewCommit: Sendable, Hashable {
 public struct HeadFile: Sendable, Hashable {
   public var path: String
   public var lines: [String]
+  public var kind: FileKind
 
-  public init(path: String, lines: [String]) {
+  public init(path: String, lines: [String], kind: FileKind? = nil) {
     self.path = path
     self.lines = lines
+    self.kind = kind ?? FileKind.of(path: path, firstLines: lines.prefix(FileKind.headerLines))
   }
 }

@@ -173,8 +173,12 @@ struct CompiledRule: Sendable {
 
   var usesKeywords: Bool { isLineRule && !rule.keywords.isEmpty }
 
-  /// Whether the rule reads this file at all: language and path globs.
-  func applies(to file: ReviewFile) -> Bool { scope.applies(to: file) }
+  /// Whether the rule reads this file at all: language and path globs. The size of a change counts no lock file,
+  /// generated or vendored file: nobody reviews those line by line, and one regenerated file would exceed any limit.
+  func applies(to file: ReviewFile) -> Bool {
+    if case .changeSize = rule.kind, file.kind.isMachineWritten { return false }
+    return scope.applies(to: file)
+  }
 
   /// Runs a pattern or secret rule on one added line. The reported range is the first capturing group that took
   /// part in the match, or the whole match.
