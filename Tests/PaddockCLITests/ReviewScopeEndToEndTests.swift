@@ -37,6 +37,26 @@ import Testing
     #expect(Self.duplicates(try Self.findings(result.out).findings) == ["app/views.py"], "\(result.out)")
   }
 
+  /// A package that another project of a monorepo declared at the base is not new to the repository; one that no
+  /// manifest declared is.
+  @Test func aPackageMovedBetweenProjectsIsNotNew() throws {
+    let repository = try TestRepository()
+    try repository.write(
+      "packages/server/package.json",
+      "{\n  \"name\": \"server\",\n  \"dependencies\": {\n    \"msw\": \"^2.7.4\"\n  }\n}\n")
+    try repository.commit("Start")
+    try repository.git(["checkout", "-q", "-b", "ai"])
+    try repository.write(
+      "packages/core/package.json",
+      "{\n  \"name\": \"core\",\n  \"dependencies\": {\n    \"msw\": \"^2.7.4\",\n    \"server\": \"workspace:*\",\n"
+        + "    \"left-pad\": \"^1.3.0\"\n  }\n}\n")
+    try repository.commit("Split core out of server" + Self.claude)
+    let result = try repository.paddock(["review", "main..ai", "--format", "json"])
+    #expect(result.status == 0 || result.status == 1, "\(result.err)")
+    let added = try Self.findings(result.out).findings.filter { $0["rule"] as? String == "new-dependency" }
+    #expect(added.compactMap { $0["line"] as? Int } == [6], "\(added)")
+  }
+
   /// A blob at head that is missing (a partial clone, a damaged repository) does not fail the review: the file is
   /// left out of duplicate-code, and a limitation names it.
   @Test func aMissingBlobAtHeadIsALimitation() throws {

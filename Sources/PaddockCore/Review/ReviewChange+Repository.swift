@@ -63,7 +63,12 @@ extension ReviewChange {
           path: file.path, oldPath: file.oldPath, status: file.status, isBinary: file.binary, kind: kind,
           added: added, content: content, oldContent: oldContent))
     }
-    guard headFiles else { return ReviewChange(files: files, commits: commits) }
+    let dependencies =
+      files.contains { ManifestParser.isManifest($0.path) }
+      ? declaredDependencies(repository: repository, at: base, attributes: attributes) : [:]
+    guard headFiles else {
+      return ReviewChange(files: files, commits: commits, declaredDependencies: dependencies)
+    }
     let (head, unreadable) = try loadHeadFiles(
       repository: repository, head: attribution.head, except: files, attributes: attributes)
     var limitations: [String] = []
@@ -73,7 +78,29 @@ extension ReviewChange {
         "\(count) file\(count == 1 ? "" : "s") at head could not be read (\(first)\(count > 1 ? " and others" : ""): an object missing from a partial or damaged clone), so duplicate-code did not compare the change with \(count == 1 ? "it" : "them")."
       )
     }
-    return ReviewChange(files: files, commits: commits, headFiles: head, limitations: limitations)
+    return ReviewChange(
+      files: files, commits: commits, headFiles: head, declaredDependencies: dependencies, limitations: limitations)
+  }
+
+  /// The packages every dependency manifest at `revision` declares, by ecosystem, outside vendored folders; at most
+  /// 1,000 manifests of up to 1 MiB each. A manifest that cannot be read is left out.
+  static func declaredDependencies(repository: Repository, at revision: String?, attributes: LinguistAttributes?)
+    -> [String: Set<String>]
+  {
+    guard let revision, let id = ObjectID(hex: revision), let entries = try? repository.files(at: id, limit: 200_000)
+    else { return [:] }
+    var result: [String: Set<String>] = [:]
+    var read = 0
+    for entry in entries where read < 1_000 {
+      let path = entry.path.description
+      guard let ecosystem = ManifestParser.ecosystem(of: path),
+        !FileKind.of(path: path, attributes: attributes).isMachineWritten,
+        let bytes = try? repository.blob(entry.blob), bytes.count <= 1 << 20, let lines = textLines(bytes)
+      else { continue }
+      read += 1
+      result[ecosystem.rawValue, default: []].formUnion(ManifestParser.packages(in: lines, path: path))
+    }
+    return result
   }
 
   /// The linguist attributes of the root `.gitattributes` at `revision` (the base of the change, so the change

@@ -9,15 +9,20 @@ public struct ReviewChange: Sendable {
   public var commits: [ReviewCommit]
   /// Text files standing at head outside `files`, for checks that look beyond the change (duplicate code).
   public var headFiles: [HeadFile]
+  /// The packages that the dependency manifests of the whole repository declared at the base of the change, by
+  /// ecosystem (`npm`, `Go`, `PyPI`, ...): loaded when the change touches a manifest.
+  public var declaredDependencies: [String: Set<String>]
   /// What the checks could not see, in words for people (files at head that could not be read).
   public var limitations: [String]
 
   public init(
-    files: [ReviewFile], commits: [ReviewCommit], headFiles: [HeadFile] = [], limitations: [String] = []
+    files: [ReviewFile], commits: [ReviewCommit], headFiles: [HeadFile] = [],
+    declaredDependencies: [String: Set<String>] = [:], limitations: [String] = []
   ) {
     self.files = files
     self.commits = commits
     self.headFiles = headFiles
+    self.declaredDependencies = declaredDependencies
     self.limitations = limitations
   }
 }
