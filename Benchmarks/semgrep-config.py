@@ -15,7 +15,8 @@ Semgrep's regex mode (`languages: [regex]`):
   `include` globs on their file extensions.
 
 What Semgrep cannot express is dropped, and a YAML comment above the rule says what: `authorship`
-(Semgrep does not know who wrote a line), `ignore-in`, a secret's `min-entropy` and `allow`, and
+(Semgrep does not know who wrote a line), `ignore-in`, `pattern-not-before`,
+`pattern-not-statement` and `pattern-not-in-file` (they read the lines around the match), a secret's `min-entropy` and `allow`, and
 `languages` when `paths.include` is also given (Semgrep ORs include globs; Paddock ANDs the two).
 `keywords` is only a prefilter and is left out. Rules of the other kinds are skipped, with a note
 on stderr.
@@ -124,6 +125,9 @@ def convert(rule, pack, source):
         dropped.append(f"authorship {rule['authorship']}")
     if rule.get("ignore-in"):
         dropped.append("ignore-in " + ", ".join(map(str, as_list(rule["ignore-in"]))))
+    for key in ("pattern-not-before", "pattern-not-statement", "pattern-not-in-file"):
+        if rule.get(key):
+            dropped.append(key)
     parameters = rule.get("with") or {}
     if kind == "secret":
         for key in ("min-entropy", "allow"):

@@ -126,6 +126,9 @@ struct RuleListing: Encodable {
   var enabled: Bool
   var pattern: String?
   var patternNot: String?
+  var patternNotBefore: String?
+  var patternNotStatement: String?
+  var patternNotInFile: String?
   var include: [String]
   var exclude: [String]
   var references: [String]
@@ -142,6 +145,9 @@ struct RuleListing: Encodable {
     self.enabled = enabled
     pattern = rule.pattern
     patternNot = rule.patternNot
+    patternNotBefore = rule.patternNotBefore
+    patternNotStatement = rule.patternNotStatement
+    patternNotInFile = rule.patternNotInFile
     include = rule.include
     exclude = rule.exclude
     references = rule.references
@@ -151,6 +157,9 @@ struct RuleListing: Encodable {
   enum CodingKeys: String, CodingKey {
     case id, title, pack, kind, severity, authorship, languages, enabled, pattern
     case patternNot = "pattern_not"
+    case patternNotBefore = "pattern_not_before"
+    case patternNotStatement = "pattern_not_statement"
+    case patternNotInFile = "pattern_not_in_file"
     case include, exclude, references, source
   }
 }

@@ -53,6 +53,54 @@ import Testing
     #expect(try Self.review(Self.change([("eval(x)", .ai)], path: "src/t.py"), rules: [rule]).findings.count == 1)
   }
 
+  /// `pattern-not-before` reads the line above in the file at head, added or not; the first line has none.
+  @Test func patternNotBeforeReadsTheLineAbove() throws {
+    var rule = Self.evalRule
+    rule.patternNotBefore = #"#\s*trusted:"#
+    let guarded = Self.change([("x = eval(data)", .ai)], context: ["# trusted: data is a literal table"])
+    #expect(try Self.review(guarded, rules: [rule]).findings.isEmpty)
+    let addedAbove = Self.change([("# trusted: a literal", .ai), ("x = eval(data)", .ai)])
+    #expect(try Self.review(addedAbove, rules: [rule]).findings.isEmpty)
+    let farther = Self.change([("x = eval(data)", .ai)], context: ["# trusted: a literal", "y = 1"])
+    #expect(try Self.review(farther, rules: [rule]).findings.map(\.line) == [3])
+    #expect(try Self.review(Self.change([("x = eval(data)", .ai)]), rules: [rule]).findings.map(\.line) == [1])
+  }
+
+  /// `pattern-not-statement` joins the lines up to the one that closes the brackets the line opened, whatever
+  /// brackets stand inside strings, and no further.
+  @Test func patternNotStatementReadsTheWholeCall() throws {
+    var rule = Self.evalRule
+    rule.ignoreIn = []
+    rule.patternNotStatement = #"eval\(\s*"[^"]*"\s*,\s*SAFE\s*\)"#
+    let call = Self.change([("x = eval(", .ai), (#"    "( [ {","#, .ai), ("    SAFE)", .ai), ("y = SAFE", .ai)])
+    #expect(try Self.review(call, rules: [rule]).findings.isEmpty)
+    let unsafe = Self.change([
+      ("x = eval(", .ai), (#"    "a","#, .ai), ("    data)", .ai), (#"z = eval("b", SAFE)"#, .ai),
+    ])
+    #expect(try Self.review(unsafe, rules: [rule]).findings.map(\.line) == [1])
+    // The block an `if` opens is not part of its condition's statement; a brace inside the call is.
+    let block = Self.change([("if eval(x) {", .ai), (#"  z = eval("b", SAFE)"#, .ai), ("}", .ai)])
+    #expect(try Self.review(block, rules: [rule]).findings.map(\.line) == [1])
+    let literal = Self.change([("x = eval({", .ai), (#"  "b", SAFE})"#, .ai)])
+    rule.patternNotStatement = #"eval\(\{\s*"b", SAFE\}\)"#
+    #expect(try Self.review(literal, rules: [rule]).findings.isEmpty)
+    let raw = Self.change([("x = eval(`", .ai), ("  ) ( ) )", .ai), (#"`, "b", SAFE)"#, .ai)])
+    rule.patternNotStatement = #"eval\(`[^`]*`, "b", SAFE\)"#
+    #expect(try Self.review(raw, rules: [rule]).findings.isEmpty)
+  }
+
+  /// `pattern-not-in-file` reads every line of the file at head, above or below, added or not.
+  @Test func patternNotInFileReadsTheWholeFile() throws {
+    var rule = Self.evalRule
+    rule.patternNotInFile = #"^#!.*\bsandbox\b"#
+    let script = Self.change([("x = eval(data)", .ai)], context: ["#!/usr/bin/env sandbox", "import os"])
+    #expect(try Self.review(script, rules: [rule]).findings.isEmpty)
+    let below = Self.change([("x = eval(data)", .ai), ("#!/usr/bin/env sandbox", .ai)])
+    #expect(try Self.review(below, rules: [rule]).findings.isEmpty)
+    let other = Self.change([("x = eval(data)", .ai), ("y = eval(more)", .ai)], context: ["#!/usr/bin/env python3"])
+    #expect(try Self.review(other, rules: [rule]).findings.map(\.line) == [2, 3])
+  }
+
   @Test func aPersonsSuppressionWithAReasonIsHonoured() throws {
     // The person's commit (1) builds on the AI's (0), so the line stood there when the comment was written.
     var change = Self.change([

@@ -49,6 +49,30 @@ import Testing
     #expect(error?.fix.contains("pattern-not") == true)
   }
 
+  /// The options that read around the line are parsed, and their regexes checked like `pattern`'s.
+  @Test func patternsAroundTheLineAreParsedAndChecked() throws {
+    let text = Self.validRule.replacingOccurrences(
+      of: "pattern: 'x'", with: "pattern: 'x'\n    pattern-not-before: 'y'\n    pattern-not-statement: 'z'")
+    let rule = try #require(try RulePack.parse(text, file: "rules/mine.yml").rules.first)
+    #expect(rule.patternNotBefore == "y" && rule.patternNotStatement == "z")
+    // A list is one alternation; each item is checked on its own, and an empty list is refused.
+    let list = Self.validRule.replacingOccurrences(
+      of: "pattern: 'x'", with: "pattern: 'x'\n    pattern-not:\n      - 'a|b'\n      - '(?i)c'")
+    #expect(try RulePack.parse(list, file: "rules/mine.yml").rules.first?.patternNot == "(?:a|b)|(?:(?i)c)")
+    let badItem = list.replacingOccurrences(of: "'(?i)c'", with: "'(c'")
+    let itemError = #expect(throws: ConfigError.self) { try RulePack.parse(badItem, file: "rules/mine.yml") }
+    #expect(itemError?.line == 9)
+    let empty = Self.validRule.replacingOccurrences(of: "pattern: 'x'", with: "pattern: 'x'\n    pattern-not: []")
+    let emptyError = #expect(throws: ConfigError.self) { try RulePack.parse(empty, file: "rules/mine.yml") }
+    #expect(emptyError?.message.contains("empty list") == true)
+    for key in ["pattern-not-before", "pattern-not-statement", "pattern-not-in-file"] {
+      let bad = Self.validRule.replacingOccurrences(of: "pattern: 'x'", with: "pattern: 'x'\n    \(key): '(y'")
+      let error = #expect(throws: ConfigError.self) { try RulePack.parse(bad, file: "rules/mine.yml") }
+      #expect(error?.line == 7, "\(key)")
+      #expect(error?.message.contains("invalid regular expression") == true, "\(key)")
+    }
+  }
+
   @Test func nonKebabIDAndUnknownKind() {
     let badID = Self.validRule.replacingOccurrences(of: "id: my-rule", with: "id: My_Rule")
     let error = #expect(throws: ConfigError.self) { try RulePack.parse(badID, file: "r.yml") }

@@ -19,6 +19,9 @@ public enum RuleExplainer {
     if !rule.exclude.isEmpty { out += "  not paths   \(rule.exclude.joined(separator: ", "))\n" }
     if let pattern = rule.pattern { out += "  pattern     \(pattern)\n" }
     if let patternNot = rule.patternNot { out += "  pattern-not \(patternNot)\n" }
+    if let before = rule.patternNotBefore { out += "  not after   a line matching \(before)\n" }
+    if let statement = rule.patternNotStatement { out += "  not in      a statement matching \(statement)\n" }
+    if let file = rule.patternNotInFile { out += "  not in      a file with a line matching \(file)\n" }
     if !rule.ignoreIn.isEmpty {
       out += "  ignores     matches inside \(rule.ignoreIn.map(\.rawValue).sorted().joined(separator: " and "))\n"
     }

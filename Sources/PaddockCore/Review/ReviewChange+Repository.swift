@@ -46,6 +46,9 @@ extension ReviewChange {
           isBinary: file.binary, addedLines: file.counts.total, removedLines: file.hunks.reduce(0) { $0 + $1.oldLines },
           commits: file.changedBy.compactMap { commitIndex[$0] }.sorted()))
     }
+    // The base of the change: where the repository's own settings are read, which the change cannot alter.
+    let base = attribution.mergeBase ?? attribution.base
+    let attributes = linguistAttributes(repository: repository, at: base)
     var files: [ReviewFile] = []
     for file in attribution.files where file.status != .deleted && !file.submodule {
       var added: [AddedLine] = []
@@ -65,18 +68,38 @@ extension ReviewChange {
       if !file.binary, let oldBlob = file.oldBlob, ManifestParser.isManifest(file.path) {
         oldContent = try repository.blobIfPresent(oldBlob).flatMap(textLines)
       }
+      let kind = FileKind.of(
+        path: file.path, firstLines: (content ?? added.map(\.text)).prefix(FileKind.headerLines),
+        attributes: attributes)
       var reviewFile = ReviewFile(
-        path: file.path, oldPath: file.oldPath, status: file.status, isBinary: file.binary, added: added,
-        content: content, oldContent: oldContent)
+        path: file.path, oldPath: file.oldPath, status: file.status, isBinary: file.binary, kind: kind,
+        added: added, content: content, oldContent: oldContent)
       if file.unreadable == true { reviewFile.unreadableBy = Authorship(rawValue: file.authorship) ?? .unknown }
       files.append(reviewFile)
     }
-    let head = headFiles ? try loadHeadFiles(repository: repository, head: attribution.head, except: files) : []
+    let dependencies =
+      files.contains { ManifestParser.isManifest($0.path) }
+      ? declaredDependencies(repository: repository, at: base, attributes: attributes) : [:]
     let intermediate =
       intermediateLines
       ? try loadIntermediate(repository: repository, attribution.intermediate, commits: commits, index: commitIndex)
       : []
-    return ReviewChange(files: files, commits: commits, headFiles: head, paths: paths, intermediate: intermediate)
+    var head: [HeadFile] = []
+    var unreadable: [String] = []
+    if headFiles {
+      (head, unreadable) = try loadHeadFiles(
+        repository: repository, head: attribution.head, except: files, attributes: attributes)
+    }
+    var limitations: [String] = []
+    if let first = unreadable.first {
+      let count = unreadable.count
+      limitations.append(
+        "\(count) file\(count == 1 ? "" : "s") at head could not be read (\(first)\(count > 1 ? " and others" : ""): an object missing from a partial or damaged clone), so duplicate-code did not compare the change with \(count == 1 ? "it" : "them")."
+      )
+    }
+    return ReviewChange(
+      files: files, commits: commits, headFiles: head, paths: paths, intermediate: intermediate,
+      declaredDependencies: dependencies, limitations: limitations)
   }
 
   /// The text of lines that commits added and later commits removed, oldest commit first, as one file per commit
@@ -104,6 +127,37 @@ extension ReviewChange {
     return files
   }
 
+  /// The packages every dependency manifest at `revision` declares, by ecosystem, outside vendored folders; at most
+  /// 1,000 manifests of up to 1 MiB each. A manifest that cannot be read is left out.
+  static func declaredDependencies(repository: Repository, at revision: String?, attributes: LinguistAttributes?)
+    -> [String: Set<String>]
+  {
+    guard let revision, let id = ObjectID(hex: revision), let entries = try? repository.files(at: id, limit: 200_000)
+    else { return [:] }
+    var result: [String: Set<String>] = [:]
+    var read = 0
+    for entry in entries where read < 1_000 {
+      let path = entry.path.description
+      guard let ecosystem = ManifestParser.ecosystem(of: path),
+        !FileKind.of(path: path, attributes: attributes).isMachineWritten,
+        let bytes = try? repository.blob(entry.blob), bytes.count <= 1 << 20, let lines = textLines(bytes)
+      else { continue }
+      read += 1
+      result[ecosystem.rawValue, default: []].formUnion(ManifestParser.packages(in: lines, path: path))
+    }
+    return result
+  }
+
+  /// The linguist attributes of the root `.gitattributes` at `revision` (the base of the change, so the change
+  /// cannot mark itself generated); nil without one, or when it cannot be read.
+  static func linguistAttributes(repository: Repository, at revision: String?) -> LinguistAttributes? {
+    guard let revision, let id = ObjectID(hex: revision),
+      let bytes = try? repository.fileContents(path: GitPath(".gitattributes"), at: id), bytes.count <= 1 << 20
+    else { return nil }
+    let attributes = LinguistAttributes(gitattributes: String(decoding: bytes, as: UTF8.self))
+    return attributes.isEmpty ? nil : attributes
+  }
+
   /// Every text file at `head` as if it were added, of unknown authorship: what a baseline records.
   public static func snapshot(repository: Repository, head: ObjectID) throws -> ReviewChange {
     var files: [ReviewFile] = []
@@ -122,26 +176,34 @@ extension ReviewChange {
     return ReviewChange(files: files, commits: [])
   }
 
-  /// The text files at head in the change's languages, except the changed ones, within fixed limits.
-  static func loadHeadFiles(repository: Repository, head: String, except changed: [ReviewFile]) throws -> [HeadFile] {
-    guard let headID = ObjectID(hex: head) else { return [] }
-    let languages = Set(changed.compactMap(\.language))
+  /// The code files at head in the changed code's languages, except the changed ones, within fixed limits, and the
+  /// paths of those whose blob could not be read (missing from a partial clone): those are left out, never an error.
+  static func loadHeadFiles(
+    repository: Repository, head: String, except changed: [ReviewFile], attributes: LinguistAttributes?
+  ) throws -> (files: [HeadFile], unreadable: [String]) {
+    guard let headID = ObjectID(hex: head) else { return ([], []) }
+    let languages = Set(changed.filter(\.kind.isCode).compactMap(\.language))
     let changedPaths = Set(changed.map(\.path))
     var result: [HeadFile] = []
+    var unreadable: [String] = []
     var budget = 64 << 20
     for entry in try repository.files(at: headID, limit: 50_000) {
       let path = entry.path.description
-      guard !changedPaths.contains(path), let language = Language.of(path: path), languages.contains(language) else {
+      guard !changedPaths.contains(path), let language = Language.of(path: path), languages.contains(language),
+        FileKind.of(path: path, attributes: attributes).isCode
+      else { continue }
+      guard let bytes = try? repository.blob(entry.blob) else {
+        unreadable.append(path)
         continue
       }
-      // A file a partial clone does not have is left out of the comparison.
-      guard let bytes = try repository.blobIfPresent(entry.blob), bytes.count <= 1 << 20, let lines = textLines(bytes)
-      else { continue }
+      guard bytes.count <= 1 << 20, let lines = textLines(bytes) else { continue }
       budget -= bytes.count
       if budget < 0 { break }
-      result.append(HeadFile(path: path, lines: lines))
+      let kind = FileKind.of(path: path, firstLines: lines.prefix(FileKind.headerLines), attributes: attributes)
+      guard kind.isCode else { continue }
+      result.append(HeadFile(path: path, lines: lines, kind: kind))
     }
-    return result
+    return (result, unreadable)
   }
 
   /// Splits bytes into lines (without `\n` or `\r\n`), decoding leniently; nil for binary content.

@@ -16,14 +16,21 @@ public struct ReviewChange: Sendable {
   /// (line numbers in that commit's version): not at head, but in the history the change delivers. Only secret
   /// rules read them.
   public var intermediate: [ReviewFile]
+  /// The packages that the dependency manifests of the whole repository declared at the base of the change, by
+  /// ecosystem (`npm`, `Go`, `PyPI`, ...): loaded when the change touches a manifest.
+  public var declaredDependencies: [String: Set<String>]
+  /// What the checks could not see, in words for people (files at head that could not be read).
+  public var limitations: [String]
 
   public init(
     files: [ReviewFile], commits: [ReviewCommit], headFiles: [HeadFile] = [], paths: [PathChange] = [],
-    intermediate: [ReviewFile] = []
+    intermediate: [ReviewFile] = [], declaredDependencies: [String: Set<String>] = [:], limitations: [String] = []
   ) {
     self.files = files
     self.commits = commits
     self.headFiles = headFiles
+    self.declaredDependencies = declaredDependencies
+    self.limitations = limitations
     self.paths = paths
     self.intermediate = intermediate
   }
@@ -101,6 +108,8 @@ public struct ReviewFile: Sendable {
   public var status: DeltaStatus
   public var isBinary: Bool
   public var language: Language?
+  /// Code, test, documentation, data, or written by a tool or another project.
+  public var kind: FileKind
   public var added: [AddedLine]
   /// The whole file at head when it is text and not huge; lets suppressions and manifests see the lines above.
   public var content: [String]?
@@ -112,7 +121,8 @@ public struct ReviewFile: Sendable {
 
   public init(
     path: String, oldPath: String? = nil, status: DeltaStatus = .modified, isBinary: Bool = false,
-    language: Language? = nil, added: [AddedLine], content: [String]? = nil, oldContent: [String]? = nil
+    language: Language? = nil, kind: FileKind? = nil, added: [AddedLine], content: [String]? = nil,
+    oldContent: [String]? = nil
   ) {
     self.oldContent = oldContent
     self.path = path
@@ -120,6 +130,7 @@ public struct ReviewFile: Sendable {
     self.status = status
     self.isBinary = isBinary
     self.language = language ?? Language.of(path: path, firstLine: content?.first)
+    self.kind = kind ?? FileKind.of(path: path, firstLines: (content ?? added.map(\.text)).prefix(FileKind.headerLines))
     self.added = added
     self.content = content
   }
@@ -201,9 +212,11 @@ public struct ReviewCommit: Sendable, Hashable {
 public struct HeadFile: Sendable, Hashable {
   public var path: String
   public var lines: [String]
+  public var kind: FileKind
 
-  public init(path: String, lines: [String]) {
+  public init(path: String, lines: [String], kind: FileKind? = nil) {
     self.path = path
     self.lines = lines
+    self.kind = kind ?? FileKind.of(path: path, firstLines: lines.prefix(FileKind.headerLines))
   }
 }

@@ -154,6 +154,6 @@ extension ReviewReport {
     var infos = rules.filter { used.contains($0.id) }.map(RuleInfo.init)
     if (outcome.findings + outcome.suppressed).contains(where: { $0.source == .model }) { infos.append(.modelReview) }
     self.rules = infos.sorted { $0.id < $1.id }
-    limitations = attribution?.limitations ?? []
+    limitations = (attribution?.limitations ?? []) + change.limitations
   }
 }

@@ -15,6 +15,13 @@ public struct Rule: Sendable, Hashable {
   public var keywords: [String]
   public var pattern: String?
   public var patternNot: String?
+  /// A line right below a line of the file that matches this never fires (a reason or a guard on the line above).
+  public var patternNotBefore: String?
+  /// A line whose statement (the line, joined with the lines that close the brackets it leaves open) matches this
+  /// never fires.
+  public var patternNotStatement: String?
+  /// No line of a file fires when any line of the file at head matches this (a shebang, an argument parser).
+  public var patternNotInFile: String?
   public var ignoreIn: Set<IgnoredRegion>
   public var message: String
   public var fix: String
@@ -29,7 +36,9 @@ public struct Rule: Sendable, Hashable {
   public init(
     id: String, title: String, pack: String, kind: RuleKind = .pattern, severity: Severity, scope: RuleScope = .any,
     languages: [Language] = [], include: [String] = [], exclude: [String] = [], keywords: [String] = [],
-    pattern: String? = nil, patternNot: String? = nil, ignoreIn: Set<IgnoredRegion> = [], message: String,
+    pattern: String? = nil, patternNot: String? = nil, patternNotBefore: String? = nil,
+    patternNotStatement: String? = nil, patternNotInFile: String? = nil, ignoreIn: Set<IgnoredRegion> = [],
+    message: String,
     fix: String, references: [String] = [], tags: [String] = [], enabledByDefault: Bool = true,
     examples: RuleExamples = RuleExamples(), source: RuleSource = RuleSource(file: "<memory>", line: nil)
   ) {
@@ -45,6 +54,9 @@ public struct Rule: Sendable, Hashable {
     self.keywords = keywords
     self.pattern = pattern
     self.patternNot = patternNot
+    self.patternNotBefore = patternNotBefore
+    self.patternNotStatement = patternNotStatement
+    self.patternNotInFile = patternNotInFile
     self.ignoreIn = ignoreIn
     self.message = message
     self.fix = fix

@@ -67,7 +67,9 @@ struct RulePackParser {
 
   static let ruleKeys = [
     "id", "title", "kind", "severity", "authorship", "languages", "paths", "keywords", "pattern", "pattern-not",
-    "ignore-in", "message", "fix", "references", "tags", "enabled", "with", "examples",
+    "pattern-not-before", "pattern-not-statement", "pattern-not-in-file", "ignore-in", "message", "fix", "references",
+    "tags", "enabled",
+    "with", "examples",
   ]
 
   func pack(_ text: String) throws -> RulePack {
@@ -108,6 +110,17 @@ struct RulePackParser {
       try map[key].map { try reader.string($0, at: key).trimmingBlanks() }
     }
     func strings(_ key: String) throws -> [String] { try map[key].map { try reader.strings($0, at: key) } ?? [] }
+    // An exclusion is one regex or a list of them; a list becomes one alternation, so a line matching any fails.
+    func exclusion(_ key: String) throws -> String? {
+      guard let node = map[key] else { return nil }
+      let items = node.scalar != nil ? [node] : Array(try reader.sequence(node, at: key))
+      guard !items.isEmpty else {
+        throw reader.error(node, "has an empty list at `\(key)`", fix: "give one regex or a list of regexes")
+      }
+      if checkPatterns { for item in items { try reader.regex(item, at: key) } }
+      let patterns = try items.map { try reader.string($0, at: key).trimmingBlanks() }
+      return patterns.count == 1 ? patterns[0] : patterns.map { "(?:\($0))" }.joined(separator: "|")
+    }
 
     let id = try kebab(idNode, at: "id")
     let kindName = try string("kind") ?? "pattern"
@@ -119,7 +132,6 @@ struct RulePackParser {
     }
     let kind = try self.kind(kindName, options: map["with"], rule: node)
     if checkPatterns, let pattern = map["pattern"] { try reader.regex(pattern, at: "pattern") }
-    if checkPatterns, let patternNot = map["pattern-not"] { try reader.regex(patternNot, at: "pattern-not") }
     if kindName == .pattern || kindName == .secret, map["pattern"] == nil {
       throw reader.error(node, "has \(kindName.rawValue) rule `\(id)` without `pattern`", fix: "add a `pattern:` regex")
     }
@@ -148,7 +160,10 @@ struct RulePackParser {
       scope: try map["authorship"].map { try reader.choice($0, at: "authorship", of: RuleScope.self) } ?? .any,
       languages: languages, include: include, exclude: exclude,
       keywords: try strings("keywords").map { $0.lowercased() }, pattern: try string("pattern"),
-      patternNot: try string("pattern-not"), ignoreIn: ignoreIn, message: try string("message") ?? "",
+      patternNot: try exclusion("pattern-not"), patternNotBefore: try exclusion("pattern-not-before"),
+      patternNotStatement: try exclusion("pattern-not-statement"),
+      patternNotInFile: try exclusion("pattern-not-in-file"), ignoreIn: ignoreIn,
+      message: try string("message") ?? "",
       fix: try string("fix") ?? "", references: try strings("references"), tags: try strings("tags"),
       enabledByDefault: try map["enabled"].map { try reader.bool($0, at: "enabled") } ?? true,
       examples: try map["examples"].map { try examples($0) } ?? RuleExamples(),

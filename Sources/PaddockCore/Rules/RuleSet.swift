@@ -124,6 +124,16 @@ public struct RuleSet: Sendable {
     let unkeyedHere = lineRules.filter { !compiled[$0].usesKeywords }
     var hits = [Bool](repeating: false, count: compiled.count)
     var masked: [Set<IgnoredRegion>: String] = [:]
+    // Rules whose `pattern-not-in-file` the file matches: read once per rule, when its first line would fire.
+    var excludedFile: [Int: Bool] = [:]
+    func excludes(_ index: Int) -> Bool {
+      guard let regex = compiled[index].patternNotInFile else { return false }
+      if let known = excludedFile[index] { return known }
+      let lines = file.content ?? file.added.map(\.text)
+      let found = lines.contains { regex.matches($0) }
+      excludedFile[index] = found
+      return found
+    }
     for line in file.added {
       if !keyed.isEmpty {
         for index in keyed { hits[index] = false }
@@ -133,7 +143,9 @@ public struct RuleSet: Sendable {
       for index in unkeyedHere + keyed.filter({ hits[$0] }) {
         let rule = compiled[index]
         guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { continue }
-        if let finding = rule.match(line, in: file, change: change, masked: &masked) { findings.append(finding) }
+        if let finding = rule.match(line, in: file, change: change, masked: &masked), !excludes(index) {
+          findings.append(finding)
+        }
       }
     }
     for index in applicable where compiled[index].rule.kind == .newDependency {
@@ -184,6 +196,9 @@ struct CompiledRule: Sendable {
   let rule: Rule
   let pattern: LinearRegex?
   let patternNot: LinearRegex?
+  let patternNotBefore: LinearRegex?
+  let patternNotStatement: LinearRegex?
+  let patternNotInFile: LinearRegex?
   let scope: FileScope
   let allow: [LinearRegex]
   let require: [LinearRegex]
@@ -192,6 +207,9 @@ struct CompiledRule: Sendable {
     self.rule = rule
     pattern = try rule.pattern.map { try LinearRegex($0) }
     patternNot = try rule.patternNot.map { try LinearRegex($0) }
+    patternNotBefore = try rule.patternNotBefore.map { try LinearRegex($0) }
+    patternNotStatement = try rule.patternNotStatement.map { try LinearRegex($0) }
+    patternNotInFile = try rule.patternNotInFile.map { try LinearRegex($0) }
     self.scope = try scope ?? FileScope(rule)
     if case .secret(let options) = rule.kind {
       allow = try options.allow.map { try LinearRegex($0) }
@@ -216,8 +234,12 @@ struct CompiledRule: Sendable {
     return false
   }
 
-  /// Whether the rule reads this file at all: language and path globs.
-  func applies(to file: ReviewFile) -> Bool { scope.applies(to: file) }
+  /// Whether the rule reads this file at all: language and path globs. The size of a change counts no lock file,
+  /// generated or vendored file: nobody reviews those line by line, and one regenerated file would exceed any limit.
+  func applies(to file: ReviewFile) -> Bool {
+    if case .changeSize = rule.kind, file.kind.isMachineWritten { return false }
+    return scope.applies(to: file)
+  }
 
   /// Runs a pattern or secret rule on one added line. The reported range is the first capturing group that took
   /// part in the match, or the whole match.
@@ -237,6 +259,10 @@ struct CompiledRule: Sendable {
     }
     guard let match = pattern.firstMatch(in: subject) else { return nil }
     if let patternNot, patternNot.matches(line.text) { return nil }
+    if let patternNotBefore, let above = file.line(line.number - 1), patternNotBefore.matches(above) { return nil }
+    if let patternNotStatement, patternNotStatement.matches(Statement.text(startingAt: line.number, in: file)) {
+      return nil
+    }
     let range = match.reported
     var snippet = line.text
     if case .secret = rule.kind {

@@ -1,6 +1,10 @@
 import Foundation
 
 /// The `duplicate-code` kind: a block of added lines that also stands elsewhere in the change or at head.
+///
+/// Only code is compared (`FileKind.isCode`): documentation, data, lock files, generated and vendored files are
+/// copies by nature. Within code, imports, comments and short lines are not counted, and one finding names each
+/// other file a block was copied from, however many pieces of it the copy has.
 enum DuplicateCodeCheck {
   /// Where a window starts: a file (changed files first, then head files) and a line.
   private struct Location: Equatable {
@@ -38,32 +42,60 @@ enum DuplicateCodeCheck {
     }
   }
 
+  /// A line worth comparing: its number, the hash of its trimmed text, and that text's length in bytes.
+  private struct Significant {
+    var line: Int
+    var hash: Int
+    var length: Int
+  }
+
+  /// A window's lines must average this many bytes: six lines of `.int()`, `"id",` or `},` are not a copy of logic.
+  static let minAverageLength = 20
+
+  /// How many times `min-lines` a copied block in a test must be. Tests repeat their setup and assertions so that
+  /// each reads on its own; a copy that long deserves a helper.
+  static let testFactor = 3
+
   static func findings(
     _ rule: Rule, _ minLines: Int, _ files: [ReviewFile], _ change: ReviewChange, _ inScope: (Authorship) -> Bool
   ) -> [Finding] {
-    // Index every window of `minLines` significant lines in the files at head (changed ones included).
+    // Index every window of `minLines` significant lines in the code files at head (changed ones included).
     var paths: [String] = []
+    var isTest: [Bool] = []
     var fileNumbers: [String: Int32] = [:]
     var index = WindowIndex()
-    func indexWindows(path: String, lines: [String]) {
+    // Per changed file, its significant lines: read over the whole file, so a run of added lines inside an import
+    // block is known to be one.
+    var significantByFile: [Int32: [Significant]] = [:]
+    func indexWindows(path: String, kind: FileKind, lines: [String], keep: Bool = false) {
       let file = Int32(paths.count)
       paths.append(path)
+      isTest.append(kind == .test)
       fileNumbers[path] = fileNumbers[path] ?? file
       let significant = significantLines(lines.enumerated().map { ($0.offset + 1, $0.element) })
       forEachWindow(significant, size: minLines) { hash, start, _ in
         index.insert(hash, Location(file: file, line: Int32(start)))
       }
+      if keep { significantByFile[file] = significant }
     }
     var addedLines: [Set<Int32>] = []
-    for file in change.files where !file.isBinary {
-      indexWindows(path: file.path, lines: file.content ?? file.added.map(\.text))
+    for file in change.files where !file.isBinary && file.kind.isCode {
+      indexWindows(
+        path: file.path, kind: file.kind, lines: file.content ?? file.added.map(\.text), keep: file.content != nil)
       addedLines.append(Set(file.added.map { Int32($0.number) }))
     }
-    for file in change.headFiles { indexWindows(path: file.path, lines: file.lines) }
+    for file in change.headFiles where file.kind.isCode {
+      indexWindows(path: file.path, kind: file.kind, lines: file.lines)
+    }
 
     var findings: [Finding] = []
-    for file in files where !file.isBinary {
+    for file in files where !file.isBinary && file.kind.isCode {
       guard let fileNumber = fileNumbers[file.path] else { continue }
+      let test = file.kind == .test
+      // Duplicated spans of this file, grouped by the file they also stand in.
+      var byOther: [Int32: [(start: Int, end: Int, other: Location, lines: ArraySlice<AddedLine>)]] = [:]
+      var otherOrder: [Int32] = []
+      let wholeFile = significantByFile[fileNumber] ?? []
       // Runs of consecutive added lines in scope.
       var runs: [[AddedLine]] = []
       for line in file.added where inScope(line.authorship) {
@@ -74,15 +106,24 @@ enum DuplicateCodeCheck {
         }
       }
       for run in runs {
-        let significant = significantLines(run.map { ($0.number, $0.text) })
+        let first = run[0].number
+        let last = first + run.count - 1
+        let significant =
+          file.content == nil
+          ? significantLines(run.map { ($0.number, $0.text) })
+          : Array(wholeFile[lowerBound(wholeFile, first)...].prefix { $0.line <= last })
         // Overlapping or touching duplicated windows make one span, reported once.
         var spans: [(start: Int, end: Int, other: Location)] = []
         forEachWindow(significant, size: minLines) { hash, start, end in
-          // Another place: not this window, nor one overlapping it in the same file.
+          // Another place: code for code and a test for a test (a test repeats the values the code uses), and not
+          // this window nor one overlapping it in the same file.
           guard
             let other = index.first(
               hash,
-              where: { $0.file != fileNumber || $0.line < Int32(start) || $0.line > Int32(end) })
+              where: {
+                isTest[Int($0.file)] == test
+                  && ($0.file != fileNumber || $0.line < Int32(start) || $0.line > Int32(end))
+              })
           else { return }
           // Two added copies of one block are reported once, on the later copy.
           if Int(other.file) < addedLines.count, addedLines[Int(other.file)].contains(other.line),
@@ -97,58 +138,131 @@ enum DuplicateCodeCheck {
           }
         }
         for span in spans {
+          if test {
+            let count = significant.lazy.filter { $0.line >= span.start && $0.line <= span.end }.count
+            guard count >= minLines * testFactor else { continue }
+          }
           // A run's lines are consecutive, so a line number is an offset into it.
-          let first = run[0].number
           let window = run[max(0, span.start - first)...min(run.count - 1, span.end - first)]
-          let otherPath = paths[Int(span.other.file)]
-          findings.append(
-            ChangeChecks.finding(
-              rule, file: file, line: window.first ?? run[0], change: change,
-              message:
-                "\(rule.message) Lines \(span.start)–\(span.end) also stand at \(otherPath):\(span.other.line).",
-              key: window.map(\.text).joined(separator: "\n"), endLine: span.end))
+          if byOther[span.other.file] == nil { otherOrder.append(span.other.file) }
+          byOther[span.other.file, default: []].append((span.start, span.end, span.other, window))
         }
+      }
+      for other in otherOrder {
+        guard let spans = byOther[other], let first = spans.first else { continue }
+        let otherPath = paths[Int(other)]
+        let location = "\(otherPath):\(first.other.line)"
+        let more = spans.count - 1
+        let message =
+          more == 0
+          ? "\(rule.message) Lines \(first.start)–\(first.end) also stand at \(location)."
+          : "\(rule.message) Lines \(first.start)–\(first.end) and \(more) more block\(more == 1 ? "" : "s") up to line \(spans[more].end) also stand in \(otherPath), from \(location)."
+        findings.append(
+          ChangeChecks.finding(
+            rule, file: file, line: first.lines.first, change: change, message: message,
+            key: spans.map { $0.lines.map(\.text).joined(separator: "\n") }.joined(separator: "\n\n"),
+            endLine: first.end))
       }
     }
     return findings
   }
 
+  /// The position of the first entry of `lines` (sorted by line number) at or after line `number`.
+  private static func lowerBound(_ lines: [Significant], _ number: Int) -> Int {
+    var low = 0
+    var high = lines.count
+    while low < high {
+      let middle = (low + high) / 2
+      if lines[middle].line < number { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// An import that runs over several lines, until the line that closes it.
+  private enum ImportBlock {
+    case none
+    /// Go `import (`, Python `from x import (`: until a line with `)`.
+    case parenthesised
+    /// JavaScript `import {`, `export {`, Rust `use a::{`: until a line with `}`.
+    case braced
+  }
+
   /// Lines worth comparing, as (line number, hash of the trimmed text): not blank, not shorter than four
-  /// characters, not an import or a comment. Works on UTF-8 bytes: this runs over every line at head.
-  private static func significantLines(_ lines: [(Int, String)]) -> [(Int, Int)] {
-    var result: [(Int, Int)] = []
+  /// characters, not a comment, and not an import, single-line or a block of them. Works on UTF-8 bytes: this runs
+  /// over every line at head.
+  private static func significantLines(_ lines: [(Int, String)]) -> [Significant] {
+    var result: [Significant] = []
     result.reserveCapacity(lines.count)
+    var block = ImportBlock.none
     for (number, text) in lines {
       var text = text
-      let hash: Int? = text.withUTF8 { bytes in
+      let hash: (Int, Int)? = text.withUTF8 { bytes in
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
-        guard end - start >= 4 else { return nil }
         let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        switch block {
+        case .parenthesised:
+          if trimmed.contains(UInt8(ascii: ")")) { block = .none }
+          return nil
+        case .braced:
+          if trimmed.contains(UInt8(ascii: "}")) { block = .none }
+          return nil
+        case .none: break
+        }
+        block = opensImportBlock(trimmed)
+        if block != .none { return nil }
+        guard trimmed.count >= 4 else { return nil }
         for prefix in skippedPrefixes where trimmed.starts(with: prefix) { return nil }
+        if isRequire(trimmed) { return nil }
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(trimmed))
-        return hasher.finalize()
+        return (hasher.finalize(), trimmed.count)
       }
-      if let hash { result.append((number, hash)) }
+      if let (hash, length) = hash { result.append(Significant(line: number, hash: hash, length: length)) }
     }
     return result
   }
 
-  private static let skippedPrefixes: [[UInt8]] = [
-    "import ", "#include", "using ", "use ", "from ", "package ", "//", "#", "/*", "*", "--", "@",
-  ].map { Array($0.utf8) }
+  /// Whether a trimmed line opens an import block that later lines close.
+  private static func opensImportBlock(_ line: UnsafeBufferPointer<UInt8>) -> ImportBlock {
+    if line.starts(with: goImportBlock) || line.starts(with: fromPrefix) && line.last == UInt8(ascii: "(") {
+      return line.contains(UInt8(ascii: ")")) ? .none : .parenthesised
+    }
+    if braceImports.contains(where: { line.starts(with: $0) }) && line.contains(UInt8(ascii: "{")) {
+      return line.contains(UInt8(ascii: "}")) ? .none : .braced
+    }
+    return .none
+  }
 
-  /// Calls `body` with a hash, first and last line number of each window of `size` consecutive entries.
-  private static func forEachWindow(_ lines: [(Int, Int)], size: Int, _ body: (Int, Int, Int) -> Void) {
+  /// `const x = require("y")`, `let { a } = require("y")`: CommonJS imports.
+  private static func isRequire(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard declarations.contains(where: { line.starts(with: $0) }) else { return false }
+    return line.firstRange(of: requireCall) != nil
+  }
+
+  private static let skippedPrefixes: [[UInt8]] = [
+    "import ", "#include", "#import", "using ", "use ", "from ", "package ", "export * ", "export {", "export type {",
+    "//", "#", "/*", "*", "--", "@",
+  ].map { Array($0.utf8) }
+  private static let goImportBlock = Array("import (".utf8)
+  private static let fromPrefix = Array("from ".utf8)
+  private static let braceImports = ["import ", "export {", "export type {", "use ", "pub use "].map { Array($0.utf8) }
+  private static let declarations = ["const ", "let ", "var "].map { Array($0.utf8) }
+  private static let requireCall = Array("require(".utf8)
+
+  /// Calls `body` with a hash, first and last line number of each window of `size` consecutive entries whose
+  /// lines average at least `minAverageLength` bytes.
+  private static func forEachWindow(_ lines: [Significant], size: Int, _ body: (Int, Int, Int) -> Void) {
     guard lines.count >= size else { return }
-    let hashes = lines.map(\.1)
+    var length = lines[0..<size].reduce(0) { $0 + $1.length }
     for start in 0...(lines.count - size) {
+      if start > 0 { length += lines[start + size - 1].length - lines[start - 1].length }
+      guard length >= size * minAverageLength else { continue }
       var hasher = Hasher()
-      for offset in 0..<size { hasher.combine(hashes[start + offset]) }
-      body(hasher.finalize(), lines[start].0, lines[start + size - 1].0)
+      for offset in 0..<size { hasher.combine(lines[start + offset].hash) }
+      body(hasher.finalize(), lines[start].line, lines[start + size - 1].line)
     }
   }
 }

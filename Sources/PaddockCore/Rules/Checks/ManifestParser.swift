@@ -37,8 +37,9 @@ enum ManifestParser {
 
   static func isManifest(_ path: String) -> Bool { ecosystem(of: path) != nil }
 
-  /// The package declared on line `index` (0-based) of `lines`, if that line declares one.
-  static func package(at index: Int, in lines: [String], path: String) -> String? {
+  /// The package declared on line `index` (0-based) of `lines`, if that line declares one. A Go requirement marked
+  /// `// indirect` counts only with `indirect`: it is already in the build, but nobody chose it.
+  static func package(at index: Int, in lines: [String], path: String, indirect: Bool = false) -> String? {
     guard let ecosystem = ecosystem(of: path), index < lines.count else { return nil }
     let line = lines[index]
     let trimmed = line.trimmingBlanks()
@@ -53,6 +54,9 @@ enum ManifestParser {
       return capture(#"(?:id|name|path):\s*"([^"]+)""#, trimmed)
     case .npm:
       guard let name = capture(#"^"([^"]+)"\s*:\s*""#, trimmed) else { return nil }
+      // The repository's own packages (`workspace:`, `link:`, `file:`, `portal:`) and versions kept in the
+      // workspace's catalog (`catalog:`), where a new package is named once.
+      if let spec = capture(#"^"[^"]+"\s*:\s*"([a-z]+):"#, trimmed), localSpecs.contains(spec) { return nil }
       let section = enclosingJSONKey(of: index, in: lines)
       return ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"].contains(section ?? "")
         ? name : nil
@@ -82,6 +86,8 @@ enum ManifestParser {
       guard section.hasSuffix("dependencies") else { return nil }
       return capture(#"^([A-Za-z0-9_-]+)\s*="#, trimmed)
     case .go:
+      // `go mod tidy` writes the requirements of requirements, marked `// indirect`; nobody chose them.
+      if !indirect, capture(#"//\s*(indirect)\b"#, trimmed) != nil { return nil }
       if let dep = capture(#"^require\s+([^\s(]+)\s+v"#, trimmed) { return dep }
       guard insideGoRequireBlock(index, in: lines) else { return nil }
       return capture(#"^([^\s/]+\.[^\s]+)\s+v[0-9]"#, trimmed)
@@ -115,9 +121,13 @@ enum ManifestParser {
     }
   }
 
-  /// Every package the manifest declares, for telling an added package from a changed version.
+  /// npm version specs that name no package from a registry.
+  private static let localSpecs: Set<String> = ["workspace", "link", "file", "portal", "catalog"]
+
+  /// Every package the manifest declares, indirect Go requirements included, for telling an added package from a
+  /// changed version or one already in the build.
   static func packages(in lines: [String], path: String) -> Set<String> {
-    Set(lines.indices.compactMap { package(at: $0, in: lines, path: path) })
+    Set(lines.indices.compactMap { package(at: $0, in: lines, path: path, indirect: true) })
   }
 
   /// Compiled once per pattern: `packages(in:)` reads every line of a manifest, each with several patterns.
@@ -193,7 +203,11 @@ enum ManifestCheck {
   static func findings(rule: Rule, file: ReviewFile, change: ReviewChange) -> [Finding] {
     guard let ecosystem = ManifestParser.ecosystem(of: file.path) else { return [] }
     let lines = file.content ?? file.added.map(\.text)
-    let before = file.oldContent.map { ManifestParser.packages(in: $0, path: file.path) } ?? []
+    // A package the file had before, or that another manifest of the repository declared at the base of the change
+    // (a package moved between the projects of a monorepo), is not new to the repository.
+    let before =
+      (file.oldContent.map { ManifestParser.packages(in: $0, path: file.path) } ?? [])
+      .union(change.declaredDependencies[ecosystem.rawValue] ?? [])
     var findings: [Finding] = []
     var reported: Set<String> = []
     for line in file.added where rule.scope.includes(line.authorship) {
