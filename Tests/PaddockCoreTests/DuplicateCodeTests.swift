@@ -149,6 +149,67 @@ import Testing
         ]), findings: 0),
   ]
 
+  /// Declarations: the fields of a type, as sentry-mcp repeats them across its API client.
+  static let fields = [
+    "  organizationSlug?: string;", "  projectSlug?: string;", "  fields?: string[];", "  sort?: string;",
+    "  statsPeriod?: string;", "  aggregateFunctions?: string[];", "  groupByFields?: string[];",
+  ]
+
+  /// A table-driven test's rows of literals.
+  static let rows = [
+    "\t\t{\"nil error\", nil, false, \"nothing to report\"},",
+    "\t\t{\"unrelated error\", errUnrelated, false, \"not a lock error\"},",
+    "\t\t{\"lock held\", errLockHeld, true, \"the server holds the lock\"},",
+    "\t\t{\"lock timeout\", errLockTimeout, true, \"the lock was not released\"},",
+    "\t\t{\"read only\", errReadOnly, true, \"the database is read only\"},",
+    "\t\t{\"wrapped lock\", errWrappedLock, true, \"a wrapped lock error\"},",
+  ]
+
+  /// Twenty-four rows: long enough to be reported in a test if rows were code.
+  static let table = ["", "X", "Y", "Z"].flatMap { suffix in
+    rows.map { $0.replacingOccurrences(of: "err", with: "err" + suffix) }
+  }
+
+  static let extraQuiet: [Case] = [
+    Case(
+      name: "declarations",
+      example: RuleExample(
+        path: "packages/mcp-core/src/api-client/types.ts", lines: ["export interface EventQuery {"] + fields + ["}"],
+        head: [file("packages/mcp-server/src/api-client/types.ts", ["export interface SearchQuery {"] + fields + ["}"])]
+      ),
+      findings: 0),
+    Case(
+      name: "markup",
+      example: RuleExample(
+        path: "packages/mcp-cloudflare/src/client/components/fragments/stdio-setup.tsx",
+        lines: [
+          "          <small>", "            For more details, see the{\" \"}", "            <a",
+          "              href=\"https://github.com/google-gemini/gemini-cli\"", "              target=\"_blank\"",
+          "              rel=\"noopener noreferrer\"", "            >", "              Gemini CLI documentation",
+          "            </a>", "          </small>",
+        ],
+        head: [
+          file(
+            "packages/mcp-cloudflare/src/client/components/fragments/remote-setup.tsx",
+            [
+              "          <small>", "            For more details, see the{\" \"}", "            <a",
+              "              href=\"https://github.com/google-gemini/gemini-cli\"", "              target=\"_blank\"",
+              "              rel=\"noopener noreferrer\"", "            >", "              Gemini CLI documentation",
+              "            </a>", "          </small>",
+            ])
+        ]), findings: 0),
+    Case(
+      name: "a table of test rows",
+      example: RuleExample(
+        path: "cmd/bd/dolt_lock_test.go", lines: table, head: [file("cmd/bd/dolt_test.go", table)]),
+      findings: 0),
+    Case(
+      name: "an idiom that stands in three other files",
+      example: RuleExample(
+        path: "internal/jira/client.go", lines: retry,
+        head: ["github", "gitlab", "linear"].map { file("internal/\($0)/client.go", retry) }), findings: 0),
+  ]
+
   static let fire: [Case] = [
     Case(
       name: "copied Go retry loop",
@@ -176,7 +237,7 @@ import Testing
         head: [file("cmd/bd/backup_test.go", ["func TestBackup(t *testing.T) {"] + setup + retry)]), findings: 1),
   ]
 
-  @Test(arguments: quiet + fire)
+  @Test(arguments: quiet + extraQuiet + fire)
   func duplicates(_ item: Case) throws {
     let rule = try #require(RuleCatalog.builtin.rule(id: "duplicate-code"))
     let findings = RuleExampleRunner.evaluate(

@@ -234,10 +234,11 @@ struct CompiledRule: Sendable {
     return false
   }
 
-  /// Whether the rule reads this file at all: language and path globs. The size of a change counts no lock file,
-  /// generated or vendored file: nobody reviews those line by line, and one regenerated file would exceed any limit.
+  /// Whether the rule reads this file at all: language and path globs. The size of a change counts code and tests
+  /// only, as its message says: not documentation or data, which read quickly, nor lock files, generated or vendored
+  /// files, which nobody reviews line by line (one regenerated file would exceed any limit).
   func applies(to file: ReviewFile) -> Bool {
-    if case .changeSize = rule.kind, file.kind.isMachineWritten { return false }
+    if case .changeSize = rule.kind, !file.kind.isCode { return false }
     return scope.applies(to: file)
   }
 

@@ -2,7 +2,7 @@
 /// is judged whole.
 enum Statement {
   /// At most this many lines are joined: a bracket that never closes must not pull in the rest of the file.
-  static let maxLines = 30
+  static let maxLines = 50
 
   /// Line `number` of `file`, joined by single spaces with the lines after it until the parentheses and square
   /// brackets it opens are closed again, or `maxLines` lines. Braces count only inside them (a composite literal

@@ -20,6 +20,13 @@ enum DuplicateCodeCheck {
     private var entries: [(location: Location, next: Int32)] = []
 
     mutating func insert(_ hash: Int, _ location: Location) {
+      if let known = files[hash] {
+        if known.count <= DuplicateCodeCheck.idiomFiles, !known.contains(location.file) {
+          files[hash]?.append(location.file)
+        }
+      } else {
+        files[hash] = [location.file]
+      }
       let position = Int32(entries.count)
       entries.append((location, -1))
       if let chain = chains[hash] {
@@ -28,6 +35,14 @@ enum DuplicateCodeCheck {
       } else {
         chains[hash] = (position, position)
       }
+    }
+
+    /// Per hash, the first few distinct files it stands in: enough to tell an idiom, without walking a chain.
+    private var files: [Int: [Int32]] = [:]
+
+    /// Whether locations with this hash stand in at least `idiomFiles` files other than `file`.
+    func isIdiom(_ hash: Int, outside file: Int32) -> Bool {
+      (files[hash] ?? []).lazy.filter { $0 != file }.count >= DuplicateCodeCheck.idiomFiles
     }
 
     /// The earliest-inserted location with this hash that passes `accept`.
@@ -42,15 +57,21 @@ enum DuplicateCodeCheck {
     }
   }
 
-  /// A line worth comparing: its number, the hash of its trimmed text, and that text's length in bytes.
+  /// A line worth comparing: its number, the hash of its trimmed text, that text's length in bytes, and whether it
+  /// does something (a call, a condition, an assignment) rather than declare or list something.
   private struct Significant {
     var line: Int
     var hash: Int
     var length: Int
+    var isStatement: Bool
   }
 
   /// A window's lines must average this many bytes: six lines of `.int()`, `"id",` or `},` are not a copy of logic.
   static let minAverageLength = 20
+
+  /// A block that already stands in this many other files is the codebase's idiom (a handler's preamble, a test's
+  /// setup), not a copy this change should undo.
+  static let idiomFiles = 3
 
   /// How many times `min-lines` a copied block in a test must be. Tests repeat their setup and assertions so that
   /// each reads on its own; a copy that long deserves a helper.
@@ -115,6 +136,7 @@ enum DuplicateCodeCheck {
         // Overlapping or touching duplicated windows make one span, reported once.
         var spans: [(start: Int, end: Int, other: Location)] = []
         forEachWindow(significant, size: minLines) { hash, start, end in
+          guard !index.isIdiom(hash, outside: fileNumber) else { return }
           // Another place: code for code and a test for a test (a test repeats the values the code uses), and not
           // this window nor one overlapping it in the same file.
           guard
@@ -196,7 +218,7 @@ enum DuplicateCodeCheck {
     var block = ImportBlock.none
     for (number, text) in lines {
       var text = text
-      let hash: (Int, Int)? = text.withUTF8 { bytes in
+      let hash: (Int, Int, Bool)? = text.withUTF8 { bytes in
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
@@ -218,9 +240,11 @@ enum DuplicateCodeCheck {
         if isRequire(trimmed) { return nil }
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(trimmed))
-        return (hasher.finalize(), trimmed.count)
+        return (hasher.finalize(), trimmed.count, isStatement(trimmed))
       }
-      if let (hash, length) = hash { result.append(Significant(line: number, hash: hash, length: length)) }
+      if let (hash, length, statement) = hash {
+        result.append(Significant(line: number, hash: hash, length: length, isStatement: statement))
+      }
     }
     return result
   }
@@ -235,6 +259,44 @@ enum DuplicateCodeCheck {
     }
     return .none
   }
+
+  /// Whether a trimmed line does something: it calls or groups (`(`), starts with a control keyword, or assigns.
+  /// Declarations and data do not: `name: value,`, `field?: string;`, `Name string`, `<a href="...">`, a table row
+  /// of literals.
+  private static func isStatement(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    if line.contains(UInt8(ascii: "(")) { return true }
+    if statementKeywords.contains(where: { keyword in
+      line.starts(with: keyword) && (line.count == keyword.count || !isWordByte(line[keyword.count]))
+    }) {
+      return true
+    }
+    // An assignment: ` = `, `:=`, or an operator followed by `=` (`+=`), but not `==`, `!=`, `<=`, `>=` or `=>`.
+    for index in line.indices.dropFirst() where line[index] == UInt8(ascii: "=") {
+      let before = line[index - 1]
+      let after = index + 1 < line.count ? line[index + 1] : UInt8(ascii: " ")
+      if after == UInt8(ascii: "=") || after == UInt8(ascii: ">") { continue }
+      if before == UInt8(ascii: " ") && after == UInt8(ascii: " ") { return true }
+      if [
+        UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"),
+        UInt8(ascii: "|"), UInt8(ascii: "&"), UInt8(ascii: "%"),
+      ].contains(before) {
+        return true
+      }
+    }
+    return false
+  }
+
+  private static func isWordByte(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+      || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+      || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+  }
+
+  private static let statementKeywords = [
+    "if", "else", "for", "while", "do", "switch", "case", "return", "throw", "raise", "try", "catch", "except",
+    "finally", "await", "yield", "defer", "go", "break", "continue", "guard", "elif", "with", "assert", "def", "func",
+    "function", "fn", "async",
+  ].map { Array($0.utf8) }
 
   /// `const x = require("y")`, `let { a } = require("y")`: CommonJS imports.
   private static func isRequire(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -253,13 +315,18 @@ enum DuplicateCodeCheck {
   private static let requireCall = Array("require(".utf8)
 
   /// Calls `body` with a hash, first and last line number of each window of `size` consecutive entries whose
-  /// lines average at least `minAverageLength` bytes.
+  /// lines average at least `minAverageLength` bytes and are at least half statements: a copy of logic, not of
+  /// declarations, markup or a table of values.
   private static func forEachWindow(_ lines: [Significant], size: Int, _ body: (Int, Int, Int) -> Void) {
     guard lines.count >= size else { return }
     var length = lines[0..<size].reduce(0) { $0 + $1.length }
+    var statements = lines[0..<size].reduce(0) { $0 + ($1.isStatement ? 1 : 0) }
     for start in 0...(lines.count - size) {
-      if start > 0 { length += lines[start + size - 1].length - lines[start - 1].length }
-      guard length >= size * minAverageLength else { continue }
+      if start > 0 {
+        length += lines[start + size - 1].length - lines[start - 1].length
+        statements += (lines[start + size - 1].isStatement ? 1 : 0) - (lines[start - 1].isStatement ? 1 : 0)
+      }
+      guard length >= size * minAverageLength, statements * 2 >= size else { continue }
       var hasher = Hasher()
       for offset in 0..<size { hasher.combine(lines[start + offset].hash) }
       body(hasher.finalize(), lines[start].line, lines[start + size - 1].line)
