@@ -79,20 +79,57 @@ extension Repository {
     defer { git_patch_free(patch) }
     return try hunks(of: patch, includeLines: false, path: GitPath("(blob)"))
   }
+
+  /// The zero-context hunks between two texts, with git's indent heuristic; both are diffed as text whatever
+  /// bytes they hold, as `git blame` does when it looks for moved and copied lines.
+  public static func diffTexts(old: [UInt8], new: [UInt8]) throws(GitError) -> [DiffHunk] {
+    _ = Libgit2.ready
+    final class Collector {
+      var hunks: [DiffHunk] = []
+    }
+    let collector = Collector()
+    var opts = diffOptions(contextLines: 0)
+    opts.flags |= GIT_DIFF_FORCE_TEXT.rawValue
+    let rc = old.withUnsafeBytes { oldBytes in
+      new.withUnsafeBytes { newBytes in
+        withExtendedLifetime(collector) {
+          // Both buffers are borrowed for the call; the hunk headers are borrowed from libgit2 and copied out at once.
+          git_diff_buffers(
+            oldBytes.baseAddress, oldBytes.count, nil, newBytes.baseAddress, newBytes.count, nil, &opts, nil, nil,
+            { _, hunk, payload in
+              guard let hunk, let payload else { return 0 }
+              let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
+              collector.hunks.append(
+                DiffHunk(
+                  oldStart: Int(hunk.pointee.old_start), oldCount: Int(hunk.pointee.old_lines),
+                  newStart: Int(hunk.pointee.new_start), newCount: Int(hunk.pointee.new_lines)))
+              return 0
+            }, nil, Unmanaged.passUnretained(collector).toOpaque())
+        }
+      }
+    }
+    if rc < 0 { throw GitError.last(rc, operation: "diff two texts") }
+    return collector.hunks
+  }
 }
 
 extension Repository {
-  /// Every regular or executable file in `revision`'s tree, in tree order, up to `limit` entries.
-  public func files(at revision: ObjectID, limit: Int = .max) throws(GitError) -> [TreeEntry] {
+  /// Every regular or executable file in `revision`'s tree (and symbolic link, with `symlinks`), in tree order,
+  /// up to `limit` entries.
+  public func files(at revision: ObjectID, limit: Int = .max, symlinks: Bool = false) throws(GitError) -> [TreeEntry] {
     let tree = try tree(ofCommit: revision)
     // Owned tree; freed on return. Entries seen in the walk are borrowed from it and copied out at once.
     defer { git_tree_free(tree) }
     final class Collector {
       var entries: [TreeEntry] = []
       let limit: Int
-      init(limit: Int) { self.limit = limit }
+      let symlinks: Bool
+      init(limit: Int, symlinks: Bool) {
+        self.limit = limit
+        self.symlinks = symlinks
+      }
     }
-    let collector = Collector(limit: limit)
+    let collector = Collector(limit: limit, symlinks: symlinks)
     let rc = withExtendedLifetime(collector) {
       git_tree_walk(
         tree, GIT_TREEWALK_PRE,
@@ -100,13 +137,18 @@ extension Repository {
           guard let root, let entry, let payload else { return 0 }
           let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
           let mode = git_tree_entry_filemode(entry)
-          guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE, let id = git_tree_entry_id(entry),
-            let name = git_tree_entry_name(entry)
-          else { return 0 }
+          let kind: FileMode
+          switch mode {
+          case GIT_FILEMODE_BLOB: kind = .regular
+          case GIT_FILEMODE_BLOB_EXECUTABLE: kind = .executable
+          case GIT_FILEMODE_LINK where collector.symlinks: kind = .symlink
+          default: return 0
+          }
+          guard let id = git_tree_entry_id(entry), let name = git_tree_entry_name(entry) else { return 0 }
           collector.entries.append(
             TreeEntry(
               path: GitPath(bytes: GitPath(cString: root).bytes + GitPath(cString: name).bytes), blob: ObjectID(id),
-              mode: mode == GIT_FILEMODE_BLOB_EXECUTABLE ? .executable : .regular))
+              mode: kind))
           return collector.entries.count >= collector.limit ? -1 : 0
         }, Unmanaged.passUnretained(collector).toOpaque())
     }
