@@ -1,4 +1,6 @@
 internal import CLibgit2
+import PaddockSupport
+import Synchronization
 
 extension Repository {
   /// The bytes of the file at `path` in `revision`, or nil when there is no such file.
@@ -40,6 +42,42 @@ extension Repository {
 }
 
 extension Repository {
+  /// Many blobs at once, each read and handed to `transform` on one of `threads` worker threads that each open
+  /// their own handle on this repository's history; the results come back in the order asked. Each worker takes a
+  /// contiguous share of `ids`, so versions of one file asked for together reuse libgit2's delta cache.
+  public func blobs<T: Sendable>(
+    _ ids: [ObjectID], threads: Int, transform: @escaping @Sendable (ObjectID, [UInt8]) -> T
+  ) throws(GitError) -> [T] {
+    guard threads > 1, ids.count >= 256 else {
+      var results: [T] = []
+      results.reserveCapacity(ids.count)
+      for id in ids { results.append(transform(id, try blob(id))) }
+      return results
+    }
+    let location = gitDirectory
+    let shares = Mutex<[[T]]>(Array(repeating: [], count: threads))
+    let failure = Mutex<GitError?>(nil)
+    Parallel.run(workers: threads) { worker in
+      let share = ids[(ids.count * worker / threads)..<(ids.count * (worker + 1) / threads)]
+      do throws(GitError) {
+        var values: [T] = []
+        values.reserveCapacity(share.count)
+        var repository = try Repository(historyOf: location)
+        for (position, id) in share.enumerated() {
+          if failure.withLock({ $0 != nil }) { return }
+          // A fresh handle now and then: the old one's object cache (up to 256 MiB of blobs) is freed with it.
+          if position > 0, position % 4096 == 0 { repository = try Repository(historyOf: location) }
+          values.append(transform(id, try repository.blob(id)))
+        }
+        shares.withLock { $0[worker] = values }
+      } catch {
+        failure.withLock { if $0 == nil { $0 = error } }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+    return shares.withLock { $0.flatMap { $0 } }
+  }
+
   /// The blob id of `path` in `revision`'s tree, or nil when there is no such file.
   public func blobID(path: GitPath, at revision: ObjectID) throws(GitError) -> ObjectID? {
     let tree = try tree(ofCommit: revision)

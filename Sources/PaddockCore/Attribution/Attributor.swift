@@ -62,6 +62,8 @@ public struct Attributor {
     let start = ContinuousClock.now
     defer { timings.record("attribute added lines", since: start) }
     let resolver = CopyResolver(tracker: tracker, repository: repository)
+    try resolver.prefetch(
+      finalDiff.compactMap { file in tracker.paths.existingID(file.path).flatMap { snapshot.maps[$0] } })
 
     // Notes are read only for the commits that introduced added lines, once each.
     var parsedNotes: [Int32: AuthorshipNote?] = [:]

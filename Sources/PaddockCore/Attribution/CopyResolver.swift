@@ -1,7 +1,8 @@
 import PaddockGit
+import PaddockSupport
 
-/// Follows moved and copied lines as `git blame -M<n> -C<n> [-C]` does, for the blocks of lines a forward trace left
-/// with the commits that added them.
+/// Follows moved and copied lines as `git blame -M<n> [-C<n> [-C [-C]]]` does, for the blocks of lines a forward
+/// trace left with the commits that added them.
 ///
 /// git blame looks for each block that a commit is still blamed for (after its parents took the lines they have
 /// unchanged) in the parents' files: a block is a run of lines that reached the commit together, so it depends on
@@ -9,7 +10,7 @@ import PaddockGit
 /// exactly those blocks apart (`LineMap.keepsFragments`) and records where each commit's lines may come from
 /// (`CopySources`); this resolver then replays, block by block, what `pass_blame` in git's blame.c does after the
 /// plain diff: blocks scoring at most the threshold stay; the rest are diffed against the parent's version of the
-/// file (`moves`), then against the other candidate files (`same-commit`, `any-commit`); the best-scoring matching
+/// file (`moves`), then against the other candidate files (the copy modes); the best-scoring matching
 /// stretch goes to that file in the parent, where it takes the origin that file's map gives it (and is looked for
 /// again if that origin is itself a commit's added block), and what is left over is searched again.
 final class CopyResolver {
@@ -19,7 +20,9 @@ final class CopyResolver {
   private let versions: LineMapVersions
   private let repository: Repository
   private var indexes: [ObjectID: LineIndex] = [:]
-  private var trees: [ObjectID: [CopySources.File]] = [:]
+  /// Parents' trees for `creating-commit` and `any-commit`: the recent ones, and those of the generation before.
+  private var trees: [ObjectID: [Candidate]] = [:]
+  private var olderTrees: [ObjectID: [Candidate]] = [:]
   private var resolved: [LineMap.Run: [LineMap.Run]] = [:]
 
   init(tracker: LineTracker, repository: Repository) {
@@ -51,6 +54,38 @@ final class CopyResolver {
       for piece in try resolve(run) { out.append(piece) }
     }
     return out
+  }
+
+  /// Reads, on every core, the texts the search of `maps`' blocks starts with (each block's own and those of the
+  /// files it is first looked for in), so that `resolving` seldom waits for git. Versions of a file are read in
+  /// history order, which is what libgit2's delta cache is good at.
+  func prefetch(_ maps: [LineMap]) throws {
+    guard detection.isOn, !sources.isEmpty else { return }
+    var wanted: [(path: Int32, commit: Int32, blob: ObjectID)] = []
+    var seen: Set<LineMap.Run> = []
+    for map in maps {
+      for run in map.runs where run.commit != LineMap.boundary && resolved[run] == nil && seen.insert(run).inserted {
+        guard let source = sources[CopySources.Key(commit: run.commit, path: run.path)] else { continue }
+        wanted.append((run.path, run.commit, source.blob))
+        for parent in source.parents {
+          let commit = parent.index ?? -1
+          if let origin = parent.origin { wanted.append((origin.path, commit, origin.blob)) }
+          for file in parent.changed { wanted.append((file.path, commit, file.blob)) }
+        }
+      }
+    }
+    wanted.sort { ($0.path, $0.commit) < ($1.path, $1.commit) }
+    var missing: [ObjectID] = []
+    var queued: Set<ObjectID> = []
+    for item in wanted where indexes[item.blob] == nil && queued.insert(item.blob).inserted {
+      missing.append(item.blob)
+    }
+    guard !missing.isEmpty else { return }
+    // Bounded: a long history's texts need not all stay in memory.
+    if indexes.count + missing.count > 500_000 { indexes.removeAll(keepingCapacity: true) }
+    for index in try repository.blobs(missing, threads: Parallel.defaultWorkers, transform: LineIndex.init) {
+      indexes[index.blob] = index
+    }
   }
 
   /// The runs that replace `run`, in line order.
@@ -87,6 +122,12 @@ final class CopyResolver {
   struct Block: Hashable {
     var start: Int
     var count: Int
+  }
+
+  /// A file a block may come from, with its text.
+  private struct Candidate {
+    var file: CopySources.File
+    var text: LineIndex
   }
 
   /// A piece of a searched block, and where in a parent's file it was found (nil: the commit keeps it).
@@ -136,7 +177,7 @@ final class CopyResolver {
         suspects = filter(all, copy)
       }
       for parent in source.parents where !suspects.isEmpty {
-        let files = try candidates(parent).filter { $0.path != parent.origin?.path }
+        let files = try candidates(parent).filter { $0.file.path != parent.origin?.path }
         suspects = try searchMany(
           suspects, in: text, files: files, parent: parent.index, threshold: copy, found: &found
         ) {
@@ -175,19 +216,18 @@ final class CopyResolver {
   /// find_copy_in_parent: each block against every file, the best split over all files winning (a later file on a
   /// tie), again for what is left of a block after a match.
   private func searchMany(
-    _ blocks: [Block], in text: LineIndex, files: [CopySources.File], parent: Int32?, threshold: Int,
+    _ blocks: [Block], in text: LineIndex, files: [Candidate], parent: Int32?, threshold: Int,
     found: inout [Piece], filter: ([Block]) -> [Block]
   ) throws -> [Block] {
     var unsearched = blocks
     var leftover: [Block] = []
     while !unsearched.isEmpty {
       var best: [(split: Split, file: CopySources.File)?] = Array(repeating: nil, count: unsearched.count)
-      for file in files {
-        let other = try index(file.blob)
+      for candidate in files {
         for (position, block) in unsearched.enumerated() {
-          guard let split = try bestSplit(block, of: text, in: other, threshold: threshold) else { continue }
+          guard let split = try bestSplit(block, of: text, in: candidate.text, threshold: threshold) else { continue }
           if let current = best[position], split.score < current.split.score { continue }
-          best[position] = (split, file)
+          best[position] = (split, candidate.file)
         }
       }
       var pieces: [Block] = []
@@ -209,7 +249,8 @@ final class CopyResolver {
   /// file scores above `threshold`: then no split could be taken.
   private func bestSplit(_ block: Block, of text: LineIndex, in other: LineIndex, threshold: Int) throws -> Split? {
     guard other.mayHold(block, of: text, above: threshold) else { return nil }
-    let hunks = try Repository.diffTexts(old: other.bytes, new: text.bytes(block))
+    let hunks = try Repository.diffTexts(
+      old: try repository.blob(other.blob), new: LineIndex.lines(block, of: try repository.blob(text.blob)))
     var best: Split?
     func consider(_ from: Int, _ line: Int, _ same: Int) {
       guard from < block.count, from < same else { return }
@@ -236,11 +277,22 @@ final class CopyResolver {
 
   /// The files a block may be copied from in `parent`: every file of its tree when git would look there, else
   /// those the commit changed. A file the trace never saw has no map: its lines predate the range.
-  private func candidates(_ parent: CopySources.Parent) throws -> [CopySources.File] {
-    guard parent.everyFile else { return parent.changed }
+  private func candidates(_ parent: CopySources.Parent) throws -> [Candidate] {
+    guard parent.everyFile else { return try parent.changed.map { Candidate(file: $0, text: try index($0.blob)) } }
     if let known = trees[parent.id] { return known }
-    let files = try repository.files(at: parent.id, symlinks: true).sorted { $0.path < $1.path }.map { entry in
-      CopySources.File(path: paths.existingID(entry.path) ?? -1, blob: entry.blob)
+    if let known = olderTrees[parent.id] {
+      trees[parent.id] = known
+      return known
+    }
+    var files: [Candidate] = []
+    for entry in try repository.files(at: parent.id, symlinks: true).sorted(by: { $0.path < $1.path }) {
+      let file = CopySources.File(path: paths.existingID(entry.path) ?? -1, blob: entry.blob)
+      files.append(Candidate(file: file, text: try index(entry.blob)))
+    }
+    // Bounded, keeping the trees used lately: blocks are resolved file by file, end by end.
+    if trees.count >= 4096 {
+      olderTrees = trees
+      trees = [:]
     }
     trees[parent.id] = files
     return files
@@ -250,77 +302,111 @@ final class CopyResolver {
 
   private func index(_ blob: ObjectID) throws -> LineIndex {
     if let known = indexes[blob] { return known }
-    let made = LineIndex(try repository.blob(blob), blob: blob)
+    let made = LineIndex(blob: blob, bytes: try repository.blob(blob))
     indexes[blob] = made
     return made
   }
 }
 
-/// A blob's lines as git's diff compares them (each with its newline), with what the search needs fast: each line's
-/// hash, the set of them, and running counts of alphanumeric characters (git's score of a block).
-struct LineIndex {
+/// A blob's lines as git's diff compares them (each with its newline), reduced to what the search needs fast: each
+/// line's hash, the sorted set of them, and running counts of alphanumeric characters (git's score of a block). The
+/// text itself is read again for the rare block that needs a diff.
+final class LineIndex: Sendable {
   let blob: ObjectID
-  let bytes: [UInt8]
-  /// Byte offset of each line's start, then of the end.
-  let starts: [Int]
-  private let hashes: [Int]
-  private let lineSet: Set<Int>
-  /// `alphanumerics[i]`: ASCII letters and digits in lines before line `i`.
-  private let alphanumerics: [Int]
+  /// Each line's FNV-1a hash (32 bits: a collision only makes the check below pass more often), newline included.
+  private let hashes: [UInt32]
+  /// The distinct hashes, sorted.
+  private let distinct: [UInt32]
+  /// `alphanumerics[i]`: ASCII letters and digits in the lines before line `i`.
+  private let alphanumerics: [Int32]
 
-  init(_ bytes: [UInt8], blob: ObjectID) {
+  init(blob: ObjectID, bytes: [UInt8]) {
     self.blob = blob
-    self.bytes = bytes
-    var starts = [0]
-    var hashes: [Int] = []
-    var alphanumerics = [0]
-    var count = 0
-    var hasher = Hasher()
-    var lineStart = 0
-    for (offset, byte) in bytes.enumerated() {
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "a")...UInt8(ascii: "z"):
-        count += 1
-      default: break
+    var hashes: [UInt32] = []
+    var alphanumerics: [Int32] = [0]
+    bytes.withUnsafeBufferPointer { buffer in
+      var count: Int32 = 0
+      var hash: UInt32 = 0x811c_9dc5
+      let last = buffer.count - 1
+      for offset in 0..<buffer.count {
+        let byte = buffer[offset]
+        hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+        // ASCII letters and digits, as git's isalnum.
+        let letter = (byte | 0x20) &- UInt8(ascii: "a") < 26
+        let digit = byte &- UInt8(ascii: "0") < 10
+        if letter || digit { count += 1 }
+        guard byte == UInt8(ascii: "\n") || offset == last else { continue }
+        hashes.append(hash)
+        alphanumerics.append(count)
+        hash = 0x811c_9dc5
       }
-      guard byte == UInt8(ascii: "\n") || offset == bytes.count - 1 else { continue }
-      hasher = Hasher()
-      bytes[lineStart...offset].withUnsafeBytes { hasher.combine(bytes: $0) }
-      hashes.append(hasher.finalize())
-      alphanumerics.append(count)
-      lineStart = offset + 1
-      starts.append(lineStart)
     }
-    self.starts = starts
     self.hashes = hashes
     self.alphanumerics = alphanumerics
-    lineSet = Set(hashes)
+    var distinct = hashes
+    distinct.sort()
+    distinct.removeDuplicates()
+    self.distinct = distinct
   }
 
   var count: Int { hashes.count }
 
-  /// The bytes of a block's lines.
-  func bytes(_ block: CopyResolver.Block) -> [UInt8] {
-    Array(bytes[starts[block.start]..<starts[block.start + block.count]])
-  }
-
   /// git's `blame_entry_score`: one more than the block's alphanumeric characters.
   func score(_ block: CopyResolver.Block) -> Int {
-    1 + alphanumerics[block.start + block.count] - alphanumerics[block.start]
+    1 + Int(alphanumerics[block.start + block.count] - alphanumerics[block.start])
+  }
+
+  private func holds(_ hash: UInt32) -> Bool {
+    var low = 0
+    var high = distinct.count
+    while low < high {
+      let middle = (low + high) / 2
+      if distinct[middle] < hash { low = middle + 1 } else { high = middle }
+    }
+    return low < distinct.count && distinct[low] == hash
   }
 
   /// Whether some run of consecutive lines of `block` (of `text`) that all occur in this text scores above
-  /// `threshold`: only then can a diff against this text yield a stretch git would take.
+  /// `threshold`: only then can a diff against this text yield a stretch git would take. (A hash collision only
+  /// makes the answer yes more often.)
   func mayHold(_ block: CopyResolver.Block, of text: LineIndex, above threshold: Int) -> Bool {
     var runStart = block.start
     for line in block.start..<(block.start + block.count) {
-      if lineSet.contains(text.hashes[line]) {
+      if holds(text.hashes[line]) {
         if text.score(CopyResolver.Block(start: runStart, count: line + 1 - runStart)) > threshold { return true }
       } else {
         runStart = line + 1
       }
     }
     return false
+  }
+
+  /// The bytes of `block`'s lines in `bytes` (this index's blob).
+  static func lines(_ block: CopyResolver.Block, of bytes: [UInt8]) -> [UInt8] {
+    var line = 0
+    var first = block.start == 0 ? 0 : -1
+    var end = bytes.count
+    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      line += 1
+      if line == block.start { first = offset + 1 }
+      if line == block.start + block.count {
+        end = offset + 1
+        break
+      }
+    }
+    return first < 0 ? [] : Array(bytes[first..<end])
+  }
+}
+
+extension Array where Element: Equatable {
+  /// Removes adjacent duplicates (all duplicates, when sorted).
+  fileprivate mutating func removeDuplicates() {
+    guard count > 1 else { return }
+    var kept = 1
+    for index in 1..<count where self[index] != self[kept - 1] {
+      self[kept] = self[index]
+      kept += 1
+    }
+    removeLast(count - kept)
   }
 }

@@ -86,6 +86,7 @@ public final class ReportEngine {
     let history = try load(ranges.map(\.range))
     let blame = HistoryBlame(
       history, at: Set(ranges.map(\.range.head)), copies: copies, repository: copies.isOn ? repository : nil)
+    try blame.prefetch(at: ranges.map(\.range.head), selection: selection)
     var rows: [ReleaseRow] = []
     for (position, named) in ranges.enumerated() {
       var runs: [SurvivingRun] = []

@@ -42,6 +42,17 @@ public struct SurvivingRun: Sendable, Hashable {
 }
 
 extension HistoryBlame {
+  /// With moved and copied lines followed: reads at once the texts that `forEachRun` at `ends` will search first.
+  func prefetch(at ends: [ObjectID], selection: FileSelection) throws {
+    guard let resolver else { return }
+    var maps: [LineMap] = []
+    for end in ends {
+      guard let snapshot = snapshots[end] else { continue }
+      for (id, map) in snapshot.maps where selection.contains(paths[id].description) { maps.append(map) }
+    }
+    try resolver.prefetch(maps)
+  }
+
   /// Calls `body` for the lines of the selected files at `end` that a commit in `members` introduced, in path
   /// and line order. Line-level evidence (notes, Agent Trace records) overrides the commit's label line by line.
   func forEachRun(
