@@ -56,28 +56,43 @@ final class CopyResolver {
     return out
   }
 
-  /// Reads, on every core, the texts the search of `maps`' blocks starts with (each block's own and those of the
-  /// files it is first looked for in), so that `resolving` seldom waits for git. Versions of a file are read in
-  /// history order, which is what libgit2's delta cache is good at.
+  /// Reads, on every core, the texts the search of `maps`' blocks starts with, so that `resolving` seldom waits for
+  /// git: first each block's own text, then, for the blocks that score above a threshold, the texts of the files
+  /// they are first looked for in. Versions of a file are read in history order, which is what libgit2's delta
+  /// cache is good at.
   func prefetch(_ maps: [LineMap]) throws {
     guard detection.isOn, !sources.isEmpty else { return }
-    var wanted: [(path: Int32, commit: Int32, blob: ObjectID)] = []
+    var blocks: [(run: LineMap.Run, source: CopySources)] = []
     var seen: Set<LineMap.Run> = []
     for map in maps {
       for run in map.runs where run.commit != LineMap.boundary && resolved[run] == nil && seen.insert(run).inserted {
         guard let source = sources[CopySources.Key(commit: run.commit, path: run.path)] else { continue }
-        wanted.append((run.path, run.commit, source.blob))
-        for parent in source.parents {
-          let commit = parent.index ?? -1
-          if let origin = parent.origin { wanted.append((origin.path, commit, origin.blob)) }
-          for file in parent.changed { wanted.append((file.path, commit, file.blob)) }
-        }
+        blocks.append((run, source))
       }
     }
-    wanted.sort { ($0.path, $0.commit) < ($1.path, $1.commit) }
+    try read(blocks.map { ($0.run.path, $0.run.commit, $0.source.blob) })
+    let threshold =
+      detection.mode >= .sameCommit ? min(detection.moveThreshold, detection.copyThreshold) : detection.moveThreshold
+    var wanted: [(path: Int32, commit: Int32, blob: ObjectID)] = []
+    for (run, source) in blocks {
+      guard let text = indexes[source.blob], Int(run.start) - 1 + Int(run.length) <= text.count else { continue }
+      let score = text.score(Block(start: Int(run.start) - 1, count: Int(run.length)))
+      guard score > threshold else { continue }
+      for parent in source.parents {
+        let commit = parent.index ?? -1
+        if let origin = parent.origin { wanted.append((origin.path, commit, origin.blob)) }
+        for file in parent.changed { wanted.append((file.path, commit, file.blob)) }
+      }
+    }
+    try read(wanted)
+  }
+
+  /// Indexes the texts not indexed yet, on every core, in path and history order.
+  private func read(_ texts: [(path: Int32, commit: Int32, blob: ObjectID)]) throws {
     var missing: [ObjectID] = []
     var queued: Set<ObjectID> = []
-    for item in wanted where indexes[item.blob] == nil && queued.insert(item.blob).inserted {
+    for item in texts.sorted(by: { ($0.path, $0.commit) < ($1.path, $1.commit) })
+    where indexes[item.blob] == nil && queued.insert(item.blob).inserted {
       missing.append(item.blob)
     }
     guard !missing.isEmpty else { return }
