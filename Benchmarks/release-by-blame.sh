@@ -14,6 +14,8 @@
 #     as an AI or a human line; a line older than A (blamed on a boundary commit) does not. This is
 #     the same count as blaming B in full and keeping the lines whose commit is in A..B, but the
 #     range stops the blame walk at A.
+# BLAME_OPTIONS, when set, is passed to every git blame, e.g. BLAME_OPTIONS='-M100 -C100 -C -C' for
+# the figures of `paddock report release --copies any-commit --move-threshold 100 --copy-threshold 100`.
 # Prints one JSON object per release, one per line:
 #   {"start":"v0","end":"v1","ai_lines":N,"human_lines":N,"total_lines":N,"commits":N,"ai_commits":N,"files":N}
 # where files is the number of files with at least one counted line.
@@ -70,7 +72,8 @@ for ((i = 1; i < ${#tags[@]}; i++)); do
   # between; "#file" (which porcelain never prints) separates the files.
   while IFS= read -r file; do
     printf '#file\n'
-    git blame --porcelain "$start..$end" -- "$file"
+    # shellcheck disable=SC2086 # the options are split on purpose
+    git blame --porcelain ${BLAME_OPTIONS-} "$start..$end" -- "$file"
   done <"$scratch/files" \
     | awk -v start="$start" -v end="$end" -v commits="$scratch/commits" '
         function json(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }

@@ -8,7 +8,9 @@
 # Builds nothing: PADDOCK names a release binary (default: `paddock` on PATH).
 # --check: time nothing; run each command once and compare the figures.
 # Environment: COMMITS (20000), FILES (300) and TAG_EVERY (400) size the history (see
-# generate-history.sh); RUNS (3) and WARMUP (0) are passed to hyperfine.
+# generate-history.sh); RUNS (3) and WARMUP (0) are passed to hyperfine. TAGS ('v*') picks the
+# releases. COPIES, e.g. COPIES='any-commit 100 100', follows moved and copied lines: paddock gets
+# `--copies any-commit --move-threshold 100 --copy-threshold 100` and git blame `-M100 -C100 -C -C`.
 # Results: Benchmarks/.work/report.json (the hyperfine export), the three commands' outputs
 # (release-cold.json, release-warm.json, release-by-blame.jsonl) and a table of ratios on stdout.
 # Exits 1 if the figures differ.
@@ -32,6 +34,26 @@ files=${FILES:-300}
 tag_every=${TAG_EVERY:-400}
 runs=${RUNS:-3}
 warmup=${WARMUP:-0}
+tags=${TAGS:-v*}
+copies_args=""
+blame_options=""
+if [ -n "${COPIES-}" ]; then
+  read -r copies_mode move_threshold copy_threshold <<<"$COPIES"
+  move_threshold=${move_threshold:-20}
+  copy_threshold=${copy_threshold:-40}
+  copies_args="--copies $copies_mode --move-threshold $move_threshold --copy-threshold $copy_threshold"
+  case "$copies_mode" in
+    off) blame_options="" ;;
+    moves) blame_options="-M$move_threshold" ;;
+    same-commit) blame_options="-M$move_threshold -C$copy_threshold" ;;
+    creating-commit) blame_options="-M$move_threshold -C$copy_threshold -C" ;;
+    any-commit) blame_options="-M$move_threshold -C$copy_threshold -C -C" ;;
+    *)
+      echo "report.sh: COPIES must start with off, moves, same-commit, creating-commit or any-commit" >&2
+      exit 64
+      ;;
+  esac
+fi
 
 # shellcheck source=Benchmarks/common.sh
 . "$here/common.sh"
@@ -55,12 +77,13 @@ echo "paddock: $paddock" >&2
 # The commands read these; hyperfine runs each under bash in the repository. Each writes its
 # output to a file (the last run's stays) so the figures can be compared afterwards.
 export PADDOCK_BIN="$paddock" REPORT_CACHE="$cache" BASELINE="$here/release-by-blame.sh" REPO="$repo"
-export COLD_OUT="$cold" WARM_OUT="$warm" BASELINE_OUT="$baseline"
-report_cold='"$PADDOCK_BIN" report release --tags "v*" --format json >"$COLD_OUT"'
-report_warm='"$PADDOCK_BIN" report release --tags "v*" --format json >"$WARM_OUT"'
-by_blame='"$BASELINE" "$REPO" "v*" >"$BASELINE_OUT"'
+export COLD_OUT="$cold" WARM_OUT="$warm" BASELINE_OUT="$baseline" TAGS="$tags" COPIES_ARGS="$copies_args"
+export BLAME_OPTIONS="$blame_options"
+report_cold='"$PADDOCK_BIN" report release --tags "$TAGS" $COPIES_ARGS --format json >"$COLD_OUT"'
+report_warm='"$PADDOCK_BIN" report release --tags "$TAGS" $COPIES_ARGS --format json >"$WARM_OUT"'
+by_blame='"$BASELINE" "$REPO" "$TAGS" >"$BASELINE_OUT"'
 empty_cache='rm -rf -- "$REPORT_CACHE"'
-fill_cache='[ -d "$REPORT_CACHE" ] || "$PADDOCK_BIN" report release --tags "v*" --format json >/dev/null'
+fill_cache='[ -d "$REPORT_CACHE" ] || "$PADDOCK_BIN" report release --tags "$TAGS" --format json >/dev/null'
 
 if $check_only; then
   echo "== running each once" >&2
@@ -69,7 +92,7 @@ if $check_only; then
   bash -c "$by_blame"
 else
   bash -c "$fill_cache"
-  echo "== report release --tags 'v*'" >&2
+  echo "== report release --tags '$tags' $copies_args (git blame $blame_options)" >&2
   hyperfine --shell bash --warmup "$warmup" --runs "$runs" --style basic --export-json "$work/report.json" \
     --prepare "$empty_cache" -n "paddock report, cold cache" "$report_cold" \
     --prepare "$fill_cache" -n "paddock report, warm cache" "$report_warm" \

@@ -16,6 +16,8 @@ extension Paddock {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup var copies: CopyOptions
+
     @OptionGroup var options: RepositoryOptions
 
     func run() async throws {
@@ -23,7 +25,8 @@ extension Paddock {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)
         let resolved = try rangeOptions.resolve(in: repository)
-        let attributor = try Attributor(repository: repository, config: config)
+        var attributor = try Attributor(repository: repository, config: config)
+        attributor.copies = copies.detection()
         let report = try attributor.attribute(resolved)
         switch format {
         case .text:

@@ -21,6 +21,8 @@ extension Paddock {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup var copies: CopyOptions
+
     @OptionGroup var options: RepositoryOptions
 
     func validate() throws {
@@ -44,7 +46,8 @@ extension Paddock {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)
         let revision = try repository.resolveCommit(rev)
-        let blamer = try Blamer(repository: repository, catalogue: config.catalogue())
+        var blamer = try Blamer(repository: repository, catalogue: config.catalogue())
+        blamer.copies = copies.detection()
         var report = BlameReport(revision: revision.hex, files: [])
         for file in files {
           let path = try repositoryPath(for: file, in: repository)

@@ -152,6 +152,8 @@ extension Paddock.Report {
       discussion: """
         For RANGE `A..B`: the lines of the selected files at B whose last change (by blame) is a commit in A..B, \
         each counted for that commit's authorship (a git-ai note or Agent Trace record on the line overrides it). \
+        With --copies (or report.copies), blame follows moved and copied lines exactly as `git blame -M<n> -C<n>` \
+        does (any-commit is `git blame -M<n> -C<n> -C -C`). \
         With --tags PATTERN (or report.tags in .paddock.yml), one row per pair of consecutive tags matching \
         PATTERN, ordered by commit date, e.g. --tags 'v*.*.0'.
         """)
@@ -161,6 +163,8 @@ extension Paddock.Report {
 
     @Option(help: ArgumentHelp("One row per pair of consecutive tags matching this glob.", valueName: "pattern"))
     var tags: String?
+
+    @OptionGroup var copies: CopyOptions
 
     @OptionGroup var report: ReportOptions
 
@@ -180,7 +184,8 @@ extension Paddock.Report {
         } else {
           throw CLIError("give a RANGE such as v1.0..v1.1, or --tags 'v*' (or report.tags in .paddock.yml)")
         }
-        let result = try engine.release(ranges, selection: try report.selection(config))
+        let result = try engine.release(
+          ranges, selection: try report.selection(config), copies: copies.detection(over: config.report.copies))
         return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
           HTMLReport(title: "AI share per release", subtitle: repositoryName(repository), releases: result)
         }
@@ -195,6 +200,8 @@ extension Paddock.Report {
     @Argument(help: "The revision (default HEAD).")
     var revision: String = "HEAD"
 
+    @OptionGroup var copies: CopyOptions
+
     @OptionGroup var report: ReportOptions
 
     @OptionGroup var options: RepositoryOptions
@@ -203,7 +210,8 @@ extension Paddock.Report {
       try report.run(options) { repository, config, engine in
         let snapshot = try NamedRange.history(revision, in: repository)
         let head = snapshot.range.head
-        let result = try engine.release([snapshot], selection: try report.selection(config))
+        let result = try engine.release(
+          [snapshot], selection: try report.selection(config), copies: copies.detection(over: config.report.copies))
         return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
           HTMLReport(
             title: "Who wrote \(revision)", subtitle: "\(repositoryName(repository)) at \(head.abbreviated())",
@@ -336,7 +344,8 @@ extension Paddock.Report {
         let ranges =
           try (tags ?? config.report.tags).map { try NamedRange.consecutiveTags($0, in: repository) } ?? []
         let releases = try engine.release(
-          ranges + [NamedRange(start: nil, end: revision, range: whole)], selection: selection)
+          ranges + [NamedRange(start: nil, end: revision, range: whole)], selection: selection,
+          copies: config.report.copies)
         let trends = try engine.trends(whole, period: period ?? config.report.period)
         let failures = try engine.failures(
           whole, matcher: try FixMatcher(patterns: config.report.fixPatterns ?? FixMatcher.defaultPatterns))

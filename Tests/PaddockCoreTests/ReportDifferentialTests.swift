@@ -9,15 +9,19 @@ import Testing
 @Suite struct ReportDifferentialTests {
   /// Per file at `revision`: (lines blamed on a commit of `range` (or of any commit without a range), of those
   /// on AI commits), counted from `git blame --porcelain`.
-  static func gitCounts(_ fixture: TestRepository, range: String?, revision: String) throws -> (ai: Int, total: Int) {
+  static func gitCounts(
+    _ fixture: TestRepository, range: String?, revision: String, options: [String] = [],
+    paths selected: (String) -> Bool = { _ in true }
+  ) throws -> (ai: Int, total: Int) {
     let scope = range ?? revision
     let aiCommits = Set(
       try fixture.git(["log", "--format=%H", "--grep=Co-Authored-By: Claude", scope, "--"]).split(separator: "\n").map(
         String.init))
     var ai = 0
     var total = 0
-    for path in try fixture.git(["ls-tree", "-r", "--name-only", revision]).split(separator: "\n") {
-      let porcelain = try fixture.git(["blame", "--porcelain", scope, "--", String(path)])
+    for path in try fixture.git(["ls-tree", "-r", "--name-only", revision]).split(separator: "\n")
+    where selected(String(path)) {
+      let porcelain = try fixture.git(["blame", "--porcelain"] + options + [scope, "--", String(path)])
       var commitOfLine: [String] = []
       var boundary: Set<String> = []
       var current = ""

@@ -6,6 +6,9 @@ public struct HistoryGenerator {
   public var random: SeededGenerator
   /// The working-tree model: path → lines.
   public var files: [String: [String]] = [:]
+  /// Whether some commits move or copy blocks of lines (within a file, to another file, to a new file), for
+  /// `git blame -M`/`-C`. Off, the histories are those the other tests were written against.
+  public var moves = false
   private var counter = 0
 
   public static let claude = "\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\n"
@@ -28,6 +31,11 @@ public struct HistoryGenerator {
   /// Applies a few random edits under `prefix` (so two branches can edit disjoint files).
   public mutating func mutate(prefix: String, in repository: TestRepository, allowRename: Bool = true) throws {
     let mine = files.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    if moves, !mine.isEmpty, next(5) < 2 {
+      moveBlock(among: mine, prefix: prefix)
+      try writeFiles(prefix: prefix, in: repository)
+      return
+    }
     let action = mine.isEmpty ? 0 : next(10)
     switch action {
     case 0, 1:
@@ -61,8 +69,47 @@ public struct HistoryGenerator {
         files[path] = lines
       }
     }
+    try writeFiles(prefix: prefix, in: repository)
+  }
+
+  private func writeFiles(prefix: String, in repository: TestRepository) throws {
     for (path, lines) in files where path.hasPrefix(prefix) {
       try repository.write(path, lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n")
+    }
+  }
+
+  /// Moves or copies a block of 1 to 8 lines of one of `mine`: within the file, into another of `mine` or into a
+  /// new file (with a few new lines around it); sometimes one of its lines is edited on the way, and sometimes the
+  /// source file is also edited elsewhere.
+  private mutating func moveBlock(among mine: [String], prefix: String) {
+    let from = mine[next(mine.count)]
+    var lines = files[from] ?? []
+    guard !lines.isEmpty else {
+      files[from] = [line(), line()]
+      return
+    }
+    let start = next(lines.count)
+    let length = min(lines.count - start, 1 + next(8))
+    var block = Array(lines[start..<(start + length)])
+    let copying = next(3) == 0
+    if !copying { lines.removeSubrange(start..<(start + length)) }
+    if next(4) == 0 { block[next(block.count)] = line() }
+    if copying, next(2) == 0, !lines.isEmpty { lines[next(lines.count)] = line() }
+    let others = mine.filter { $0 != from }
+    switch next(3) {
+    case 0 where !others.isEmpty:
+      files[from] = lines
+      let to = others[next(others.count)]
+      var target = files[to] ?? []
+      target.insert(contentsOf: block, at: next(target.count + 1))
+      files[to] = target
+    case 1:
+      files[from] = lines
+      let path = "\(prefix)file\(counter)_\(next(1000)).swift"
+      files[path] = (0..<next(3)).map { _ in line() } + block + (0..<next(3)).map { _ in line() }
+    default:
+      lines.insert(contentsOf: block, at: next(lines.count + 1))
+      files[from] = lines
     }
   }
 
@@ -87,9 +134,10 @@ public struct HistoryGenerator {
 
   /// A history with a base on `main` and a `feature` branch that merges `main` back in mid-way.
   /// Returns the repository; `main` and `feature` are the range's ends.
-  public static func branchyRepository(seed: UInt64, commits: Int = 12) throws -> TestRepository {
+  public static func branchyRepository(seed: UInt64, commits: Int = 12, moves: Bool = false) throws -> TestRepository {
     let repository = try TestRepository()
     var generator = HistoryGenerator(seed: seed)
+    generator.moves = moves
     for index in 0..<4 {
       try generator.mutate(prefix: "shared/", in: repository, allowRename: false)
       try generator.mutate(prefix: "main/", in: repository, allowRename: false)
@@ -103,6 +151,7 @@ public struct HistoryGenerator {
         // Meanwhile on main: edits to main's own files, merged into the feature branch.
         try repository.git(["checkout", "-q", "main"])
         var mainGenerator = HistoryGenerator(seed: seed &+ 99)
+        mainGenerator.moves = moves
         try mainGenerator.reload(from: repository)
         for sub in 0..<3 {
           try mainGenerator.mutate(prefix: "main/", in: repository, allowRename: false)

@@ -11,6 +11,8 @@ public struct Attributor {
   public let classifier: CommitClassifier
   /// The notes ref holding git-ai authorship notes.
   public var notesRef: String
+  /// Whether lines moved or copied from elsewhere keep their origin (`git blame -M`/`-C`); off by default.
+  public var copies = CopyDetection.off
 
   public init(repository: Repository, catalogue: AgentCatalogue, notesRef: String = "refs/notes/ai") throws {
     self.repository = repository
@@ -46,7 +48,7 @@ public struct Attributor {
       return (mergeBase, commits, commits.map { classifier.classify($0) })
     }
 
-    var tracker = LineTracker(commits: commits)
+    var tracker = LineTracker(commits: commits, detection: copies)
     tracker.recording = true
     // The range's own diff (with the lines) is taken on this thread while the commits are diffed on the others.
     var finalDiff: [FileDiff] = []
@@ -60,6 +62,9 @@ public struct Attributor {
     }
     let start = ContinuousClock.now
     defer { timings.record("attribute added lines", since: start) }
+    let resolver = CopyResolver(tracker: tracker, repository: repository)
+    try resolver.prefetch(
+      finalDiff.compactMap { file in tracker.paths.existingID(file.path).flatMap { snapshot.maps[$0] } })
 
     // Notes are read only for the commits that introduced added lines, once each.
     var parsedNotes: [Int32: AuthorshipNote?] = [:]
@@ -93,7 +98,11 @@ public struct Attributor {
       var fileCounts = LineCounts()
       var hunks: [HunkAttribution] = []
       let pathID = tracker.paths.existingID(file.path)
-      let map = pathID.flatMap { snapshot.maps[$0] } ?? LineMap()
+      var map = pathID.flatMap { snapshot.maps[$0] } ?? LineMap()
+      if copies.isOn {
+        let added = file.hunks.flatMap(\.lines).filter { $0.kind == .addition }.compactMap(\.newLine)
+        map = try resolver.resolving(map, lines: added)
+      }
       if try isLFSPointer(file) {
         // The pointer's lines are not the file: count none, and credit the commit that last wrote its `oid` line.
         let added = file.hunks.flatMap(\.lines).filter { $0.kind == .addition }.compactMap(\.newLine)

@@ -8,7 +8,9 @@ extension LineMap {
   /// The map of a merge's file, following `git blame`: each parent in order
   /// takes the lines still unclaimed that it has unchanged; the merge itself
   /// keeps the rest (an evil merge or a conflict resolution).
-  static func combining(_ parents: [MergeParent], commit: Int32, path: Int32) -> LineMap {
+  static func combining(
+    _ parents: [MergeParent], commit: Int32, path: Int32, keepingFragments: Bool = false
+  ) -> LineMap {
     struct Piece {
       var newStart: Int
       var map: LineMap
@@ -25,7 +27,7 @@ extension LineMap {
           let last = min(range.upperBound, segment.newEnd)
           guard first <= last else { continue }
           if first > position { stillUnclaimed.append(position...(first - 1)) }
-          var piece = LineMap()
+          var piece = LineMap(keepingFragments: keepingFragments)
           var reader = Reader(parent.map)
           let oldFirst = segment.oldStart + (first - segment.newStart)
           if last == Int.max {
@@ -42,13 +44,13 @@ extension LineMap {
       unclaimed = stillUnclaimed
     }
     for range in unclaimed where range.upperBound != Int.max {
-      var piece = LineMap()
+      var piece = LineMap(keepingFragments: keepingFragments)
       piece.append(
         Run(
           commit: commit, path: path, start: Int32(clamping: range.lowerBound), length: Int32(clamping: range.count)))
       pieces.append(Piece(newStart: range.lowerBound, map: piece))
     }
-    var result = LineMap()
+    var result = LineMap(keepingFragments: keepingFragments)
     for piece in pieces.sorted(by: { $0.newStart < $1.newStart }) {
       for run in piece.map.runs { result.append(run) }
     }

@@ -6,7 +6,7 @@ struct LineMap: Sendable, Equatable {
   /// Commit index (into the traced range) for lines that predate it.
   static let boundary: Int32 = -1
 
-  struct Run: Sendable, Equatable {
+  struct Run: Sendable, Hashable {
     /// Index of the introducing commit, or `LineMap.boundary`.
     var commit: Int32
     /// Interned path of the file in that commit.
@@ -17,6 +17,12 @@ struct LineMap: Sendable, Equatable {
   }
 
   private(set) var runs: [Run] = []
+  /// Whether runs that git blame would keep apart stay apart: lines that reached a commit by different ways, or
+  /// that a later change split (even one that was undone), are separate runs. Detecting moves and copies needs this,
+  /// because git looks for each such block on its own; plain blame merges them.
+  private(set) var keepsFragments = false
+
+  init(keepingFragments: Bool = false) { keepsFragments = keepingFragments }
 
   /// Lines covered by explicit runs.
   var coveredLines: Int { runs.reduce(0) { $0 + Int($1.length) } }
@@ -26,7 +32,7 @@ struct LineMap: Sendable, Equatable {
   mutating func append(_ run: Run) {
     guard run.length > 0 else { return }
     if var last = runs.last, last.commit == run.commit, last.path == run.path,
-      run.commit == LineMap.boundary || Int(last.start) + Int(last.length) == Int(run.start),
+      run.commit == LineMap.boundary || (!keepsFragments && Int(last.start) + Int(last.length) == Int(run.start)),
       Int(last.length) + Int(run.length) <= Int(Int32.max)
     {
       last.length += run.length
@@ -87,7 +93,7 @@ struct LineMap: Sendable, Equatable {
   /// The map after a change whose zero-context hunks are `hunks`, with added
   /// lines attributed to `commit` at `path`.
   func applying(_ hunks: [HunkShape], commit: Int32, path: Int32) -> LineMap {
-    var out = LineMap()
+    var out = LineMap(keepingFragments: keepsFragments)
     var reader = Reader(self)
     var cursor = 1
     for hunk in hunks {

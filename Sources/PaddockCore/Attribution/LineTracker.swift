@@ -72,14 +72,24 @@ struct LineTracker {
   private(set) var touched: [(commit: Int32, path: Int32)] = []
   /// With `recording`: the lines each commit added itself (for a merge, the lines no parent has).
   private(set) var added: [AddedRuns] = []
+  /// Whether (and how far) moved and copied lines are followed. When on, maps keep git blame's blocks apart and
+  /// each commit's possible sources are recorded in `copySources`, for a `CopyResolver` to search afterwards.
+  let detection: CopyDetection
+  private(set) var copySources: [CopySources.Key: CopySources] = [:]
+  /// With detection on: every map the trace set, so a parent's map of any file can be found afterwards.
+  private(set) var versions = LineMapVersions()
 
-  init(commits: [(id: ObjectID, parents: [ObjectID])]) {
+  init(commits: [(id: ObjectID, parents: [ObjectID])], detection: CopyDetection = .off) {
     self.commits = commits
+    self.detection = detection
   }
 
-  init(commits: [Commit]) {
-    self.init(commits: commits.map { ($0.id, $0.parents) })
+  init(commits: [Commit], detection: CopyDetection = .off) {
+    self.init(commits: commits.map { ($0.id, $0.parents) }, detection: detection)
   }
+
+  /// A map with no runs, keeping blocks apart when detection is on.
+  private var emptyMap: LineMap { LineMap(keepingFragments: detection.isOn) }
 
   /// How the diffs `trace` takes are computed: zero context, renames detected, no line text.
   static let diffOptions = DiffOptions(contextLines: 0, detectRenames: true, includeLines: false)
@@ -117,6 +127,9 @@ struct LineTracker {
   ) -> [ObjectID: Snapshot] {
     var index: [ObjectID: Int32] = [:]
     for (position, commit) in commits.enumerated() { index[commit.id] = Int32(position) }
+    if detection.isOn {
+      versions = LineMapVersions(firstParents: commits.map { $0.parents.first.flatMap { index[$0] } })
+    }
     // How many children inside the range still need each commit's snapshot.
     var pendingChildren = [Int](repeating: 0, count: commits.count)
     for commit in commits {
@@ -142,7 +155,7 @@ struct LineTracker {
       let mainDiff = allDiffs[next]
       next += 1
       var snapshot = parents.first.map { takeSnapshot(of: $0) } ?? Snapshot()
-      var others: [(snapshot: Snapshot, diff: [GitPath: FileDiff], deleted: Set<GitPath>)] = []
+      var others: [OtherParent] = []
       for parent in parents.dropFirst() {
         let diff = allDiffs[next]
         next += 1
@@ -155,10 +168,10 @@ struct LineTracker {
             deleted.insert(oldPath)
           }
         }
-        others.append((takeSnapshot(of: parent), byPath, deleted))
+        others.append(OtherParent(snapshot: takeSnapshot(of: parent), diff: byPath, files: diff, deleted: deleted))
       }
       if visiting.contains(me) { visit(me, snapshot, mainDiff, paths) }
-      apply(mainDiff, others: others, to: &snapshot, commit: me)
+      apply(mainDiff, others: others, to: &snapshot, commit: me, parents: parents.map { ($0, index[$0]) })
       // Nothing inside the range builds on a commit without children there, unless it is kept.
       if pendingChildren[position] > 0 || kept.contains(me) { snapshots[me] = snapshot }
     }
@@ -167,14 +180,25 @@ struct LineTracker {
     return result
   }
 
+  /// A merge's parent after the first: its snapshot and its diff to the merge, by new path and in order.
+  private struct OtherParent {
+    var snapshot: Snapshot
+    var diff: [GitPath: FileDiff]
+    var files: [FileDiff]
+    /// With `recording`: the paths this parent's diff deletes.
+    var deleted: Set<GitPath>
+  }
+
   /// Updates `snapshot` (the first parent's) with `mainDiff` (first parent to commit). For a
-  /// merge, `others` holds the other parents' snapshots, their diffs to the commit by new path, and (when
-  /// recording) the paths those diffs delete.
+  /// merge, `others` holds the other parents' snapshots, their diffs to the commit (by new path and in order), and
+  /// (when recording) the paths those diffs delete.
   private mutating func apply(
-    _ mainDiff: [FileDiff], others: [(snapshot: Snapshot, diff: [GitPath: FileDiff], deleted: Set<GitPath>)],
-    to snapshot: inout Snapshot,
-    commit: Int32
+    _ mainDiff: [FileDiff], others: [OtherParent], to snapshot: inout Snapshot, commit: Int32,
+    parents: [(id: ObjectID, index: Int32?)]
   ) {
+    var sources =
+      detection.isOn
+      ? SourceRecorder(detection: detection, parents: parents, diffs: [mainDiff] + others.map(\.files)) : nil
     var removals: [Int32] = []
     var updates: [(Int32, LineMap?, Int32?)] = []
     let isMerge = !others.isEmpty
@@ -200,12 +224,14 @@ struct LineTracker {
         continue
       }
       // git blame first looks for a parent with the identical file and hands it everything.
-      let firstParentMap = file.status == .added ? LineMap() : (oldID.flatMap { snapshot.maps[$0] } ?? LineMap())
+      let firstParentMap = file.status == .added ? emptyMap : (oldID.flatMap { snapshot.maps[$0] } ?? emptyMap)
       if file.status != .added, file.oldBlob == file.newBlob {
         updates.append((newID, firstParentMap, nil))
         continue
       }
+      let firstOrigin = file.status == .added ? nil : oldID.map { CopySources.File(path: $0, blob: file.oldBlob) }
       if !isMerge {
+        sources?.record(commit: commit, path: newID, blob: file.newBlob, origins: [firstOrigin], paths: &paths)
         updates.append(
           (newID, firstParentMap.applying(file.hunks.map(HunkShape.init), commit: commit, path: newID), nil))
         if recording {
@@ -217,12 +243,12 @@ struct LineTracker {
       var identical: LineMap?
       for other in others {
         guard let otherDiff = other.diff[newPath] else {
-          identical = other.snapshot.maps[newID] ?? LineMap()
+          identical = other.snapshot.maps[newID] ?? emptyMap
           break
         }
         if otherDiff.status != .added, otherDiff.oldBlob == otherDiff.newBlob {
           identical =
-            otherDiff.oldPath.flatMap { paths.existingID($0) }.flatMap { other.snapshot.maps[$0] } ?? LineMap()
+            otherDiff.oldPath.flatMap { paths.existingID($0) }.flatMap { other.snapshot.maps[$0] } ?? emptyMap
           break
         }
       }
@@ -231,20 +257,29 @@ struct LineTracker {
         continue
       }
       var parents = [LineMap.MergeParent(map: firstParentMap, hunks: file.hunks.map(HunkShape.init))]
+      var origins = [firstOrigin]
       for other in others {
-        guard let otherDiff = other.diff[newPath] else { continue }
-        let otherMap =
-          otherDiff.status == .added
-          ? LineMap()
-          : (otherDiff.oldPath.flatMap { paths.existingID($0) }.flatMap { other.snapshot.maps[$0] } ?? LineMap())
+        guard let otherDiff = other.diff[newPath] else {
+          origins.append(nil)
+          continue
+        }
+        let otherID = otherDiff.status == .added ? nil : otherDiff.oldPath.map { paths.id($0) }
+        let otherMap = otherID.flatMap { other.snapshot.maps[$0] } ?? emptyMap
         parents.append(LineMap.MergeParent(map: otherMap, hunks: otherDiff.hunks.map(HunkShape.init)))
+        origins.append(otherID.map { CopySources.File(path: $0, blob: otherDiff.oldBlob) })
       }
-      let combined = LineMap.combining(parents, commit: commit, path: newID)
+      sources?.record(commit: commit, path: newID, blob: file.newBlob, origins: origins, paths: &paths)
+      let combined = LineMap.combining(parents, commit: commit, path: newID, keepingFragments: detection.isOn)
       updates.append((newID, combined, nil))
       if recording {
         let lines = combined.lines(of: commit)
         if !lines.isEmpty { added.append(AddedRuns(commit: commit, path: newID, blob: file.newBlob, lines: lines)) }
       }
+    }
+    if let recorded = sources?.recorded {
+      for (key, value) in recorded { copySources[key] = value }
+      for id in removals { versions.record(nil, path: id, commit: commit) }
+      for (id, map, _) in updates { versions.record(map, path: id, commit: commit) }
     }
     snapshot.update(removing: removals, setting: updates)
   }
@@ -253,5 +288,58 @@ struct LineTracker {
 extension HunkShape {
   init(_ hunk: DiffHunk) {
     self.init(oldStart: hunk.oldStart, oldCount: hunk.oldCount, newStart: hunk.newStart, newCount: hunk.newCount)
+  }
+}
+
+/// Records, for the files a commit adds lines to, where `git blame -M`/`-C` would look for them
+/// (see `CopySources`); each parent's list of changed files is built once per commit.
+private struct SourceRecorder {
+  let detection: CopyDetection
+  let parents: [(id: ObjectID, index: Int32?)]
+  let diffs: [[FileDiff]]
+  private var changed: [Int: [CopySources.File]] = [:]
+  private(set) var recorded: [(CopySources.Key, CopySources)] = []
+
+  init(detection: CopyDetection, parents: [(id: ObjectID, index: Int32?)], diffs: [[FileDiff]]) {
+    self.detection = detection
+    self.parents = parents
+    self.diffs = diffs
+  }
+
+  /// `origins` holds, per parent, the file there, or nil when the parent lacks it.
+  mutating func record(
+    commit: Int32, path: Int32, blob: ObjectID, origins: [CopySources.File?], paths: inout LineTracker.PathTable
+  ) {
+    // A root commit has no parent to look in.
+    guard detection.isOn, !parents.isEmpty else { return }
+    var result = CopySources(blob: blob, parents: [])
+    var earlierBlobs: [ObjectID] = []
+    for (position, parent) in parents.enumerated() {
+      var origin = origins[position]
+      // Like git blame, a parent whose file is the same blob as an earlier parent's is not searched again.
+      if let found = origin {
+        if earlierBlobs.contains(found.blob) { origin = nil } else { earlierBlobs.append(found.blob) }
+      }
+      var source = CopySources.Parent(id: parent.id, index: parent.index, origin: origin, changed: [], everyFile: false)
+      if detection.mode >= .sameCommit { source.changed = changedFiles(position, paths: &paths) }
+      // git's -C -C looks in every file when the commit creates (or renames) the file; -C -C -C always.
+      source.everyFile =
+        detection.mode >= .anyCommit || (detection.mode >= .creatingCommit && origin?.path != path)
+      result.parents.append(source)
+    }
+    recorded.append((CopySources.Key(commit: commit, path: path), result))
+  }
+
+  /// The files parent `position` has that the commit changed or deleted (not submodules), in path order.
+  private mutating func changedFiles(_ position: Int, paths: inout LineTracker.PathTable) -> [CopySources.File] {
+    if let known = changed[position] { return known }
+    var files: [(path: GitPath, file: CopySources.File)] = []
+    for file in diffs[position] where file.status != .added {
+      guard let oldPath = file.oldPath, file.oldMode != .submodule, file.oldMode != .tree else { continue }
+      files.append((oldPath, CopySources.File(path: paths.id(oldPath), blob: file.oldBlob)))
+    }
+    let sorted = files.sorted { $0.path < $1.path }.map(\.file)
+    changed[position] = sorted
+    return sorted
   }
 }

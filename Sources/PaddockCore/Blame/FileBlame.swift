@@ -49,6 +49,14 @@ public struct FileBlame: Sendable, Codable, Hashable {
 public struct Blamer {
   public let repository: Repository
   public let classifier: CommitClassifier
+  /// Whether lines moved or copied from elsewhere keep their origin (`git blame -M`/`-C`); off by default.
+  public var copies = CopyDetection.off
+  /// With copies on: the trace of the last revision blamed, reused for the next file at that revision.
+  private let traces = TraceHolder()
+
+  private final class TraceHolder {
+    var trace: HistoryCopyTrace?
+  }
 
   public init(repository: Repository, catalogue: AgentCatalogue) throws {
     self.repository = repository
@@ -75,7 +83,17 @@ public struct Blamer {
       throw BlameError.lineRangeOutOfBounds(
         path: path.description, requested: "\(lines.lowerBound),\(lines.upperBound)", lineCount: texts.count)
     }
-    let origins = texts.isEmpty ? [] : try FileHistoryTracer(repository: repository).trace(path: path, at: revision)
+    let origins: [FileHistoryTracer.Origin]
+    if texts.isEmpty {
+      origins = []
+    } else if copies.isOn {
+      if traces.trace?.revision != revision {
+        traces.trace = try HistoryCopyTrace(repository: repository, revision: revision, detection: copies)
+      }
+      origins = try traces.trace?.origins(of: path) ?? []
+    } else {
+      origins = try FileHistoryTracer(repository: repository).trace(path: path, at: revision)
+    }
     guard origins.count == texts.count else {
       throw BlameError.incompleteHistory(
         path: path.description,

@@ -168,12 +168,27 @@ public struct HooksConfig: Sendable, Hashable {
 
 extension NodeReader {
   func reportConfig(_ node: Node) throws -> ReportConfig {
-    let map = try table(node, at: "report", allowed: ["include", "exclude", "tags", "fix-patterns", "period"])
+    let map = try table(
+      node, at: "report",
+      allowed: ["include", "exclude", "tags", "fix-patterns", "period", "copies", "move-threshold", "copy-threshold"])
     var config = ReportConfig()
     if let include = map["include"] { config.include = try strings(include, at: "report.include") }
     if let exclude = map["exclude"] { config.exclude = try strings(exclude, at: "report.exclude") }
     if let tags = map["tags"] { config.tags = try string(tags, at: "report.tags") }
     if let period = map["period"] { config.period = try choice(period, at: "report.period", of: TrendPeriod.self) }
+    if let mode = map["copies"] {
+      config.copies.mode = try choice(mode, at: "report.copies", of: CopyDetection.Mode.self)
+    }
+    for (key, keyPath) in [
+      ("move-threshold", \CopyDetection.moveThreshold), ("copy-threshold", \CopyDetection.copyThreshold),
+    ] {
+      guard let item = map[key] else { continue }
+      let value = try int(item, at: "report.\(key)")
+      if let problem = CopyDetection.problem(threshold: value, option: "report.\(key)") {
+        throw error(item, "has \(value) at `report.\(key)`", fix: problem)
+      }
+      config.copies[keyPath: keyPath] = value
+    }
     if let patterns = map["fix-patterns"] {
       let items = try sequence(patterns, at: "report.fix-patterns")
       for item in items { try regex(item, at: "report.fix-patterns") }
@@ -283,6 +298,9 @@ public struct ReportConfig: Sendable, Hashable {
   /// Subject-line patterns that mark fix commits; nil keeps the defaults.
   public var fixPatterns: [String]?
   public var period: TrendPeriod = .month
+  /// Whether release and snapshot figures follow moved and copied lines (`copies`, `move-threshold`,
+  /// `copy-threshold`, as `git blame -M<n> -C<n>`); off by default.
+  public var copies = CopyDetection.off
 
   public init() {}
 }

@@ -150,14 +150,28 @@ public struct ReleaseReport: Sendable, Encodable, Hashable {
   public var releases: [ReleaseRow]
   /// What the figures cannot see (a shallow clone's missing history).
   public var limitations: [String]
+  /// How moved and copied lines were followed; absent when they were not (plain blame).
+  public var copies: CopyDetection?
 
   public static let definition =
     "lines of the selected files at `end` whose last change (by blame) is a commit in start..end, by that commit's authorship; ai_percentage = ai_lines / total_lines"
 
-  public init(include: [String], exclude: [String], releases: [ReleaseRow], limitations: [String] = []) {
+  /// The definition when moved and copied lines are followed: blame means `git blame` with these options.
+  public static func definition(copies: CopyDetection) -> String {
+    guard copies.isOn else { return definition }
+    return
+      "lines of the selected files at `end` whose last change (by `git blame \(copies.gitOptions)`: lines moved or copied keep their origin) is a commit in start..end, by that commit's authorship; ai_percentage = ai_lines / total_lines"
+  }
+
+  public init(
+    include: [String], exclude: [String], releases: [ReleaseRow], limitations: [String] = [],
+    copies: CopyDetection = .off
+  ) {
     self.include = include
     self.exclude = exclude
     self.releases = releases
     self.limitations = limitations
+    self.copies = copies.isOn ? copies : nil
+    definition = Self.definition(copies: copies)
   }
 }

@@ -78,10 +78,15 @@ public final class ReportEngine {
     try HistoryLoader(repository: repository, classifier: classifier, cache: cache, progress: progress).load(ranges)
   }
 
-  /// One row per range: the surviving lines its commits introduced, in the selected files.
-  public func release(_ ranges: [NamedRange], selection: FileSelection) throws -> ReleaseReport {
+  /// One row per range: the surviving lines its commits introduced, in the selected files. With `copies` on, a
+  /// line moved or copied from elsewhere counts for the commit git blame with those options names.
+  public func release(_ ranges: [NamedRange], selection: FileSelection, copies: CopyDetection = .off) throws
+    -> ReleaseReport
+  {
     let history = try load(ranges.map(\.range))
-    let blame = HistoryBlame(history, at: Set(ranges.map(\.range.head)))
+    let blame = HistoryBlame(
+      history, at: Set(ranges.map(\.range.head)), copies: copies, repository: copies.isOn ? repository : nil)
+    try blame.prefetch(at: ranges.map(\.range.head), selection: selection)
     var rows: [ReleaseRow] = []
     for (position, named) in ranges.enumerated() {
       var runs: [SurvivingRun] = []
@@ -96,7 +101,7 @@ public final class ReportEngine {
     }
     return ReleaseReport(
       include: selection.includePatterns, exclude: selection.excludePatterns, releases: rows,
-      limitations: history.limitations)
+      limitations: history.limitations, copies: copies)
   }
 
   /// AI and human work per period over a range.

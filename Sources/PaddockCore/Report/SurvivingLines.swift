@@ -6,17 +6,23 @@ struct HistoryBlame {
   /// Per kept revision: the origin of every line of every file the history touched.
   var snapshots: [ObjectID: LineTracker.Snapshot]
   var paths: LineTracker.PathTable
+  /// With moved and copied lines followed: searches the blocks of each map `forEachRun` reads.
+  let resolver: CopyResolver?
 
   /// Replays `history`, keeping the state at `ends`. `visit` sees the commits in `visiting` before they apply,
-  /// with their first parent's state and their diff against it (what `git blame <commit>^` would see).
+  /// with their first parent's state and their diff against it (what `git blame <commit>^` would see). With
+  /// `copies` on, `repository` supplies the text that moved and copied lines are looked for in.
   init(
-    _ history: History, at ends: Set<ObjectID>, visiting: Set<Int32> = [],
+    _ history: History, at ends: Set<ObjectID>, copies: CopyDetection = .off, repository: Repository? = nil,
+    visiting: Set<Int32> = [],
     visit: (Int32, LineTracker.Snapshot, [FileDiff], LineTracker.PathTable) -> Void = { _, _, _, _ in }
   ) {
-    var tracker = LineTracker(commits: history.commits.map { ($0.id, $0.parents) })
+    let detection = repository == nil ? CopyDetection.off : copies
+    var tracker = LineTracker(commits: history.commits.map { ($0.id, $0.parents) }, detection: detection)
     snapshots = tracker.trace(
       diffs: history.changes.flatMap { $0 }, keeping: ends, visiting: visiting, visit: visit)
     paths = tracker.paths
+    resolver = repository.flatMap { detection.isOn ? CopyResolver(tracker: tracker, repository: $0) : nil }
   }
 }
 
@@ -36,6 +42,17 @@ public struct SurvivingRun: Sendable, Hashable {
 }
 
 extension HistoryBlame {
+  /// With moved and copied lines followed: reads at once the texts that `forEachRun` at `ends` will search first.
+  func prefetch(at ends: [ObjectID], selection: FileSelection) throws {
+    guard let resolver else { return }
+    var maps: [LineMap] = []
+    for end in ends {
+      guard let snapshot = snapshots[end] else { continue }
+      for (id, map) in snapshot.maps where selection.contains(paths[id].description) { maps.append(map) }
+    }
+    try resolver.prefetch(maps)
+  }
+
   /// Calls `body` for the lines of the selected files at `end` that a commit in `members` introduced, in path
   /// and line order. Line-level evidence (notes, Agent Trace records) overrides the commit's label line by line.
   func forEachRun(
@@ -47,7 +64,7 @@ extension HistoryBlame {
     let files = snapshot.maps.map { (path: paths[$0.key].description, map: $0.value) }.sorted { $0.path < $1.path }
     for (path, map) in files where selection.contains(path) {
       var line = 1
-      for run in map.runs {
+      for run in try resolver?.resolving(map).runs ?? map.runs {
         defer { line += Int(run.length) }
         guard run.commit != LineMap.boundary, members.contains(run.commit) else { continue }
         let commit = history.commits[Int(run.commit)]
