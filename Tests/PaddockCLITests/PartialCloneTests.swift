@@ -75,4 +75,43 @@ import Testing
     let report = try clone.paddock(["report", "release", "main~1..main"])
     #expect(report.status == 0, "\(report.err)")
   }
+
+  /// Following moved and copied lines reads every file of a parent (`git blame -C -C -C`); a file no remote can supply
+  /// (here a large asset a `blob:limit` clone left out, its remote gone) is named, and the figures still come.
+  @Test func withCopiesFollowedAMissingFileIsNamedAndTheReportGoesOn() throws {
+    let source = try TestRepository()
+    try source.write("assets/demo.bin", String(repeating: "frame data\n", count: 1_000))
+    try source.write("src/app.py", "def main():\n    return 1\n")
+    try source.commit("Start")
+    try source.write("src/settings.py", "REQUEST_TIMEOUT_SECONDS = 30\nMAXIMUM_RETRIES_PER_REQUEST = 3\n")
+    try source.commit("Add settings" + ReportEndToEndTests.claude)
+    try source.git(["config", "uploadpack.allowFilter", "true"])
+    // The clone lives under the source's temporary folder.
+    defer { withExtendedLifetime(source) {} }
+    let path = source.siblingPath("limited.git")
+    let cloned = try source.gitResult([
+      "clone", "-q", "--bare", "--filter=blob:limit=1k", "file://\(source.path)", path,
+    ])
+    #expect(cloned.status == 0, "\(cloned.err)")
+    let clone = TestRepository(existing: path, home: source.home)
+    try clone.git(["remote", "set-url", "origin", "file:///nonexistent/remote.git"])
+
+    for mode in ["same-commit", "any-commit"] {
+      let report = try clone.paddock(["report", "release", "main~1..main", "--copies", mode, "--format", "json"])
+      #expect(report.status == 0, "\(mode): \(report.err)")
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])
+      let row = try #require((json["releases"] as? [[String: Any]])?.first)
+      #expect(row["ai_lines"] as? Int == 2, "\(mode): \(row)")
+      let limitations = json["limitations"] as? [String] ?? []
+      // Only every-file search (any-commit here: the commit did not change the asset) needs the asset.
+      #expect(
+        limitations.contains {
+          $0.contains("Moved and copied lines were not looked for") && $0.contains("assets/demo.bin")
+        }
+          == (mode == "any-commit"), "\(mode): \(limitations)")
+    }
+    let attribute = try clone.paddock(["attribute", "main~1..main", "--copies", "any-commit"])
+    #expect(attribute.status == 0, "\(attribute.err)")
+    #expect(attribute.out.contains("assets/demo.bin"), "\(attribute.out)")
+  }
 }

@@ -206,6 +206,7 @@ public struct Attributor {
     }
     let unreadable = Set(unreadablePaths).union(tracker.unreadablePaths).sorted()
     if !unreadable.isEmpty { limitations.append(Self.unreadableNote(unreadable)) }
+    if let note = resolver.unreadableNote { limitations.append(note) }
     let unknownAuthors = commitRecords.filter { $0.authorship == .unknown }.map {
       "\($0.authorName) <\($0.authorEmail)>"
     }

@@ -24,6 +24,9 @@ final class CopyResolver {
   private var trees: [ObjectID: [Candidate]] = [:]
   private var olderTrees: [ObjectID: [Candidate]] = [:]
   private var resolved: [LineMap.Run: [LineMap.Run]] = [:]
+  /// Texts the object database lacks (a partial clone whose promisor could not supply them, lost objects): the
+  /// search reads them as empty, so no line is found to come from them. By path where the path is known.
+  private(set) var unreadable: [ObjectID: String] = [:]
 
   init(tracker: LineTracker, repository: Repository) {
     detection = tracker.detection
@@ -98,7 +101,16 @@ final class CopyResolver {
     guard !missing.isEmpty else { return }
     // Bounded: a long history's texts need not all stay in memory.
     if indexes.count + missing.count > 500_000 { indexes.removeAll(keepingCapacity: true) }
-    for index in try repository.blobs(missing, threads: Parallel.defaultWorkers, transform: LineIndex.init) {
+    let pathOf = Dictionary(texts.map { ($0.blob, $0.path) }, uniquingKeysWith: { first, _ in first })
+    let present = missing.filter { blob in
+      guard repository.contains(blob) else {
+        indexes[blob] = LineIndex(blob: blob, bytes: [])
+        unreadable[blob] = pathOf[blob].flatMap { $0 >= 0 ? paths[$0].description : nil } ?? blob.abbreviated()
+        return false
+      }
+      return true
+    }
+    for index in try repository.blobs(present, threads: Parallel.defaultWorkers, transform: LineIndex.init) {
       indexes[index.blob] = index
     }
   }
@@ -265,7 +277,7 @@ final class CopyResolver {
   private func bestSplit(_ block: Block, of text: LineIndex, in other: LineIndex, threshold: Int) throws -> Split? {
     guard other.mayHold(block, of: text, above: threshold) else { return nil }
     let hunks = try Repository.diffTexts(
-      old: try repository.blob(other.blob), new: LineIndex.lines(block, of: try repository.blob(text.blob)))
+      old: try bytes(of: other.blob), new: LineIndex.lines(block, of: try bytes(of: text.blob)))
     var best: Split?
     func consider(_ from: Int, _ line: Int, _ same: Int) {
       guard from < block.count, from < same else { return }
@@ -302,7 +314,7 @@ final class CopyResolver {
     var files: [Candidate] = []
     for entry in try repository.files(at: parent.id, symlinks: true).sorted(by: { $0.path < $1.path }) {
       let file = CopySources.File(path: paths.existingID(entry.path) ?? -1, blob: entry.blob)
-      files.append(Candidate(file: file, text: try index(entry.blob)))
+      files.append(Candidate(file: file, text: try index(entry.blob, path: entry.path.description)))
     }
     // Bounded, keeping the trees used lately: blocks are resolved file by file, end by end.
     if trees.count >= 4096 {
@@ -315,11 +327,28 @@ final class CopyResolver {
 
   // MARK: - Text
 
-  private func index(_ blob: ObjectID) throws -> LineIndex {
+  private func index(_ blob: ObjectID, path: String? = nil) throws -> LineIndex {
     if let known = indexes[blob] { return known }
-    let made = LineIndex(blob: blob, bytes: try repository.blob(blob))
+    let made = LineIndex(blob: blob, bytes: try bytes(of: blob, path: path))
     indexes[blob] = made
     return made
+  }
+
+  /// A text's bytes, or none when the object database lacks it (recorded in `unreadable`).
+  private func bytes(of blob: ObjectID, path: String? = nil) throws -> [UInt8] {
+    if let bytes = try repository.blobIfPresent(blob) { return bytes }
+    if unreadable[blob] == nil { unreadable[blob] = path ?? blob.abbreviated() }
+    return []
+  }
+
+  /// What a report says when texts the search needed could not be read.
+  var unreadableNote: String? {
+    guard !unreadable.isEmpty else { return nil }
+    let names = Set(unreadable.values).sorted()
+    return "Moved and copied lines were not looked for in \(names.count) file\(names.count == 1 ? "" : "s") whose "
+      + "content is missing (\(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? ", …" : "")), as in a "
+      + "partial clone whose promisor remote could not supply them: a line copied from one of them counts for the "
+      + "commit that added it. Fetch them (`git fetch` from the promisor remote) and run again for git blame's figures."
   }
 }
 

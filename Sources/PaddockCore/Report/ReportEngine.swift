@@ -101,7 +101,7 @@ public final class ReportEngine {
     }
     return ReleaseReport(
       include: selection.includePatterns, exclude: selection.excludePatterns, releases: rows,
-      limitations: history.limitations, copies: copies)
+      limitations: history.limitations + (blame.resolver?.unreadableNote.map { [$0] } ?? []), copies: copies)
   }
 
   /// AI and human work per period over a range.
