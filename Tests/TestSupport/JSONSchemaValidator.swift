@@ -1,40 +1,6 @@
 import Foundation
 
-/// A JSON value, decoded strictly (a number is never a boolean).
-public indirect enum JSONValue: Decodable, Equatable, Sendable {
-  case null
-  case bool(Bool)
-  case number(Double)
-  case string(String)
-  case array([JSONValue])
-  case object([String: JSONValue])
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if container.decodeNil() {
-      self = .null
-    } else if let value = try? container.decode(Bool.self) {
-      self = .bool(value)
-    } else if let value = try? container.decode(Double.self) {
-      self = .number(value)
-    } else if let value = try? container.decode(String.self) {
-      self = .string(value)
-    } else if let value = try? container.decode([JSONValue].self) {
-      self = .array(value)
-    } else {
-      self = .object(try container.decode([String: JSONValue].self))
-    }
-  }
-
-  public static func parse(_ text: String) throws -> JSONValue {
-    try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-  }
-
-  public subscript(key: String) -> JSONValue? {
-    if case .object(let object) = self { return object[key] }
-    return nil
-  }
-}
+@_exported import enum PaddockCore.JSONValue
 
 /// Validates JSON against a JSON Schema (draft-04), for the keywords schemas like SARIF's use: `type`,
 /// `properties`, `additionalProperties`, `required`, `items`, `minItems`, `maxItems`, `uniqueItems`, `enum`,

@@ -24,9 +24,9 @@ public struct CommandProvider: ModelProvider {
   }
 
   public func complete(_ request: ModelRequest, deadline: Date) throws(ModelError) -> ModelReply {
-    guard let program = arguments.first else { throw ModelError("model.command is empty") }
+    guard let program = arguments.first else { throw ModelError.command(program: "", failure: .empty) }
     let limit = min(timeout, deadline.timeIntervalSinceNow)
-    guard limit > 0 else { throw ModelError("`\(program)` not started: the model review's deadline has passed") }
+    guard limit > 0 else { throw ModelError.command(program: program, failure: .notStartedPastDeadline) }
     var environment = self.environment
     environment["PADDOCK_RESPONSE_SCHEMA"] = request.schema
     let result: ChildProcess.Result
@@ -35,28 +35,33 @@ public struct CommandProvider: ModelProvider {
         "/usr/bin/env", arguments: arguments, environment: environment, input: Array(request.plainText.utf8),
         timeout: limit, outputLimit: Self.outputLimit)
     } catch {
-      throw ModelError("cannot run `\(program)`: \(error); check model.command", attempts: 1)
+      throw ModelError.command(program: program, failure: .cannotRun(reason: "\(error)"))
     }
     let tail = String(decoding: result.errorTail.suffix(400), as: UTF8.self).trimmingBlanks()
-    let said = tail.isEmpty ? "" : ": \(tail)"
     switch result.ending {
     case .timedOut:
-      throw ModelError(
-        "`\(program)` gave no answer within \(Int(limit)) s and was stopped; raise model.timeout", attempts: 1)
+      throw ModelError.command(program: program, failure: .timedOut(seconds: Int(limit)))
     case .outputTooLarge:
-      throw ModelError(
-        "`\(program)` printed more than \(Self.outputLimit >> 20) MiB and was stopped; make model.command print "
-          + "only the answer", attempts: 1)
+      throw ModelError.command(program: program, failure: .printedTooMuch(mebibytes: Self.outputLimit >> 20))
     case .signalled(let signal):
-      throw ModelError("`\(program)` was ended by signal \(signal)\(said)", attempts: 1)
+      throw ModelError.command(program: program, failure: .signalled(signal, stderr: tail))
     case .exited(let status) where status != 0:
-      throw ModelError("`\(program)` exited with status \(status)\(said)", attempts: 1)
+      throw ModelError.command(program: program, failure: .exited(status, stderr: tail))
     case .exited:
       break
     }
     let out = Data(result.output)
     var text = String(decoding: out, as: UTF8.self)
-    if let json = ModelHTTP.json(out), json["findings"] == nil, let result = json["result"] as? String { text = result }
+    if let wrapper = ModelHTTP.decode(Wrapper.self, from: out), wrapper.findings == nil { text = wrapper.result }
     return ModelReply(text: text, truncated: false, attempts: 1)
+  }
+}
+
+extension CommandProvider {
+  /// A command-line agent's JSON wrapper around the answer (Claude Code's `--output-format json`): `result` holds
+  /// the answer's text. An answer that is itself the review (it has `findings`) is not a wrapper.
+  struct Wrapper: Decodable {
+    var result: String
+    var findings: JSONValue?
   }
 }

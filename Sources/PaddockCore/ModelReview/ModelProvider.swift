@@ -28,18 +28,6 @@ public struct ModelReply: Sendable, Hashable {
   }
 }
 
-/// Why a model gave no usable answer; each message says what to do.
-public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
-  public var description: String
-  /// Requests sent before the failure, retries included.
-  public var attempts: Int
-
-  public init(_ description: String, attempts: Int = 0) {
-    self.description = description
-    self.attempts = attempts
-  }
-}
-
 extension ModelConfig {
   /// The provider this configuration describes, reading its key from `environment`.
   public func makeProvider(environment: [String: String], transport: (any HTTPTransport)? = nil) throws(ModelError)
@@ -50,10 +38,12 @@ extension ModelConfig {
     let retry = RetryPolicy(attempts: attempts, maxDelay: min(30, timeout))
     switch provider {
     case .openai:
-      guard let url = URL(string: baseURL) else { throw ModelError("model.endpoint `\(baseURL)` is not a URL") }
+      guard let url = URL(string: baseURL) else {
+        throw ModelError.misconfigured(problem: "model.endpoint `\(baseURL)` is not a URL")
+      }
       if key == nil, !OpenAIProvider.isLocal(url) {
-        throw ModelError(
-          "model review needs an API key for \(baseURL): set \(keyVariable ?? "OPENAI_API_KEY"), or point "
+        throw ModelError.misconfigured(
+          problem: "model review needs an API key for \(baseURL): set \(keyVariable ?? "OPENAI_API_KEY"), or point "
             + "model.endpoint at a local server (scripts/local-model serve)")
       }
       return OpenAIProvider(
@@ -61,12 +51,16 @@ extension ModelConfig {
         timeout: timeout,
         jsonSchema: jsonSchema)
     case .anthropic:
-      guard let url = URL(string: baseURL) else { throw ModelError("model.endpoint `\(baseURL)` is not a URL") }
+      guard let url = URL(string: baseURL) else {
+        throw ModelError.misconfigured(problem: "model.endpoint `\(baseURL)` is not a URL")
+      }
       guard let key else {
-        throw ModelError("model review with Anthropic needs an API key: set \(keyVariable ?? "ANTHROPIC_API_KEY")")
+        throw ModelError.misconfigured(
+          problem: "model review with Anthropic needs an API key: set \(keyVariable ?? "ANTHROPIC_API_KEY")")
       }
       guard let name else {
-        throw ModelError("model review with Anthropic needs a model: set model.name or pass --model")
+        throw ModelError.misconfigured(
+          problem: "model review with Anthropic needs a model: set model.name or pass --model")
       }
       return AnthropicProvider(
         endpoint: url, model: name, key: key, keyVariable: keyVariable, transport: http, retry: retry, timeout: timeout)
@@ -87,5 +81,5 @@ func describeFailure(_ response: HTTPResponse, server: String, keyVariable: Stri
   case 500...599: hint = "the server failed; check its logs or try later"
   default: hint = "check model.endpoint, model.name and the server's logs"
   }
-  return ModelError("\(server) answered HTTP \(response.status): \(body); \(hint)", attempts: attempts)
+  return .refused(server: server, status: response.status, body: body, hint: hint, attempts: attempts)
 }

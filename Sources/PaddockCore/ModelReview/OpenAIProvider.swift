@@ -1,50 +1,5 @@
 import Foundation
 
-/// Posts JSON to a model server with the retry policy, counting every attempt, never past the deadline.
-struct ModelHTTP: Sendable {
-  var transport: any HTTPTransport
-  var retry: RetryPolicy
-  var timeout: TimeInterval
-
-  func post(_ url: URL, headers: [String: String], body: [String: Any], deadline: Date) throws(ModelError) -> (
-    HTTPResponse, Int
-  ) {
-    let data: Data
-    do {
-      data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-    } catch {
-      throw ModelError("could not encode the request: \(error)")
-    }
-    var request = HTTPRequest(
-      method: "POST", url: url, headers: headers.merging(["content-type": "application/json"]) { $1 }, body: data)
-    var attempts = 0
-    do {
-      let response = try retry.send(request, deadline: deadline) { sending, left in
-        attempts += 1
-        var copy = sending
-        copy.timeout = min(timeout, max(0.5, left ?? timeout))
-        return try transport.send(copy)
-      }
-      request.body = nil
-      return (response, attempts)
-    } catch {
-      let server = "\(url.scheme ?? "http")://\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")"
-      if deadline.timeIntervalSinceNow <= 0 {
-        throw ModelError(
-          "the model server \(server) did not answer before the deadline (\(error)); raise model.timeout or "
-            + "model.deadline, or use a faster model", attempts: attempts)
-      }
-      throw ModelError(
-        "the model server \(server) could not be reached: \(error); check it is running and model.endpoint is right",
-        attempts: attempts)
-    }
-  }
-
-  static func json(_ data: Data) -> [String: Any]? {
-    (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-  }
-}
-
 /// Any OpenAI-compatible `POST /v1/chat/completions`: OpenAI, vLLM, llama.cpp's server, Ollama, LM Studio.
 public struct OpenAIProvider: ModelProvider {
   public var endpoint: URL
@@ -81,26 +36,22 @@ public struct OpenAIProvider: ModelProvider {
   }
 
   public func complete(_ request: ModelRequest, deadline: Date) throws(ModelError) -> ModelReply {
-    var messages: [[String: Any]] = [["role": "system", "content": request.system]]
-    messages += request.messages.map { ["role": $0.role.rawValue, "content": $0.content] }
-    var body: [String: Any] = [
-      "model": model, "messages": messages, "temperature": request.temperature, "max_tokens": request.maxTokens,
-    ]
-    if Self.isLocal(endpoint) {
+    var body = ChatRequest(
+      model: model,
+      messages: [ChatRequest.Message(role: "system", content: request.system)]
+        + request.messages.map { ChatRequest.Message(role: $0.role.rawValue, content: $0.content) },
+      temperature: request.temperature, maxTokens: request.maxTokens,
       // llama.cpp: with its prompt cache on, identical requests can get different answers.
-      body["cache_prompt"] = false
-    }
-    let schema = (try? JSONSerialization.jsonObject(with: Data(request.schema.utf8))) ?? [:]
-    body["response_format"] =
-      jsonSchema
-      ? ["type": "json_schema", "json_schema": ["name": "paddock_review", "schema": schema]]
-      : ["type": "json_object"]
+      cachePrompt: Self.isLocal(endpoint) ? false : nil,
+      responseFormat: jsonSchema
+        ? .jsonSchema(name: "paddock_review", schema: JSONValue(parsing: request.schema) ?? .object([:]))
+        : .jsonObject)
     var headers: [String: String] = [:]
     if let key { headers["authorization"] = "Bearer \(key)" }
     var (response, attempts) = try http.post(url, headers: headers, body: body, deadline: deadline)
     if response.status == 400, jsonSchema {
       // A server that does not take schemas still gets JSON with json_object; the schema is in the prompt too.
-      body["response_format"] = ["type": "json_object"]
+      body.responseFormat = .jsonObject
       let (again, more) = try http.post(url, headers: headers, body: body, deadline: deadline)
       response = again
       attempts += more
@@ -108,64 +59,85 @@ public struct OpenAIProvider: ModelProvider {
     guard (200..<300).contains(response.status) else {
       throw describeFailure(response, server: url.absoluteString, keyVariable: keyVariable, attempts: attempts)
     }
-    guard let json = ModelHTTP.json(response.body), let choices = json["choices"] as? [[String: Any]],
-      let first = choices.first
+    guard let answer = ModelHTTP.decode(ChatResponse.self, from: response.body), let first = answer.choices.first
     else {
-      throw ModelError(
-        "\(url.absoluteString) answered without `choices`: not an OpenAI-compatible server?", attempts: attempts)
+      throw .notTheAPI(
+        server: url.absoluteString, missing: "choices", api: "an OpenAI-compatible server", attempts: attempts)
     }
-    let message = first["message"] as? [String: Any]
-    let text = message?["content"] as? String ?? ""
-    let finish = first["finish_reason"] as? String
-    let usage = json["usage"] as? [String: Any]
     return ModelReply(
-      text: text, truncated: finish == "length", promptTokens: usage?["prompt_tokens"] as? Int,
-      completionTokens: usage?["completion_tokens"] as? Int, attempts: attempts)
+      text: first.message?.content ?? "", truncated: first.finishReason == "length",
+      promptTokens: answer.usage?.promptTokens, completionTokens: answer.usage?.completionTokens, attempts: attempts)
   }
 }
 
-/// Anthropic's Messages API, `POST /v1/messages`. The schema travels in the system prompt.
-public struct AnthropicProvider: ModelProvider {
-  public var endpoint: URL
-  public var model: String
-  var key: String
-  var keyVariable: String?
-  var http: ModelHTTP
+extension OpenAIProvider {
+  /// The body of `POST /v1/chat/completions`.
+  struct ChatRequest: Encodable {
+    struct Message: Encodable {
+      var role: String
+      var content: String
+    }
 
-  public init(
-    endpoint: URL, model: String, key: String, keyVariable: String? = nil, transport: any HTTPTransport,
-    retry: RetryPolicy = RetryPolicy(), timeout: TimeInterval = 120
-  ) {
-    self.endpoint = endpoint
-    self.model = model
-    self.key = key
-    self.keyVariable = keyVariable
-    self.http = ModelHTTP(transport: transport, retry: retry, timeout: timeout)
+    enum ResponseFormat: Encodable {
+      case jsonSchema(name: String, schema: JSONValue)
+      case jsonObject
+
+      private enum CodingKeys: String, CodingKey { case type, jsonSchema = "json_schema" }
+      private struct Schema: Encodable {
+        var name: String
+        var schema: JSONValue
+      }
+
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .jsonSchema(let name, let schema):
+          try container.encode("json_schema", forKey: .type)
+          try container.encode(Schema(name: name, schema: schema), forKey: .jsonSchema)
+        case .jsonObject:
+          try container.encode("json_object", forKey: .type)
+        }
+      }
+    }
+
+    var model: String
+    var messages: [Message]
+    var temperature: Double
+    var maxTokens: Int
+    /// llama.cpp's server only.
+    var cachePrompt: Bool?
+    var responseFormat: ResponseFormat
+
+    private enum CodingKeys: String, CodingKey {
+      case model, messages, temperature
+      case maxTokens = "max_tokens"
+      case cachePrompt = "cache_prompt"
+      case responseFormat = "response_format"
+    }
   }
 
-  var url: URL {
-    endpoint.path.hasSuffix("/messages") ? endpoint : endpoint.appendingPathComponent("v1/messages")
-  }
+  /// What Paddock reads of the answer; everything else the server sends is ignored.
+  struct ChatResponse: Decodable {
+    struct Choice: Decodable {
+      struct Message: Decodable { var content: String? }
+      var message: Message?
+      var finishReason: String?
+      private enum CodingKeys: String, CodingKey {
+        case message
+        case finishReason = "finish_reason"
+      }
+    }
 
-  public func complete(_ request: ModelRequest, deadline: Date) throws(ModelError) -> ModelReply {
-    let body: [String: Any] = [
-      "model": model, "max_tokens": request.maxTokens, "temperature": request.temperature,
-      "system": request.system + "\n\nThe answer's JSON schema: " + request.schema,
-      "messages": request.messages.map { ["role": $0.role.rawValue, "content": $0.content] },
-    ]
-    let headers = ["x-api-key": key, "anthropic-version": "2023-06-01"]
-    let (response, attempts) = try http.post(url, headers: headers, body: body, deadline: deadline)
-    guard (200..<300).contains(response.status) else {
-      throw describeFailure(response, server: url.absoluteString, keyVariable: keyVariable, attempts: attempts)
+    struct Usage: Decodable {
+      var promptTokens: Int?
+      var completionTokens: Int?
+      private enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+      }
     }
-    guard let json = ModelHTTP.json(response.body), let content = json["content"] as? [[String: Any]] else {
-      throw ModelError("\(url.absoluteString) answered without `content`: not the Messages API?", attempts: attempts)
-    }
-    let text = content.compactMap { $0["type"] as? String == "text" ? $0["text"] as? String : nil }.joined()
-    let usage = json["usage"] as? [String: Any]
-    return ModelReply(
-      text: text, truncated: json["stop_reason"] as? String == "max_tokens",
-      promptTokens: usage?["input_tokens"] as? Int, completionTokens: usage?["output_tokens"] as? Int,
-      attempts: attempts)
+
+    var choices: [Choice]
+    var usage: Usage?
   }
 }
