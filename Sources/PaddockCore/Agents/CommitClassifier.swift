@@ -88,10 +88,17 @@ public struct CommitClassifier {
   /// Classifies one commit.
   public func classify(_ commit: Commit) -> CommitClassification {
     let trailers = allTrailers(of: commit)
-    var evidence: [Evidence] = []
-    var review: [Evidence] = []
+    var evidence = identityEvidence(of: commit, trailers: trailers)
+    evidence += trailerEvidence(trailers)
+    evidence += messageEvidence(commit.message)
+    let (review, refused) = reviews(in: trailers, of: commit)
+    if onlyExecuted(evidence, by: commit) { evidence.removeAll() }
+    return decide(commit, evidence: evidence, review: review, refused: refused, trailers: trailers)
+  }
 
-    // Identities: author, committer, and every co-author named in a trailer.
+  /// Identities: author, committer, and every co-author named in a trailer, against the configured aliases and
+  /// the catalogue's identity markers.
+  private func identityEvidence(of commit: Commit, trailers: [FoundTrailer]) -> [Evidence] {
     var identities: [(identity: String, kind: EvidenceKind, strength: EvidenceStrength, source: String, text: String)] =
       [
         (commit.author.identity, .identity, .strong, "author", commit.author.identity),
@@ -100,6 +107,7 @@ public struct CommitClassifier {
     for trailer in trailers where trailer.key.lowercased() == "co-authored-by" {
       identities.append((trailer.value, trailer.kind, trailer.strength, trailer.source, trailer.text))
     }
+    var evidence: [Evidence] = []
     for item in identities {
       if let alias = alias(for: item.identity) {
         evidence.append(
@@ -115,8 +123,12 @@ public struct CommitClassifier {
             model: hit.model, text: item.text, source: item.source))
       }
     }
+    return evidence
+  }
 
-    // Trailers with agent-specific keys, and policy trailers.
+  /// Trailers with agent-specific keys, and policy trailers (`Assisted-by:`, `AI-Assisted:` …).
+  private func trailerEvidence(_ trailers: [FoundTrailer]) -> [Evidence] {
+    var evidence: [Evidence] = []
     for trailer in trailers {
       let key = trailer.key.lowercased()
       for compiled in markers where compiled.lowercasedKeys.contains(key) {
@@ -140,34 +152,36 @@ public struct CommitClassifier {
         }
       }
     }
+    return evidence
+  }
 
-    // Free-text markers anywhere in the message.
+  /// Free-text markers anywhere in the message (`🤖 Generated with …`), each with the line it stands on.
+  private func messageEvidence(_ original: String) -> [Evidence] {
     // A body pasted with literal `\n` escapes (as some pull-request tools write it) is read as the lines it holds.
-    let text =
-      commit.message.contains("\\n") ? commit.message.replacingOccurrences(of: "\\n", with: "\n") : commit.message
+    let text = original.contains("\\n") ? original.replacingOccurrences(of: "\\n", with: "\n") : original
     let message = Array(text.utf8)
-    let anyMarker = anyMessageMarker.map { $0.matches(text) } ?? true
-    for compiled in markers where anyMarker && compiled.marker.kind == .message {
-      guard let regex = compiled.regex else { continue }
-      if let result = regex.firstMatch(in: text) {
-        let newline = UInt8(ascii: "\n")
-        let offset = min(result.range.lowerBound, message.count)
-        let lineNumber = message[..<offset].reduce(1) { $1 == newline ? $0 + 1 : $0 }
-        let lineStart = message[..<offset].lastIndex(of: newline).map { $0 + 1 } ?? 0
-        let lineEnd = message[offset...].firstIndex(of: newline) ?? message.count
-        let line = String(decoding: message[lineStart..<lineEnd], as: UTF8.self).trimmingBlanks()
-        evidence.append(
-          Evidence(
-            kind: .messageMarker, strength: .medium, marker: compiled.marker.id, agent: compiled.agent.id,
-            model: nil, text: line, source: "message line \(lineNumber)"))
-      }
+    guard anyMessageMarker.map({ $0.matches(text) }) ?? true else { return [] }
+    var evidence: [Evidence] = []
+    for compiled in markers where compiled.marker.kind == .message {
+      guard let regex = compiled.regex, let result = regex.firstMatch(in: text) else { continue }
+      let newline = UInt8(ascii: "\n")
+      let offset = min(result.range.lowerBound, message.count)
+      let lineNumber = message[..<offset].reduce(1) { $1 == newline ? $0 + 1 : $0 }
+      let lineStart = message[..<offset].lastIndex(of: newline).map { $0 + 1 } ?? 0
+      let lineEnd = message[offset...].firstIndex(of: newline) ?? message.count
+      let line = String(decoding: message[lineStart..<lineEnd], as: UTF8.self).trimmingBlanks()
+      evidence.append(
+        Evidence(
+          kind: .messageMarker, strength: .medium, marker: compiled.marker.id, agent: compiled.agent.id,
+          model: nil, text: line, source: "message line \(lineNumber)"))
     }
+    return evidence
+  }
 
-    // A separate `AI-Model:` trailer names the model of declared assistance.
-    let declaredModel = trailers.first { $0.key.lowercased() == "ai-model" }?.value
-
-    // People who reviewed: review trailers in git's trailer block that name a person other than an agent (and,
-    // when reviews must be independent, other than the commit's author and committer).
+  /// People who reviewed: review trailers in git's trailer block that name a person other than an agent (and,
+  /// when reviews must be independent, other than the commit's author and committer); and the refused ones, why.
+  private func reviews(in trailers: [FoundTrailer], of commit: Commit) -> ([Evidence], [RefusedReview]) {
+    var review: [Evidence] = []
     var refused: [RefusedReview] = []
     for trailer in trailers where reviewKeys.contains(trailer.key.lowercased()) {
       if let reason = reviewRefusal(trailer, of: commit) {
@@ -179,11 +193,14 @@ public struct CommitClassifier {
           kind: trailer.kind, strength: trailer.strength, marker: "review/\(trailer.key.lowercased())", agent: nil,
           model: nil, text: trailer.text, source: trailer.source))
     }
+    return (review, refused)
+  }
 
-    // An agent that only committed a commit (aider's ` (aider)` on the committer alone, an agent that rebased,
-    // cherry-picked or applied a person's commit) did not write it: aider documents that case as the person's own
-    // edits. The committer counts only beside other evidence; so does a trailer naming who executed the commit
-    // (`Executed-By:`), unless it names the author.
+  /// Whether an agent only committed the commit: aider's ` (aider)` on the committer alone, an agent that rebased,
+  /// cherry-picked or applied a person's commit, did not write it (aider documents that case as the person's own
+  /// edits). The committer counts only beside other evidence; so does a trailer naming who executed the commit
+  /// (`Executed-By:`), unless it names the author.
+  private func onlyExecuted(_ evidence: [Evidence], by commit: Commit) -> Bool {
     let authorName = commit.author.name.lowercased()
     let executors = evidence.filter { item in
       guard item.source == "committer" || item.marker.hasSuffix("/executed-by") else { return false }
@@ -192,12 +209,16 @@ public struct CommitClassifier {
       return executor.lowercased().split(separator: "/").last.map(String.init) != authorName
         && !evidence.contains { $0.source == "author" && $0.agent == item.agent }
     }
-    if !executors.isEmpty, evidence.allSatisfy({ executors.contains($0) }) {
-      evidence.removeAll()
-    }
+    return !executors.isEmpty && evidence.allSatisfy { executors.contains($0) }
+  }
 
-    // An AI agent's evidence makes the commit AI; a bot's makes it `bot` when there is none, or when a tool's subject
-    // line meets only identities (a sync tool commits under whatever identity the agent's sandbox has).
+  /// The authorship the evidence decides. An AI agent's evidence makes the commit AI; a bot's makes it `bot` when
+  /// there is none, or when a tool's subject line meets only identities (a sync tool commits under whatever
+  /// identity the agent's sandbox has). No evidence: a person, unless the author is a `[bot]` account the
+  /// catalogue does not know.
+  private func decide(
+    _ commit: Commit, evidence: [Evidence], review: [Evidence], refused: [RefusedReview], trailers: [FoundTrailer]
+  ) -> CommitClassification {
     let botEvidence = evidence.filter { botIDs.contains($0.agent ?? "") }
     let aiEvidence = evidence.filter { !botIDs.contains($0.agent ?? "") }
     let toolSubject = botEvidence.contains { $0.kind == .messageMarker }
@@ -208,10 +229,7 @@ public struct CommitClassifier {
         authorship: .bot, agent: botID, agentName: botID.map { displayName(forAgent: $0) }, evidence: ranked,
         review: review, refusedReview: refused)
     }
-    evidence = aiEvidence
-
-    guard !evidence.isEmpty else {
-      // A `[bot]` author the catalogue does not know: not a person, and maybe an agent.
+    guard !aiEvidence.isEmpty else {
       if commit.author.name.contains("[bot]") || commit.author.email.contains("[bot]") {
         return CommitClassification(
           authorship: .unknown,
@@ -223,9 +241,10 @@ public struct CommitClassifier {
       }
       return CommitClassification(authorship: .human, review: review, refusedReview: refused)
     }
-
-    let ranked = rank(evidence)
+    let ranked = rank(aiEvidence)
     let agentID = ranked.first?.agent
+    // A separate `AI-Model:` trailer names the model of declared assistance.
+    let declaredModel = trailers.first { $0.key.lowercased() == "ai-model" }?.value
     let model =
       ranked.first { $0.agent == agentID && $0.model != nil }?.model
       ?? ranked.first { $0.model != nil }?.model ?? declaredModel
