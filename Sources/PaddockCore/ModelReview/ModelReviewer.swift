@@ -63,27 +63,16 @@ public struct ModelReviewer: Sendable {
     hunks: [ModelHunk], ruleFindings: [Finding], masker: SecretMasker, instructions: String?
   ) -> ModelReviewResult {
     let started = Date()
-    let end = started.addingTimeInterval(deadline)
     var summary = ModelReviewSummary(
       status: .complete, provider: config.provider.rawValue, model: config.displayName,
       onUnavailable: config.onUnavailable)
-    let chosen = order(hunks.filter { config.scope == .all || (config.scope == .ai && $0.hasAI) })
-    let secrets = ruleFindings.filter { masker.ruleIDs.contains($0.rule) }
     let overhead =
       ModelPrompt.estimateTokens(
         ModelPrompt.system + ModelPrompt.user(hunks: [], ruleFindings: [], instructions: instructions))
       + 200
-    let pieceBytes = max(600, (config.batchTokens - overhead) * 3)
-    var pieces: [Piece] = []
-    for hunk in chosen {
-      for piece in ModelPrompt.redact(hunk, secrets: secrets, masker: masker).split(maxBytes: pieceBytes) {
-        let text = ModelPrompt.render(piece)
-        pieces.append(
-          Piece(
-            hunk: piece, text: text, key: ModelCache.key(config: config, instructions: instructions, hunk: text),
-            tokens: ModelPrompt.estimateTokens(text)))
-      }
-    }
+    let pieces = self.pieces(
+      of: hunks, ruleFindings: ruleFindings, masker: masker, instructions: instructions,
+      overhead: overhead)
     summary.hunks = pieces.count
     var answers: [Int: [ModelAnswer.Item]] = [:]
     var pending: [Int] = []
@@ -95,7 +84,41 @@ public struct ModelReviewer: Sendable {
         pending.append(index)
       }
     }
-    // Batches in order of importance, each within batch-tokens, all within budget-tokens.
+    let batches = self.batches(of: pending, in: pieces, overhead: overhead, summary: &summary)
+    send(
+      batches, of: pieces, ruleFindings: ruleFindings, instructions: instructions,
+      end: started.addingTimeInterval(deadline), answers: &answers, summary: &summary)
+    let findings = self.findings(in: answers, of: pieces, summary: &summary)
+    summary.findings = findings.count
+    summary.milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+    return ModelReviewResult(findings: findings, summary: summary)
+  }
+
+  /// The hunks in scope, most important first, with secrets masked, cut to fit a batch, each with its cache key.
+  private func pieces(
+    of hunks: [ModelHunk], ruleFindings: [Finding], masker: SecretMasker, instructions: String?, overhead: Int
+  ) -> [Piece] {
+    let chosen = order(hunks.filter { config.scope == .all || (config.scope == .ai && $0.hasAI) })
+    let secrets = ruleFindings.filter { masker.ruleIDs.contains($0.rule) }
+    let pieceBytes = max(600, (config.batchTokens - overhead) * 3)
+    var pieces: [Piece] = []
+    for hunk in chosen {
+      for piece in ModelPrompt.redact(hunk, secrets: secrets, masker: masker).split(maxBytes: pieceBytes) {
+        let text = ModelPrompt.render(piece)
+        pieces.append(
+          Piece(
+            hunk: piece, text: text, key: ModelCache.key(config: config, instructions: instructions, hunk: text),
+            tokens: ModelPrompt.estimateTokens(text)))
+      }
+    }
+    return pieces
+  }
+
+  /// The pending pieces in batches, in order of importance, each within batch-tokens, all within budget-tokens;
+  /// what does not fit the budget is recorded as skipped.
+  private func batches(of pending: [Int], in pieces: [Piece], overhead: Int, summary: inout ModelReviewSummary)
+    -> [[Int]]
+  {
     var batches: [[Int]] = []
     var spent = 0
     var current: [Int] = []
@@ -121,6 +144,14 @@ public struct ModelReviewer: Sendable {
       currentTokens += piece.tokens
     }
     close()
+    return batches
+  }
+
+  /// Sends the batches, `model.concurrency` at a time, and records each answer (and caches it) or each failure.
+  private func send(
+    _ batches: [[Int]], of pieces: [Piece], ruleFindings: [Finding], instructions: String?, end: Date,
+    answers: inout [Int: [ModelAnswer.Item]], summary: inout ModelReviewSummary
+  ) {
     let outcomes = Mutex<[BatchOutcome?]>(Array(repeating: nil, count: batches.count))
     Parallel.forEach(batches.count, workers: min(config.concurrency, max(1, batches.count))) { number in
       let outcome = run(
@@ -150,6 +181,12 @@ public struct ModelReviewer: Sendable {
       }
     }
     if failures > 0 { summary.status = failures == batches.count && summary.cached == 0 ? .unavailable : .partial }
+  }
+
+  /// The answers' items as findings: confident enough, on an added line of their piece, once per line and title.
+  private func findings(
+    in answers: [Int: [ModelAnswer.Item]], of pieces: [Piece], summary: inout ModelReviewSummary
+  ) -> [Finding] {
     var findings: [Finding] = []
     var seen: Set<String> = []
     for (index, piece) in pieces.enumerated() {
@@ -166,9 +203,7 @@ public struct ModelReviewer: Sendable {
         findings.append(finding(item, line: line, path: piece.hunk.path))
       }
     }
-    summary.findings = findings.count
-    summary.milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-    return ModelReviewResult(findings: findings, summary: summary)
+    return findings
   }
 
   /// The summary of a model review that could not start (no key, bad configuration).
