@@ -5,7 +5,8 @@ import Testing
 /// Model review against a real language model on 127.0.0.1 (Qwen2.5-Coder-0.5B on llama.cpp's server, set up
 /// from PyPI by scripts/local-model). The model's wording is not asserted, only the shape of what comes back and
 /// the invariants: findings point at added lines and join the verdict, rules are untouched, a second run is free.
-@Suite(.serialized) struct LocalModelTests {
+@Suite(.serialized, .enabled(if: LocalModelServer.isInstalled, LocalModelServer.notInstalled))
+struct LocalModelTests {
   static let claude = "\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n"
 
   /// Three planted defects (SQL built from input, a removed empty-list guard, a file left open) and a file with a

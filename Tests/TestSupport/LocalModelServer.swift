@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import Testing
 
 /// The real local reviewer for integration tests: `scripts/local-model serve 0` (llama.cpp's server from the
 /// `xllamacpp` wheel with Qwen2.5-Coder-0.5B, installed from PyPI and checked against its sha256 on first use),
@@ -7,6 +8,22 @@ import Synchronization
 public final class LocalModelServer {
   public let url: String
   private let process: Process
+
+  /// Whether `scripts/local-model setup` has installed the server and a verified model (checked once; nothing is
+  /// installed). Tests that need the model are enabled by it, so without PyPI the rest of the suite still runs.
+  public static let isInstalled: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = [SourceTree.root + "/scripts/local-model", "check"]
+    process.standardOutput = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }()
+
+  /// Why the model tests did not run, for their skip notes.
+  public static let notInstalled: Comment =
+    "the local model is not installed: run scripts/local-model setup (it needs PyPI); the other tests ran"
 
   /// Starts the server and waits (up to `setupTimeout`, for a first install) until it prints its URL.
   public init(setupTimeout: TimeInterval = 900) throws {
