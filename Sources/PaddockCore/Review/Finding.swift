@@ -70,7 +70,8 @@ public struct Finding: Sendable, Codable, Hashable {
     case endLine = "end_line"
     case column
     case endColumn = "end_column"
-    case authorship, agent, commit, message, fix, replacement, snippet, fingerprint, decision, suppression, source, confidence, model
+    case authorship, agent, commit, message, fix, replacement, snippet, fingerprint, decision, suppression, source,
+      confidence, model
   }
 
 }
