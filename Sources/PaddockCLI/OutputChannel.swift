@@ -127,3 +127,8 @@ func writeOut(_ text: String) throws(OutputError) {
 func writeError(_ text: String) throws(OutputError) {
   try OutputChannel.standardError.write(text)
 }
+
+/// Writes a report to `path` when given (`--output/-o`), else to stdout.
+func writeReport(_ text: String, to path: String?) throws {
+  if let path { try write(text, to: path) } else { try writeOut(text) }
+}

@@ -18,6 +18,8 @@ extension Paddock {
 
     @OptionGroup var copies: CopyOptions
 
+    @OptionGroup var output: OutputFileOption
+
     @OptionGroup var options: RepositoryOptions
 
     func run() async throws {
@@ -28,11 +30,14 @@ extension Paddock {
         var attributor = try Attributor(repository: repository, config: config)
         attributor.copies = copies.detection()
         let report = try attributor.attribute(resolved)
-        switch format {
-        case .text:
-          try writeOut(AttributionTextRenderer(colour: options.useColour()).render(report, label: resolved.label))
-        case .json: try writeOut(try JSONRenderer.render(report))
-        }
+        let text =
+          switch format {
+          case .text:
+            AttributionTextRenderer(colour: output.output == nil && options.useColour()).render(
+              report, label: resolved.label)
+          case .json: try JSONRenderer.render(report)
+          }
+        try writeReport(text, to: output.output)
       }
     }
   }

@@ -23,6 +23,8 @@ extension Paddock {
 
     @OptionGroup var copies: CopyOptions
 
+    @OptionGroup var output: OutputFileOption
+
     @OptionGroup var options: RepositoryOptions
 
     func validate() throws {
@@ -55,13 +57,15 @@ extension Paddock {
         }
         switch format {
         case .json:
-          try writeOut(try JSONRenderer.render(report))
+          try writeReport(try JSONRenderer.render(report), to: output.output)
         case .text:
-          let renderer = BlameTextRenderer(colour: options.useColour())
+          let renderer = BlameTextRenderer(colour: output.output == nil && options.useColour())
+          var text = ""
           for (index, blame) in report.files.enumerated() {
-            if report.files.count > 1 { try writeOut((index > 0 ? "\n" : "") + "==> \(blame.path) <==\n") }
-            try writeOut(renderer.render(blame))
+            if report.files.count > 1 { text += (index > 0 ? "\n" : "") + "==> \(blame.path) <==\n" }
+            text += renderer.render(blame)
           }
+          try writeReport(text, to: output.output)
         }
       }
     }

@@ -48,6 +48,12 @@ extension Paddock {
     @Flag(help: "Read .paddock.yml, rule files and the baseline from the checkout (the head) instead of the base.")
     var trustHeadConfig = false
 
+    @Flag(
+      help:
+        "On GitHub, submit the review as REQUEST_CHANGES when the verdict is block, and dismiss it when a later run passes."
+    )
+    var requestChanges = false
+
     @Flag(help: "Do not post a review or summary comment to the pull request.")
     var noComment = false
 
@@ -105,23 +111,59 @@ extension Paddock {
         if context.provider == .github, let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
           try append(MarkdownRenderer.render(report), to: summary)
         }
-        if context.provider == .github, !noComment, let number = context.pullRequest, let token, !token.isEmpty,
-          let repositoryName = context.repository, let api = context.apiURL.flatMap(URL.init(string:))
-        {
-          let publisher = GitHubReviewPublisher(
-            apiURL: api, repository: repositoryName, pullRequest: number, head: range.head.hex, token: token,
-            transport: CurlTransport())
-          // The verdict stands whether or not the comments could be posted (a fork's read-only token, an outage).
-          do {
-            let result = try publisher.publish(report)
-            try writeError("paddock: pull request #\(number): \(result)\n")
-          } catch {
-            try writeError("paddock: warning: could not comment on pull request #\(number): \(error)\n")
-          }
+        if context.provider == .github {
+          try publish(report, context: context, head: range.head.hex, token: token)
         }
         verdict = report.verdict
       }
       if verdict == .block { throw ExitCode(1) }
+    }
+
+    /// Posts the review to the GitHub pull request, or says plainly why nothing was posted: not a pull request,
+    /// `--no-comment`, no token, a fork's read-only token, a token without permission (GitHub's 403 or 404).
+    func publish(_ report: ReviewReport, context: CIContext, head: String, token: String?) throws {
+      guard let number = context.pullRequest else {
+        try writeError(
+          "paddock: nothing posted: this run is for a \(context.event ?? "push"), not a pull request (annotations and the job summary carry the findings)\n"
+        )
+        return
+      }
+      guard !noComment else {
+        try writeError("paddock: nothing posted to pull request #\(number): --no-comment\n")
+        return
+      }
+      guard let token, !token.isEmpty else {
+        try writeError(
+          "paddock: nothing posted to pull request #\(number): no token; pass `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` (or PADDOCK_GITHUB_TOKEN) to the step, with `permissions: pull-requests: write`\n"
+        )
+        return
+      }
+      guard let repositoryName = context.repository, let api = context.apiURL.flatMap(URL.init(string:)) else {
+        try writeError(
+          "paddock: nothing posted to pull request #\(number): GITHUB_REPOSITORY or GITHUB_API_URL is not set\n")
+        return
+      }
+      var publisher = GitHubReviewPublisher(
+        apiURL: api, repository: repositoryName, pullRequest: number, head: head, token: token,
+        transport: CurlTransport())
+      publisher.requestChanges = requestChanges
+      // The verdict stands whether or not the comments could be posted (a fork's read-only token, an outage).
+      do {
+        let result = try publisher.publish(report)
+        try writeError("paddock: pull request #\(number): \(result)\n")
+      } catch {
+        try writeError("paddock: warning: could not comment on pull request #\(number): \(error)\n")
+        let status = (error as? CIError)?.status
+        if context.isFork, status == 403 || status == 404 || status == 401 {
+          try writeError(
+            "paddock: nothing more was posted to pull request #\(number): it comes from a fork, and GitHub gives a fork's pull_request run a read-only token; the annotations and the job summary carry the findings\n"
+          )
+        } else if status == 403 || status == 404 {
+          try writeError(
+            "paddock: nothing more was posted to pull request #\(number): GitHub answered \(status ?? 0), so the token may not write to it; give the job `permissions: pull-requests: write`\n"
+          )
+        }
+      }
     }
 
     /// Who approved the pull or merge request, read with the CI system's token: each approval counts as a

@@ -30,6 +30,13 @@ struct ReportOptions: ParsableArguments {
   @Option(help: "Output format: text, json, csv, markdown or html (one self-contained page with charts).")
   var format: ReportFormat = .text
 
+  @Option(
+    name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
+  var output: String?
+
+  @Flag(help: "Count lock files, generated and vendored files too (left out by default).")
+  var includeGenerated = false
+
   @Flag(help: "Neither read nor write the report cache.")
   var noCache = false
 
@@ -45,9 +52,15 @@ struct ReportOptions: ParsableArguments {
   @Flag(help: "No progress bar, even on a terminal.")
   var noProgress = false
 
-  func selection(_ config: PaddockConfig) throws -> FileSelection {
+  /// The files to count; `revision`'s `.gitattributes` says which are generated or vendored.
+  func selection(_ config: PaddockConfig, _ repository: Repository, at revision: ObjectID) throws -> FileSelection {
+    let attributes = (try? repository.fileContents(path: GitPath(".gitattributes"), at: revision)).map {
+      LinguistAttributes(gitattributes: String(decoding: $0, as: UTF8.self))
+    }
     do {
-      return try FileSelection(include: config.report.include + include, exclude: config.report.exclude + exclude)
+      return try FileSelection(
+        include: config.report.include + include, exclude: config.report.exclude + exclude,
+        includesMachineWritten: includeGenerated, attributes: attributes)
     } catch {
       throw CLIError("bad glob in --include or --exclude: \(error.problem); close every `[` and `{`")
     }
@@ -124,7 +137,7 @@ struct ReportOptions: ParsableArguments {
       let engine = try engine(repository, config)
       let text = try body(repository, config, engine)
       try finish(engine)
-      try writeOut(text)
+      try writeReport(text, to: output)
     }
   }
 
@@ -184,8 +197,10 @@ extension Paddock.Report {
         } else {
           throw CLIError("give a RANGE such as v1.0..v1.1, or --tags 'v*' (or report.tags in .paddock.yml)")
         }
+        let last = try ranges.last?.range.head ?? repository.resolveCommit("HEAD")
         let result = try engine.release(
-          ranges, selection: try report.selection(config), copies: copies.detection(over: config.report.copies))
+          ranges, selection: try report.selection(config, repository, at: last),
+          copies: copies.detection(over: config.report.copies))
         return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
           HTMLReport(title: "AI share per release", subtitle: repositoryName(repository), releases: result)
         }
@@ -211,7 +226,8 @@ extension Paddock.Report {
         let snapshot = try NamedRange.history(revision, in: repository)
         let head = snapshot.range.head
         let result = try engine.release(
-          [snapshot], selection: try report.selection(config), copies: copies.detection(over: config.report.copies))
+          [snapshot], selection: try report.selection(config, repository, at: head),
+          copies: copies.detection(over: config.report.copies))
         return try report.render(table: result.table, json: { try JSONRenderer.render(result) }) {
           HTMLReport(
             title: "Who wrote \(revision)", subtitle: "\(repositoryName(repository)) at \(head.abbreviated())",
@@ -302,8 +318,9 @@ extension Paddock.Report {
 
     func run() async throws {
       try report.run(options) { repository, config, engine in
+        let named = try NamedRange.history(range, in: repository)
         let record = try engine.agentTrace(
-          try NamedRange.history(range, in: repository), selection: try report.selection(config),
+          named, selection: try report.selection(config, repository, at: named.range.head),
           toolVersion: PaddockVersion.current)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -327,19 +344,23 @@ extension Paddock.Report {
     @Option(help: "week or month for the chart over time (default: report.period, else month).")
     var period: TrendPeriod?
 
-    @Option(
-      name: .shortAndLong, help: ArgumentHelp("Write the page to this file instead of stdout.", valueName: "file"))
-    var output: String?
-
     @OptionGroup var report: ReportOptions
 
     @OptionGroup var options: RepositoryOptions
+
+    func validate() throws {
+      guard report.format == .text || report.format == .html else {
+        throw ValidationError(
+          "`report html` writes one HTML page only; for \(report.format.rawValue) use `paddock report snapshot --format \(report.format.rawValue)` (or release, trends, failures)"
+        )
+      }
+    }
 
     func run() async throws {
       try report.run(options) { repository, config, engine in
         let head = try repository.resolveCommit(revision)
         let whole = ResolvedRange(base: nil, head: head, label: revision)
-        let selection = try report.selection(config)
+        let selection = try report.selection(config, repository, at: head)
         // Releases first (when asked), the whole tree last: its row feeds the charts by directory and agent.
         let ranges =
           try (tags ?? config.report.tags).map { try NamedRange.consecutiveTags($0, in: repository) } ?? []
@@ -349,17 +370,10 @@ extension Paddock.Report {
         let trends = try engine.trends(whole, period: period ?? config.report.period)
         let failures = try engine.failures(
           whole, matcher: try FixMatcher(patterns: config.report.fixPatterns ?? FixMatcher.defaultPatterns))
-        let page = HTMLReportRenderer.render(
+        return HTMLReportRenderer.render(
           HTMLReport(
             title: "Who wrote \(repositoryName(repository))", subtitle: "at \(revision) (\(head.abbreviated()))",
             releases: releases, trends: trends, failures: failures))
-        guard let output else { return page }
-        do {
-          try Data(page.utf8).write(to: URL(fileURLWithPath: output))
-        } catch {
-          throw CLIError("cannot write \(output): \(error.localizedDescription); check the directory exists")
-        }
-        return ""
       }
     }
   }

@@ -19,7 +19,9 @@ extension Paddock {
     @Option(help: "Output format: \(ReviewFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReviewFormat = .text
 
-    @Option(help: ArgumentHelp("Write the report to <file> instead of standard output.", valueName: "file"))
+    @Option(
+      name: .shortAndLong,
+      help: ArgumentHelp("Write the report to <file> instead of standard output.", valueName: "file"))
     var output: String?
 
     @OptionGroup var failOn: FailOnOption

@@ -49,7 +49,11 @@ final class FakeGitHubState: @unchecked Sendable {
   func answer(_ request: RecordedRequest) -> (status: Int, headers: [String: String], body: Data) {
     lock.lock()
     defer { lock.unlock() }
-    guard request.headers["authorization"] == "Bearer secret-token-123" else {
+    // A fork's pull_request run: the token reads but may not write.
+    if request.headers["authorization"] == "Bearer fork-read-only", request.method != "GET" {
+      return json(["message": "Resource not accessible by integration"], status: 403)
+    }
+    guard ["Bearer secret-token-123", "Bearer fork-read-only"].contains(request.headers["authorization"] ?? "") else {
       return json(["message": "Bad credentials"], status: 401)
     }
     let base = "/repos/acme/app"
@@ -62,8 +66,9 @@ final class FakeGitHubState: @unchecked Sendable {
     case ("POST", "\(base)/pulls/7/reviews"):
       guard let payload = request.json as? [String: Any] else { return json(["message": "bad"], status: 422) }
       nextID += 1
+      let state = payload["event"] as? String == "REQUEST_CHANGES" ? "CHANGES_REQUESTED" : "COMMENTED"
       reviews.append([
-        "id": nextID, "body": payload["body"] ?? "", "user": Self.bot, "state": "COMMENTED",
+        "id": nextID, "body": payload["body"] ?? "", "user": Self.bot, "state": state,
         "commit_id": payload["commit_id"] ?? "",
       ])
       for var comment in payload["comments"] as? [[String: Any]] ?? [] {
@@ -71,6 +76,13 @@ final class FakeGitHubState: @unchecked Sendable {
         reviewComments.append(comment)
       }
       return json(["id": nextID])
+    case ("PUT", let path) where path.hasPrefix("\(base)/pulls/7/reviews/") && path.hasSuffix("/dismissals"):
+      let id = Int(path.split(separator: "/").dropLast().last ?? "") ?? 0
+      guard let index = reviews.firstIndex(where: { $0["id"] as? Int == id }),
+        reviews[index]["state"] as? String == "CHANGES_REQUESTED"
+      else { return json(["message": "Can not dismiss a commented pull request review"], status: 422) }
+      reviews[index]["state"] = "DISMISSED"
+      return json(["id": id, "state": "DISMISSED"])
     case ("POST", "\(base)/issues/7/comments"):
       nextID += 1
       let body = (request.json as? [String: Any])?["body"] ?? ""
@@ -91,6 +103,13 @@ final class FakeGitHubState: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return reviewComments
+  }
+
+  /// Each review's state, oldest first.
+  var reviewStates: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return reviews.map { $0["state"] as? String ?? "" }
   }
 }
 
@@ -358,5 +377,74 @@ final class FakeGitHubState: @unchecked Sendable {
     let result = try PaddockBinary.run(["ci"], in: clonePath, environment: environment)
     #expect(result.status == 2)
     #expect(result.err.contains("fetch-depth: 0"), "\(result.err)")
+  }
+
+  /// With --request-changes a blocking run requests changes (once), and the run after the fix dismisses it.
+  @Test func aBlockRequestsChangesAndALaterPassDismissesThem() throws {
+    let (repository, base, head) = try Self.pullRequest()
+    let github = try FakeGitHub()
+    let environment = try Self.environment(repository, github: github, base: base, head: head)
+    let first = try PaddockBinary.run(["ci", "--request-changes"], in: repository.path, environment: environment)
+    #expect(first.status == 1, "\(first.err)")
+    #expect(first.err.contains("changes requested"), "\(first.err)")
+    #expect(github.state.reviewStates == ["CHANGES_REQUESTED"])
+    // Nothing new: the standing change request is not repeated.
+    let again = try PaddockBinary.run(["ci", "--request-changes"], in: repository.path, environment: environment)
+    #expect(again.status == 1)
+    #expect(github.state.reviewStates == ["CHANGES_REQUESTED"])
+
+    // The branch is rewritten without the key (a key in any commit of the branch blocks) and force-pushed.
+    try repository.git(["checkout", "-q", "-B", "feature", base])
+    try repository.write("src/settings.py", "REGION = \"eu-west-1\"\n")
+    try repository.write("tests/test_settings.py", "def test_region():\n    assert REGION\n")
+    let fixed = try repository.commit("Add settings")
+    let passing = try Self.environment(repository, github: github, base: base, head: fixed)
+    let last = try PaddockBinary.run(["ci", "--request-changes"], in: repository.path, environment: passing)
+    #expect(last.status == 0, "\(last.err)")
+    #expect(last.err.contains("1 earlier change request dismissed"), "\(last.err)")
+    #expect(github.state.reviewStates == ["DISMISSED"])
+    let dismissal = github.server.requests.first { $0.method == "PUT" }
+    #expect(dismissal?.path == "/repos/acme/app/pulls/7/reviews/101/dismissals")
+  }
+
+  /// Without --request-changes the review only comments, as before.
+  @Test func withoutTheFlagABlockOnlyComments() throws {
+    let (repository, base, head) = try Self.pullRequest()
+    let github = try FakeGitHub()
+    let environment = try Self.environment(repository, github: github, base: base, head: head)
+    _ = try PaddockBinary.run(["ci"], in: repository.path, environment: environment)
+    #expect(github.state.reviewStates == ["COMMENTED"])
+  }
+
+  /// The log says plainly why nothing was posted: no token, a fork's read-only token, --no-comment.
+  @Test func theLogSaysWhyNothingWasPosted() throws {
+    let (repository, base, head) = try Self.pullRequest()
+    let github = try FakeGitHub()
+    var environment = try Self.environment(repository, github: github, base: base, head: head)
+    environment["GITHUB_TOKEN"] = nil
+    let noToken = try PaddockBinary.run(["ci"], in: repository.path, environment: environment)
+    #expect(noToken.status == 1)
+    #expect(noToken.err.contains("nothing posted to pull request #7: no token"), "\(noToken.err)")
+    #expect(github.server.requests.isEmpty)
+
+    environment["GITHUB_TOKEN"] = "secret-token-123"
+    let quiet = try PaddockBinary.run(["ci", "--no-comment"], in: repository.path, environment: environment)
+    #expect(quiet.err.contains("nothing posted to pull request #7: --no-comment"), "\(quiet.err)")
+
+    let event = repository.siblingPath("event.json")
+    let payload: [String: Any] = [
+      "number": 7,
+      "pull_request": [
+        "number": 7, "base": ["sha": base, "repo": ["full_name": "acme/app"]],
+        "head": ["sha": head, "repo": ["full_name": "someone/app", "fork": true]],
+      ],
+    ]
+    FileManager.default.createFile(atPath: event, contents: try JSONSerialization.data(withJSONObject: payload))
+    environment["GITHUB_TOKEN"] = "fork-read-only"
+    let fork = try PaddockBinary.run(["ci"], in: repository.path, environment: environment)
+    #expect(fork.status == 1, "the verdict stands: \(fork.err)")
+    #expect(fork.err.contains("403"), "\(fork.err)")
+    #expect(fork.err.contains("it comes from a fork"), "\(fork.err)")
+    #expect(!fork.err.contains("fork-read-only"))
   }
 }

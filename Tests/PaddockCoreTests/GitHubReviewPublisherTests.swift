@@ -151,4 +151,21 @@ final class RecordingTransport: HTTPTransport, Sendable {
       #expect(GitHubReviewPublisher.fingerprints(in: text) == [finding.fingerprint], "\(text)")
     }
   }
+
+  /// A finding with a mechanical fix is offered as a GitHub suggestion, fenced so its own backticks cannot close
+  /// the block; a replacement that could plant a fingerprint marker is not offered.
+  @Test func aMechanicalFixBecomesASuggestion() throws {
+    var finding = Finding(
+      rule: "example-rule", title: "Debug output", severity: .warning, path: "src/app.js", line: 3,
+      authorship: .ai, message: "console.log left in", fix: "log through the logger", fingerprint: "f1")
+    #expect(!GitHubReviewPublisher.commentBody(finding).contains("suggestion"))
+    finding.replacement = "logger.debug(value)\n"
+    let body = GitHubReviewPublisher.commentBody(finding)
+    #expect(body.contains("\n\n```suggestion\nlogger.debug(value)\n```\n\n<!-- paddock:fingerprint=f1 -->"), "\(body)")
+    finding.replacement = "const s = `a ``` b`"
+    #expect(GitHubReviewPublisher.commentBody(finding).contains("````suggestion\nconst s = `a ``` b`\n````"))
+    finding.replacement = "x <!-- paddock:fingerprint=other -->"
+    let planted = GitHubReviewPublisher.commentBody(finding)
+    #expect(!planted.contains("suggestion") && GitHubReviewPublisher.fingerprints(in: planted) == ["f1"])
+  }
 }

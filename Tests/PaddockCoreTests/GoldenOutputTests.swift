@@ -55,6 +55,49 @@ import Testing
     try Self.check(try JSONRenderer.render(blame), against: "blame.json")
   }
 
+  /// The reports of a small monorepo: the snapshot's text, JSON and HTML, and one HTML page with every section.
+  /// `packages/` holds most lines, so the directories open into its packages; the lock file is left out; the
+  /// unrecognised bot is listed.
+  @Test func reportRenderers() throws {
+    let fixture = try TestRepository()
+    let claude = "\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n"
+    try fixture.write("packages/web/app.ts", "const a = 1;\nconst b = 2;\nconst c = 3;\nconst d = 4;\n")
+    try fixture.write("packages/api/server.go", "package api\n\nfunc Serve() {}\n")
+    try fixture.write("README.md", "# Monorepo\n")
+    try fixture.write("package-lock.json", "{\n  \"lockfileVersion\": 3\n}\n")
+    try fixture.commit("Start")
+    fixture.advanceClock(days: 40)
+    try fixture.write("packages/web/view.ts", "export const view = 1;\nexport const more = 2;\n")
+    try fixture.commit("Add the view" + claude + "Reviewed-by: Grace Hopper <grace@example.com>\n")
+    try fixture.write("packages/api/server.go", "package api\n\nfunc Serve() { listen() }\n")
+    try fixture.commit("fix: serve listens")
+    try fixture.write("tools/release.sh", "echo release\n")
+    try fixture.commit(
+      "Release", author: .init("acme-release-helper[bot]", "acme-release-helper[bot]@users.noreply.github.com"))
+    let repository = try Repository(discoveringFrom: fixture.path)
+    let engine = try ReportEngine(repository: repository, config: PaddockConfig(), useCache: false)
+    let head = try repository.resolveCommit("main")
+    let snapshot = try engine.release(
+      [NamedRange(start: nil, end: "main", range: ResolvedRange(base: nil, head: head, label: "main"))],
+      selection: try FileSelection())
+    try Self.check(snapshot.table.text, against: "report-snapshot.txt")
+    try Self.check(try JSONRenderer.render(snapshot), against: "report-snapshot.json")
+    let whole = ResolvedRange(base: nil, head: head, label: "main")
+    let page = HTMLReportRenderer.render(
+      HTMLReport(
+        title: "Who wrote monorepo", subtitle: "at main", releases: snapshot,
+        trends: try engine.trends(whole, period: .month),
+        failures: try engine.failures(whole, matcher: try FixMatcher())))
+    try Self.check(page, against: "report.html")
+    let row = try #require(snapshot.releases.first)
+    #expect(row.directoryDrilldown.map(\.key) == ["packages/web/", "packages/api/", "./", "tools/"])
+    #expect(
+      snapshot.unrecognisedAccounts.map(\.account) == [
+        "acme-release-helper[bot] <acme-release-helper[bot]@users.noreply.github.com>"
+      ])
+    #expect(snapshot.excludedKinds == [.lockfile, .generated, .vendored])
+  }
+
   /// Every added-line record carries the documented fields; the schema id is versioned.
   @Test func attributionJSONHasTheDocumentedFields() throws {
     let fixture = try Self.fixture()

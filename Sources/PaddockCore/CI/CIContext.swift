@@ -20,6 +20,8 @@ public struct CIContext: Sendable, Hashable {
   public var apiURL: String?
   /// What started the run (`pull_request`, `push`, `merge_request_event`).
   public var event: String?
+  /// Whether the pull request's head is in another repository (a fork): GitHub gives such runs a read-only token.
+  public var isFork = false
 
   /// Reads the environment (and, on GitHub, the event payload at `GITHUB_EVENT_PATH`). `readFile` is injected so
   /// tests can hand over payloads.
@@ -46,6 +48,13 @@ public struct CIContext: Sendable, Hashable {
           context.pullRequest = pull["number"] as? Int ?? payload["number"] as? Int
           context.base = ((pull["base"] as? [String: Any])?["sha"] as? String)
           context.head = ((pull["head"] as? [String: Any])?["sha"] as? String) ?? context.head
+          let headRepo = (pull["head"] as? [String: Any])?["repo"] as? [String: Any]
+          let baseRepo = (pull["base"] as? [String: Any])?["repo"] as? [String: Any]
+          if let headName = headRepo?["full_name"] as? String, let baseName = baseRepo?["full_name"] as? String {
+            context.isFork = headName.lowercased() != baseName.lowercased()
+          } else {
+            context.isFork = headRepo?["fork"] as? Bool == true
+          }
         } else if let before = payload["before"] as? String {
           // A push: the commits between the old and new tip.
           context.base = real(before)

@@ -19,6 +19,9 @@ public struct GitHubReviewPublisher {
   private var api: GitHubAPI
   /// Inline comments per run at most; the rest are listed in the review's body.
   public var maxInline = 50
+  /// When the verdict is block, submit the review as `REQUEST_CHANGES` (which branch protection can require to be
+  /// resolved); a later run that does not block dismisses Paddock's change requests.
+  public var requestChanges = false
 
   static let summaryMarker = "<!-- paddock:summary -->"
 
@@ -39,9 +42,17 @@ public struct GitHubReviewPublisher {
     public var summary = "unchanged"
     /// The account whose comments count as Paddock's.
     public var login = ""
+    /// Whether this run submitted a review that requests changes.
+    public var requestedChanges = false
+    /// Paddock's earlier change requests this run dismissed.
+    public var dismissed = 0
 
     public var description: String {
-      "\(inline) inline comment\(inline == 1 ? "" : "s"), \(inBody) finding\(inBody == 1 ? "" : "s") in the review body, \(alreadyPosted) already posted, summary comment \(summary)"
+      var text =
+        "\(inline) inline comment\(inline == 1 ? "" : "s"), \(inBody) finding\(inBody == 1 ? "" : "s") in the review body, \(alreadyPosted) already posted, summary comment \(summary)"
+      if requestedChanges { text += ", changes requested" }
+      if dismissed > 0 { text += ", \(dismissed) earlier change request\(dismissed == 1 ? "" : "s") dismissed" }
+      return text
     }
   }
 
@@ -57,9 +68,10 @@ public struct GitHubReviewPublisher {
     for comment in try api.list("\(pulls)/comments") where ours(comment) {
       known.formUnion(Self.fingerprints(in: comment["body"] as? String))
     }
-    for review in try api.list("\(pulls)/reviews") where ours(review) {
-      known.formUnion(Self.fingerprints(in: review["body"] as? String))
-    }
+    let reviews = try api.list("\(pulls)/reviews").filter(ours)
+    for review in reviews { known.formUnion(Self.fingerprints(in: review["body"] as? String)) }
+    let requesting = reviews.filter { $0["state"] as? String == "CHANGES_REQUESTED" }
+    let blocks = requestChanges && report.verdict == .block
 
     let added = Self.addedLines(report)
     var inline: [[String: Any]] = []
@@ -85,17 +97,35 @@ public struct GitHubReviewPublisher {
         listed.append(finding)
       }
     }
-    if !inline.isEmpty || !listed.isEmpty {
+    // A blocking run that finds nothing new still requests changes when no change request of Paddock's stands.
+    if !inline.isEmpty || !listed.isEmpty || blocks && requesting.isEmpty {
       var body =
-        "Paddock found \(inline.count + listed.count) new finding\(inline.count + listed.count == 1 ? "" : "s") (verdict: **\(report.verdict.rawValue)**)."
+        inline.isEmpty && listed.isEmpty
+        ? "Paddock's verdict is **block**; the findings are in the comments above."
+        : "Paddock found \(inline.count + listed.count) new finding\(inline.count + listed.count == 1 ? "" : "s") (verdict: **\(report.verdict.rawValue)**)."
       if !listed.isEmpty {
         body += " These are not on lines this pull request adds, so they are listed here:\n"
         for finding in listed { body += "\n" + Self.listItem(finding) }
       }
-      let payload: [String: Any] = ["commit_id": head, "event": "COMMENT", "body": body, "comments": inline]
+      let event = blocks ? "REQUEST_CHANGES" : "COMMENT"
+      let payload: [String: Any] = ["commit_id": head, "event": event, "body": body, "comments": inline]
       _ = try api.call("POST", "\(pulls)/reviews", json: payload)
       result.inline = inline.count
       result.inBody = listed.count
+      result.requestedChanges = blocks
+    }
+    if requestChanges && report.verdict != .block {
+      for review in requesting {
+        guard let id = review["id"] as? Int else { continue }
+        _ = try api.call(
+          "PUT", "\(pulls)/reviews/\(id)/dismissals",
+          json: [
+            "message":
+              "Paddock's verdict on \(head.prefix(12)) is \(report.verdict.rawValue): nothing blocks any more.",
+            "event": "DISMISS",
+          ])
+        result.dismissed += 1
+      }
     }
 
     let summary = MarkdownRenderer.render(report) + "\n" + Self.summaryMarker + "\n"
@@ -124,7 +154,26 @@ public struct GitHubReviewPublisher {
     if let agent = finding.agent { text += ", \(Escape.markdown(agent))" }
     text += ", \(finding.decision.rawValue))\n\n\(Escape.markdown(finding.message))"
     if !finding.fix.isEmpty { text += "\n\nFix: \(Escape.markdown(finding.fix))" }
+    if let suggestion = suggestion(finding) { text += "\n\n" + suggestion }
     return text + "\n\n<!-- paddock:fingerprint=\(finding.fingerprint) -->"
+  }
+
+  /// A GitHub suggestion block for a finding with a mechanical fix: its fence is longer than any run of backticks
+  /// in the replacement, so the replacement cannot close it. None when the replacement could open an HTML comment
+  /// (a planted fingerprint marker) or holds control characters.
+  static func suggestion(_ finding: Finding) -> String? {
+    guard let replacement = finding.replacement, !replacement.contains("<!--"),
+      !replacement.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F })
+    else { return nil }
+    var longest = 0
+    var run = 0
+    for character in replacement {
+      run = character == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    let fence = String(repeating: "`", count: max(3, longest + 1))
+    let text = replacement.hasSuffix("\n") ? String(replacement.dropLast()) : replacement
+    return "\(fence)suggestion\n\(text)\n\(fence)"
   }
 
   static func listItem(_ finding: Finding) -> String {

@@ -37,6 +37,9 @@ public struct History {
   /// For each range asked for, the indices of its commits.
   public var members: [Set<Int32>]
   public var limitations: [String]
+  /// Authors (`Name <email>`) of commits of unknown authorship (bot accounts the catalogue does not know), with
+  /// their commit counts.
+  public var unrecognisedAccounts: [String: Int] = [:]
 
   /// Lines each commit added against its first parent; 0 for merges, whose lines their branches' commits added.
   public func addedLines(_ commit: Int) -> Int {
@@ -197,9 +200,8 @@ public struct HistoryLoader {
     let unknownAuthors = commits.indices.filter { labels[$0].authorship == .unknown }.map {
       "\(commits[$0].author.name) <\(commits[$0].author.email)>"
     }
-    if let note = UnrecognisedBots.note(Dictionary(unknownAuthors.map { ($0, 1) }, uniquingKeysWith: +)) {
-      limitations.append(note)
-    }
+    let unrecognised = Dictionary(unknownAuthors.map { ($0, 1) }, uniquingKeysWith: +)
+    if let note = UnrecognisedBots.note(unrecognised) { limitations.append(note) }
     if missingParents || repository.isShallow {
       limitations.append(
         "This is a shallow clone: lines older than its depth count as outside every range (fetch with --unshallow for full figures)."
@@ -207,6 +209,7 @@ public struct HistoryLoader {
     }
     return History(
       commits: commits, labels: labels, changes: changes, index: index,
-      members: perRange.map { Set($0.compactMap { index[$0] }) }, limitations: limitations)
+      members: perRange.map { Set($0.compactMap { index[$0] }) }, limitations: limitations,
+      unrecognisedAccounts: unrecognised)
   }
 }

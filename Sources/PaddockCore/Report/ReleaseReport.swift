@@ -29,7 +29,11 @@ public struct ReleaseRow: Sendable, Encodable, Hashable {
   public var files: Int
   public var agents: [Bucket]
   public var models: [Bucket]
+  /// Lines per top-level directory (`./` for files at the root).
   public var directories: [Bucket]
+  /// Lines per directory, opened while one directory holds most of the lines (see `drilldown(_:)`), so a
+  /// monorepo's `packages/` shows as `packages/a/`, `packages/b/`, ...; the buckets add up to the row's lines.
+  public var directoryDrilldown: [Bucket]
   public var authors: [Bucket]
 
   /// Lines counted under one key (agent, model, top-level directory or author).
@@ -79,6 +83,7 @@ public struct ReleaseRow: Sendable, Encodable, Hashable {
     case aiCommits = "ai_commits"
     case reviewedAICommits = "reviewed_ai_commits"
     case files, agents, models, directories, authors
+    case directoryDrilldown = "directory_drilldown"
   }
 }
 
@@ -93,6 +98,7 @@ extension ReleaseRow {
     var agents: [String: Bucket] = [:]
     var models: [String: Bucket] = [:]
     var directories: [String: Bucket] = [:]
+    var perFile: [String: Bucket] = [:]
     var authors: [String: Bucket] = [:]
     var files: Set<String> = []
     func add(_ key: String, _ run: SurvivingRun, to buckets: inout [String: Bucket]) {
@@ -109,6 +115,7 @@ extension ReleaseRow {
       files.insert(run.path)
       counts.add(run.authorship, count: run.count)
       add(Self.directory(of: run.path), run, to: &directories)
+      add(run.path, run, to: &perFile)
       if run.authorship == .ai || run.authorship == .unknown { add(run.agent ?? "unknown agent", run, to: &agents) }
       if let model = run.model { add(model, run, to: &models) }
       let author = history.commits[Int(run.commit)].author
@@ -124,7 +131,48 @@ extension ReleaseRow {
       aiPercentage: Self.percentage(counts.ai, of: counts.total), commits: members.count,
       aiCommits: aiCommits.count, reviewedAICommits: aiCommits.filter { history.labels[Int($0)].reviewed }.count,
       files: files.count, agents: sorted(agents), models: sorted(models), directories: sorted(directories),
-      authors: sorted(authors))
+      directoryDrilldown: Self.drilldown(Array(perFile.values)), authors: sorted(authors))
+  }
+
+  /// Per-file buckets grouped by directory: top-level directories first; then, while one directory holds more
+  /// than half of all the lines and has subdirectories, it is opened: replaced by its subdirectories and, for the
+  /// files directly in it, `dir/*`. Largest first.
+  static func drilldown(_ files: [Bucket]) -> [Bucket] {
+    let total = files.reduce(0) { $0 + $1.total }
+    var opened: Set<String> = []
+    // The bucket a file falls in, with the directories opened so far.
+    func key(of path: String) -> String {
+      var prefix = ""
+      while true {
+        let rest = path.dropFirst(prefix.count)
+        guard let slash = rest.firstIndex(of: "/") else { return prefix.isEmpty ? "./" : prefix + "*" }
+        let directory = prefix + rest[...slash]
+        guard opened.contains(directory) else { return directory }
+        prefix = directory
+      }
+    }
+    func group() -> [Bucket] {
+      var buckets: [String: Bucket] = [:]
+      for file in files {
+        let name = key(of: file.key)
+        var bucket = buckets[name] ?? Bucket(key: name)
+        bucket.ai += file.ai
+        bucket.human += file.human
+        bucket.bot += file.bot
+        bucket.unknown += file.unknown
+        buckets[name] = bucket
+      }
+      return buckets.values.sorted { ($0.total, $1.key) > ($1.total, $0.key) }
+    }
+    var buckets = group()
+    // Each pass opens one directory one level deeper; paths are finite, so this ends.
+    while let largest = buckets.first, largest.key.hasSuffix("/"), largest.key != "./", largest.total * 2 > total,
+      files.contains(where: { $0.key.hasPrefix(largest.key) && $0.key.dropFirst(largest.key.count).contains("/") })
+    {
+      opened.insert(largest.key)
+      buckets = group()
+    }
+    return buckets
   }
 
   /// The top-level directory of a path, with a trailing slash; `./` for files at the root.
@@ -152,6 +200,28 @@ public struct ReleaseReport: Sendable, Encodable, Hashable {
   public var limitations: [String]
   /// How moved and copied lines were followed; absent when they were not (plain blame).
   public var copies: CopyDetection?
+  /// The file kinds left out of the figures (`lockfile`, `generated`, `vendored` unless asked to count them).
+  public var excludedKinds: [FileKind]
+  /// Accounts whose commits are of unknown authorship (bot accounts the catalogue does not know), most commits
+  /// first: classify them in `.paddock.yml`.
+  public var unrecognisedAccounts: [Account]
+
+  /// An author identity and how many of the history's commits it made.
+  public struct Account: Sendable, Encodable, Hashable {
+    public var account: String
+    public var commits: Int
+
+    public init(account: String, commits: Int) {
+      self.account = account
+      self.commits = commits
+    }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case schema, definition, include, exclude, releases, limitations, copies
+    case excludedKinds = "excluded_kinds"
+    case unrecognisedAccounts = "unrecognised_accounts"
+  }
 
   public static let definition =
     "lines of the selected files at `end` whose last change (by blame) is a commit in start..end, by that commit's authorship; ai_percentage = ai_lines / total_lines"
@@ -165,12 +235,16 @@ public struct ReleaseReport: Sendable, Encodable, Hashable {
 
   public init(
     include: [String], exclude: [String], releases: [ReleaseRow], limitations: [String] = [],
-    copies: CopyDetection = .off
+    copies: CopyDetection = .off, excludedKinds: [FileKind] = [], unrecognisedAccounts: [String: Int] = [:]
   ) {
     self.include = include
     self.exclude = exclude
     self.releases = releases
     self.limitations = limitations
+    self.excludedKinds = excludedKinds
+    self.unrecognisedAccounts = unrecognisedAccounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+      Account(account: $0.key, commits: $0.value)
+    }
     self.copies = copies.isOn ? copies : nil
     definition = Self.definition(copies: copies)
   }

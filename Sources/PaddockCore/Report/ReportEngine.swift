@@ -101,7 +101,8 @@ public final class ReportEngine {
     }
     return ReleaseReport(
       include: selection.includePatterns, exclude: selection.excludePatterns, releases: rows,
-      limitations: history.limitations + (blame.resolver?.unreadableNote.map { [$0] } ?? []), copies: copies)
+      limitations: history.limitations + (blame.resolver?.unreadableNote.map { [$0] } ?? []), copies: copies,
+      excludedKinds: selection.excludedKinds, unrecognisedAccounts: history.unrecognisedAccounts)
   }
 
   /// AI and human work per period over a range.

@@ -67,7 +67,19 @@ extension ReleaseReport {
     for row in releases where !row.agents.isEmpty {
       notes.append("\(row.name) by agent: " + row.agents.map { "\($0.key) \($0.total)" }.joined(separator: ", "))
     }
+    for row in releases where row.directoryDrilldown.count > 1 {
+      notes.append(
+        "\(row.name) by directory: "
+          + row.directoryDrilldown.prefix(12).map {
+            "\($0.key) \($0.total) (\(String(format: "%.1f", ReleaseRow.percentage($0.ai, of: $0.total)))% AI)"
+          }.joined(separator: ", ") + (row.directoryDrilldown.count > 12 ? ", …" : ""))
+    }
     notes.append("Counted: \(definition).")
+    if !excludedKinds.isEmpty {
+      notes.append(
+        "Left out: lock files, generated and vendored files (by path and .gitattributes); --include-generated counts them."
+      )
+    }
     notes += limitations
     let numbers = { (row: ReleaseRow) in
       [

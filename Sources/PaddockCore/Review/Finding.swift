@@ -18,6 +18,9 @@ public struct Finding: Sendable, Codable, Hashable {
   public var commit: String?
   public var message: String
   public var fix: String
+  /// A mechanical fix: the text that replaces lines `line` to `endLine` (a rule's or a model's), which a pull
+  /// request comment offers as a GitHub suggestion; nil when the fix needs a person.
+  public var replacement: String?
   /// The line as it stands, with any secret masked.
   public var snippet: String?
   /// Stable across line moves and rebases: rule, path and the normalised text.
@@ -67,7 +70,8 @@ public struct Finding: Sendable, Codable, Hashable {
     case endLine = "end_line"
     case column
     case endColumn = "end_column"
-    case authorship, agent, commit, message, fix, snippet, fingerprint, decision, suppression, source, confidence, model
+    case authorship, agent, commit, message, fix, replacement, snippet, fingerprint, decision, suppression, source,
+      confidence, model
   }
 
 }
