@@ -10,11 +10,11 @@ struct FailOnOption: ParsableArguments {
   var failOn: String?
 
   func validate() throws {
-    if let failOn, failOn != "none", Severity(rawValue: failOn) == nil {
+    if let failOn, FailThreshold(failOn) == nil {
       throw ValidationError("--fail-on takes error, warning, note or none, not `\(failOn)`")
     }
   }
 
-  /// What `ReviewPipeline.review(_:failOn:)` takes: `.none` keeps the policy, `.some(nil)` never blocks.
-  var threshold: Severity?? { failOn.map { $0 == "none" ? .some(nil) : .some(Severity(rawValue: $0)) } ?? .none }
+  /// What `ReviewPipeline.review(_:failOn:)` takes.
+  var threshold: FailThreshold { failOn.flatMap(FailThreshold.init) ?? .policy }
 }

@@ -104,25 +104,25 @@ extension NodeReader {
 
   /// `error`, `off`, or `{ai: error, human: note}`.
   private func severityOverride(_ node: Node) throws -> SeverityOverride {
-    if node.scalar != nil { return SeverityOverride(all: .some(try severityOrOff(node, at: "rules.severity"))) }
+    if node.scalar != nil { return SeverityOverride(all: try severityOrOff(node, at: "rules.severity")) }
     let map = try mapping(node, at: "rules.severity")
     try allowKeys(map, ["ai", "human", "bot", "unknown"], at: "rules.severity")
     var result = SeverityOverride()
-    if let node = map["ai"] { result.ai = .some(try severityOrOff(node, at: "rules.severity.ai")) }
-    if let node = map["human"] { result.human = .some(try severityOrOff(node, at: "rules.severity.human")) }
-    if let node = map["bot"] { result.bot = .some(try severityOrOff(node, at: "rules.severity.bot")) }
-    if let node = map["unknown"] { result.unknown = .some(try severityOrOff(node, at: "rules.severity.unknown")) }
+    if let node = map["ai"] { result.ai = try severityOrOff(node, at: "rules.severity.ai") }
+    if let node = map["human"] { result.human = try severityOrOff(node, at: "rules.severity.human") }
+    if let node = map["bot"] { result.bot = try severityOrOff(node, at: "rules.severity.bot") }
+    if let node = map["unknown"] { result.unknown = try severityOrOff(node, at: "rules.severity.unknown") }
     return result
   }
 
-  private func severityOrOff(_ node: Node, at place: String) throws -> Severity? {
-    if node.scalar?.string == "off" { return nil }
+  private func severityOrOff(_ node: Node, at place: String) throws -> RuleSeverity {
+    if node.scalar?.string == "off" { return .off }
     guard Severity(rawValue: node.scalar?.string ?? "") != nil else {
       throw error(
         node, "has `\(node.scalar?.string ?? "?")` at `\(place)`, which is not a severity",
         fix: "use error, warning, note or off")
     }
-    return try choice(node, at: place, of: Severity.self)
+    return .at(try choice(node, at: place, of: Severity.self))
   }
 
   private func thresholds(

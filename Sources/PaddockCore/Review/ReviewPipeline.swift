@@ -48,11 +48,10 @@ public struct ReviewPipeline {
     return (attribution, change)
   }
 
-  /// Reviews a range. `failOn` replaces the policy's blocking threshold for every authorship
-  /// (`.some(nil)` never blocks). `approvals` are people who approved the whole change (a pull request's
+  /// Reviews a range. `failOn` can replace the policy's blocking threshold for every authorship. `approvals` are people who approved the whole change (a pull request's
   /// approving reviewers): each counts as a person's review of every commit.
   public func review(
-    _ range: ResolvedRange, failOn: Severity?? = .none, version: String, model: ModelReviewSettings? = nil,
+    _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: ModelReviewSettings? = nil,
     approvals: [String] = []
   ) throws -> ReviewReport {
     var timings = PhaseTimings()
@@ -63,14 +62,13 @@ public struct ReviewPipeline {
   /// Reviews a range, recording the time of each phase in `timings`. With `model`, a language model reviews the
   /// hunks its configuration picks, after the rules, and its findings are added to theirs.
   public func review(
-    _ range: ResolvedRange, failOn: Severity?? = .none, version: String, model: ModelReviewSettings? = nil,
+    _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: ModelReviewSettings? = nil,
     approvals: [String] = [], timings: inout PhaseTimings
   ) throws -> ReviewReport {
     let (attribution, loaded) = try change(of: range, timings: &timings)
     var change = loaded
     for index in change.commits.indices { change.commits[index].humanReviewers += approvals }
-    var policy = config.review.policy
-    if let failOn { policy = policy.failing(on: failOn) }
+    let policy = failOn.applied(to: config.review.policy)
     let ruleSet = try timings.measure("compile rules") { try RuleSet(rules: rules, relevantTo: change) }
     let reviewer = Reviewer(
       ruleSet: ruleSet, policy: policy, severityOverrides: catalogue.severityOverrides(config),

@@ -70,3 +70,33 @@ public struct ReviewPolicy: Sendable, Hashable, Codable {
     case aiMaySuppress = "ai_may_suppress"
   }
 }
+
+/// What a review blocks on, over the configured policy: `--fail-on` on `review` and `ci`.
+public enum FailThreshold: Sendable, Hashable {
+  /// The policy decides, per authorship.
+  case policy
+  /// Nothing blocks, whoever wrote the lines.
+  case never
+  /// Findings of this severity or worse block, whoever wrote the lines.
+  case at(Severity)
+
+  /// `error`, `warning`, `note` or `none`; nil for anything else.
+  public init?(_ text: String) {
+    if text == "none" {
+      self = .never
+    } else if let severity = Severity(rawValue: text) {
+      self = .at(severity)
+    } else {
+      return nil
+    }
+  }
+
+  /// The policy with this threshold applied.
+  public func applied(to policy: ReviewPolicy) -> ReviewPolicy {
+    switch self {
+    case .policy: policy
+    case .never: policy.failing(on: nil)
+    case .at(let severity): policy.failing(on: severity)
+    }
+  }
+}

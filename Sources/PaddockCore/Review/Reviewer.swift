@@ -149,19 +149,31 @@ extension Reviewer {
   }
 }
 
-/// A rule's severity as `.paddock.yml` sets it, overall or per authorship.
+/// A rule's severity as `.paddock.yml` sets it for some authorship: off, or a severity.
+public enum RuleSeverity: Sendable, Hashable {
+  case off
+  case at(Severity)
+
+  var severity: Severity? {
+    switch self {
+    case .off: nil
+    case .at(let severity): severity
+    }
+  }
+}
+
+/// A rule's severity as `.paddock.yml` sets it, overall or per authorship; nil where it says nothing.
 public struct SeverityOverride: Sendable, Hashable {
-  /// `.some(nil)` switches the rule off for that authorship.
-  public var all: Severity??
-  public var ai: Severity??
-  public var human: Severity??
+  public var all: RuleSeverity?
+  public var ai: RuleSeverity?
+  public var human: RuleSeverity?
   /// For bots; a person's setting when not given.
-  public var bot: Severity??
-  public var unknown: Severity??
+  public var bot: RuleSeverity?
+  public var unknown: RuleSeverity?
 
   public init(
-    all: Severity?? = .none, ai: Severity?? = .none, human: Severity?? = .none, bot: Severity?? = .none,
-    unknown: Severity?? = .none
+    all: RuleSeverity? = nil, ai: RuleSeverity? = nil, human: RuleSeverity? = nil, bot: RuleSeverity? = nil,
+    unknown: RuleSeverity? = nil
   ) {
     self.all = all
     self.ai = ai
@@ -172,16 +184,14 @@ public struct SeverityOverride: Sendable, Hashable {
 
   /// The severity for a finding of this authorship; nil when the rule is off for it.
   public func severity(for authorship: Authorship, default severity: Severity) -> Severity? {
-    let specific: Severity??
-    switch authorship {
-    case .ai: specific = ai
-    case .human: specific = human
-    case .bot: specific = bot ?? human
-    case .unknown: specific = unknown ?? ai
-    }
-    if let specific { return specific }
-    if let all { return all }
-    return severity
+    let specific: RuleSeverity? =
+      switch authorship {
+      case .ai: ai
+      case .human: human
+      case .bot: bot ?? human
+      case .unknown: unknown ?? ai
+      }
+    return (specific ?? all).map(\.severity) ?? severity
   }
 }
 
