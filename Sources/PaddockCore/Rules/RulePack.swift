@@ -282,25 +282,51 @@ struct RulePackParser {
   }
 
   private func example(_ node: Node) throws -> RuleExample {
+    // `⟦` and `⟧` say where a finding must be; they are taken out of the lines before the example runs.
+    func marked(_ lines: [String], firstLine: Int, path: String? = nil, at node: Node) throws -> (
+      [String], [ExampleMark]
+    ) {
+      do {
+        let result = try ExampleMark.strip(lines, firstLine: firstLine, path: path)
+        return (result.lines, result.marks)
+      } catch {
+        throw reader.error(
+          node, "has an example with \(error.problem)",
+          fix: "write `⟦` just before the first character the finding covers and `⟧` just after its last")
+      }
+    }
     if node.scalar != nil {
-      return RuleExample(lines: [try reader.string(node, at: "an example")], line: node.mark?.line)
+      let (lines, marks) = try marked([try reader.string(node, at: "an example")], firstLine: 1, at: node)
+      return RuleExample(lines: lines, line: node.mark?.line, marks: marks)
     }
     let map = try reader.table(
       node, at: "an example",
       allowed: ["path", "line", "lines", "context", "repeat", "authorship", "commit", "files", "head"])
+    var marks: [ExampleMark] = []
     func files(_ key: String) throws -> [ExampleFile] {
       guard let list = map[key] else { return [] }
       return try reader.sequence(list, at: key).map {
         let file = try reader.mapping($0, at: key)
         try reader.allowKeys(file, ["path", "lines"], at: "a file of \(key)")
         guard let path = file["path"] else { throw reader.error($0, "has a file without `path`", fix: "add `path:`") }
-        return ExampleFile(
-          path: try reader.string(path, at: "path"),
-          lines: try file["lines"].map { try reader.strings($0, at: "lines") } ?? [])
+        let name = try reader.string(path, at: "path")
+        let (lines, found) = try marked(
+          try file["lines"].map { try reader.strings($0, at: "lines") } ?? [], firstLine: 1, path: name, at: $0)
+        if key == "head", !found.isEmpty {
+          throw reader.error(
+            $0, "marks a line of a file at head", fix: "mark added lines only: `line`, `lines`, `files`")
+        }
+        marks += found
+        return ExampleFile(path: name, lines: lines)
       }
     }
+    let (context, contextMarks) = try marked(
+      try map["context"].map { try reader.strings($0, at: "context") } ?? [], firstLine: 1, at: node)
     var lines = try map["line"].map { [try reader.string($0, at: "line")] } ?? []
     lines += try map["lines"].map { try reader.strings($0, at: "lines") } ?? []
+    let (addedLines, addedMarks) = try marked(lines, firstLine: context.count + 1, at: node)
+    marks = contextMarks + addedMarks
+    lines = addedLines
     if let count = try map["repeat"].map({ try reader.int($0, at: "repeat") }) {
       lines = Array(Array(repeating: lines, count: max(count, 0)).joined())
     }
@@ -310,9 +336,8 @@ struct RulePackParser {
       authorship = scope == .human ? .human : .ai
     }
     return RuleExample(
-      path: try map["path"].map { try reader.string($0, at: "path") }, lines: lines,
-      context: try map["context"].map { try reader.strings($0, at: "context") } ?? [], authorship: authorship,
-      commit: try map["commit"].map { try reader.string($0, at: "commit") }, files: try files("files"),
-      head: try files("head"), line: node.mark?.line)
+      path: try map["path"].map { try reader.string($0, at: "path") }, lines: lines, context: context,
+      authorship: authorship, commit: try map["commit"].map { try reader.string($0, at: "commit") },
+      files: try files("files"), head: try files("head"), line: node.mark?.line, marks: marks)
   }
 }

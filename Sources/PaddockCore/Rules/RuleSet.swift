@@ -264,7 +264,7 @@ struct CompiledRule: Sendable {
     if let patternNotStatement, patternNotStatement.matches(Statement.text(startingAt: line.number, in: file)) {
       return nil
     }
-    let range = match.reported
+    let range = Self.trimmingBlanks(match.reported, in: subject)
     var snippet = line.text
     if case .secret = rule.kind {
       // The secret is read from the unmasked line: masking keeps byte offsets, not text.
@@ -278,6 +278,23 @@ struct CompiledRule: Sendable {
       column: range.lowerBound + 1, endColumn: range.upperBound + 1, authorship: line.authorship,
       agent: line.agent ?? commit?.agent, commit: commit?.id, message: rule.message, fix: rule.fix, snippet: snippet,
       fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: snippet))
+  }
+}
+
+extension CompiledRule {
+  /// `range` without the blanks (spaces, tabs, line breaks) at its ends: a finding points at code, never at the
+  /// indentation a pattern's `^\s*` took in. A range of blanks only is kept as it is.
+  static func trimmingBlanks(_ range: Range<Int>, in text: String) -> Range<Int> {
+    let bytes = text.utf8
+    func isBlank(_ offset: Int) -> Bool {
+      let byte = bytes[bytes.index(bytes.startIndex, offsetBy: offset)]
+      return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, isBlank(lower) { lower += 1 }
+    while upper > lower, isBlank(upper - 1) { upper -= 1 }
+    return lower < upper ? lower..<upper : range
   }
 }
 
