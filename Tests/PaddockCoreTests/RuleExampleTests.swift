@@ -43,7 +43,9 @@ import Testing
     let hygiene = try #require(catalogue.packs.first { $0.id == "ai-hygiene" })
     #expect(hygiene.rules.count >= 10)
     let kinds = Set(catalogue.allRules.map(\.kind.name))
-    for kind in ["missing-tests", "protected-paths", "change-size", "new-dependency", "duplicate-code", "ai-signoff"] {
+    for kind in [
+      "missing-tests", "protected-paths", "change-size", "new-dependency", "duplicate-code", "ai-signoff", "multi-line",
+    ] {
       #expect(kinds.contains(kind), "no built-in rule of kind \(kind)")
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockRegex
 import PaddockSupport
 import Synchronization
 import Yams
@@ -130,9 +131,9 @@ struct RulePackParser {
         fix: suggestion(for: kindName, among: RuleKind.names).map { "did you mean `\($0)`?" }
           ?? "use one of \(RuleKind.names.joined(separator: ", "))")
     }
-    let kind = try self.kind(kindName, options: map["with"], rule: node)
+    let kind = try self.kind(kindName, options: map["with"], rule: node, pattern: try string("pattern"))
     if checkPatterns, let pattern = map["pattern"] { try reader.regex(pattern, at: "pattern") }
-    if kindName == .pattern || kindName == .secret, map["pattern"] == nil {
+    if kindName == .pattern || kindName == .secret || kindName == .multiLine, map["pattern"] == nil {
       throw reader.error(node, "has \(kindName.rawValue) rule `\(id)` without `pattern`", fix: "add a `pattern:` regex")
     }
     var languages: [Language] = []
@@ -173,10 +174,10 @@ struct RulePackParser {
   private enum KindName: String {
     case pattern, secret, missingTests = "missing-tests", protectedPaths = "protected-paths"
     case changeSize = "change-size", newDependency = "new-dependency", duplicateCode = "duplicate-code"
-    case aiSignoff = "ai-signoff"
+    case aiSignoff = "ai-signoff", multiLine = "multi-line"
   }
 
-  private func kind(_ name: KindName, options: Node?, rule: Node) throws -> RuleKind {
+  private func kind(_ name: KindName, options: Node?, rule: Node, pattern: String?) throws -> RuleKind {
     let map = try options.map { try reader.mapping($0, at: "with") }
     func allow(_ keys: [String]) throws {
       if let map { try reader.allowKeys(map, keys, at: "with (for kind \(name.rawValue))") }
@@ -232,6 +233,59 @@ struct RulePackParser {
         throw reader.error(options ?? rule, "sets `min-lines` below 2", fix: "use 2 or more (the default is 6)")
       }
       return .duplicateCode(minLines: minLines)
+    case .multiLine:
+      try allow(["max-lines", "then", "within", "inside"])
+      let maxLines = try map?["max-lines"].map { try reader.int($0, at: "with.max-lines") } ?? 10
+      let within = try map?["within"].map { try reader.int($0, at: "with.within") } ?? 5
+      guard maxLines >= 1, within >= 0 else {
+        throw reader.error(
+          options ?? rule, "sets `max-lines` below 1 or `within` below 0",
+          fix:
+            "`max-lines` is how many lines a match may span (default 10), `within` how many lines after it `then` may be on (default 5)"
+        )
+      }
+      var then: String?
+      if let node = map?["then"] {
+        let template = try reader.string(node, at: "with.then")
+        let groups = MultiLineCheck.groupNames(in: pattern ?? "")
+        for name in MultiLineOptions.names(in: template) where !groups.contains(name) {
+          throw reader.error(
+            node, "uses `${\(name)}` in `with.then`, but `pattern` has no group named `\(name)`",
+            fix: "name the group in `pattern`: `(?P<\(name)>\\w+)`")
+        }
+        if checkPatterns {
+          let sample = MultiLineOptions.substitute(
+            template, Dictionary(uniqueKeysWithValues: MultiLineOptions.names(in: template).map { ($0, "x") }))
+          do throws(LinearRegexError) {
+            _ = try LinearRegex(sample)
+          } catch {
+            throw reader.error(
+              node, "has an invalid regular expression at `with.then`: `\(template)` (\(error.reason))", fix: error.hint
+            )
+          }
+        }
+        then = template
+      }
+      var opener: String?
+      var require: String?
+      if let inside = map?["inside"] {
+        let insideMap = try reader.table(inside, at: "with.inside", allowed: ["opener", "require"])
+        guard let openerNode = insideMap["opener"], let requireNode = insideMap["require"] else {
+          throw reader.error(
+            inside, "has `with.inside` without `opener` and `require`",
+            fix:
+              "give `opener:` (the line that starts the enclosing block, such as `^func\\b`) and `require:` (what that line must say)"
+          )
+        }
+        if checkPatterns {
+          try reader.regex(openerNode, at: "with.inside.opener")
+          try reader.regex(requireNode, at: "with.inside.require")
+        }
+        opener = try reader.string(openerNode, at: "with.inside.opener")
+        require = try reader.string(requireNode, at: "with.inside.require")
+      }
+      return .multiLine(
+        MultiLineOptions(maxLines: maxLines, then: then, within: within, insideOpener: opener, insideRequire: require))
     }
   }
 
