@@ -42,6 +42,25 @@ public enum RuleKind: Sendable, Hashable {
     }
   }
 
+  /// How sure a finding of this kind is, as SARIF's `precision` says it: a pattern names the code it matched;
+  /// the checks of a whole change (a missing test, a large change) are judgements about it.
+  public var precision: String {
+    switch self {
+    case .pattern, .secret, .multiLine, .newDependency, .aiSignoff: "high"
+    case .missingTests, .protectedPaths, .changeSize, .duplicateCode: "medium"
+    }
+  }
+
+  /// The Code Climate category of the kind's findings, when the kind has one of its own; nil leaves the choice to
+  /// the finding's severity.
+  public var codeQualityCategory: String? {
+    switch self {
+    case .duplicateCode: "Duplication"
+    case .changeSize: "Complexity"
+    case .pattern, .secret, .multiLine, .newDependency, .aiSignoff, .missingTests, .protectedPaths: nil
+    }
+  }
+
   public static let names = [
     "pattern", "secret", "missing-tests", "protected-paths", "change-size", "new-dependency", "duplicate-code",
     "ai-signoff", "multi-line",
