@@ -99,9 +99,7 @@ extension Paddock {
               total += 1
               guard !result.passed else { continue }
               failed += 1
-              let expected =
-                result.expectation == .fire ? "should fire but stayed quiet" : "should stay quiet but fired"
-              out += "FAIL \(result.rule) \(result.location): \(expected): \(result.example)\n"
+              out += "FAIL \(result.rule) \(result.location): \(result.problem ?? "failed"): \(result.example)\n"
               for message in result.findings { out += "     finding: \(message)\n" }
             }
           }

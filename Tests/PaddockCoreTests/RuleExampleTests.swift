@@ -13,7 +13,7 @@ import Testing
     #expect(results.contains { $0.expectation == .quiet }, "\(id) has no quiet example")
     for result in results where !result.passed {
       Issue.record(
-        "\(result.location): `\(result.example)` should \(result.expectation == .fire ? "fire" : "stay quiet") \(result.findings)"
+        "\(result.location): `\(result.example)` \(result.problem ?? "failed") \(result.findings)"
       )
     }
   }
@@ -43,7 +43,9 @@ import Testing
     let hygiene = try #require(catalogue.packs.first { $0.id == "ai-hygiene" })
     #expect(hygiene.rules.count >= 10)
     let kinds = Set(catalogue.allRules.map(\.kind.name))
-    for kind in ["missing-tests", "protected-paths", "change-size", "new-dependency", "duplicate-code", "ai-signoff"] {
+    for kind in [
+      "missing-tests", "protected-paths", "change-size", "new-dependency", "duplicate-code", "ai-signoff", "multi-line",
+    ] {
       #expect(kinds.contains(kind), "no built-in rule of kind \(kind)")
     }
   }
@@ -77,5 +79,62 @@ import Testing
     let second = RuleExampleRunner.run(rule[1], classifier: try Self.classifier())
     #expect(second.map(\.passed) == [false, false])
     #expect(second.map(\.expectation) == [.fire, .quiet])
+  }
+
+  /// A fire example pins its finding: a finding on another line or column, or one more than the marks, fails.
+  @Test func marksPinTheFinding() throws {
+    let rules = try RulePack.parse(
+      """
+      pack: test
+      rules:
+        - id: no-foo
+          title: foo
+          severity: error
+          pattern: 'foo'
+          message: m
+          fix: f
+          examples:
+            fire:
+              - 'x = ⟦foo⟧'
+              - 'x = f⟦oo⟧'
+              - { lines: ['⟦foo⟧', 'foo'] }
+              - { context: ['a'], lines: ['b', 'é ⟦foo⟧'] }
+              - { lines: ['bar'], files: [{ path: other.txt, lines: ['⟦foo⟧'] }] }
+              - 'x = foo'
+              - 'x = ⟦foo⟧ + ⟦bar⟧'
+            quiet: ['bar', '⟦bar⟧']
+      """, file: "test.yml"
+    ).rules
+    let results = RuleExampleRunner.run(rules[0], classifier: try Self.classifier())
+    #expect(results.map(\.passed) == [true, false, false, true, true, false, false, true, false])
+    #expect(results[1].problem == "no finding at line 1:6-8; a finding at example.txt:1:5-8 that no mark expects")
+    #expect(results[2].problem == "a finding at example.txt:2:1-4 that no mark expects")
+    #expect(results[5].problem == "fired at example.txt:1:5-8: mark where with `⟦ ⟧`")
+    #expect(results[6].problem == "no finding at line 1:11-14")
+    #expect(results[8].problem?.hasPrefix("is a quiet example with a `⟦ ⟧` mark") == true)
+  }
+
+  /// A mark that is not closed, or closed twice, is an error in the pack, with the line and what to write.
+  @Test func unbalancedMarksAreRefused() {
+    for example in ["'⟦foo'", "'foo⟧'", "'⟦⟦foo⟧⟧'", "{ context: ['⟦a'], line: 'b' }"] {
+      #expect {
+        try RulePack.parse(
+          """
+          pack: test
+          rules:
+            - id: no-foo
+              title: foo
+              severity: error
+              pattern: 'foo'
+              message: m
+              fix: f
+              examples:
+                fire: [\(example)]
+          """, file: "test.yml")
+      } throws: { error in
+        let text = "\(error)"
+        return text.contains("test.yml:10") && text.contains("write `⟦` just before")
+      }
+    }
   }
 }

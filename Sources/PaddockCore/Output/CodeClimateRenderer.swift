@@ -1,6 +1,8 @@
 /// Renders a review as a GitLab Code Quality report (Code Climate issues). Findings without a file are left out.
 public enum CodeClimateRenderer {
   public static func render(_ report: ReviewReport) throws -> String {
+    let categories = Dictionary(
+      report.rules.map { ($0.id, $0.category) }, uniquingKeysWith: { first, _ in first })
     var issues = report.findings.compactMap { finding -> Issue? in
       guard let path = finding.path else { return nil }
       let severity: String
@@ -17,7 +19,9 @@ public enum CodeClimateRenderer {
       return Issue(
         type: "issue", checkName: finding.rule,
         description: "\(finding.title): \(finding.message) [\(finding.authorshipText)]",
-        content: Content(body: finding.fix), categories: [category(finding)], fingerprint: finding.fingerprint,
+        content: Content(body: finding.fix),
+        categories: [(categories[finding.rule] ?? nil) ?? (finding.severity == .note ? "Style" : "Security")],
+        fingerprint: finding.fingerprint,
         severity: severity,
         location: Location(path: path, lines: Lines(begin: begin, end: finding.span?.endLine ?? begin)),
         engineName: "paddock")
@@ -34,10 +38,6 @@ public enum CodeClimateRenderer {
           location: Location(path: ".paddock.yml", lines: Lines(begin: 1, end: 1)), engineName: "paddock"))
     }
     return try JSONRenderer.render(issues)
-  }
-
-  private static func category(_ finding: Finding) -> String {
-    finding.rule.contains("duplicate") ? "Duplication" : finding.severity == .note ? "Style" : "Security"
   }
 
   struct Issue: Encodable {

@@ -39,6 +39,12 @@ public enum RuleExplainer {
       out += "\(limits.perChange.map { "\($0) per change" } ?? "no limit per change")\n"
     case .duplicateCode(let minLines):
       out += "  block       \(minLines) or more significant lines\n"
+    case .multiLine(let options):
+      out += "  spans       at most \(options.maxLines) lines (lines joined by line breaks)\n"
+      if let then = options.then { out += "  then        within \(options.within) lines, \(then)\n" }
+      if let opener = options.insideOpener, let require = options.insideRequire {
+        out += "  inside      a block whose line matching \(opener) also matches \(require)\n"
+      }
     case .pattern, .newDependency, .aiSignoff: break
     }
     if !rule.references.isEmpty { out += "  references  \(rule.references.joined(separator: ", "))\n" }

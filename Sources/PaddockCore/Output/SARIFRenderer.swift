@@ -16,7 +16,7 @@ public enum SARIFRenderer {
         defaultConfiguration: .init(level: rule.severity.rawValue),
         properties: .init(
           tags: rule.tags + rule.references + ["paddock/\(rule.pack)"],
-          securitySeverity: securitySeverity(rule), precision: rule.kind == "pattern" ? "high" : "medium"))
+          securitySeverity: securitySeverity(rule), precision: rule.precision))
     }
     let results = (report.findings + report.suppressed).map { finding in
       SARIF.Result(

@@ -77,6 +77,14 @@ public struct ReviewReport: Sendable, Codable, Hashable {
     public var fix: String
     public var references: [String]
     public var tags: [String]
+    /// SARIF's `precision` of the rule's findings (`RuleKind.precision`); not part of the JSON report.
+    public var precision = "medium"
+    /// The Code Climate category of the rule's findings, if its kind has one; not part of the JSON report.
+    public var category: String?
+
+    enum CodingKeys: String, CodingKey {
+      case id, title, pack, kind, severity, message, fix, references, tags
+    }
 
     /// The rule model findings carry, so formats that describe rules (SARIF) can describe them too.
     public static let modelReview = RuleInfo(
@@ -106,6 +114,8 @@ public struct ReviewReport: Sendable, Codable, Hashable {
       title = rule.title
       pack = rule.pack
       kind = rule.kind.name
+      precision = rule.kind.precision
+      category = rule.kind.codeQualityCategory
       severity = rule.severity
       message = rule.message
       fix = rule.fix

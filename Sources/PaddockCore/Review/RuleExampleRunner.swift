@@ -17,6 +17,8 @@ public enum RuleExampleRunner {
     public var passed: Bool
     /// Messages of the findings the rule reported, for a failed quiet example.
     public var findings: [String]
+    /// What went wrong, for a failed example: quiet, fired, or fired elsewhere than its marks say.
+    public var problem: String?
   }
 
   /// Every example of `rule`; a rule without both kinds of example gets a failed result for the missing kind.
@@ -27,19 +29,78 @@ public enum RuleExampleRunner {
         results.append(
           Result(
             rule: rule.id, expectation: expectation, example: "(no `\(expectation.rawValue)` example)",
-            location: rule.source.description, passed: false, findings: []))
+            location: rule.source.description, passed: false, findings: [],
+            problem: "has no `\(expectation.rawValue)` example"))
       }
       for example in examples {
         let findings = evaluate(rule, on: example, classifier: classifier)
+        let problem =
+          expectation == .fire
+          ? fireProblem(example, findings, mainPath: mainPath(example, rule)) : quietProblem(example, findings)
         results.append(
           Result(
             rule: rule.id, expectation: expectation, example: example.lines.first ?? example.path ?? "(empty)",
             location: RuleSource(file: rule.source.file, line: example.line ?? rule.source.line).description,
-            passed: expectation == .fire ? !findings.isEmpty : findings.isEmpty,
-            findings: findings.map(\.message)))
+            passed: problem == nil, findings: findings.map { "\(place($0)): \($0.message)" }, problem: problem))
       }
     }
     return results
+  }
+
+  /// Why a `fire` example fails, or nil: its findings must stand exactly where its marks say, no more and no fewer.
+  /// An example without marks expects one finding about the change as a whole (no line).
+  static func fireProblem(_ example: RuleExample, _ findings: [Finding], mainPath: String) -> String? {
+    guard !findings.isEmpty else { return "should fire but stayed quiet" }
+    if example.marks.isEmpty {
+      if findings.count == 1, findings[0].line == nil { return nil }
+      return "fired at \(findings.map(place).joined(separator: ", ")): mark where with `⟦ ⟧`"
+    }
+    var unmatched = example.marks
+    var extra: [Finding] = []
+    for finding in findings {
+      if let index = unmatched.firstIndex(where: { covers($0, finding, mainPath: mainPath) }) {
+        unmatched.remove(at: index)
+      } else {
+        extra.append(finding)
+      }
+    }
+    guard !unmatched.isEmpty || !extra.isEmpty else { return nil }
+    var parts: [String] = []
+    if !unmatched.isEmpty {
+      parts.append("no finding at \(unmatched.sorted().map(\.description).joined(separator: ", "))")
+    }
+    if !extra.isEmpty { parts.append("a finding at \(extra.map(place).joined(separator: ", ")) that no mark expects") }
+    return parts.joined(separator: "; ")
+  }
+
+  static func quietProblem(_ example: RuleExample, _ findings: [Finding]) -> String? {
+    if !example.marks.isEmpty { return "is a quiet example with a `⟦ ⟧` mark: marks say where a fire example fires" }
+    return findings.isEmpty ? nil : "should stay quiet but fired"
+  }
+
+  /// Whether `finding` stands where `mark` says: the same file, lines and, when the finding has them, columns.
+  static func covers(_ mark: ExampleMark, _ finding: Finding, mainPath: String) -> Bool {
+    guard finding.path == (mark.path ?? mainPath), finding.line == mark.line,
+      (finding.endLine ?? finding.line) == mark.endLine
+    else { return false }
+    guard let column = finding.column else { return true }
+    return column == mark.column && finding.endColumn == mark.endColumn
+  }
+
+  /// The file holding the example's added lines.
+  static func mainPath(_ example: RuleExample, _ rule: Rule) -> String {
+    example.path ?? rule.languages.first?.exampleFileName ?? "example.txt"
+  }
+
+  /// Where a finding is, as marks are described.
+  static func place(_ finding: Finding) -> String {
+    let mark = ExampleMark(
+      path: finding.path, line: finding.line ?? 0, column: finding.column ?? 0, endLine: finding.endLine ?? 0,
+      endColumn: finding.endColumn ?? 0)
+    guard finding.line != nil else { return "\(finding.path ?? "the change") (no line)" }
+    return finding.column == nil
+      ? "\(finding.path ?? ""):\(mark.line)\(mark.endLine == mark.line ? "" : "-\(mark.endLine)") (whole line)"
+      : mark.description
   }
 
   /// The findings `rule` reports on the change an example describes.
@@ -66,7 +127,7 @@ public enum RuleExampleRunner {
       agentSignoffs: commit.trailers.filter { $0.key.lowercased() == "signed-off-by" }.map(\.value).filter {
         classifier.isAgentIdentity($0)
       }, refusedReviews: classification.refusedReview)
-    let path = example.path ?? rule.languages.first?.exampleFileName ?? "example.txt"
+    let path = mainPath(example, rule)
     let content = example.context + example.lines
     let added = example.lines.enumerated().map {
       AddedLine(

@@ -27,10 +27,12 @@ public struct RuleExample: Sendable, Hashable {
   public var head: [ExampleFile]
   /// Where the example is written, for messages.
   public var line: Int?
+  /// Where a `fire` example's findings must be, from its `⟦ ⟧` marks; the runner fails any other finding.
+  public var marks: [ExampleMark]
 
   public init(
     path: String? = nil, lines: [String], context: [String] = [], authorship: Authorship = .ai, commit: String? = nil,
-    files: [ExampleFile] = [], head: [ExampleFile] = [], line: Int? = nil
+    files: [ExampleFile] = [], head: [ExampleFile] = [], line: Int? = nil, marks: [ExampleMark] = []
   ) {
     self.path = path
     self.lines = lines
@@ -40,6 +42,7 @@ public struct RuleExample: Sendable, Hashable {
     self.files = files
     self.head = head
     self.line = line
+    self.marks = marks
   }
 }
 
@@ -52,4 +55,81 @@ public struct ExampleFile: Sendable, Hashable {
     self.path = path
     self.lines = lines
   }
+}
+
+/// Where an example says a finding must be: `⟦` before its first character and `⟧` after its last.
+///
+/// Lines are 1-based lines of the file at head; columns are 1-based UTF-8 byte columns, the end column just past the
+/// last byte, as `Finding` reports them. A finding without columns (a whole-line kind) is compared by lines only.
+public struct ExampleMark: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The file the mark is in; nil for the example's own file.
+  public var path: String?
+  public var line: Int
+  public var column: Int
+  public var endLine: Int
+  public var endColumn: Int
+
+  public init(path: String? = nil, line: Int, column: Int, endLine: Int, endColumn: Int) {
+    self.path = path
+    self.line = line
+    self.column = column
+    self.endLine = endLine
+    self.endColumn = endColumn
+  }
+
+  public static func < (a: ExampleMark, b: ExampleMark) -> Bool {
+    ((a.path ?? ""), a.line, a.column, a.endLine, a.endColumn) < (
+      (b.path ?? ""), b.line, b.column, b.endLine, b.endColumn
+    )
+  }
+
+  public var description: String {
+    let place = path.map { "\($0):" } ?? "line "
+    return line == endLine
+      ? "\(place)\(line):\(column)-\(endColumn)" : "\(place)\(line):\(column)-\(endLine):\(endColumn)"
+  }
+
+  /// The opening and closing marks.
+  public static let open: Character = "⟦"
+  public static let close: Character = "⟧"
+
+  /// Lines with their marks taken out, and the marks' places; `firstLine` is the line number of `lines[0]`.
+  /// - Throws: a description of the problem when a mark is not closed, closed twice or nested.
+  public static func strip(_ lines: [String], firstLine: Int, path: String? = nil) throws(ExampleMarkError) -> (
+    lines: [String], marks: [ExampleMark]
+  ) {
+    var stripped: [String] = []
+    var marks: [ExampleMark] = []
+    var openAt: (line: Int, column: Int)?
+    for (index, line) in lines.enumerated() {
+      guard line.contains(open) || line.contains(close) || openAt != nil else {
+        stripped.append(line)
+        continue
+      }
+      var text = ""
+      let number = firstLine + index
+      for character in line {
+        if character == open {
+          guard openAt == nil else { throw ExampleMarkError(problem: "a `⟦` inside another `⟦ ⟧`") }
+          openAt = (number, text.utf8.count + 1)
+        } else if character == close {
+          guard let start = openAt else { throw ExampleMarkError(problem: "a `⟧` with no `⟦` before it") }
+          marks.append(
+            ExampleMark(
+              path: path, line: start.line, column: start.column, endLine: number, endColumn: text.utf8.count + 1))
+          openAt = nil
+        } else {
+          text.append(character)
+        }
+      }
+      stripped.append(text)
+    }
+    if openAt != nil { throw ExampleMarkError(problem: "a `⟦` that no `⟧` closes") }
+    return (stripped, marks)
+  }
+}
+
+/// A mark that cannot be read.
+public struct ExampleMarkError: Error, Sendable {
+  public var problem: String
 }

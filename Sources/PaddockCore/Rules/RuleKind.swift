@@ -16,6 +16,8 @@ public enum RuleKind: Sendable, Hashable {
   case duplicateCode(minLines: Int)
   /// An AI commit signed off in an agent's name.
   case aiSignoff
+  /// `pattern` over the whole file, lines joined by line breaks: a defect a formatter spreads over lines.
+  case multiLine(MultiLineOptions)
 
   /// The name used in YAML.
   public var name: String {
@@ -28,20 +30,40 @@ public enum RuleKind: Sendable, Hashable {
     case .newDependency: "new-dependency"
     case .duplicateCode: "duplicate-code"
     case .aiSignoff: "ai-signoff"
+    case .multiLine: "multi-line"
     }
   }
 
   /// Whether the kind looks at single added lines (and so needs a `pattern` or reads lines itself).
   public var isLineBased: Bool {
     switch self {
-    case .pattern, .secret, .newDependency: true
+    case .pattern, .secret, .newDependency, .multiLine: true
     case .missingTests, .protectedPaths, .changeSize, .duplicateCode, .aiSignoff: false
+    }
+  }
+
+  /// How sure a finding of this kind is, as SARIF's `precision` says it: a pattern names the code it matched;
+  /// the checks of a whole change (a missing test, a large change) are judgements about it.
+  public var precision: String {
+    switch self {
+    case .pattern, .secret, .multiLine, .newDependency, .aiSignoff: "high"
+    case .missingTests, .protectedPaths, .changeSize, .duplicateCode: "medium"
+    }
+  }
+
+  /// The Code Climate category of the kind's findings, when the kind has one of its own; nil leaves the choice to
+  /// the finding's severity.
+  public var codeQualityCategory: String? {
+    switch self {
+    case .duplicateCode: "Duplication"
+    case .changeSize: "Complexity"
+    case .pattern, .secret, .multiLine, .newDependency, .aiSignoff, .missingTests, .protectedPaths: nil
     }
   }
 
   public static let names = [
     "pattern", "secret", "missing-tests", "protected-paths", "change-size", "new-dependency", "duplicate-code",
-    "ai-signoff",
+    "ai-signoff", "multi-line",
   ]
 }
 

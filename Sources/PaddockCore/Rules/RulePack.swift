@@ -1,4 +1,5 @@
 import Foundation
+import PaddockRegex
 import PaddockSupport
 import Synchronization
 import Yams
@@ -130,9 +131,9 @@ struct RulePackParser {
         fix: suggestion(for: kindName, among: RuleKind.names).map { "did you mean `\($0)`?" }
           ?? "use one of \(RuleKind.names.joined(separator: ", "))")
     }
-    let kind = try self.kind(kindName, options: map["with"], rule: node)
+    let kind = try self.kind(kindName, options: map["with"], rule: node, pattern: try string("pattern"))
     if checkPatterns, let pattern = map["pattern"] { try reader.regex(pattern, at: "pattern") }
-    if kindName == .pattern || kindName == .secret, map["pattern"] == nil {
+    if kindName == .pattern || kindName == .secret || kindName == .multiLine, map["pattern"] == nil {
       throw reader.error(node, "has \(kindName.rawValue) rule `\(id)` without `pattern`", fix: "add a `pattern:` regex")
     }
     var languages: [Language] = []
@@ -173,10 +174,10 @@ struct RulePackParser {
   private enum KindName: String {
     case pattern, secret, missingTests = "missing-tests", protectedPaths = "protected-paths"
     case changeSize = "change-size", newDependency = "new-dependency", duplicateCode = "duplicate-code"
-    case aiSignoff = "ai-signoff"
+    case aiSignoff = "ai-signoff", multiLine = "multi-line"
   }
 
-  private func kind(_ name: KindName, options: Node?, rule: Node) throws -> RuleKind {
+  private func kind(_ name: KindName, options: Node?, rule: Node, pattern: String?) throws -> RuleKind {
     let map = try options.map { try reader.mapping($0, at: "with") }
     func allow(_ keys: [String]) throws {
       if let map { try reader.allowKeys(map, keys, at: "with (for kind \(name.rawValue))") }
@@ -232,6 +233,59 @@ struct RulePackParser {
         throw reader.error(options ?? rule, "sets `min-lines` below 2", fix: "use 2 or more (the default is 6)")
       }
       return .duplicateCode(minLines: minLines)
+    case .multiLine:
+      try allow(["max-lines", "then", "within", "inside"])
+      let maxLines = try map?["max-lines"].map { try reader.int($0, at: "with.max-lines") } ?? 10
+      let within = try map?["within"].map { try reader.int($0, at: "with.within") } ?? 5
+      guard maxLines >= 1, within >= 0 else {
+        throw reader.error(
+          options ?? rule, "sets `max-lines` below 1 or `within` below 0",
+          fix:
+            "`max-lines` is how many lines a match may span (default 10), `within` how many lines after it `then` may be on (default 5)"
+        )
+      }
+      var then: String?
+      if let node = map?["then"] {
+        let template = try reader.string(node, at: "with.then")
+        let groups = MultiLineCheck.groupNames(in: pattern ?? "")
+        for name in MultiLineOptions.names(in: template) where !groups.contains(name) {
+          throw reader.error(
+            node, "uses `${\(name)}` in `with.then`, but `pattern` has no group named `\(name)`",
+            fix: "name the group in `pattern`: `(?P<\(name)>\\w+)`")
+        }
+        if checkPatterns {
+          let sample = MultiLineOptions.substitute(
+            template, Dictionary(uniqueKeysWithValues: MultiLineOptions.names(in: template).map { ($0, "x") }))
+          do throws(LinearRegexError) {
+            _ = try LinearRegex(sample)
+          } catch {
+            throw reader.error(
+              node, "has an invalid regular expression at `with.then`: `\(template)` (\(error.reason))", fix: error.hint
+            )
+          }
+        }
+        then = template
+      }
+      var opener: String?
+      var require: String?
+      if let inside = map?["inside"] {
+        let insideMap = try reader.table(inside, at: "with.inside", allowed: ["opener", "require"])
+        guard let openerNode = insideMap["opener"], let requireNode = insideMap["require"] else {
+          throw reader.error(
+            inside, "has `with.inside` without `opener` and `require`",
+            fix:
+              "give `opener:` (the line that starts the enclosing block, such as `^func\\b`) and `require:` (what that line must say)"
+          )
+        }
+        if checkPatterns {
+          try reader.regex(openerNode, at: "with.inside.opener")
+          try reader.regex(requireNode, at: "with.inside.require")
+        }
+        opener = try reader.string(openerNode, at: "with.inside.opener")
+        require = try reader.string(requireNode, at: "with.inside.require")
+      }
+      return .multiLine(
+        MultiLineOptions(maxLines: maxLines, then: then, within: within, insideOpener: opener, insideRequire: require))
     }
   }
 
@@ -282,25 +336,51 @@ struct RulePackParser {
   }
 
   private func example(_ node: Node) throws -> RuleExample {
+    // `⟦` and `⟧` say where a finding must be; they are taken out of the lines before the example runs.
+    func marked(_ lines: [String], firstLine: Int, path: String? = nil, at node: Node) throws -> (
+      [String], [ExampleMark]
+    ) {
+      do {
+        let result = try ExampleMark.strip(lines, firstLine: firstLine, path: path)
+        return (result.lines, result.marks)
+      } catch {
+        throw reader.error(
+          node, "has an example with \(error.problem)",
+          fix: "write `⟦` just before the first character the finding covers and `⟧` just after its last")
+      }
+    }
     if node.scalar != nil {
-      return RuleExample(lines: [try reader.string(node, at: "an example")], line: node.mark?.line)
+      let (lines, marks) = try marked([try reader.string(node, at: "an example")], firstLine: 1, at: node)
+      return RuleExample(lines: lines, line: node.mark?.line, marks: marks)
     }
     let map = try reader.table(
       node, at: "an example",
       allowed: ["path", "line", "lines", "context", "repeat", "authorship", "commit", "files", "head"])
+    var marks: [ExampleMark] = []
     func files(_ key: String) throws -> [ExampleFile] {
       guard let list = map[key] else { return [] }
       return try reader.sequence(list, at: key).map {
         let file = try reader.mapping($0, at: key)
         try reader.allowKeys(file, ["path", "lines"], at: "a file of \(key)")
         guard let path = file["path"] else { throw reader.error($0, "has a file without `path`", fix: "add `path:`") }
-        return ExampleFile(
-          path: try reader.string(path, at: "path"),
-          lines: try file["lines"].map { try reader.strings($0, at: "lines") } ?? [])
+        let name = try reader.string(path, at: "path")
+        let (lines, found) = try marked(
+          try file["lines"].map { try reader.strings($0, at: "lines") } ?? [], firstLine: 1, path: name, at: $0)
+        if key == "head", !found.isEmpty {
+          throw reader.error(
+            $0, "marks a line of a file at head", fix: "mark added lines only: `line`, `lines`, `files`")
+        }
+        marks += found
+        return ExampleFile(path: name, lines: lines)
       }
     }
+    let (context, contextMarks) = try marked(
+      try map["context"].map { try reader.strings($0, at: "context") } ?? [], firstLine: 1, at: node)
     var lines = try map["line"].map { [try reader.string($0, at: "line")] } ?? []
     lines += try map["lines"].map { try reader.strings($0, at: "lines") } ?? []
+    let (addedLines, addedMarks) = try marked(lines, firstLine: context.count + 1, at: node)
+    marks = contextMarks + addedMarks
+    lines = addedLines
     if let count = try map["repeat"].map({ try reader.int($0, at: "repeat") }) {
       lines = Array(Array(repeating: lines, count: max(count, 0)).joined())
     }
@@ -310,9 +390,8 @@ struct RulePackParser {
       authorship = scope == .human ? .human : .ai
     }
     return RuleExample(
-      path: try map["path"].map { try reader.string($0, at: "path") }, lines: lines,
-      context: try map["context"].map { try reader.strings($0, at: "context") } ?? [], authorship: authorship,
-      commit: try map["commit"].map { try reader.string($0, at: "commit") }, files: try files("files"),
-      head: try files("head"), line: node.mark?.line)
+      path: try map["path"].map { try reader.string($0, at: "path") }, lines: lines, context: context,
+      authorship: authorship, commit: try map["commit"].map { try reader.string($0, at: "commit") },
+      files: try files("files"), head: try files("head"), line: node.mark?.line, marks: marks)
   }
 }

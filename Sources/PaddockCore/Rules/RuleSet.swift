@@ -151,6 +151,11 @@ public struct RuleSet: Sendable {
     for index in applicable where compiled[index].rule.kind == .newDependency {
       findings += ManifestCheck.findings(rule: compiled[index].rule, file: file, change: change)
     }
+    for index in applicable {
+      guard let check = compiled[index].multiLine else { continue }
+      findings += check.findings(
+        file: file, change: change, compiled: compiled[index], everyAuthorship: everyAuthorship)
+    }
     return findings
   }
 }
@@ -202,6 +207,7 @@ struct CompiledRule: Sendable {
   let scope: FileScope
   let allow: [LinearRegex]
   let require: [LinearRegex]
+  let multiLine: MultiLineCheck?
 
   init(_ rule: Rule, scope: FileScope? = nil) throws {
     self.rule = rule
@@ -211,6 +217,11 @@ struct CompiledRule: Sendable {
     patternNotStatement = try rule.patternNotStatement.map { try LinearRegex($0) }
     patternNotInFile = try rule.patternNotInFile.map { try LinearRegex($0) }
     self.scope = try scope ?? FileScope(rule)
+    if case .multiLine(let options) = rule.kind {
+      multiLine = try MultiLineCheck(rule, options: options)
+    } else {
+      multiLine = nil
+    }
     if case .secret(let options) = rule.kind {
       allow = try options.allow.map { try LinearRegex($0) }
       require = try options.require.map { try LinearRegex($0) }
@@ -264,7 +275,7 @@ struct CompiledRule: Sendable {
     if let patternNotStatement, patternNotStatement.matches(Statement.text(startingAt: line.number, in: file)) {
       return nil
     }
-    let range = match.reported
+    let range = Self.trimmingBlanks(match.reported, in: subject)
     var snippet = line.text
     if case .secret = rule.kind {
       // The secret is read from the unmasked line: masking keeps byte offsets, not text.
@@ -278,6 +289,27 @@ struct CompiledRule: Sendable {
       column: range.lowerBound + 1, endColumn: range.upperBound + 1, authorship: line.authorship,
       agent: line.agent ?? commit?.agent, commit: commit?.id, message: rule.message, fix: rule.fix, snippet: snippet,
       fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: snippet))
+  }
+}
+
+extension CompiledRule {
+  /// `range` without the blanks (spaces, tabs, line breaks) at its ends: a finding points at code, never at the
+  /// indentation a pattern's `^\s*` took in. A range of blanks only is kept as it is.
+  static func trimmingBlanks(_ range: Range<Int>, in text: String) -> Range<Int> {
+    var text = text
+    return text.withUTF8 { trimmingBlanks(range, inBytes: $0) }
+  }
+
+  static func trimmingBlanks(_ range: Range<Int>, inBytes bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    func isBlank(_ offset: Int) -> Bool {
+      let byte = bytes[offset]
+      return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, isBlank(lower) { lower += 1 }
+    while upper > lower, isBlank(upper - 1) { upper -= 1 }
+    return lower < upper ? lower..<upper : range
   }
 }
 

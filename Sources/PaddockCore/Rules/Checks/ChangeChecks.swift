@@ -5,7 +5,7 @@ enum ChangeChecks {
     let inScope: (Authorship) -> Bool = { everyAuthorship || rule.scope.includes($0) }
     let files = change.files.filter { compiled.applies(to: $0) }
     switch rule.kind {
-    case .pattern, .secret, .newDependency: return []
+    case .pattern, .secret, .newDependency, .multiLine: return []
     case .missingTests(let options): return missingTests(rule, options, files, change, inScope)
     case .protectedPaths(let globs): return protectedPaths(rule, compiled, globs, change, inScope)
     case .changeSize(let limits): return changeSize(rule, limits, files, change, inScope)
