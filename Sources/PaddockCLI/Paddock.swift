@@ -13,7 +13,7 @@ struct Paddock: AsyncParsableCommand {
     version: PaddockVersion.current,
     subcommands: [
       Review.self, Attribute.self, Blame.self, Report.self, Rules.self, Baseline.self, Agents.self, Hook.self, CI.self,
-      Version.self,
+      Init.self, Version.self,
     ]
   )
 }
