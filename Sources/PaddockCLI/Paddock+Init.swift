@@ -9,10 +9,10 @@ extension Paddock {
       commandName: "init",
       abstract: "Set Paddock up in this repository: .paddock.yml, the CI file for its host, and the hooks.",
       discussion: """
-        Writes a commented .paddock.yml fitted to the repository (the languages of its tracked files, the \\
-        sensitive folders it has as protected paths), the CI file for the host it finds (GitHub Actions when \\
-        there is a .github folder or a GitHub remote, GitLab CI when there is a .gitlab-ci.yml or a GitLab \\
-        remote), and installs the hooks (as `paddock hook install`). A file that exists is left alone unless \\
+        Writes a commented .paddock.yml fitted to the repository (the languages of its tracked files, the \
+        sensitive folders it has as protected paths), the CI file for the host it finds (GitHub Actions when \
+        there is a .github folder or a GitHub remote, GitLab CI when there is a .gitlab-ci.yml or a GitLab \
+        remote), and installs the hooks (as `paddock hook install`). A file that exists is left alone unless \
         --force; an existing .gitlab-ci.yml is never edited: what to add to it is printed instead.
         """)
 

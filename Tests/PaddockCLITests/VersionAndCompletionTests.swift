@@ -31,5 +31,8 @@ import Testing
     #expect(dump.status == 0)
     let names = ["review", "attribute", "init", "version", "hook", "ci", "report"]
     for name in names { #expect(dump.out.contains("\"commandName\" : \"\(name)\""), "\(name)") }
+    // A help text's line continuation written as an escaped backslash leaves `\` before a line break in the help
+    // and the man page.
+    #expect(!dump.out.contains("\\\\\\n"), "a stray backslash at a line's end in some help text")
   }
 }
