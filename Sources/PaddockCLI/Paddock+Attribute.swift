@@ -29,7 +29,16 @@ extension Paddock {
         let resolved = try rangeOptions.resolve(in: repository)
         var attributor = try Attributor(repository: repository, config: config)
         attributor.copies = copies.detection()
-        let report = try attributor.attribute(resolved)
+        let report: RangeAttribution
+        do {
+          report = try attributor.attribute(resolved)
+        } catch AttributionError.emptyRange(let label) {
+          // Not an error: say so, on standard error for JSON so that standard output holds only JSON.
+          let message = "\(Escape.terminal(label)): nothing to attribute (the range has no commits)
+"
+          try format == .text ? writeOut(message) : writeError("paddock: " + message)
+          return
+        }
         let text =
           switch format {
           case .text:

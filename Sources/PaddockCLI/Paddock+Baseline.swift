@@ -30,7 +30,15 @@ extension Paddock {
         let pipeline = try ReviewPipeline(repository: repository, config: config)
         let resolved = try range.map { try RangeResolver.resolve(in: repository, range: $0, base: nil, head: nil) }
         let head = try resolved?.head ?? repository.resolveCommit("HEAD")
-        let findings = try pipeline.baselineFindings(range: resolved, head: head)
+        let findings: [Finding]
+        do {
+          findings = try pipeline.baselineFindings(range: resolved, head: head)
+        } catch AttributionError.emptyRange(let label) {
+          try writeError(
+            "paddock: \(Escape.terminal(label)): nothing to record (the range has no commits); the baseline is unchanged\n"
+          )
+          return
+        }
         guard let path = try output ?? pipeline.baselinePath() else {
           throw CLIError("a bare repository has no working tree to hold the baseline: pass --output FILE")
         }

@@ -26,13 +26,18 @@ extension Paddock.Hook {
     @Flag(help: "Chain a hook that another hook manager wrote, instead of refusing.")
     var force = false
 
+    @Flag(help: "Also install a pre-commit hook that runs `paddock review --staged` and stops a blocked commit.")
+    var preCommit = false
+
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
       try reportingErrors {
         let installer = HookInstaller(
           location: HookLocation.of(try options.openRepository()), paddockPath: Bundle.main.executablePath)
-        for change in try installer.install(force: force) { try writeError("paddock: \(change)\n") }
+        for change in try installer.install(force: force, preCommit: preCommit) {
+          try writeError("paddock: \(change)\n")
+        }
       }
     }
   }
@@ -126,6 +131,15 @@ extension Paddock.Hook {
           let local = environment["PRE_COMMIT_LOCAL_BRANCH"] ?? "HEAD"
           let remoteRef = environment["PRE_COMMIT_REMOTE_BRANCH"] ?? local
           input = "\(local) \(to) \(remoteRef) \(from)\n"
+          // The framework passes only the first ref of a push with new commits: say so when the push carried more.
+          let reviewed = Escape.terminal(remoteRef == "HEAD" ? to : remoteRef)
+          if let push = Self.pushCommandLine() {
+            if let warning = push.warning(reviewed: reviewed) { try writeError("paddock: WARNING: \(warning)\n") }
+          } else {
+            try writeError(
+              "paddock: note: the pre-commit framework hands Paddock one ref of a push (\(reviewed)); if this push "
+                + "carries more, they are not reviewed (Paddock's own hook, `paddock hook install`, sees every ref)\n")
+          }
         } else {
           input = String(decoding: try readStandardInput(), as: UTF8.self)
         }
@@ -163,6 +177,29 @@ extension Paddock.Hook {
         }
       }
       if blocked { throw ExitCode(1) }
+    }
+
+    /// The `git push` this hook runs under, read from the arguments of the nearest ancestor process that is one
+    /// (the framework runs as a child of git's hook script, a child of `git push`); nil where /proc cannot say.
+    static func pushCommandLine() -> PushCommandLine? {
+      var pid = getppid()
+      for _ in 0..<8 where pid > 1 {
+        guard let raw = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+        let arguments = raw.split(separator: 0, omittingEmptySubsequences: false).map {
+          String(decoding: $0, as: UTF8.self)
+        }
+        if let push = PushCommandLine.parse(arguments.last == "" ? Array(arguments.dropLast()) : arguments) {
+          return push
+        }
+        // The parent's id is the field after the command's name in parentheses, which may hold spaces.
+        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
+          let close = stat.lastIndex(of: UInt8(ascii: ")"))
+        else { return nil }
+        let fields = stat[(close + 1)...].split(separator: UInt8(ascii: " "))
+        guard fields.count > 1, let parent = Int32(String(decoding: fields[1], as: UTF8.self)) else { return nil }
+        pid = parent
+      }
+      return nil
     }
   }
 

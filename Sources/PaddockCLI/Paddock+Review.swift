@@ -16,6 +16,15 @@ extension Paddock {
 
     @OptionGroup var rangeOptions: RangeOptions
 
+    @Flag(
+      help: ArgumentHelp(
+        "Review the index against HEAD: what `git commit` would record now (for a pre-commit hook).",
+        discussion: """
+          The staged lines take the authorship of the agent session the commit is made in, decided as the \
+          prepare-commit-msg hook decides it, else the person's. Works on a branch with no commits yet.
+          """))
+    var staged = false
+
     @Option(help: "Output format: \(ReviewFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReviewFormat = .text
 
@@ -33,6 +42,12 @@ extension Paddock {
 
     @OptionGroup var options: RepositoryOptions
 
+    func validate() throws {
+      if staged, rangeOptions.range != nil || rangeOptions.base != nil || rangeOptions.head != nil {
+        throw ValidationError("--staged reviews the index against HEAD: give no RANGE, --base or --head with it")
+      }
+    }
+
     func run() async throws {
       var verdict = Verdict.pass
       try reportingErrors {
@@ -42,12 +57,39 @@ extension Paddock {
           let config = try options.loadConfig(for: repository)
           return (repository, try ReviewPipeline(repository: repository, config: config))
         }
-        let resolved = try rangeOptions.resolve(in: repository)
+        let resolved: ResolvedRange
+        var nothingStaged = false
+        if staged {
+          let change = try StagedChange.load(
+            repository: repository, config: pipeline.config, environment: ProcessInfo.processInfo.environment,
+            now: Int64(Date().timeIntervalSince1970))
+          resolved = change.range
+          nothingStaged = change.isEmpty
+        } else {
+          resolved = try rangeOptions.resolve(in: repository)
+        }
         let model = modelOptions.settings(for: pipeline.config)
-        let report = try pipeline.review(
-          resolved, failOn: failOn.threshold, version: PaddockVersion.current, model: model, timings: &clock)
+        let report: ReviewReport
+        var nothing = nothingStaged
+        if nothingStaged {
+          report = pipeline.emptyReview(resolved, failOn: failOn.threshold, version: PaddockVersion.current)
+        } else {
+          do {
+            report = try pipeline.review(
+              resolved, failOn: failOn.threshold, version: PaddockVersion.current, model: model, timings: &clock)
+          } catch AttributionError.emptyRange {
+            report = pipeline.emptyReview(resolved, failOn: failOn.threshold, version: PaddockVersion.current)
+            nothing = true
+          }
+        }
         let colour = output == nil && format == .text && options.useColour()
-        let text = try clock.measure("render \(format.rawValue)") { try format.render(report, colour: colour) }
+        let text = try clock.measure("render \(format.rawValue)") {
+          // An empty range is not an error: there is nothing to review, and the text says so in words.
+          nothing && format == .text
+            ? "paddock review \(Escape.terminal(resolved.label)): nothing to review "
+              + (staged ? "(nothing is staged)\n" : "(the range has no commits)\n")
+            : try format.render(report, colour: colour)
+        }
         if timings { try writeError(clock.rendered()) }
         if let output {
           try write(text, to: output)

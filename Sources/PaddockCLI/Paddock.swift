@@ -13,8 +13,18 @@ struct Paddock: AsyncParsableCommand {
     version: PaddockVersion.current,
     subcommands: [
       Review.self, Attribute.self, Blame.self, Report.self, Rules.self, Baseline.self, Agents.self, Hook.self, CI.self,
+      Init.self, Version.self,
     ]
   )
+}
+
+extension Paddock {
+  /// `paddock version`, the same as `paddock --version`.
+  struct Version: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print Paddock's version (the same as --version).")
+
+    func run() throws { try writeOut(PaddockVersion.current + "\n") }
+  }
 }
 
 enum PaddockVersion {

@@ -110,12 +110,52 @@ extension Repository {
     if isShallow, spec.contains("~") || spec.contains("^") {
       return "`\(spec)` may lie beyond this shallow clone's depth: " + missingObjectHint()
     }
+    if let pastRoot = pastRootHint(spec) { return pastRoot }
     if spec.contains("/") {
       return
         "no revision `\(spec)` here: if it is a remote branch, run `git fetch` first; list branches with `git branch -a`"
     }
     return
       "no revision `\(spec)` here: check the spelling with `git rev-parse --verify \(spec)`, or `git fetch` if it exists only on a remote"
+  }
+
+  /// For a spec that walks first parents (`HEAD~10`, `main^^`) further back than the history goes: which revision,
+  /// how many commits its first-parent history has, and the furthest one back; nil for any other spec.
+  private func pastRootHint(_ spec: String) -> String? {
+    // The ancestry suffix: `~N`, `~` and `^`/`^1` all step back along first parents.
+    var index = spec.endIndex
+    var steps = 0
+    while index > spec.startIndex {
+      var digitsStart = index
+      while digitsStart > spec.startIndex, spec[spec.index(before: digitsStart)].isASCII,
+        spec[spec.index(before: digitsStart)].isNumber
+      {
+        digitsStart = spec.index(before: digitsStart)
+      }
+      guard digitsStart > spec.startIndex else { break }
+      let marker = spec[spec.index(before: digitsStart)]
+      guard marker == "~" || marker == "^" else { break }
+      let digits = spec[digitsStart..<index]
+      let count = digits.isEmpty ? 1 : Int(digits) ?? Int.max
+      // `^2` names a second parent, not a step back: leave such specs to git's own message.
+      if marker == "^", count != 1 { return nil }
+      steps = steps > Int.max - count ? Int.max : steps + count
+      index = spec.index(before: digitsStart)
+    }
+    let base = String(spec[..<index])
+    guard steps > 0, !base.isEmpty, let start = try? resolveCommit(base) else { return nil }
+    // Count the first-parent history, never further than the spec asked to go.
+    var count = 1
+    var current = start
+    while count <= steps, let parent = (try? commit(current))?.parents.first {
+      current = parent
+      count += 1
+    }
+    guard count <= steps else { return nil }
+    let furthest = count == 1 ? base : "\(base)~\(count - 1)"
+    let commits = count == 1 ? "1 commit" : "\(count) commits"
+    return "`\(spec)` is \(steps) commits back from `\(base)`, but the first-parent history of `\(base)` has only "
+      + "\(commits), root included: the furthest back is `\(furthest)`, the root commit \(current.abbreviated())"
   }
 
   /// Parses `A..B`, `A...B` or a single revision `A` (meaning `A..HEAD`).

@@ -41,11 +41,44 @@ import Testing
     #expect(result.err.contains("branch `main`, which has no commits yet"))
   }
 
-  @Test func emptyRange() throws {
+  /// A range with no commits is not an error: each command says there is nothing to do and exits 0, and a
+  /// machine format still gets its report.
+  @Test func emptyRangeIsNothingToDo() throws {
     let repository = try Self.simpleRepository()
-    let result = try repository.paddock(["attribute", "feature..main~1"])
+    let attribute = try repository.paddock(["attribute", "feature..main~1"])
+    #expect(attribute.status == 0, "\(attribute.err)")
+    #expect(attribute.out.contains("feature..main~1: nothing to attribute (the range has no commits)"))
+    let review = try repository.paddock(["review", "feature..main~1"])
+    #expect(review.status == 0, "\(review.err)")
+    #expect(review.out == "paddock review feature..main~1: nothing to review (the range has no commits)\n")
+    let json = try repository.paddock(["review", "feature..feature", "--format", "json"])
+    #expect(json.status == 0, "\(json.err)")
+    #expect(json.out.contains("\"verdict\" : \"pass\""), "\(json.out)")
+    let sarif = try repository.paddock(["review", "main..main", "--format", "sarif"])
+    #expect(sarif.status == 0 && sarif.out.contains("\"version\" : \"2.1.0\""), "\(sarif.out)")
+    let baseline = try repository.paddock(["baseline", "main..main"])
+    #expect(baseline.status == 0, "\(baseline.err)")
+    #expect(baseline.err.contains("nothing to record"))
+    #expect(!FileManager.default.fileExists(atPath: repository.path + "/.paddock-baseline.json"))
+  }
+
+  /// `HEAD~N` past the root names the revision, how many commits the history has and the furthest one back.
+  @Test func aRevisionPastTheRootSaysSoInWords() throws {
+    let repository = try Self.simpleRepository()
+    let commits = try repository.git(["rev-list", "--first-parent", "--count", "main"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let root = String(try repository.git(["rev-list", "--max-parents=0", "main"]).prefix(12))
+    let result = try repository.paddock(["review", "main~10"])
     #expect(result.status == 2)
-    #expect(result.err.contains("contains no commits"))
+    #expect(result.err.contains("`main~10` is 10 commits back from `main`"), "\(result.err)")
+    #expect(result.err.contains("has only \(commits) commit"), "\(result.err)")
+    #expect(result.err.contains("the root commit \(root)"), "\(result.err)")
+    let carets = try repository.paddock(["attribute", "main^^^^^^^^^^..main"])
+    #expect(carets.err.contains("is 10 commits back"), "\(carets.err)")
+    // A second parent that does not exist is git's own error, not a count of the history.
+    let second = try repository.paddock(["attribute", "main^2"])
+    #expect(second.status == 2)
+    #expect(!second.err.contains("commits back"), "\(second.err)")
   }
 
   @Test func unknownRevision() throws {

@@ -74,6 +74,9 @@ public struct HookInstallError: Error, Sendable, Equatable, CustomStringConverti
 /// byte. Installing twice changes nothing the second time.
 public struct HookInstaller {
   public static let hooks = ["pre-push", "prepare-commit-msg"]
+  /// Hooks installed only when asked (`paddock hook install --pre-commit`): the review of the staged changes at
+  /// every commit. Uninstalling and the status cover them once installed.
+  public static let optionalHooks = ["pre-commit"]
   /// The suffix of a hook that was there before Paddock's and now runs from it.
   public static let chainSuffix = ".pre-paddock"
 
@@ -104,22 +107,33 @@ public struct HookInstaller {
     return nil
   }
 
-  public func install(force: Bool = false) throws -> [HookChange] {
+  /// Installs the default hooks, and the pre-commit hook too with `preCommit`.
+  public func install(force: Bool = false, preCommit: Bool = false) throws -> [HookChange] {
+    let hooks = Self.hooks + (preCommit ? Self.optionalHooks : [])
     switch location.style {
-    case .directory: return try Self.hooks.map { try installDirectly($0, force: force) }
-    case .husky(let scripts): return try Self.hooks.map { try installForHusky($0, scripts: scripts) }
+    case .directory: return try hooks.map { try installDirectly($0, force: force) }
+    case .husky(let scripts): return try hooks.map { try installForHusky($0, scripts: scripts) }
     }
+  }
+
+  /// The default hooks, and each optional one that is installed.
+  private var presentHooks: [String] {
+    Self.hooks + Self.optionalHooks.filter { hook in status(of: [hook]).first?.installed ?? false }
   }
 
   public func uninstall() throws -> [HookChange] {
+    let hooks = presentHooks
     switch location.style {
-    case .directory: return try Self.hooks.map { try uninstallDirectly($0) }
-    case .husky(let scripts): return try Self.hooks.map { try uninstallForHusky($0, scripts: scripts) }
+    case .directory: return try hooks.map { try uninstallDirectly($0) }
+    case .husky(let scripts): return try hooks.map { try uninstallForHusky($0, scripts: scripts) }
     }
   }
 
-  public func status() -> [HookState] {
-    Self.hooks.map { hook in
+  /// The state of the default hooks, and of each optional one that is installed.
+  public func status() -> [HookState] { status(of: presentHooks) }
+
+  private func status(of hooks: [String]) -> [HookState] {
+    hooks.map { hook in
       switch location.style {
       case .directory:
         let path = (location.hooksDirectory as NSString).appendingPathComponent(hook)
