@@ -34,8 +34,7 @@ extension Paddock {
           report = try attributor.attribute(resolved)
         } catch AttributionError.emptyRange(let label) {
           // Not an error: say so, on standard error for JSON so that standard output holds only JSON.
-          let message = "\(Escape.terminal(label)): nothing to attribute (the range has no commits)
-"
+          let message = "\(Escape.terminal(label)): nothing to attribute (the range has no commits)\n"
           try format == .text ? writeOut(message) : writeError("paddock: " + message)
           return
         }
