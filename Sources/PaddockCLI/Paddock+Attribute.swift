@@ -27,11 +27,29 @@ extension Paddock {
         let resolved = try rangeOptions.resolve(in: repository)
         var attributor = try Attributor(repository: repository, config: config)
         attributor.copies = copies.detection()
-        let report = try attributor.attribute(resolved)
+        // The files are written as they are worked out: a whole history's lines are never all in memory.
         switch format {
         case .text:
-          try writeOut(AttributionTextRenderer(colour: options.useColour()).render(report, label: resolved.label))
-        case .json: try writeOut(try JSONRenderer.render(report))
+          var stream: AttributionTextRenderer.Stream?
+          try attributor.attribute(resolved) { summary in
+            let renderer = AttributionTextRenderer.Stream(
+              AttributionTextRenderer(colour: options.useColour()), summary: summary, label: resolved.label)
+            stream = renderer
+            try writeOut(renderer.header())
+          } file: { file in
+            if let stream { try writeOut(stream.file(file)) }
+          }
+          if let stream { try writeOut(stream.footer()) }
+        case .json:
+          var stream: AttributionJSONStream?
+          try attributor.attribute(resolved) { summary in
+            let renderer = try AttributionJSONStream(summary: summary)
+            stream = renderer
+            try writeOut(renderer.prefix)
+          } file: { file in
+            try writeOut(try stream?.file(file) ?? "")
+          }
+          if let stream { try writeOut(stream.suffix()) }
         }
       }
     }
