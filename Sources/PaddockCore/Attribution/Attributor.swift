@@ -13,6 +13,8 @@ public struct Attributor {
   public var notesRef: String
   /// Whether lines moved or copied from elsewhere keep their origin (`git blame -M`/`-C`); off by default.
   public var copies = CopyDetection.off
+  /// Commits the line trace diffs at once (`LineTracker.diffBatch`); tests make it small to cross batches.
+  var diffBatch = 1024
 
   public init(repository: Repository, catalogue: AgentCatalogue, notesRef: String = "refs/notes/ai") throws {
     self.repository = repository
@@ -70,6 +72,7 @@ public struct Attributor {
 
     var tracker = LineTracker(commits: commits, detection: copies)
     tracker.recording = true
+    tracker.diffBatch = diffBatch
     // The range's own diff (with the lines) is taken on this thread while the commits are diffed on the others.
     var finalDiff: [FileDiff] = []
     let snapshot = try timings.measure("diff the range and every commit, trace lines") {

@@ -108,7 +108,7 @@ struct LineTracker {
   /// Pairs diffed at once by `trace(head:in:)`: the diffs of one batch are replayed and dropped before the next is
   /// taken, so a long history never holds more than a batch of diffs (and each batch's workers start with empty
   /// object caches).
-  static let diffBatch = 1024
+  var diffBatch = 1024
 
   /// Runs the trace over `repository` and returns the snapshot of `head`. `alongside` runs on this thread while
   /// the first commits are diffed on others.
@@ -116,6 +116,7 @@ struct LineTracker {
     head: ObjectID, in repository: Repository, alongside: () throws(GitError) -> Void = {}
   ) throws(GitError) -> Snapshot {
     let pairs = diffPairs
+    let batchSize = max(1, diffBatch)
     var batch: [[FileDiff]] = []
     var taken = 0
     var position = 0
@@ -123,7 +124,7 @@ struct LineTracker {
     var unreadable = Set<String>()
     let snapshots = try replay(keeping: [head]) { () throws(GitError) -> [FileDiff] in
       if position == batch.count {
-        let next = pairs[taken..<min(taken + Self.diffBatch, pairs.count)]
+        let next = pairs[taken..<min(taken + batchSize, pairs.count)]
         if alongsideDone {
           batch = try repository.diffs(Array(next), options: Self.diffOptions, threads: Parallel.defaultWorkers)
         } else {
