@@ -94,4 +94,21 @@ import Testing
       #expect(!whole.intermediate.isEmpty)
     }
   }
+
+  /// With `--copies off` (the default) the trace keeps nothing for the moved-line search: no sources, no versions
+  /// of the maps, and maps that merge adjacent runs.
+  @Test func copiesOffKeepsNothingForTheSearch() throws {
+    let fixture = try HistoryGenerator.branchyRepository(seed: 22, commits: 24, moves: true)
+    let repository = try Repository(discoveringFrom: fixture.path)
+    let ids = try repository.walk(
+      include: [try repository.resolveCommit("feature")], exclude: [], order: .topologicalReverse)
+    let commits = try ids.map { id throws(GitError) in try repository.commit(id) }
+    var off = LineTracker(commits: commits)
+    let snapshot = try off.trace(head: try repository.resolveCommit("feature"), in: repository)
+    #expect(off.copySources.isEmpty && off.versions.isEmpty)
+    #expect(snapshot.maps.values.allSatisfy { !$0.keepsFragments })
+    var on = LineTracker(commits: commits, detection: CopyDetection(mode: .sameCommit))
+    _ = try on.trace(head: try repository.resolveCommit("feature"), in: repository)
+    #expect(!on.copySources.isEmpty && !on.versions.isEmpty)
+  }
 }
