@@ -9,4 +9,8 @@
 static inline int paddock_cache_blobs_up_to(size_t bytes) {
   return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (int)GIT_OBJECT_BLOB, bytes);
 }
+/* Bounds what the object caches of all open repositories hold between them (libgit2's default is 256 MiB). */
+static inline int paddock_cache_at_most(size_t bytes) {
+  return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
+}
 #endif

@@ -46,6 +46,20 @@ struct OutputChannel {
     if let failure { throw OutputError(name: name, code: failure) }
   }
 
+  /// Lends `body` standard output, or (with `path`) the file at `path`, created or emptied, for output written in
+  /// pieces; the file is closed afterwards, and a failing close is an error.
+  static func writing(to path: String?, _ body: (OutputChannel) throws -> Void) throws {
+    guard let path else { return try body(.standardOutput) }
+    let descriptor = open(path, O_WRONLY | O_TRUNC | O_CREAT | O_CLOEXEC, 0o644)
+    if descriptor < 0 { throw OutputError(name: path, code: errno) }
+    // Owned descriptor; closed on return. A failing close (NFS, a full disk) loses data, so it is checked.
+    var closed = false
+    defer { if !closed { _ = close(descriptor) } }
+    try body(OutputChannel(descriptor: descriptor, name: path))
+    closed = true
+    if close(descriptor) != 0 { throw OutputError(name: path, code: errno) }
+  }
+
   /// Appends `text` to the file at `path`, creating it when missing (such as `$GITHUB_STEP_SUMMARY`).
   static func append(_ text: String, to path: String) throws(OutputError) {
     let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)

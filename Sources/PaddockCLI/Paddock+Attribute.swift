@@ -29,23 +29,40 @@ extension Paddock {
         let resolved = try rangeOptions.resolve(in: repository)
         var attributor = try Attributor(repository: repository, config: config)
         attributor.copies = copies.detection()
-        let report: RangeAttribution
+        // The files are written as they are worked out: a whole history's lines are never all in memory.
         do {
-          report = try attributor.attribute(resolved)
+          try OutputChannel.writing(to: output.output) { channel in
+            switch format {
+            case .text:
+              var stream: AttributionTextRenderer.Stream?
+              try attributor.attribute(resolved) { summary in
+                let renderer = AttributionTextRenderer.Stream(
+                  AttributionTextRenderer(colour: output.output == nil && options.useColour()), summary: summary,
+                  label: resolved.label)
+                stream = renderer
+                try channel.write(renderer.header())
+              } file: { file in
+                if let stream { try channel.write(stream.file(file)) }
+              }
+              if let stream { try channel.write(stream.footer()) }
+            case .json:
+              var stream: AttributionJSONStream?
+              try attributor.attribute(resolved) { summary in
+                let renderer = try AttributionJSONStream(summary: summary)
+                stream = renderer
+                try channel.write(renderer.prefix)
+              } file: { file in
+                try channel.write(try stream?.file(file) ?? "")
+              }
+              if let stream { try channel.write(stream.suffix()) }
+            }
+          }
         } catch AttributionError.emptyRange(let label) {
           // Not an error: say so, on standard error for JSON so that standard output holds only JSON.
           let message = "\(Escape.terminal(label)): nothing to attribute (the range has no commits)\n"
           try format == .text ? writeOut(message) : writeError("paddock: " + message)
           return
         }
-        let text =
-          switch format {
-          case .text:
-            AttributionTextRenderer(colour: output.output == nil && options.useColour()).render(
-              report, label: resolved.label)
-          case .json: try JSONRenderer.render(report)
-          }
-        try writeReport(text, to: output.output)
       }
     }
   }

@@ -113,6 +113,9 @@ extension Repository {
   /// How many leading bytes git searches for a NUL to call a file binary (`buffer_is_binary`).
   static let binaryProbeLength = 8_000
 
+  /// The bytes the object caches of all open repositories hold between them (`Libgit2.ready` sets it).
+  static let objectCacheLimit = 32 << 20
+
   /// Looks up one side of a file's change for its content: absent for the zero id, oversized (not inflated) past
   /// `largestTextBlob`. `odb` is borrowed. The caller frees a `.blob` with `free()`.
   func diffSide(_ id: ObjectID, odb: OpaquePointer?, path: GitPath) throws(GitError) -> DiffSide {

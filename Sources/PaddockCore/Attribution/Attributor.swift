@@ -13,6 +13,8 @@ public struct Attributor {
   public var notesRef: String
   /// Whether lines moved or copied from elsewhere keep their origin (`git blame -M`/`-C`); off by default.
   public var copies = CopyDetection.off
+  /// Commits the line trace diffs at once (`LineTracker.diffBatch`); tests make it small to cross batches.
+  var diffBatch = 1024
 
   public init(repository: Repository, catalogue: AgentCatalogue, notesRef: String = "refs/notes/ai") throws {
     self.repository = repository
@@ -37,6 +39,26 @@ public struct Attributor {
 
   /// Attributes the lines `range` adds, recording the time of each phase in `timings`.
   public func attribute(_ range: ResolvedRange, timings: inout PhaseTimings) throws -> RangeAttribution {
+    try attribute(range, timings: &timings, streaming: false, summary: { _ in }, file: { _ in })
+  }
+
+  /// Attributes the lines `range` adds and hands the files over one at a time instead of keeping them all.
+  ///
+  /// `summary` first receives the attribution without its files (every count, commit and limitation is final), then
+  /// `file` each file in order. Together they equal `attribute(_:)`'s result; only a file's lines are never all in
+  /// memory with the other files' (over a whole history that is every line of the head). The files are worked out
+  /// twice, once for the figures and once to be handed over; notes and moved-line searches are not repeated.
+  public func attribute(
+    _ range: ResolvedRange, summary: (RangeAttribution) throws -> Void, file: (FileAttribution) throws -> Void
+  ) throws {
+    var timings = PhaseTimings()
+    _ = try attribute(range, timings: &timings, streaming: true, summary: summary, file: file)
+  }
+
+  private func attribute(
+    _ range: ResolvedRange, timings: inout PhaseTimings,
+    streaming: Bool, summary: (RangeAttribution) throws -> Void, file: (FileAttribution) throws -> Void
+  ) throws -> RangeAttribution {
     let (mergeBase, commits, classifications) = try timings.measure("walk and classify commits") {
       let mergeBase = try range.base.flatMap { base throws(GitError) in try repository.mergeBase(base, range.head) }
       let exclude = (range.base.map { [$0] } ?? []) + range.alsoExcluding
@@ -50,6 +72,7 @@ public struct Attributor {
 
     var tracker = LineTracker(commits: commits, detection: copies)
     tracker.recording = true
+    tracker.diffBatch = diffBatch
     // The range's own diff (with the lines) is taken on this thread while the commits are diffed on the others.
     var finalDiff: [FileDiff] = []
     let snapshot = try timings.measure("diff the range and every commit, trace lines") {
@@ -93,29 +116,34 @@ public struct Attributor {
 
     var lfsPaths: [String] = []
     var unreadablePaths: [String] = []
-    for file in finalDiff {
+    // With `streaming`, the maps the moved-line search gave each file in the first pass, for the second.
+    var resolvedMaps: [Int: LineMap] = [:]
+    /// The attribution of `finalDiff[index]`; with `counting`, its lines are added to the range's figures too.
+    func attributeFile(_ index: Int, counting: Bool) throws -> FileAttribution {
+      let file = finalDiff[index]
       let pathText = file.path.description
       var fileCounts = LineCounts()
       var hunks: [HunkAttribution] = []
       let pathID = tracker.paths.existingID(file.path)
       var map = pathID.flatMap { snapshot.maps[$0] } ?? LineMap()
-      if copies.isOn {
+      if let resolved = resolvedMaps[index] {
+        map = resolved
+      } else if copies.isOn {
         let added = file.hunks.flatMap(\.lines).filter { $0.kind == .addition }.compactMap(\.newLine)
         map = try resolver.resolving(map, lines: added)
+        if streaming { resolvedMaps[index] = map }
       }
       if try isLFSPointer(file) {
         // The pointer's lines are not the file: count none, and credit the commit that last wrote its `oid` line.
         let added = file.hunks.flatMap(\.lines).filter { $0.kind == .addition }.compactMap(\.newLine)
         let origin = map.origins(of: added).compactMap { $0 }.last
-        lfsPaths.append(pathText)
-        files.append(
-          FileAttribution(
-            path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
-            binary: true, submodule: false, symlink: false, commit: origin.map { commitHex[Int($0.commit)] },
-            authorship: origin.map { classifications[Int($0.commit)].authorship.rawValue } ?? "unknown",
-            counts: LineCounts(), hunks: [], blob: file.newBlob, oldBlob: file.oldBlob.isZero ? nil : file.oldBlob,
-            lfsPointer: true, oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file)))
-        continue
+        if counting { lfsPaths.append(pathText) }
+        return FileAttribution(
+          path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
+          binary: true, submodule: false, symlink: false, commit: origin.map { commitHex[Int($0.commit)] },
+          authorship: origin.map { classifications[Int($0.commit)].authorship.rawValue } ?? "unknown",
+          counts: LineCounts(), hunks: [], blob: file.newBlob, oldBlob: file.oldBlob.isZero ? nil : file.oldBlob,
+          lfsPointer: true, oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file))
       }
       for hunk in file.hunks {
         let added = hunk.lines.filter { $0.kind == .addition }
@@ -134,7 +162,7 @@ public struct Attributor {
             record.agent = classification.agent
             record.model = classification.model
             record.source = .commit
-            linesPerCommit[Int(origin.commit)] += 1
+            if counting { linesPerCommit[Int(origin.commit)] += 1 }
             if let note = try note(for: origin.commit),
               let (author, _) = note.author(path: tracker.paths[origin.path].description, line: Int(origin.start))
             {
@@ -151,7 +179,7 @@ public struct Attributor {
                 record.model = nil
               }
             }
-            if record.authorship == .ai, let agent = record.agent {
+            if counting, record.authorship == .ai, let agent = record.agent {
               let key = "\(agent)\u{0}\(record.model ?? "")"
               tallies[key, default: (agent, record.model, 0, [])].lines += 1
               tallies[key]?.commits.insert(origin.commit)
@@ -173,15 +201,20 @@ public struct Attributor {
         lastCommit = commits[Int(index)].id.hex
         authorship = classifications[Int(index)].authorship.rawValue
       }
-      totals = totals + fileCounts
-      if file.isUnreadable { unreadablePaths.append(pathText) }
-      files.append(
-        FileAttribution(
-          path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
-          binary: file.isBinary, submodule: file.isSubmodule, symlink: file.isSymlink, commit: lastCommit,
-          authorship: authorship, counts: fileCounts, hunks: hunks, blob: file.newBlob.isZero ? nil : file.newBlob,
-          oldBlob: file.oldBlob.isZero ? nil : file.oldBlob, unreadable: file.isUnreadable ? true : nil,
-          oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file)))
+      if counting {
+        totals = totals + fileCounts
+        if file.isUnreadable { unreadablePaths.append(pathText) }
+      }
+      return FileAttribution(
+        path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
+        binary: file.isBinary, submodule: file.isSubmodule, symlink: file.isSymlink, commit: lastCommit,
+        authorship: authorship, counts: fileCounts, hunks: hunks, blob: file.newBlob.isZero ? nil : file.newBlob,
+        oldBlob: file.oldBlob.isZero ? nil : file.oldBlob, unreadable: file.isUnreadable ? true : nil,
+        oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file))
+    }
+    for index in finalDiff.indices {
+      let attribution = try attributeFile(index, counting: true)
+      if !streaming { files.append(attribution) }
     }
     let intermediate = Self.intermediateLines(tracker: tracker, head: snapshot, commitHex: commitHex)
 
@@ -219,10 +252,15 @@ public struct Attributor {
           + "(\(lfsPaths.prefix(5).joined(separator: ", "))\(lfsPaths.count > 5 ? ", …" : "")): the content is stored "
           + "outside git and was not reviewed; its lines are not counted.")
     }
-    return RangeAttribution(
+    let attribution = RangeAttribution(
       base: range.base?.hex, head: range.head.hex, mergeBase: mergeBase?.hex, commits: commitRecords.reversed(),
       files: files, agents: agents, totals: totals, notesRef: usedNotes ? notesRef : nil, limitations: limitations,
       intermediate: intermediate)
+    if streaming {
+      try summary(attribution)
+      for index in finalDiff.indices { try file(attributeFile(index, counting: false)) }
+    }
+    return attribution
   }
 
   /// The lines each commit added that do not stand at head: what a commit added minus what `head`'s maps still

@@ -51,6 +51,9 @@ struct LineMapVersions {
   private var entered: [Int32] = []
   private var exited: [Int32] = []
 
+  /// Whether nothing was recorded (the trace keeps no versions when moved lines are not followed).
+  var isEmpty: Bool { versions.isEmpty && entered.isEmpty }
+
   init() {}
 
   /// `firstParents[i]`: the index of commit `i`'s first parent in the trace, or nil.

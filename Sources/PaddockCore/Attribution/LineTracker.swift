@@ -105,15 +105,44 @@ struct LineTracker {
     return pairs
   }
 
+  /// Pairs diffed at once by `trace(head:in:)`: the diffs of one batch are replayed and dropped before the next is
+  /// taken, so a long history never holds more than a batch of diffs (and each batch's workers start with empty
+  /// object caches).
+  var diffBatch = 1024
+
   /// Runs the trace over `repository` and returns the snapshot of `head`. `alongside` runs on this thread while
-  /// the commits are diffed on others.
+  /// the first commits are diffed on others.
   mutating func trace(
     head: ObjectID, in repository: Repository, alongside: () throws(GitError) -> Void = {}
   ) throws(GitError) -> Snapshot {
-    let diffs = try repository.diffs(
-      diffPairs, options: Self.diffOptions, threads: Parallel.defaultWorkers, alongside: alongside)
-    unreadablePaths = Set(diffs.joined().filter(\.isUnreadable).map(\.path.description))
-    return trace(diffs: diffs, keeping: [head])[head] ?? Snapshot()
+    let pairs = diffPairs
+    let batchSize = max(1, diffBatch)
+    var batch: [[FileDiff]] = []
+    var taken = 0
+    var position = 0
+    var alongsideDone = false
+    var unreadable = Set<String>()
+    let snapshots = try replay(keeping: [head]) { () throws(GitError) -> [FileDiff] in
+      if position == batch.count {
+        let next = pairs[taken..<min(taken + batchSize, pairs.count)]
+        if alongsideDone {
+          batch = try repository.diffs(Array(next), options: Self.diffOptions, threads: Parallel.defaultWorkers)
+        } else {
+          batch = try repository.diffs(
+            Array(next), options: Self.diffOptions, threads: Parallel.defaultWorkers, alongside: alongside)
+          alongsideDone = true
+        }
+        taken += next.count
+        position = 0
+        for file in batch.joined() where file.isUnreadable { unreadable.insert(file.path.description) }
+      }
+      defer { position += 1 }
+      return batch[position]
+    }
+    // A range whose commits have no diffs to take still runs `alongside`.
+    if !alongsideDone { try alongside() }
+    unreadablePaths = unreadable
+    return snapshots[head] ?? Snapshot()
   }
 
   /// Replays `diffs` (in `diffPairs` order) and returns the snapshots of the commits in `keeping`.
@@ -125,6 +154,19 @@ struct LineTracker {
     diffs allDiffs: [[FileDiff]], keeping: Set<ObjectID>, visiting: Set<Int32> = [],
     visit: (Int32, Snapshot, [FileDiff], PathTable) -> Void = { _, _, _, _ in }
   ) -> [ObjectID: Snapshot] {
+    var next = 0
+    return replay(keeping: keeping, visiting: visiting, visit: visit) { () -> [FileDiff] in
+      defer { next += 1 }
+      return allDiffs[next]
+    }
+  }
+
+  /// Replays the diffs `nextDiff` hands over one at a time, in `diffPairs` order; see `trace(diffs:keeping:)`.
+  private mutating func replay<Failure: Error>(
+    keeping: Set<ObjectID>, visiting: Set<Int32> = [],
+    visit: (Int32, Snapshot, [FileDiff], PathTable) -> Void = { _, _, _, _ in },
+    nextDiff: () throws(Failure) -> [FileDiff]
+  ) throws(Failure) -> [ObjectID: Snapshot] {
     var index: [ObjectID: Int32] = [:]
     for (position, commit) in commits.enumerated() { index[commit.id] = Int32(position) }
     if detection.isOn {
@@ -148,17 +190,14 @@ struct LineTracker {
       return snapshots[p] ?? Snapshot()
     }
 
-    var next = 0
     for (position, commit) in commits.enumerated() {
       let me = Int32(position)
       let parents = commit.parents
-      let mainDiff = allDiffs[next]
-      next += 1
+      let mainDiff = try nextDiff()
       var snapshot = parents.first.map { takeSnapshot(of: $0) } ?? Snapshot()
       var others: [OtherParent] = []
       for parent in parents.dropFirst() {
-        let diff = allDiffs[next]
-        next += 1
+        let diff = try nextDiff()
         var byPath: [GitPath: FileDiff] = [:]
         var deleted = Set<GitPath>()
         for file in diff {

@@ -5,34 +5,63 @@ public struct AttributionTextRenderer {
   public init(colour: Bool) { self.colour = colour }
 
   public func render(_ report: RangeAttribution, label: String) -> String {
-    var out = ""
-    let totals = report.totals
-    out += bold(Escape.terminal(label)) + "  (\(report.commits.count) commit\(report.commits.count == 1 ? "" : "s"), "
-    out += "merge base \(report.mergeBase.map { String($0.prefix(12)) } ?? "none: unrelated histories"))\n"
-    out += "added lines: \(totals.total)  "
-    out += paint("ai \(totals.ai) (\(percent(totals.ai, of: totals.total)))", .magenta) + "  "
-    out += paint("human \(totals.human) (\(percent(totals.human, of: totals.total)))", .green)
-    if totals.bot > 0 { out += "  " + paint("bot \(totals.bot)", .cyan) }
-    if totals.unknown > 0 { out += "  " + paint("unknown \(totals.unknown)", .yellow) }
-    out += "\n"
-    let commitsByID = Dictionary(report.commits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    for file in report.files {
-      out += "\n" + bold(Escape.terminal(file.path))
+    let stream = Stream(self, summary: report, label: label)
+    return stream.header() + report.files.map(stream.file).joined() + stream.footer()
+  }
+
+  /// Renders an attribution whose files arrive one at a time (`Attributor.attribute(_:summary:file:)`): `header`,
+  /// then `file` for each file, then `footer` give the text `render` gives for the whole attribution.
+  public struct Stream {
+    let renderer: AttributionTextRenderer
+    let report: RangeAttribution
+    let label: String
+    private let commitsByID: [String: CommitAttribution]
+
+    /// `summary` is the attribution without its files, or with them (they are not read).
+    public init(_ renderer: AttributionTextRenderer, summary: RangeAttribution, label: String) {
+      self.renderer = renderer
+      report = summary
+      self.label = label
+      commitsByID = Dictionary(summary.commits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The range and its figures.
+    public func header() -> String {
+      var out = ""
+      let totals = report.totals
+      out +=
+        renderer.bold(Escape.terminal(label))
+        + "  (\(report.commits.count) commit\(report.commits.count == 1 ? "" : "s"), "
+      out += "merge base \(report.mergeBase.map { String($0.prefix(12)) } ?? "none: unrelated histories"))\n"
+      out += "added lines: \(totals.total)  "
+      out += renderer.paint("ai \(totals.ai) (\(renderer.percent(totals.ai, of: totals.total)))", .magenta) + "  "
+      out += renderer.paint("human \(totals.human) (\(renderer.percent(totals.human, of: totals.total)))", .green)
+      if totals.bot > 0 { out += "  " + renderer.paint("bot \(totals.bot)", .cyan) }
+      if totals.unknown > 0 { out += "  " + renderer.paint("unknown \(totals.unknown)", .yellow) }
+      out += "\n"
+      return out
+    }
+
+    /// One file and its hunks.
+    public func file(_ file: FileAttribution) -> String {
+      var out = ""
+      out += "\n" + renderer.bold(Escape.terminal(file.path))
       if let old = file.oldPath { out += " (renamed from \(Escape.terminal(old)))" }
       var tags: [String] = [file.status.rawValue]
       if file.binary { tags.append("binary") }
       if file.submodule { tags.append("submodule") }
       if file.symlink { tags.append("symlink") }
-      out += "  [\(tags.joined(separator: ", "))]  \(mark(file.authorship))"
+      out += "  [\(tags.joined(separator: ", "))]  \(renderer.mark(file.authorship))"
       if file.counts.total > 0 { out += "  ai \(file.counts.ai), human \(file.counts.human)" }
       if file.counts.bot > 0 { out += ", bot \(file.counts.bot)" }
       if file.counts.unknown > 0 { out += ", unknown \(file.counts.unknown)" }
       if let commit = file.commit, let record = commitsByID[commit] {
-        out += "  last changed by \(commit.prefix(12)) \(who(record))"
+        out += "  last changed by \(commit.prefix(12)) \(renderer.who(record))"
       }
       out += "\n"
       for hunk in file.hunks {
-        out += "  @@ -\(hunk.oldStart),\(hunk.oldLines) +\(hunk.newStart),\(hunk.newLines) @@  \(mark(hunk.authorship))"
+        out +=
+          "  @@ -\(hunk.oldStart),\(hunk.oldLines) +\(hunk.newStart),\(hunk.newLines) @@  \(renderer.mark(hunk.authorship))"
         if hunk.counts.total > 0 { out += " \(hunk.counts.total) line\(hunk.counts.total == 1 ? "" : "s")" }
         out += "\n"
         // Consecutive lines from the same commit and source form one row.
@@ -48,13 +77,14 @@ public struct AttributionTextRenderer {
           }
           let last = hunk.lines[end]
           let span = first.line == last.line ? "\(first.line)" : "\(first.line)-\(last.line)"
-          var row = "    \(span.padding(toLength: 9, withPad: " ", startingAt: 0)) \(mark(first.authorship.rawValue))"
+          var row =
+            "    \(span.padding(toLength: 9, withPad: " ", startingAt: 0)) \(renderer.mark(first.authorship.rawValue))"
           if let agent = first.agent {
-            row += " " + agentLabel(agent: agent, model: first.model, report: report)
+            row += " " + renderer.agentLabel(agent: agent, model: first.model, report: report)
           }
           if let commit = first.commit {
             row += "  \(commit.prefix(12))"
-            if let record = commitsByID[commit] { row += " \(quoted(record.summary))" }
+            if let record = commitsByID[commit] { row += " \(renderer.quoted(record.summary))" }
           } else {
             row += "  (from outside the range)"
           }
@@ -63,16 +93,22 @@ public struct AttributionTextRenderer {
           index = end + 1
         }
       }
+      return out
     }
-    if !report.agents.isEmpty {
-      out += "\n" + bold("agents") + "\n"
-      for tally in report.agents {
-        out +=
-          "  \(Escape.terminal(tally.name))\(tally.model.map { " (\(Escape.terminal($0)))" } ?? "")  \(tally.lines) line\(tally.lines == 1 ? "" : "s") in \(tally.commits) commit\(tally.commits == 1 ? "" : "s")\n"
+
+    /// The agents and the limitations.
+    public func footer() -> String {
+      var out = ""
+      if !report.agents.isEmpty {
+        out += "\n" + renderer.bold("agents") + "\n"
+        for tally in report.agents {
+          out +=
+            "  \(Escape.terminal(tally.name))\(tally.model.map { " (\(Escape.terminal($0)))" } ?? "")  \(tally.lines) line\(tally.lines == 1 ? "" : "s") in \(tally.commits) commit\(tally.commits == 1 ? "" : "s")\n"
+        }
       }
+      for limitation in report.limitations { out += "\nnote: \(Escape.terminal(limitation))\n" }
+      return out
     }
-    for limitation in report.limitations { out += "\nnote: \(Escape.terminal(limitation))\n" }
-    return out
   }
 
   private func who(_ record: CommitAttribution) -> String {
