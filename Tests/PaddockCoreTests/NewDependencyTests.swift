@@ -28,10 +28,19 @@ import Testing
 
   @Test func goIndirectRequirementsAreNotNew() throws {
     let found = try Self.findings(Self.file("go.mod", Self.goMod, added: [6, 7, 8, 9, 11]))
+    // One finding for the manifest, naming each new package once, at the first one's line.
+    #expect(found.count == 1 && found.first?.line == 6, "\(found)")
     #expect(
-      found.map(\.message).map { $0.components(separatedBy: "package ").last ?? "" } == [
-        "`charm.land/glamour/v2`.", "`github.com/DATA-DOG/go-sqlmock`.",
-      ])
+      found.first?.message.hasSuffix("Added 2 Go packages: `charm.land/glamour/v2`, `github.com/DATA-DOG/go-sqlmock`.")
+        == true, "\(found.map(\.message))")
+  }
+
+  /// A person's and an agent's new packages in one manifest are two findings: the policy differs by authorship.
+  @Test func newPackagesAreReportedOncePerManifestAndAuthorship() throws {
+    var file = Self.file("go.mod", Self.goMod, added: [6, 7])
+    file.added[1].authorship = .ai
+    let found = try Self.findings(file)
+    #expect(found.map(\.authorship) == [.human, .ai] && found.map(\.line) == [6, 7], "\(found)")
   }
 
   /// A requirement that was indirect and becomes direct was already in the build.

@@ -202,6 +202,25 @@ import Testing
     #expect(Self.protectedFindings(try Self.review(fixture, config: attack.config)).isEmpty)
   }
 
+  /// Several unreviewed commits to one protected file are one finding that names each of them (one decision for a
+  /// reviewer), at the first one's lines; a reviewed commit among them is left out of it.
+  @Test func aProtectedFileIsOneFindingNamingEveryUnreviewedCommit() throws {
+    let fixture = try Self.repository()
+    try fixture.write("src/auth/session.py", "def allowed(user, token):\n    return True\n")
+    let first = try fixture.commit("Allow everyone" + Self.claude)
+    try fixture.write("src/auth/session.py", "def allowed(user, token):\n    return user is not None\n")
+    let reviewed = try fixture.commit(
+      "Check the user" + Self.claude + "Reviewed-by: Grace Hopper <grace@example.com>\n")
+    try fixture.write("src/auth/session.py", "def allowed(user, token):\n    return bool(user)\n")
+    let third = try fixture.commit("Check the user again" + Self.claude)
+    let found = Self.protectedFindings(try Self.review(fixture))
+    #expect(found.count == 1, "\(found.map(\.message))")
+    let message = found.first?.message ?? ""
+    #expect(message.contains(String(first.prefix(12))) && message.contains(String(third.prefix(12))), "\(message)")
+    #expect(!message.contains(String(reviewed.prefix(12))), "\(message)")
+    #expect(found.first?.commit.map { message.contains(String($0.prefix(12))) } == true, "\(message)")
+  }
+
   /// A person's own change to a protected path needs no review, and neither does an agent's change elsewhere.
   @Test func onlyAgentsChangesToProtectedPathsCount() throws {
     let fixture = try Self.repository()

@@ -91,6 +91,9 @@ enum ChangeChecks {
       for line in file?.added ?? [] {
         if let index = line.commit { lines[index, default: []].append(line) }
       }
+      // One finding per file, naming every commit that changed it with no person's review: one decision for a
+      // reviewer, at the first AI line of the first such commit.
+      var unreviewed: [(commit: ReviewCommit, authorship: Authorship, what: String, lines: [AddedLine])] = []
       for index in Set(path.commits).union(lines.keys).sorted() {
         let commit = change.commits[index]
         // A commit's lines carry their own authorship (a note can make them a person's); what else it did to the
@@ -106,20 +109,22 @@ enum ChangeChecks {
           ? "changed it (\(path.summary))"
           : "changed \(nonHuman.count) line\(nonHuman.count == 1 ? "" : "s") here"
             + (path.status == .modified && path.removedLines == 0 ? "" : " (\(path.summary))")
-        var message =
-          "\(rule.message) \(reported) is protected; commit \(commit.id.prefix(12)) (\(commit.agent ?? "AI")) \(what) with no review from a person."
-        if !commit.refusedReviews.isEmpty {
-          message +=
-            " Not counted: "
-            + commit.refusedReviews.map { "`\($0.text)` (\($0.reason))" }.joined(separator: "; ") + "."
-        }
-        findings.append(
-          finding(
-            rule, file: ReviewFile(path: reported, added: []), line: reported == path.path ? nonHuman.first : nil,
-            change: change, message: message,
-            key: "protected:\(commit.summary)", endLine: reported == path.path ? nonHuman.last?.number : nil,
-            authorship: authorship, commit: commit))
+        unreviewed.append((commit, authorship, what, nonHuman))
       }
+      guard let first = unreviewed.first else { continue }
+      let commits = unreviewed.map { "commit \($0.commit.id.prefix(12)) (\($0.commit.agent ?? "AI")) \($0.what)" }
+      var message =
+        "\(rule.message) \(reported) is protected; \(commits.joined(separator: "; ")), with no review from a person."
+      let refused = unreviewed.flatMap(\.commit.refusedReviews)
+      if !refused.isEmpty {
+        message += " Not counted: " + refused.map { "`\($0.text)` (\($0.reason))" }.joined(separator: "; ") + "."
+      }
+      let here = reported == path.path ? unreviewed.first { !$0.lines.isEmpty }?.lines : nil
+      findings.append(
+        finding(
+          rule, file: ReviewFile(path: reported, added: []), line: here?.first, change: change, message: message,
+          key: "protected:" + unreviewed.map(\.commit.summary).joined(separator: "\u{0}"), endLine: here?.last?.number,
+          authorship: first.authorship, commit: first.commit))
     }
     return findings
   }
@@ -142,26 +147,29 @@ enum ChangeChecks {
         }
       }
     }
-    var findings: [Finding] = []
-    if let limit = limits.perCommit {
-      for (index, entry) in perCommit.sorted(by: { $0.key < $1.key }) where entry.count > limit {
-        let commit = change.commits[index]
-        findings.append(
-          finding(
-            rule, file: entry.first.0, line: entry.first.1, change: change,
-            message:
-              "\(rule.message) Commit \(commit.id.prefix(12)) adds \(entry.count) AI-written lines; the limit per commit is \(limit).",
-            key: "size:commit:\(commit.summary)", authorship: .ai, commit: commit))
-      }
+    // One finding for the change, naming the commits over their limit: one decision for a reviewer.
+    let overCommit =
+      limits.perCommit.map { limit in perCommit.sorted { $0.key < $1.key }.filter { $0.value.count > limit } } ?? []
+    let overChange = limits.perChange.map { total > $0 } ?? false
+    guard overChange || !overCommit.isEmpty, let located = overCommit.first?.value.first ?? first else { return [] }
+    var parts: [String] = []
+    if overChange, let limit = limits.perChange {
+      parts.append("The change adds \(total) AI-written lines; the limit per change is \(limit).")
     }
-    if let limit = limits.perChange, total > limit, let first {
-      findings.append(
-        finding(
-          rule, file: first.0, line: first.1, change: change,
-          message: "\(rule.message) The change adds \(total) AI-written lines; the limit per change is \(limit).",
-          key: "size:change", authorship: .ai))
+    if let limit = limits.perCommit, !overCommit.isEmpty {
+      let named = overCommit.map { "\(change.commits[$0.key].id.prefix(12)) (\($0.value.count))" }
+      parts.append(
+        (overCommit.count == 1 ? "Commit \(named[0]) adds" : "Commits \(named.joined(separator: ", ")) each add")
+          + " more AI-written lines than the limit per commit, \(limit).")
     }
-    return findings
+    let key = (overChange ? ["size:change"] : []) + overCommit.map { "size:commit:\(change.commits[$0.key].summary)" }
+    return [
+      finding(
+        rule, file: located.0, line: located.1, change: change,
+        message: "\(rule.message) " + parts.joined(separator: " "),
+        key: key.joined(separator: "\u{0}"), authorship: .ai,
+        commit: overCommit.count == 1 ? change.commits[overCommit[0].key] : nil)
+    ]
   }
 
   // MARK: ai-signoff

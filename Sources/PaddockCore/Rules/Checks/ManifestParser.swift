@@ -208,20 +208,35 @@ enum ManifestCheck {
     let before =
       (file.oldContent.map { ManifestParser.packages(in: $0, path: file.path) } ?? [])
       .union(change.declaredDependencies[ecosystem.rawValue] ?? [])
-    var findings: [Finding] = []
+    // One finding per manifest and authorship, naming every new package: one decision for a reviewer, on the line
+    // of the first.
+    var found: [(line: AddedLine, packages: [String])] = []
     var reported: Set<String> = []
     for line in file.added where rule.scope.includes(line.authorship) {
       let index = file.content == nil ? (file.added.firstIndex(of: line) ?? 0) : line.number - 1
       guard let package = ManifestParser.package(at: index, in: lines, path: file.path), !before.contains(package),
         reported.insert(package).inserted
       else { continue }
+      if let group = found.firstIndex(where: { $0.line.authorship == line.authorship }) {
+        found[group].packages.append(package)
+      } else {
+        found.append((line, [package]))
+      }
+    }
+    var findings: [Finding] = []
+    for (line, packages) in found {
       let commit = line.commit.map { change.commits[$0] }
+      let named = packages.map { "`\($0)`" }
+      let what =
+        packages.count == 1
+        ? "Added \(ecosystem.rawValue) package \(named[0])."
+        : "Added \(packages.count) \(ecosystem.rawValue) packages: \(named.joined(separator: ", "))."
       findings.append(
         Finding(
           rule: rule.id, title: rule.title, severity: rule.severity, path: file.path, line: line.number,
           authorship: line.authorship, agent: line.agent ?? commit?.agent, commit: commit?.id,
-          message: "\(rule.message) Added \(ecosystem.rawValue) package `\(package)`.", fix: rule.fix,
-          snippet: line.text, fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: package)))
+          message: "\(rule.message) \(what)", fix: rule.fix, snippet: line.text,
+          fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: packages.sorted().joined(separator: " "))))
     }
     return findings
   }
