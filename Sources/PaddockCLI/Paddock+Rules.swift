@@ -94,16 +94,23 @@ extension Paddock {
           let classifier = try CommitClassifier(catalogue: config.catalogue())
           var out = ""
           var total = 0
+          var mutations = 0
           for rule in rules {
             for result in RuleExampleRunner.run(rule, classifier: classifier) {
-              total += 1
+              if result.mutation == nil { total += 1 } else { mutations += 1 }
               guard !result.passed else { continue }
               failed += 1
               out += "FAIL \(result.rule) \(result.location): \(result.problem ?? "failed"): \(result.example)\n"
+              if !result.mutatedText.isEmpty {
+                out +=
+                  "     mutated: \(result.mutatedText.map { Escape.terminal($0) }.joined(separator: "\n              "))\n"
+              }
               for message in result.findings { out += "     finding: \(message)\n" }
             }
           }
-          out += "\(total - failed) passed, \(failed) failed (\(rules.count) rules)\n"
+          out +=
+            "\(total + mutations - failed) passed, \(failed) failed (\(rules.count) rules, \(total) examples, "
+            + "\(mutations) mutations)\n"
           try writeOut(out)
         }
         if failed > 0 { throw ExitCode(1) }

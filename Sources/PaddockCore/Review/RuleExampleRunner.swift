@@ -4,9 +4,7 @@ import PaddockGit
 public enum RuleExampleRunner {
   /// The outcome of one example, or of a rule missing a kind of example.
   public struct Result: Sendable, Hashable {
-    public enum Expectation: String, Sendable, Hashable {
-      case fire, quiet
-    }
+    public typealias Expectation = RuleExampleExpectation
 
     public var rule: String
     public var expectation: Expectation
@@ -19,6 +17,10 @@ public enum RuleExampleRunner {
     public var findings: [String]
     /// What went wrong, for a failed example: quiet, fired, or fired elsewhere than its marks say.
     public var problem: String?
+    /// The mutation the example ran under, nil for the example as written.
+    public var mutation: ExampleMutation?
+    /// The mutated file's lines (context, then added), for a failed mutation.
+    public var mutatedText: [String] = []
   }
 
   /// Every example of `rule`; a rule without both kinds of example gets a failed result for the missing kind.
@@ -33,6 +35,7 @@ public enum RuleExampleRunner {
             problem: "has no `\(expectation.rawValue)` example"))
       }
       for example in examples {
+        let location = RuleSource(file: rule.source.file, line: example.line ?? rule.source.line).description
         let findings = evaluate(rule, on: example, classifier: classifier)
         let problem =
           expectation == .fire
@@ -40,11 +43,71 @@ public enum RuleExampleRunner {
         results.append(
           Result(
             rule: rule.id, expectation: expectation, example: example.lines.first ?? example.path ?? "(empty)",
-            location: RuleSource(file: rule.source.file, line: example.line ?? rule.source.line).description,
-            passed: problem == nil, findings: findings.map { "\(place($0)): \($0.message)" }, problem: problem))
+            location: location, passed: problem == nil, findings: findings.map { "\(place($0)): \($0.message)" },
+            problem: problem))
+        // A mutation of an example that fails as written would only repeat its failure.
+        guard problem == nil else { continue }
+        for mutation in mutations(of: example, rule: rule, expectation: expectation) {
+          guard let mutated = mutated(example, by: mutation, rule: rule, expectation: expectation) else { continue }
+          let findings = evaluate(rule, on: mutated, classifier: classifier, crlf: mutation == .crlf)
+          let problem =
+            expectation == .fire && mutation.keepsOutcome
+            ? fireProblem(mutated, findings, mainPath: mainPath(example, rule))
+            : quietProblem(mutated, findings)
+          let text = mutated.context + mutated.lines
+          results.append(
+            Result(
+              rule: rule.id, expectation: expectation, example: example.lines.first ?? example.path ?? "(empty)",
+              location: location, passed: problem == nil,
+              findings: findings.map { "\(place($0)): \($0.message)" },
+              problem: problem.map { "under mutation `\(mutation.rawValue)`, \($0)" }, mutation: mutation,
+              mutatedText: mutation == .crlf ? text.map { $0 + "\r" } : text))
+        }
       }
     }
     return results
+  }
+
+  /// The mutations an example runs: its own list, or its rule's defaults, less those it or its rule skips.
+  public static func mutations(of example: RuleExample, rule: Rule, expectation: RuleExampleExpectation)
+    -> [ExampleMutation]
+  {
+    let chosen = example.mutations ?? ExampleMutation.defaults(for: rule, expectation: expectation)
+    return chosen.filter { example.skippedMutations[$0] == nil && rule.examples.skippedMutations[$0] == nil }.sorted()
+  }
+
+  /// The example mutated: its main file's lines edited and its marks moved with them (a mutation that must silence
+  /// the example drops them). Nil when the mutation has nothing to change in it.
+  static func mutated(
+    _ example: RuleExample, by mutation: ExampleMutation, rule: Rule, expectation: RuleExampleExpectation
+  ) -> RuleExample? {
+    if mutation == .crlf { return example }
+    let lines = example.context + example.lines
+    let own = example.marks.filter { $0.path == nil }
+    let marked = own.flatMap { Array($0.line...$0.endLine) }
+    let path = mainPath(example, rule)
+    let language = Language.of(path: path, firstLine: lines.first)
+    guard
+      let edits = mutation.edits(
+        lines, added: example.context.count..<lines.count, marked: marked, markStarts: own.map(\.line),
+        language: language)
+    else { return nil }
+    let edited = EditedLines(lines, edits: edits)
+    var result = example
+    let contextCount = edited.count(ofFirst: example.context.count)
+    result.context = Array(edited.lines[..<contextCount])
+    result.lines = Array(edited.lines[contextCount...])
+    if !mutation.keepsOutcome {
+      result.marks = []
+    } else {
+      result.marks = example.marks.map { mark in
+        guard mark.path == nil else { return mark }
+        let start = edited.position(line: mark.line, column: mark.column, isEnd: false)
+        let end = edited.position(line: mark.endLine, column: mark.endColumn, isEnd: true)
+        return ExampleMark(line: start.line, column: start.column, endLine: end.line, endColumn: end.column)
+      }
+    }
+    return result
   }
 
   /// Why a `fire` example fails, or nil: its findings must stand exactly where its marks say, no more and no fewer.
@@ -104,13 +167,24 @@ public enum RuleExampleRunner {
   }
 
   /// The findings `rule` reports on the change an example describes.
-  public static func evaluate(_ rule: Rule, on example: RuleExample, classifier: CommitClassifier) -> [Finding] {
+  /// With `crlf`, every file is written with `\r\n` line endings and split again as a file read from git is.
+  public static func evaluate(_ rule: Rule, on example: RuleExample, classifier: CommitClassifier, crlf: Bool = false)
+    -> [Finding]
+  {
     guard let ruleSet = try? RuleSet(rules: [rule]) else { return [] }
-    return ruleSet.evaluate(change(for: example, rule: rule, classifier: classifier))
+    return ruleSet.evaluate(change(for: example, rule: rule, classifier: classifier, crlf: crlf))
   }
 
   /// Builds the change: one commit adding the example's lines (after its context) and its other files.
-  static func change(for example: RuleExample, rule: Rule, classifier: CommitClassifier) -> ReviewChange {
+  static func change(for example: RuleExample, rule: Rule, classifier: CommitClassifier, crlf: Bool = false)
+    -> ReviewChange
+  {
+    // The lines of a file as the review reads them from its bytes; with CRLF endings, through the same splitting.
+    func read(_ lines: [String]) -> [String] {
+      guard crlf else { return lines }
+      let bytes = Array(lines.map { $0 + "\r\n" }.joined().utf8)
+      return ReviewChange.textLines(bytes) ?? lines
+    }
     let message =
       example.commit
       ?? (example.authorship == .ai
@@ -128,22 +202,24 @@ public enum RuleExampleRunner {
         classifier.isAgentIdentity($0)
       }, refusedReviews: classification.refusedReview)
     let path = mainPath(example, rule)
-    let content = example.context + example.lines
-    let added = example.lines.enumerated().map {
+    let content = read(example.context + example.lines)
+    let added = content.dropFirst(example.context.count).enumerated().map {
       AddedLine(
         number: example.context.count + $0.offset + 1, text: $0.element, authorship: example.authorship, commit: 0,
         agent: classification.agent)
     }
     var files = [ReviewFile(path: path, status: .added, added: added, content: content)]
     for file in example.files {
-      let lines = file.lines.enumerated().map {
+      let content = read(file.lines)
+      let lines = content.enumerated().map {
         AddedLine(
           number: $0.offset + 1, text: $0.element, authorship: example.authorship, commit: 0,
           agent: classification.agent)
       }
-      files.append(ReviewFile(path: file.path, status: .added, added: lines, content: file.lines))
+      files.append(ReviewFile(path: file.path, status: .added, added: lines, content: content))
     }
     return ReviewChange(
-      files: files, commits: [reviewCommit], headFiles: example.head.map { HeadFile(path: $0.path, lines: $0.lines) })
+      files: files, commits: [reviewCommit],
+      headFiles: example.head.map { HeadFile(path: $0.path, lines: read($0.lines)) })
   }
 }

@@ -2,10 +2,15 @@
 public struct RuleExamples: Sendable, Hashable {
   public var fire: [RuleExample]
   public var quiet: [RuleExample]
+  /// Mutations none of the rule's examples run, each with the reason it does not apply.
+  public var skippedMutations: [ExampleMutation: String]
 
-  public init(fire: [RuleExample] = [], quiet: [RuleExample] = []) {
+  public init(
+    fire: [RuleExample] = [], quiet: [RuleExample] = [], skippedMutations: [ExampleMutation: String] = [:]
+  ) {
     self.fire = fire
     self.quiet = quiet
+    self.skippedMutations = skippedMutations
   }
 }
 
@@ -29,11 +34,18 @@ public struct RuleExample: Sendable, Hashable {
   public var line: Int?
   /// Where a `fire` example's findings must be, from its `⟦ ⟧` marks; the runner fails any other finding.
   public var marks: [ExampleMark]
+  /// The mutations the example runs instead of its rule's defaults; nil keeps the defaults.
+  public var mutations: Set<ExampleMutation>?
+  /// Mutations the example does not run, each with the reason it does not apply.
+  public var skippedMutations: [ExampleMutation: String]
 
   public init(
     path: String? = nil, lines: [String], context: [String] = [], authorship: Authorship = .ai, commit: String? = nil,
-    files: [ExampleFile] = [], head: [ExampleFile] = [], line: Int? = nil, marks: [ExampleMark] = []
+    files: [ExampleFile] = [], head: [ExampleFile] = [], line: Int? = nil, marks: [ExampleMark] = [],
+    mutations: Set<ExampleMutation>? = nil, skippedMutations: [ExampleMutation: String] = [:]
   ) {
+    self.mutations = mutations
+    self.skippedMutations = skippedMutations
     self.path = path
     self.lines = lines
     self.context = context

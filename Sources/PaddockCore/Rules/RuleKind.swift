@@ -42,6 +42,14 @@ public enum RuleKind: Sendable, Hashable {
     }
   }
 
+  /// Whether findings of the kind say which columns they cover (so an example's marks carry columns).
+  public var reportsColumns: Bool {
+    switch self {
+    case .pattern, .secret, .multiLine: true
+    case .missingTests, .protectedPaths, .changeSize, .newDependency, .duplicateCode, .aiSignoff: false
+    }
+  }
+
   /// How sure a finding of this kind is, as SARIF's `precision` says it: a pattern names the code it matched;
   /// the checks of a whole change (a missing test, a large change) are judgements about it.
   public var precision: String {

@@ -327,12 +327,31 @@ struct RulePackParser {
   }
 
   private func examples(_ node: Node) throws -> RuleExamples {
-    let map = try reader.table(node, at: "examples", allowed: ["fire", "quiet"])
+    let map = try reader.table(node, at: "examples", allowed: ["fire", "quiet", "skip-mutations"])
     func list(_ key: String) throws -> [RuleExample] {
       guard let list = map[key] else { return [] }
       return try reader.sequence(list, at: "examples.\(key)").map { try example($0) }
     }
-    return RuleExamples(fire: try list("fire"), quiet: try list("quiet"))
+    return RuleExamples(
+      fire: try list("fire"), quiet: try list("quiet"),
+      skippedMutations: try map["skip-mutations"].map { try skippedMutations($0) } ?? [:])
+  }
+
+  /// `skip-mutations`: a mapping from each mutation left out to the reason it does not apply.
+  private func skippedMutations(_ node: Node) throws -> [ExampleMutation: String] {
+    let names = ExampleMutation.allCases.map(\.rawValue)
+    let map = try reader.table(node, at: "skip-mutations", allowed: names)
+    var skipped: [ExampleMutation: String] = [:]
+    for name in names {
+      guard let value = map[name], let mutation = ExampleMutation(rawValue: name) else { continue }
+      let reason = try reader.string(value, at: "skip-mutations.\(name)").trimmingBlanks()
+      guard !reason.isEmpty else {
+        throw reader.error(
+          value, "skips mutation `\(name)` without a reason", fix: "say why it does not apply: `\(name): reason`")
+      }
+      skipped[mutation] = reason
+    }
+    return skipped
   }
 
   private func example(_ node: Node) throws -> RuleExample {
@@ -355,7 +374,10 @@ struct RulePackParser {
     }
     let map = try reader.table(
       node, at: "an example",
-      allowed: ["path", "line", "lines", "context", "repeat", "authorship", "commit", "files", "head"])
+      allowed: [
+        "path", "line", "lines", "context", "repeat", "authorship", "commit", "files", "head", "mutations",
+        "skip-mutations",
+      ])
     var marks: [ExampleMark] = []
     func files(_ key: String) throws -> [ExampleFile] {
       guard let list = map[key] else { return [] }
@@ -392,6 +414,13 @@ struct RulePackParser {
     return RuleExample(
       path: try map["path"].map { try reader.string($0, at: "path") }, lines: lines, context: context,
       authorship: authorship, commit: try map["commit"].map { try reader.string($0, at: "commit") },
-      files: try files("files"), head: try files("head"), line: node.mark?.line, marks: marks)
+      files: try files("files"), head: try files("head"), line: node.mark?.line, marks: marks,
+      mutations: try map["mutations"].map { list in
+        Set(
+          try reader.sequence(list, at: "mutations").map {
+            try reader.choice($0, at: "mutations", of: ExampleMutation.self)
+          })
+      },
+      skippedMutations: try map["skip-mutations"].map { try skippedMutations($0) } ?? [:])
   }
 }
