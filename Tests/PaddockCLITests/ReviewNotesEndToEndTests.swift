@@ -218,3 +218,57 @@ import Testing
     #expect(try scenario.repository.gitResult(["notes", "--ref", "refs/notes/paddock-reviews", "list"]).out.isEmpty)
   }
 }
+
+/// The same on GitLab: a push pipeline on the default branch reads the merged merge request of each new commit.
+@Suite struct GitLabReviewNotesEndToEndTests {
+  @Test func approvalsOfMergedMergeRequestsBecomeNotes() throws {
+    let scenario = try ReviewNotesEndToEndTests.scenario()
+    let merge = scenario.merge
+    let server = try MockHTTPServer { request in
+      guard request.headers["private-token"] == "gl-token" else { return (401, [:], Data()) }
+      let value: Any
+      switch request.path {
+      case "/api/v4/projects/42/repository/commits/\(merge)/merge_requests":
+        value = [
+          [
+            "iid": 9, "state": "merged", "web_url": "https://gitlab.example/acme/app/-/merge_requests/9",
+            "author": ["username": "ada-l"],
+          ],
+          ["iid": 3, "state": "closed", "author": ["username": "ada-l"]],
+        ]
+      case let path where path.hasPrefix("/api/v4/projects/42/repository/commits/"):
+        value = [] as [Any]
+      case "/api/v4/projects/42/merge_requests/9/approvals":
+        value = [
+          "approved_by": [
+            ["user": ["username": "ada-l", "name": "Ada Lovelace"]],
+            ["user": ["username": "project_42_bot_3f9a", "name": "Bot"]],
+            ["user": ["username": "grace", "name": "Grace Hopper"]],
+          ]
+        ]
+      default: return (404, [:], Data())
+      }
+      return (200, ["Content-Type": "application/json"], (try? JSONSerialization.data(withJSONObject: value)) ?? Data())
+    }
+    var environment = scenario.repository.environment
+    environment["GITLAB_CI"] = "true"
+    environment["CI_PIPELINE_SOURCE"] = "push"
+    environment["CI_COMMIT_BRANCH"] = "main"
+    environment["CI_DEFAULT_BRANCH"] = "main"
+    environment["CI_COMMIT_BEFORE_SHA"] = scenario.base
+    environment["CI_COMMIT_SHA"] = scenario.direct
+    environment["CI_PROJECT_ID"] = "42"
+    environment["CI_API_V4_URL"] = server.url + "/api/v4"
+    environment["PADDOCK_GITLAB_TOKEN"] = "gl-token"
+    let result = try PaddockBinary.run(
+      ["ci", "--format", "json", "--codequality", scenario.repository.siblingPath("cq.json")],
+      in: scenario.repository.path, environment: environment)
+    #expect(result.status == 0, "\(result.err)")
+    #expect(result.err.contains("merge request !9: @grace (Grace Hopper)"), "\(result.err)")
+    #expect(!result.err.contains("pushed"), "nothing is pushed without --push-notes")
+    let text = try scenario.repository.git(["notes", "--ref", "refs/notes/paddock-reviews", "show", scenario.aiCommit])
+    #expect(text.contains(#""kind":"merge_request""#) && text.contains(#""login":"grace""#), "\(text)")
+    #expect(!text.contains(#""login":"ada-l""#), "the author's own approval is not recorded")
+    #expect(try scenario.remote.gitResult(["notes", "--ref", "refs/notes/paddock-reviews", "list"]).out.isEmpty)
+  }
+}
