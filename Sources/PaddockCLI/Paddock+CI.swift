@@ -20,6 +20,11 @@ extension Paddock {
         set in a pull request, a review with inline comments on added lines and one summary comment are posted \
         (again on later runs only for new findings). On GitLab, a Code Quality report is written.
 
+        On a push to the default branch, the approvals of the pull or merge request that merged each new \
+        first-parent commit are written as a git note (refs/notes/paddock-reviews, JSON schema \
+        paddock.review-note/1), which reports count as reviews; --push-notes pushes that ref. A refused push is \
+        a warning: the verdict stands.
+
         Exit codes: 0 pass or warn, 1 block, 2 could not evaluate, 64 usage error.
         """)
 
@@ -56,6 +61,12 @@ extension Paddock {
 
     @Flag(help: "Do not post a review or summary comment to the pull request.")
     var noComment = false
+
+    @Flag(
+      help:
+        "After recording merged pull requests' approvals as git notes (on a push to the default branch), push the notes ref (also `review-notes.push` in .paddock.yml)."
+    )
+    var pushNotes = false
 
     @OptionGroup var options: RepositoryOptions
 
@@ -115,6 +126,11 @@ extension Paddock {
           try publish(report, context: context, head: range.head.hex, token: token)
         }
         verdict = report.verdict
+        if context.isDefaultBranchPush, config.reviewNotes.record, let baseID = range.base {
+          try recordApprovals(
+            base: baseID, head: range.head, repository: repository, context: context, config: config.reviewNotes,
+            token: token, environment: environment)
+        }
       }
       if verdict == .block { throw ExitCode(1) }
     }
@@ -163,6 +179,53 @@ extension Paddock {
             "paddock: nothing more was posted to pull request #\(number): GitHub answered \(status ?? 0), so the token may not write to it; give the job `permissions: pull-requests: write`\n"
           )
         }
+      }
+    }
+
+    /// Writes the approvals of the requests that merged `base..head`'s first-parent commits as review notes, and
+    /// pushes them when asked. Every problem is a warning: the verdict stands.
+    func recordApprovals(
+      base: ObjectID, head: ObjectID, repository: Repository, context: CIContext, config: ReviewNotesConfig,
+      token: String?, environment: [String: String]
+    ) throws {
+      let lookup: (ObjectID) throws -> ReviewNote?
+      switch context.provider {
+      case .github:
+        guard let token, !token.isEmpty, let name = context.repository,
+          let api = context.apiURL.flatMap(URL.init(string:))
+        else {
+          try writeError(
+            "paddock: approvals not recorded: no token (GITHUB_TOKEN or PADDOCK_GITHUB_TOKEN) or GITHUB_REPOSITORY\n")
+          return
+        }
+        lookup = { commit in
+          try PullRequestApprovals.githubMerged(
+            apiURL: api, repository: name, commit: commit.hex, token: token, transport: CurlTransport())
+        }
+      case .gitlab:
+        let token =
+          environment["PADDOCK_GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+          ?? environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let token, let project = environment["CI_PROJECT_ID"] ?? context.repository,
+          let api = context.apiURL.flatMap(URL.init(string:))
+        else {
+          try writeError("paddock: approvals not recorded: no token (PADDOCK_GITLAB_TOKEN or GITLAB_TOKEN)\n")
+          return
+        }
+        lookup = { commit in
+          try PullRequestApprovals.gitlabMerged(
+            apiURL: api, project: project, commit: commit.hex, token: token, transport: CurlTransport())
+        }
+      case .generic:
+        return
+      }
+      let recorder = ApprovalRecorder(
+        reference: config.reference, pushRemote: pushNotes || config.push ? config.remote : nil)
+      do {
+        let outcome = try recorder.record(base: base, head: head, in: repository, lookup: lookup)
+        for line in outcome.lines { try writeError("paddock: \(line)\n") }
+      } catch {
+        try writeError("paddock: warning: approvals not recorded: \(error)\n")
       }
     }
 

@@ -12,7 +12,9 @@ extension Paddock {
         computed from) in <git dir>/paddock/report-cache, so the next report over the same history reads no git \
         objects it has read before. Delete that directory at any time, or pass --no-cache.
         """,
-      subcommands: [Release.self, Snapshot.self, Trends.self, Failures.self, AgentTrace.self, HTML.self])
+      subcommands: [
+        Release.self, Snapshot.self, Trends.self, Failures.self, AgentTrace.self, HTML.self, Merge.self,
+      ])
   }
 }
 
@@ -374,6 +376,64 @@ extension Paddock.Report {
           HTMLReport(
             title: "Who wrote \(repositoryName(repository))", subtitle: "at \(revision) (\(head.abbreviated()))",
             releases: releases, trends: trends, failures: failures))
+      }
+    }
+  }
+}
+
+extension Paddock.Report {
+  struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "merge",
+      abstract: "Combine the JSON reports of many repositories into one organisation report.",
+      discussion: """
+        Reads the JSON of `paddock report snapshot` or of `paddock report release A..B` (schema \
+        paddock.release/1), one file per repository and one range per file, all snapshots or all releases, made \
+        with the same options. Each repository is a row named after its file (app.json: app); the totals add \
+        the lines, so the AI share is weighted by lines; reviewed AI commits and agents are summed across \
+        repositories. JSON output has schema paddock.organisation/1.
+
+        Example: paddock report merge reports/*.json --format html -o organisation.html
+        """)
+
+    @Argument(help: ArgumentHelp("The reports to merge (JSON of report snapshot or release).", valueName: "file"))
+    var files: [String] = []
+
+    @Option(help: "Output format: text, json, csv, markdown or html.")
+    var format: ReportFormat = .text
+
+    @Option(
+      name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+      guard !files.isEmpty else {
+        throw ValidationError(
+          "give the JSON reports to merge, e.g. `paddock report merge app.json api.json` (each from `paddock report snapshot --format json -o app.json`)"
+        )
+      }
+    }
+
+    func run() throws {
+      try reportingErrors {
+        var inputs: [(file: String, data: Data)] = []
+        for file in files {
+          var isDirectory: ObjCBool = false
+          guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let data = FileManager.default.contents(atPath: file)
+          else { throw ReportMergeError.unreadable(file: file) }
+          inputs.append((file, data))
+        }
+        let report = try OrganisationReport.merge(inputs)
+        let text: String
+        switch format {
+        case .text: text = report.table.text
+        case .json: text = try JSONRenderer.render(report)
+        case .csv: text = report.table.csv
+        case .markdown: text = report.table.markdown
+        case .html: text = HTMLReportRenderer.render(report)
+        }
+        try writeReport(text, to: output)
       }
     }
   }

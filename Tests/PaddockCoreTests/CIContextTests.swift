@@ -26,6 +26,30 @@ import Testing
     #expect(throws: CIError.self) { try CIContext.detect(environment: environment) { _ in nil } }
   }
 
+  /// Approvals are recorded only after a push to the default branch: GitHub's payload names it, GitLab's
+  /// variables do; a pull request, another branch or a merge request pipeline is not one.
+  @Test func aPushToTheDefaultBranchIsRecognised() throws {
+    let environment = ["GITHUB_ACTIONS": "true", "GITHUB_EVENT_PATH": "/event.json", "GITHUB_EVENT_NAME": "push"]
+    func github(_ ref: String) throws -> Bool {
+      let payload = #"{"ref": "\#(ref)", "before": "b", "after": "a", "repository": {"default_branch": "main"}}"#
+      return try CIContext.detect(environment: environment) { _ in Data(payload.utf8) }.isDefaultBranchPush
+    }
+    #expect(try github("refs/heads/main"))
+    #expect(try !github("refs/heads/mainline"))
+    #expect(try !github("refs/tags/main"))
+    let pull = Data(#"{"pull_request": {"number": 1, "base": {"sha": "b"}, "head": {"sha": "h"}}}"#.utf8)
+    #expect(try !CIContext.detect(environment: environment) { _ in pull }.isDefaultBranchPush)
+
+    let gitlab = [
+      "GITLAB_CI": "true", "CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "main", "CI_DEFAULT_BRANCH": "main",
+      "CI_COMMIT_BEFORE_SHA": "b", "CI_COMMIT_SHA": "h",
+    ]
+    #expect(try CIContext.detect(environment: gitlab).isDefaultBranchPush)
+    #expect(try !CIContext.detect(environment: gitlab.merging(["CI_COMMIT_BRANCH": "dev"]) { $1 }).isDefaultBranchPush)
+    #expect(
+      try !CIContext.detect(environment: gitlab.merging(["CI_PIPELINE_SOURCE": "schedule"]) { $1 }).isDefaultBranchPush)
+  }
+
   @Test func gitLabMergeRequestAndGeneric() throws {
     let gitlab = try CIContext.detect(environment: [
       "GITLAB_CI": "true", "CI_MERGE_REQUEST_DIFF_BASE_SHA": "b2", "CI_COMMIT_SHA": "h2", "CI_MERGE_REQUEST_IID": "4",

@@ -53,6 +53,74 @@ import Testing
     #expect(reversed.map(\.hex) == theirs.reversed())
   }
 
+  /// A note `writeNote` makes is the note `git notes show` prints, on a notes ref git reads as its own; a second
+  /// note on the same commit needs `force`, and replaces the first.
+  @Test func writtenNotesAreGitNotes() throws {
+    let fixture = try Self.fixture()
+    let repository = try Repository(discoveringFrom: fixture.path)
+    let head = try repository.resolveCommit("HEAD")
+    let older = try repository.resolveCommit("HEAD~2")
+    let text = "{\"schema\":\"x/1\",\"name\":\"Grâce \\\"G\\\" Hopper\"}\n"
+    try repository.writeNote(reference: "refs/notes/paddock-reviews", for: head, message: text, force: false)
+    try repository.writeNote(reference: "refs/notes/paddock-reviews", for: older, message: "second\n", force: false)
+    func show(_ revision: String) throws -> String {
+      try fixture.git(["notes", "--ref", "refs/notes/paddock-reviews", "show", revision])
+    }
+    #expect(try show("HEAD") == text)
+    #expect(try show("HEAD~2") == "second\n")
+    let listed = try fixture.git(["notes", "--ref", "refs/notes/paddock-reviews", "list"])
+    #expect(listed.split(separator: "\n").count == 2)
+    #expect(try fixture.git(["log", "--format=%s", "refs/notes/paddock-reviews"]).split(separator: "\n").count == 2)
+
+    #expect(throws: GitError.self) {
+      try repository.writeNote(reference: "refs/notes/paddock-reviews", for: head, message: "again\n", force: false)
+    }
+    try repository.writeNote(reference: "refs/notes/paddock-reviews", for: head, message: "replaced\n", force: true)
+    #expect(try show("HEAD") == "replaced\n")
+    #expect(try repository.note(reference: "refs/notes/paddock-reviews", for: head) == "replaced\n")
+    // And git's own notes read back through libgit2.
+    try fixture.git(
+      ["notes", "--ref", "refs/notes/paddock-reviews", "add", "-f", "-m", "from git", "HEAD~1"],
+      extraEnvironment: [
+        "GIT_COMMITTER_NAME": "n", "GIT_COMMITTER_EMAIL": "n@example.com", "GIT_AUTHOR_NAME": "n",
+        "GIT_AUTHOR_EMAIL": "n@example.com",
+      ])
+    #expect(
+      try repository.note(reference: "refs/notes/paddock-reviews", for: try repository.resolveCommit("HEAD~1"))
+        == "from git\n")
+  }
+
+  /// Pushing and fetching a notes ref through the git CLI: to a bare remote, back into a fresh clone, and a
+  /// refusal (a hook that rejects it) that is reported with git's reason rather than thrown.
+  @Test func notesRefsPushAndFetch() throws {
+    let remote = try TestRepository(bare: true, name: "remote.git")
+    let fixture = try Self.fixture()
+    try fixture.git(["remote", "add", "origin", remote.path])
+    try fixture.git(["push", "-q", "origin", "main"])
+    let repository = try Repository(discoveringFrom: fixture.path)
+    let head = try repository.resolveCommit("HEAD")
+    #expect(repository.fetchReference("refs/notes/r", from: "origin").succeeded, "a missing remote ref is no failure")
+    try repository.writeNote(reference: "refs/notes/r", for: head, message: "approved\n", force: false)
+    let pushed = repository.pushReference("refs/notes/r", to: "origin")
+    #expect(pushed.succeeded, "\(pushed.message)")
+    #expect(try remote.git(["notes", "--ref", "refs/notes/r", "show", head.hex]) == "approved\n")
+
+    try fixture.git(["clone", "-q", remote.path, fixture.siblingPath("clone")])
+    let clone = try Repository(discoveringFrom: fixture.siblingPath("clone"))
+    #expect(try clone.note(reference: "refs/notes/r", for: head) == nil)
+    #expect(clone.fetchReference("refs/notes/r", from: "origin").succeeded)
+    #expect(try clone.note(reference: "refs/notes/r", for: head) == "approved\n")
+
+    let hook = remote.path + "/hooks/pre-receive"
+    FileManager.default.createFile(
+      atPath: hook, contents: Data("#!/bin/sh\necho 'permission denied to paddock-bot' >&2\nexit 1\n".utf8),
+      attributes: [.posixPermissions: 0o755])
+    try repository.writeNote(reference: "refs/notes/r", for: head, message: "again\n", force: true)
+    let refused = repository.pushReference("refs/notes/r", to: "origin")
+    #expect(!refused.succeeded)
+    #expect(refused.message.contains("permission denied to paddock-bot"), "\(refused.message)")
+  }
+
   @Test func commitsNotesAndHead() throws {
     let fixture = try Self.fixture()
     try fixture.git(

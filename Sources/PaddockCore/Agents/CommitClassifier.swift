@@ -31,7 +31,7 @@ public struct CommitClassifier {
   /// The catalogue ids of bots (automation that is not an AI agent).
   private let botIDs: Set<String>
   /// Every catalogued agent's name, id and aliases, lower-cased: a reviewer by one of these names is an agent.
-  private let agentNames: Set<String>
+  let agentNames: Set<String>
   /// All message markers as one alternation: most messages match none, and one search rules them all out.
   private let anyMessageMarker: LinearRegex?
   private let identityMemo = IdentityMemo()

@@ -22,6 +22,10 @@ public struct CIContext: Sendable, Hashable {
   public var event: String?
   /// Whether the pull request's head is in another repository (a fork): GitHub gives such runs a read-only token.
   public var isFork = false
+  /// Whether the run is for a push to the repository's default branch (GitHub: the payload's `ref` is
+  /// `refs/heads/` + `repository.default_branch`; GitLab: a push pipeline on `CI_DEFAULT_BRANCH`): where
+  /// merged pull requests' approvals are recorded.
+  public var isDefaultBranchPush = false
 
   /// Reads the environment (and, on GitHub, the event payload at `GITHUB_EVENT_PATH`). `readFile` is injected so
   /// tests can hand over payloads.
@@ -59,6 +63,9 @@ public struct CIContext: Sendable, Hashable {
           // A push: the commits between the old and new tip.
           context.base = real(before)
           context.head = (payload["after"] as? String) ?? context.head
+          if let branch = (payload["repository"] as? [String: Any])?["default_branch"] as? String {
+            context.isDefaultBranchPush = payload["ref"] as? String == "refs/heads/\(branch)"
+          }
         }
       }
       if context.base == nil, let baseRef = value("GITHUB_BASE_REF") { context.base = "origin/\(baseRef)" }
@@ -69,9 +76,13 @@ public struct CIContext: Sendable, Hashable {
       var base = real(value("CI_MERGE_REQUEST_DIFF_BASE_SHA"))
       if base == nil, mergeRequest == nil { base = real(value("CI_COMMIT_BEFORE_SHA")) }
       if base == nil, let target = value("CI_MERGE_REQUEST_TARGET_BRANCH_NAME") { base = "origin/\(target)" }
-      return CIContext(
+      var context = CIContext(
         provider: .gitlab, base: base, head: value("CI_COMMIT_SHA"), pullRequest: mergeRequest,
         repository: value("CI_PROJECT_PATH"), apiURL: value("CI_API_V4_URL"), event: value("CI_PIPELINE_SOURCE"))
+      context.isDefaultBranchPush =
+        mergeRequest == nil && value("CI_PIPELINE_SOURCE") == "push" && value("CI_COMMIT_BRANCH") != nil
+        && value("CI_COMMIT_BRANCH") == value("CI_DEFAULT_BRANCH")
+      return context
     }
     return CIContext(
       provider: .generic, base: value("PADDOCK_BASE"), head: value("PADDOCK_HEAD"), pullRequest: nil, repository: nil,

@@ -17,6 +17,8 @@ public struct PaddockConfig: Sendable, Hashable {
   public var hooks = HooksConfig()
   /// Defaults for `paddock report`.
   public var report = ReportConfig()
+  /// Where pull request approvals are recorded as git notes (`review-notes:`).
+  public var reviewNotes = ReviewNotesConfig()
   /// Model review; nil when `.paddock.yml` has no `model:` section.
   public var model: ModelConfig?
   /// The file this configuration came from, for messages about it.
@@ -50,7 +52,7 @@ public struct PaddockConfig: Sendable, Hashable {
       [
         "version", "agents", "bots", "aliases", "disable", "review-trailers", "notes-ref", "rules", "protected-paths",
         "limits",
-        "policy", "baseline", "hooks", "model", "report",
+        "policy", "baseline", "hooks", "model", "report", "review-notes",
       ], at: "the top level")
     config.file = file
     config.review = try reader.reviewConfig(root)
@@ -107,6 +109,26 @@ public struct PaddockConfig: Sendable, Hashable {
     }
     if let ref = root["notes-ref"] {
       config.notesRef = try reader.string(ref, at: "notes-ref")
+    }
+    if let notes = root["review-notes"] {
+      let mapping = try reader.mapping(notes, at: "review-notes")
+      try reader.allowKeys(mapping, ["ref", "record", "push", "remote"], at: "review-notes")
+      if let ref = mapping["ref"] {
+        let text = try reader.string(ref, at: "review-notes.ref")
+        guard text.hasPrefix("refs/notes/"), !text.contains(".."), !text.contains(" ") else {
+          throw reader.error(
+            ref, "has review-notes.ref `\(text)`, which is not a notes ref",
+            fix: "write a ref under refs/notes/, e.g. `refs/notes/paddock-reviews`")
+        }
+        config.reviewNotes.reference = text
+      }
+      if let record = mapping["record"] {
+        config.reviewNotes.record = try reader.bool(record, at: "review-notes.record")
+      }
+      if let push = mapping["push"] { config.reviewNotes.push = try reader.bool(push, at: "review-notes.push") }
+      if let remote = mapping["remote"] {
+        config.reviewNotes.remote = try reader.string(remote, at: "review-notes.remote")
+      }
     }
     // Switching off something that does not exist is almost always a typo.
     let known = AgentCatalogue.builtin.markerIDs.union(AgentCatalogue.builtin.agents.map(\.id))
@@ -301,6 +323,21 @@ public struct ReportConfig: Sendable, Hashable {
   /// Whether release and snapshot figures follow moved and copied lines (`copies`, `move-threshold`,
   /// `copy-threshold`, as `git blame -M<n> -C<n>`); off by default.
   public var copies = CopyDetection.off
+
+  public init() {}
+}
+
+/// `review-notes:` in `.paddock.yml`: where `paddock ci` records merged pull requests' approvals, and where
+/// reports read them.
+public struct ReviewNotesConfig: Sendable, Hashable {
+  /// The notes ref.
+  public var reference = ReviewNote.defaultReference
+  /// Whether `paddock ci` records approvals after a push to the default branch.
+  public var record = true
+  /// Whether it then pushes the notes ref (as `--push-notes` does).
+  public var push = false
+  /// The remote it fetches the notes ref from and pushes it to.
+  public var remote = "origin"
 
   public init() {}
 }

@@ -8,7 +8,8 @@ public struct CommitLabel: Sendable, Hashable {
   public var agent: String?
   public var agentName: String?
   public var model: String?
-  /// Whether a person's review trailer is present.
+  /// Whether a person's review trailer is present, or (set by `ReportEngine`, never cached) an approval recorded
+  /// in a review note by someone who counts (`ReviewNote.countingApprovers`).
   public var reviewed: Bool
 
   public init(authorship: Authorship, agent: String?, agentName: String?, model: String?, reviewed: Bool) {

@@ -24,7 +24,8 @@ public struct ReleaseRow: Sendable, Encodable, Hashable {
   public var aiPercentage: Double
   public var commits: Int
   public var aiCommits: Int
-  /// AI commits carrying a person's review trailer.
+  /// AI commits carrying a person's review trailer, or a review note recording an approval by a person other
+  /// than the author.
   public var reviewedAICommits: Int
   public var files: Int
   public var agents: [Bucket]

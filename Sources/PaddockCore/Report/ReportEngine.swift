@@ -53,6 +53,8 @@ public final class ReportEngine {
   public let classifier: CommitClassifier
   public let cache: ReportCache
   public let evidence: LineEvidence
+  /// The notes ref `paddock ci` records pull request approvals under (`review-notes.ref`).
+  public let reviewNotesRef: String
   public var progress: (ReportProgress) -> Void
 
   /// `traces` are Agent Trace records to use as line-level evidence; `useCache` reads and writes the report cache
@@ -71,11 +73,29 @@ public final class ReportEngine {
     cache = ReportCache(repository: repository, catalogue: catalogue, persistent: useCache)
     evidence = LineEvidence(
       repository: repository, notesRef: config.notesRef ?? "refs/notes/ai", traces: traces, classifier: classifier)
+    reviewNotesRef = config.reviewNotes.reference
     self.progress = progress
   }
 
   private func load(_ ranges: [ResolvedRange]) throws -> History {
-    try HistoryLoader(repository: repository, classifier: classifier, cache: cache, progress: progress).load(ranges)
+    var history = try HistoryLoader(repository: repository, classifier: classifier, cache: cache, progress: progress)
+      .load(ranges)
+    try applyReviewNotes(to: &history)
+    return history
+  }
+
+  /// Marks an AI commit without a review trailer as reviewed when its review note (`ReviewNote`, written by
+  /// `paddock ci` after the merge) names an approver who counts for it. Notes are read afresh on every run (they
+  /// are not cached: they can be fetched or written after the commit was).
+  func applyReviewNotes(to history: inout History) throws {
+    for index in history.labels.indices
+    where history.labels[index].authorship == .ai && !history.labels[index].reviewed {
+      let commit = history.commits[index]
+      guard let text = try repository.note(reference: reviewNotesRef, for: commit.id),
+        let note = ReviewNote.parse(text), !note.countingApprovers(of: commit, classifier: classifier).isEmpty
+      else { continue }
+      history.labels[index].reviewed = true
+    }
   }
 
   /// One row per range: the surviving lines its commits introduced, in the selected files. With `copies` on, a
