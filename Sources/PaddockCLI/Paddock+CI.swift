@@ -203,10 +203,8 @@ extension Paddock {
             apiURL: api, repository: name, commit: commit.hex, token: token, transport: CurlTransport())
         }
       case .gitlab:
-        let token =
-          environment["PADDOCK_GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-          ?? environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let token, let project = environment["CI_PROJECT_ID"] ?? context.repository,
+        guard let token = Self.gitlabToken(environment),
+          let project = environment["CI_PROJECT_ID"] ?? context.repository,
           let api = context.apiURL.flatMap(URL.init(string:))
         else {
           try writeError("paddock: approvals not recorded: no token (PADDOCK_GITLAB_TOKEN or GITLAB_TOKEN)\n")
@@ -248,10 +246,7 @@ extension Paddock {
             apiURL: api, repository: repository, pullRequest: number, head: head, token: token,
             transport: CurlTransport())
         case .gitlab:
-          let token =
-            environment["PADDOCK_GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-          guard let token, let project = environment["CI_PROJECT_ID"] ?? context.repository,
+          guard let token = gitlabToken(environment), let project = environment["CI_PROJECT_ID"] ?? context.repository,
             let api = context.apiURL.flatMap(URL.init(string:))
           else { return [] }
           approvals = try PullRequestApprovals.gitlab(
@@ -270,5 +265,13 @@ extension Paddock {
         return []
       }
     }
+  }
+}
+
+extension Paddock.CI {
+  /// The GitLab API token: `PADDOCK_GITLAB_TOKEN`, else `GITLAB_TOKEN`; an empty variable counts as unset.
+  static func gitlabToken(_ environment: [String: String]) -> String? {
+    environment["PADDOCK_GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
   }
 }

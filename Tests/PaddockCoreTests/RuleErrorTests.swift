@@ -124,10 +124,11 @@ import Testing
     #expect(!rules.contains { $0.pack == "ai-hygiene" })
     #expect(!rules.contains { $0.id == "duplicate-code" })
     let protected = try #require(rules.first { $0.kind.name == "protected-paths" })
-    guard case .protectedPaths(let globs) = protected.kind else {
+    guard case .protectedPaths(let ruleGlobs, _, let configured) = protected.kind else {
       Issue.record("protected-paths rule has kind \(protected.kind.name)")
       return
     }
+    let globs = ruleGlobs + configured
     #expect(globs.contains("infra/**") && globs.contains(".github/workflows/**"))
     let size = try #require(rules.first { $0.kind.name == "change-size" })
     guard case .changeSize(let limits) = size.kind else {

@@ -191,7 +191,10 @@ final class CopyResolver {
     suspects = filter(suspects, move)
     for parent in source.parents where !suspects.isEmpty {
       guard let origin = parent.origin else { continue }
-      suspects = try searchOne(suspects, in: text, file: origin, parent: parent.index, threshold: move, found: &found) {
+      // find_move_in_parent is find_copy_in_parent's search over one file, the parent's version of this one.
+      let files = [Candidate(file: origin, text: try index(origin.blob))]
+      suspects = try searchMany(suspects, in: text, files: files, parent: parent.index, threshold: move, found: &found)
+      {
         filter($0, move)
       }
     }
@@ -215,29 +218,6 @@ final class CopyResolver {
     var pieces = found
     for block in small + suspects { pieces.append(Piece(block: block, found: nil)) }
     return pieces.sorted { $0.block.start < $1.block.start }
-  }
-
-  /// find_move_in_parent: each block against one file, again for what is left of a block after a match.
-  private func searchOne(
-    _ blocks: [Block], in text: LineIndex, file: CopySources.File, parent: Int32?, threshold: Int,
-    found: inout [Piece], filter: ([Block]) -> [Block]
-  ) throws -> [Block] {
-    let other = try index(file.blob)
-    var unsearched = blocks
-    var leftover: [Block] = []
-    while !unsearched.isEmpty {
-      var pieces: [Block] = []
-      for block in unsearched {
-        if let split = try bestSplit(block, of: text, in: other, threshold: threshold), split.score > threshold {
-          found.append(Piece(block: split.middle, found: (file, parent, split.line)))
-          pieces += [split.before, split.after].compactMap { $0 }
-        } else {
-          leftover.append(block)
-        }
-      }
-      unsearched = filter(pieces)
-    }
-    return leftover
   }
 
   /// find_copy_in_parent: each block against every file, the best split over all files winning (a later file on a

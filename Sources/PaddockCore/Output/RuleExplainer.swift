@@ -32,8 +32,9 @@ public enum RuleExplainer {
     case .missingTests(let options):
       out += "  sources     \(options.source.joined(separator: ", "))\n"
       out += "  tests       \(options.test.joined(separator: ", "))\n"
-    case .protectedPaths(let globs):
-      out += "  protected   \(globs.joined(separator: "\n              "))\n"
+    case .protectedPaths(let globs, let tests, let configured):
+      out += "  protected   \((globs + configured).joined(separator: "\n              "))\n"
+      if !tests { out += "  tests       not protected (test files of those globs are reviewed as code)\n" }
     case .changeSize(let limits):
       out += "  limits      \(limits.perCommit.map { "\($0) AI lines per commit" } ?? "no limit per commit"), "
       out += "\(limits.perChange.map { "\($0) per change" } ?? "no limit per change")\n"

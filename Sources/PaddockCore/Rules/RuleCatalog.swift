@@ -79,9 +79,11 @@ public struct RuleCatalog: Sendable {
     for pack in packs where !offPacks.contains(pack.id) {
       for var rule in pack.rules where !off.contains(rule.id) && (rule.enabledByDefault || on.contains(rule.id)) {
         switch rule.kind {
-        case .protectedPaths(let globs):
+        case .protectedPaths(let globs, let tests, let configured):
           // What configures Paddock is protected wherever the configuration puts it.
-          rule.kind = .protectedPaths(globs: globs + review.protectedPaths + Self.configurationGlobs(review))
+          rule.kind = .protectedPaths(
+            globs: globs, tests: tests,
+            configured: configured + review.protectedPaths + Self.configurationGlobs(review))
         case .changeSize(let limits):
           rule.kind = .changeSize(
             ChangeSizeLimits(

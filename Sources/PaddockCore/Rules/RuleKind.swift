@@ -7,7 +7,9 @@ public enum RuleKind: Sendable, Hashable {
   /// Source files changed without a test file changed.
   case missingTests(MissingTestsOptions)
   /// AI-written lines in protected paths need a person's review trailer.
-  case protectedPaths(globs: [String])
+  /// `globs` from the rule (test files among them skipped unless `tests`, as `FileKind` tells them), `configured`
+  /// from `.paddock.yml` and where the configuration lives (always protected).
+  case protectedPaths(globs: [String], tests: Bool = true, configured: [String] = [])
   /// Limits on AI-written lines per commit and per change.
   case changeSize(ChangeSizeLimits)
   /// A package added to a dependency manifest.

@@ -215,11 +215,13 @@ struct RulePackParser {
       return .missingTests(
         MissingTestsOptions(source: try globs(source, at: "with.source"), test: try globs(test, at: "with.test")))
     case .protectedPaths:
-      try allow(["paths"])
+      try allow(["paths", "tests"])
       guard let paths = map?["paths"] else {
         throw reader.error(rule, "has a protected-paths rule without `with.paths`", fix: "list the protected globs")
       }
-      return .protectedPaths(globs: try globs(paths, at: "with.paths"))
+      return .protectedPaths(
+        globs: try globs(paths, at: "with.paths"),
+        tests: try map?["tests"].map { try reader.bool($0, at: "with.tests") } ?? true)
     case .changeSize:
       try allow(["max-ai-lines-per-commit", "max-ai-lines-per-change"])
       return .changeSize(

@@ -7,7 +7,8 @@ enum ChangeChecks {
     switch rule.kind {
     case .pattern, .secret, .newDependency, .multiLine: return []
     case .missingTests(let options): return missingTests(rule, options, files, change, inScope)
-    case .protectedPaths(let globs): return protectedPaths(rule, compiled, globs, change, inScope)
+    case .protectedPaths(let globs, let tests, let configured):
+      return protectedPaths(rule, compiled, (globs, tests, configured), change, inScope)
     case .changeSize(let limits): return changeSize(rule, limits, files, change, inScope)
     case .duplicateCode(let minLines): return DuplicateCodeCheck.findings(rule, minLines, files, change, inScope)
     case .aiSignoff: return aiSignoff(rule, files, change)
@@ -67,13 +68,14 @@ enum ChangeChecks {
   /// Every change to a protected path counts: added or removed lines, a deletion, a rename to or from it, a new
   /// mode, binary content. One finding per file and per commit that changed it without a person's review.
   private static func protectedPaths(
-    _ rule: Rule, _ compiled: CompiledRule, _ globs: [String], _ change: ReviewChange,
-    _ inScope: (Authorship) -> Bool
+    _ rule: Rule, _ compiled: CompiledRule, _ globs: (rule: [String], tests: Bool, configured: [String]),
+    _ change: ReviewChange, _ inScope: (Authorship) -> Bool
   ) -> [Finding] {
-    guard let protected = try? GlobSet(globs) else { return [] }
+    guard let protected = try? GlobSet(globs.rule), let configured = try? GlobSet(globs.configured) else { return [] }
     func isProtected(_ path: String?) -> Bool {
-      guard let path else { return false }
-      return protected.matches(path) && compiled.scope.applies(toPath: path)
+      guard let path, compiled.scope.applies(toPath: path) else { return false }
+      if configured.matches(path) { return true }
+      return protected.matches(path) && (globs.tests || FileKind.of(path: path) != .test)
     }
     // The changed paths, or (for a change built from lines alone) its files.
     let paths =
