@@ -120,63 +120,35 @@ extension Paddock.Hook {
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
-      var blocked = false
+      var status: Int32 = 0
       try reportingErrors {
         let environment = ProcessInfo.processInfo.environment
-        let input: String
-        if let to = environment["PRE_COMMIT_TO_REF"], !to.isEmpty {
-          // The pre-commit framework passes the push in variables, one ref at a time.
-          let zero = String(repeating: "0", count: 40)
-          let from = environment["PRE_COMMIT_FROM_REF"].flatMap { $0.isEmpty ? nil : $0 } ?? zero
-          let local = environment["PRE_COMMIT_LOCAL_BRANCH"] ?? "HEAD"
-          let remoteRef = environment["PRE_COMMIT_REMOTE_BRANCH"] ?? local
-          input = "\(local) \(to) \(remoteRef) \(from)\n"
-          // The framework passes only the first ref of a push with new commits: say so when the push carried more.
-          let reviewed = Escape.terminal(remoteRef == "HEAD" ? to : remoteRef)
-          if let push = Self.pushCommandLine() {
-            if let warning = push.warning(reviewed: reviewed) { try writeError("paddock: WARNING: \(warning)\n") }
-          } else {
-            try writeError(
-              "paddock: note: the pre-commit framework hands Paddock one ref of a push (\(reviewed)); if this push "
-                + "carries more, they are not reviewed (Paddock's own hook, `paddock hook install`, sees every ref)\n")
-          }
+        let framework = PrePushRun.frameworkUpdate(environment) != nil
+        let input = PrePushRun.Input(
+          remote: remote, environment: environment,
+          standardInput: framework ? "" : String(decoding: try readStandardInput(), as: UTF8.self),
+          pushCommandLine: framework ? Self.pushCommandLine() : nil, configFile: options.config,
+          modelSettings: { [modelOptions] in modelOptions.settings(for: $0, hook: true) },
+          version: PaddockVersion.current)
+        let result = try PrePushRun(repository: try options.openRepository(), input: input).run()
+        try writeError(Self.render(result, colour: options.useColour(on: STDERR_FILENO)))
+        status = result.exitStatus
+      }
+      if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The hook's stderr: notices, each ref's note and review, and what to do when the push is blocked.
+    static func render(_ result: PrePushRun.Result, colour: Bool) throws -> String {
+      var text = result.notices.map { "paddock: \($0)\n" }.joined()
+      for ref in result.refs {
+        if let report = ref.report {
+          text += "paddock: \(ref.note)\n" + (try ReviewFormat.text.render(report, colour: colour))
         } else {
-          input = String(decoding: try readStandardInput(), as: UTF8.self)
-        }
-        let remoteName = remote ?? environment["PRE_COMMIT_REMOTE_NAME"] ?? "origin"
-        let repository = try options.openRepository()
-        let checks = try PushPlanner.plan(try PushUpdate.parse(input), remote: remoteName, in: repository)
-        let colour = options.useColour(on: STDERR_FILENO)
-        var pipeline: ReviewPipeline?
-        var verdicts: [(String, Verdict)] = []
-        // One deadline (model.hook-deadline) for the model review of every ref of the push.
-        let started = Date()
-        for check in checks {
-          guard let range = check.range else {
-            try writeError("paddock: \(check.refused ? "error: " : "")\(check.note)\n")
-            if check.refused { verdicts.append((PushPlanner.shortName(check.update.remoteRef), .block)) }
-            continue
-          }
-          let reviewer =
-            try pipeline ?? ReviewPipeline(repository: repository, config: try options.loadConfig(for: repository))
-          pipeline = reviewer
-          var model = modelOptions.settings(for: reviewer.config, hook: true)
-          if let deadline = model?.deadline {
-            model?.deadline = max(0.001, deadline - Date().timeIntervalSince(started))
-          }
-          let report = try reviewer.review(range, version: PaddockVersion.current, model: model)
-          try writeError("paddock: \(check.note)\n" + (try ReviewFormat.text.render(report, colour: colour)))
-          verdicts.append((PushPlanner.shortName(check.update.remoteRef), report.verdict))
-        }
-        let refused = verdicts.filter { $0.1 == .block }.map(\.0)
-        if !refused.isEmpty {
-          blocked = true
-          try writeError(
-            "paddock: push blocked (\(refused.joined(separator: ", "))): fix what is reported above, or suppress one with `paddock:ignore RULE -- reason` written by a person. `git push --no-verify` skips the hook, and CI checks again.\n"
-          )
+          text += "paddock: \(ref.refused ? "error: " : "")\(ref.note)\n"
         }
       }
-      if blocked { throw ExitCode(1) }
+      if let message = result.blockMessage { text += "paddock: \(message)\n" }
+      return text
     }
 
     /// The `git push` this hook runs under, read from the arguments of the nearest ancestor process that is one
