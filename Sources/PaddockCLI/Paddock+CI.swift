@@ -71,207 +71,47 @@ extension Paddock {
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
-      var verdict = Verdict.pass
+      var status: Int32 = 0
       try reportingErrors {
-        let environment = ProcessInfo.processInfo.environment
-        let context = try CIContext.detect(environment: environment)
-        guard let baseRevision = base ?? context.base else {
-          throw CIError(
-            "no base to compare with: outside a pull request or merge request pipeline, pass --base REF (or set PADDOCK_BASE)"
-          )
-        }
-        let repository = try options.openRepository()
-        let range = try context.range(base: baseRevision, head: head ?? context.head ?? "HEAD", in: repository)
-
-        let config: PaddockConfig
-        let files: ConfigFiles?
-        if options.config != nil || trustHeadConfig {
-          config = try options.loadConfig(for: repository)
-          files = nil
-          try writeError("paddock: configuration from the checkout (\(options.config ?? "--trust-head-config"))\n")
-        } else if let baseID = range.base {
-          let source = ConfigFiles.commit(baseID, in: repository, label: "base")
-          config = try source.config()
-          files = source
-          try writeError(
-            "paddock: configuration, rule files and baseline from the base commit \(baseID.abbreviated()), not from the change under review\n"
-          )
-        } else {
-          config = PaddockConfig()
-          files = nil
-        }
-        let pipeline = try ReviewPipeline(repository: repository, config: config, files: files)
-        let token = environment["PADDOCK_GITHUB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["GITHUB_TOKEN"]
-        let approvals = Self.approvals(context: context, head: range.head.hex, token: token, environment: environment)
-        let report: ReviewReport
-        do {
-          report = try pipeline.review(
-            range, failOn: failOn.threshold, version: PaddockVersion.current, model: modelOptions.settings(for: config),
-            approvals: approvals)
-        } catch let error as GitError where error.code == .missingObject {
-          throw CIError("\(error): \(context.shallowCloneFix(missing: baseRevision))")
-        }
-
-        let stdoutFormat = format ?? (context.provider == .github ? .github : .text)
-        try writeOut(try stdoutFormat.render(report, colour: stdoutFormat == .text && options.useColour()))
-        if let sarif { try write(try ReviewFormat.sarif.render(report, colour: false), to: sarif) }
-        if let path = codequality ?? (context.provider == .gitlab ? "gl-code-quality-report.json" : nil) {
-          try write(try ReviewFormat.codeclimate.render(report, colour: false), to: path)
-          try writeError("paddock: Code Quality report written to \(path)\n")
-        }
-        if context.provider == .github, let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-          try append(MarkdownRenderer.render(report), to: summary)
-        }
-        if context.provider == .github {
-          try publish(report, context: context, head: range.head.hex, token: token)
-        }
-        verdict = report.verdict
-        if context.isDefaultBranchPush, config.reviewNotes.record, let baseID = range.base {
-          try recordApprovals(
-            base: baseID, head: range.head, repository: repository, context: context, config: config.reviewNotes,
-            token: token, environment: environment)
-        }
+        var input = CIRun.Input(
+          environment: ProcessInfo.processInfo.environment,
+          modelSettings: { [modelOptions] in modelOptions.settings(for: $0) }, version: PaddockVersion.current,
+          transport: CurlTransport())
+        input.base = base
+        input.head = head
+        input.configFile = options.config
+        input.trustHeadConfig = trustHeadConfig
+        input.failOn = failOn.threshold
+        input.format = format
+        input.sarif = sarif
+        input.codequality = codequality
+        input.requestChanges = requestChanges
+        input.noComment = noComment
+        input.pushNotes = pushNotes
+        let result = try CIRun(repository: try options.openRepository(), input: input).run()
+        try render(result)
+        status = result.exitStatus
       }
-      if verdict == .block { throw ExitCode(1) }
+      if status != 0 { throw ExitCode(status) }
     }
 
-    /// Posts the review to the GitHub pull request, or says plainly why nothing was posted: not a pull request,
-    /// `--no-comment`, no token, a fork's read-only token, a token without permission (GitHub's 403 or 404).
-    func publish(_ report: ReviewReport, context: CIContext, head: String, token: String?) throws {
-      guard let number = context.pullRequest else {
-        try writeError(
-          "paddock: nothing posted: this run is for a \(context.event ?? "push"), not a pull request (annotations and the job summary carry the findings)\n"
-        )
-        return
-      }
-      guard !noComment else {
-        try writeError("paddock: nothing posted to pull request #\(number): --no-comment\n")
-        return
-      }
-      guard let token, !token.isEmpty else {
-        try writeError(
-          "paddock: nothing posted to pull request #\(number): no token; pass `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` (or PADDOCK_GITHUB_TOKEN) to the step, with `permissions: pull-requests: write`\n"
-        )
-        return
-      }
-      guard let repositoryName = context.repository, let api = context.apiURL.flatMap(URL.init(string:)) else {
-        try writeError(
-          "paddock: nothing posted to pull request #\(number): GITHUB_REPOSITORY or GITHUB_API_URL is not set\n")
-        return
-      }
-      var publisher = GitHubReviewPublisher(
-        apiURL: api, repository: repositoryName, pullRequest: number, head: head, token: token,
-        transport: CurlTransport())
-      publisher.requestChanges = requestChanges
-      // The verdict stands whether or not the comments could be posted (a fork's read-only token, an outage).
-      do {
-        let result = try publisher.publish(report)
-        try writeError("paddock: pull request #\(number): \(result)\n")
-      } catch {
-        try writeError("paddock: warning: could not comment on pull request #\(number): \(error)\n")
-        let status = (error as? CIError)?.status
-        if context.isFork, status == 403 || status == 404 || status == 401 {
-          try writeError(
-            "paddock: nothing more was posted to pull request #\(number): it comes from a fork, and GitHub gives a fork's pull_request run a read-only token; the annotations and the job summary carry the findings\n"
-          )
-        } else if status == 403 || status == 404 {
-          try writeError(
-            "paddock: nothing more was posted to pull request #\(number): GitHub answered \(status ?? 0), so the token may not write to it; give the job `permissions: pull-requests: write`\n"
-          )
+    /// Writes each output (colour only for text on a terminal), then the log lines to stderr.
+    func render(_ result: CIRun.Result) throws {
+      var log = result.messages.map { "paddock: \($0)\n" }
+      for output in result.outputs {
+        switch output.destination {
+        case .standardOutput:
+          let colour = output.format == .text && options.useColour()
+          try writeOut(try output.format.render(result.report, colour: colour))
+        case .file(let path):
+          try write(try output.format.render(result.report), to: path)
+          if output.format == .codeclimate { log.append("paddock: Code Quality report written to \(path)\n") }
+        case .appending(let path):
+          try append(try output.format.render(result.report), to: path)
         }
       }
+      // A full stderr is reported where the run's output is written; the verdict stands.
+      try writeError(log.joined())
     }
-
-    /// Writes the approvals of the requests that merged `base..head`'s first-parent commits as review notes, and
-    /// pushes them when asked. Every problem is a warning: the verdict stands.
-    func recordApprovals(
-      base: ObjectID, head: ObjectID, repository: Repository, context: CIContext, config: ReviewNotesConfig,
-      token: String?, environment: [String: String]
-    ) throws {
-      let lookup: (ObjectID) throws -> ReviewNote?
-      switch context.provider {
-      case .github:
-        guard let token, !token.isEmpty, let name = context.repository,
-          let api = context.apiURL.flatMap(URL.init(string:))
-        else {
-          try writeError(
-            "paddock: approvals not recorded: no token (GITHUB_TOKEN or PADDOCK_GITHUB_TOKEN) or GITHUB_REPOSITORY\n")
-          return
-        }
-        lookup = { commit in
-          try PullRequestApprovals.githubMerged(
-            apiURL: api, repository: name, commit: commit.hex, token: token, transport: CurlTransport())
-        }
-      case .gitlab:
-        guard let token = Self.gitlabToken(environment),
-          let project = environment["CI_PROJECT_ID"] ?? context.repository,
-          let api = context.apiURL.flatMap(URL.init(string:))
-        else {
-          try writeError("paddock: approvals not recorded: no token (PADDOCK_GITLAB_TOKEN or GITLAB_TOKEN)\n")
-          return
-        }
-        lookup = { commit in
-          try PullRequestApprovals.gitlabMerged(
-            apiURL: api, project: project, commit: commit.hex, token: token, transport: CurlTransport())
-        }
-      case .generic:
-        return
-      }
-      let recorder = ApprovalRecorder(
-        reference: config.reference, pushRemote: pushNotes || config.push ? config.remote : nil)
-      do {
-        let outcome = try recorder.record(base: base, head: head, in: repository, lookup: lookup)
-        for line in outcome.lines { try writeError("paddock: \(line)\n") }
-      } catch {
-        try writeError("paddock: warning: approvals not recorded: \(error)\n")
-      }
-    }
-
-    /// Who approved the pull or merge request, read with the CI system's token: each approval counts as a
-    /// person's review of every commit. Without a token, or when the API cannot be read, none count (with a
-    /// warning), so protected paths stay blocked.
-    static func approvals(context: CIContext, head: String, token: String?, environment: [String: String])
-      -> [String]
-    {
-      guard let number = context.pullRequest else { return [] }
-      let what = context.provider == .gitlab ? "merge request !\(number)" : "pull request #\(number)"
-      do {
-        var approvals: [String] = []
-        switch context.provider {
-        case .github:
-          guard let token, !token.isEmpty, let repository = context.repository,
-            let api = context.apiURL.flatMap(URL.init(string:))
-          else { return [] }
-          approvals = try PullRequestApprovals.github(
-            apiURL: api, repository: repository, pullRequest: number, head: head, token: token,
-            transport: CurlTransport())
-        case .gitlab:
-          guard let token = gitlabToken(environment), let project = environment["CI_PROJECT_ID"] ?? context.repository,
-            let api = context.apiURL.flatMap(URL.init(string:))
-          else { return [] }
-          approvals = try PullRequestApprovals.gitlab(
-            apiURL: api, project: project, mergeRequest: number, token: token, transport: CurlTransport())
-        case .generic:
-          return []
-        }
-        if !approvals.isEmpty {
-          // A note on stderr; a full stderr is reported where the run's output is written.
-          try? writeError("paddock: \(what): \(approvals.joined(separator: ", ")) counts as a person's review\n")
-        }
-        return approvals
-      } catch {
-        try? writeError(
-          "paddock: warning: could not read the approvals of \(what), so none counts as a review: \(error)\n")
-        return []
-      }
-    }
-  }
-}
-
-extension Paddock.CI {
-  /// The GitLab API token: `PADDOCK_GITLAB_TOKEN`, else `GITLAB_TOKEN`; an empty variable counts as unset.
-  static func gitlabToken(_ environment: [String: String]) -> String? {
-    environment["PADDOCK_GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
   }
 }

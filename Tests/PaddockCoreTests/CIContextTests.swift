@@ -23,7 +23,24 @@ import Testing
     #expect(created.base == nil, "a new branch has no before commit")
     #expect(created.head == "a2")
 
-    #expect(throws: CIError.self) { try CIContext.detect(environment: environment) { _ in nil } }
+    #expect(throws: CIError.eventPayloadUnreadable(path: "/event.json")) {
+      try CIContext.detect(environment: environment) { _ in nil }
+    }
+    #expect(throws: CIError.eventPayloadNotJSON(path: "/event.json")) {
+      try CIContext.detect(environment: environment) { _ in Data("[1, 2]".utf8) }
+    }
+  }
+
+  /// A field of another type than GitHub documents reads as absent and costs no other field.
+  @Test func anOddFieldInThePayloadIsIgnored() throws {
+    let payload = Data(
+      #"{"number": "12", "pull_request": {"number": 12, "base": {"sha": 7, "repo": []}, "head": {"sha": "h1", "repo": {"full_name": "me/app", "fork": "yes"}}}}"#
+        .utf8)
+    let environment = ["GITHUB_ACTIONS": "true", "GITHUB_EVENT_PATH": "/event.json", "GITHUB_BASE_REF": "main"]
+    let context = try CIContext.detect(environment: environment) { _ in payload }
+    #expect(context.pullRequest == 12 && context.head == "h1")
+    #expect(context.base == "origin/main", "an unreadable base sha falls back to GITHUB_BASE_REF")
+    #expect(!context.isFork)
   }
 
   /// Approvals are recorded only after a push to the default branch: GitHub's payload names it, GitLab's

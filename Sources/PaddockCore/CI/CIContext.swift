@@ -40,31 +40,26 @@ public struct CIContext: Sendable, Hashable {
         repository: value("GITHUB_REPOSITORY"),
         apiURL: value("GITHUB_API_URL") ?? "https://api.github.com", event: value("GITHUB_EVENT_NAME"))
       if let path = value("GITHUB_EVENT_PATH") {
-        guard let data = readFile(path) else {
-          throw CIError(
-            "GITHUB_EVENT_PATH names \(path), which cannot be read: run Paddock as a step of the job, not in a container without the event file"
-          )
+        guard let data = readFile(path) else { throw CIError.eventPayloadUnreadable(path: path) }
+        guard let payload = try? JSONDecoder().decode(GitHubEvent.self, from: data) else {
+          throw CIError.eventPayloadNotJSON(path: path)
         }
-        guard let payload = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-          throw CIError("the GitHub event payload at \(path) is not JSON")
-        }
-        if let pull = payload["pull_request"] as? [String: Any] {
-          context.pullRequest = pull["number"] as? Int ?? payload["number"] as? Int
-          context.base = ((pull["base"] as? [String: Any])?["sha"] as? String)
-          context.head = ((pull["head"] as? [String: Any])?["sha"] as? String) ?? context.head
-          let headRepo = (pull["head"] as? [String: Any])?["repo"] as? [String: Any]
-          let baseRepo = (pull["base"] as? [String: Any])?["repo"] as? [String: Any]
-          if let headName = headRepo?["full_name"] as? String, let baseName = baseRepo?["full_name"] as? String {
+        if let pull = payload.pullRequest {
+          context.pullRequest = pull.number ?? payload.number
+          context.base = pull.base?.sha
+          context.head = pull.head?.sha ?? context.head
+          let headRepo = pull.head?.repo
+          if let headName = headRepo?.fullName, let baseName = pull.base?.repo?.fullName {
             context.isFork = headName.lowercased() != baseName.lowercased()
           } else {
-            context.isFork = headRepo?["fork"] as? Bool == true
+            context.isFork = headRepo?.fork == true
           }
-        } else if let before = payload["before"] as? String {
+        } else if let before = payload.before {
           // A push: the commits between the old and new tip.
           context.base = real(before)
-          context.head = (payload["after"] as? String) ?? context.head
-          if let branch = (payload["repository"] as? [String: Any])?["default_branch"] as? String {
-            context.isDefaultBranchPush = payload["ref"] as? String == "refs/heads/\(branch)"
+          context.head = payload.after ?? context.head
+          if let branch = payload.repository?.defaultBranch {
+            context.isDefaultBranchPush = payload.ref == "refs/heads/\(branch)"
           }
         }
       }
@@ -102,17 +97,6 @@ public struct CIContext: Sendable, Hashable {
   }
 }
 
-/// A CI set-up problem, with what to change.
-public struct CIError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var description: String
-  /// The HTTP status a server answered, when the problem is its answer.
-  public var status: Int?
-  public init(_ description: String, status: Int? = nil) {
-    self.description = description
-    self.status = status
-  }
-}
-
 extension CIContext {
   /// The range to review, checking that this clone has what it needs: both ends and their merge base. A shallow
   /// clone that lacks them gets the exact fix for this CI system instead of a review of the wrong lines.
@@ -121,9 +105,8 @@ extension CIContext {
       do {
         return try repository.resolveCommit(revision)
       } catch {
-        throw CIError(
-          "the \(role) commit `\(revision)` is not in this clone (\(error.detail)): \(shallowCloneFix(missing: revision))"
-        )
+        throw CIError.commitNotInClone(
+          role: role, revision: revision, detail: error.detail, fix: shallowCloneFix(missing: revision))
       }
     }
     let baseID = try commit(base, role: "base")
@@ -132,12 +115,11 @@ extension CIContext {
     do {
       mergeBase = try repository.mergeBase(baseID, headID)
     } catch {
-      throw CIError("cannot find where `\(head)` left `\(base)`: \(error.detail); \(shallowCloneFix(missing: base))")
+      throw CIError.mergeBaseUnknown(
+        base: base, head: head, detail: error.detail, fix: shallowCloneFix(missing: base))
     }
     if mergeBase == nil, repository.isShallow {
-      throw CIError(
-        "this shallow clone does not reach the commit where `\(head)` left `\(base)`, so the added lines cannot be told apart: \(shallowCloneFix(missing: base))"
-      )
+      throw CIError.mergeBaseBeyondShallowClone(base: base, head: head, fix: shallowCloneFix(missing: base))
     }
     return ResolvedRange(base: baseID, head: headID, label: "\(base)..\(head)")
   }

@@ -12,61 +12,61 @@ struct GitHubAPI {
 
   func url(_ path: String) -> URL { apiURL.appendingPathComponent(path) }
 
+  /// One request with `body` as JSON; a status outside 2xx is an error that says what to change.
+  @discardableResult
+  func send(_ method: String, _ path: String, body: some Encodable) throws -> HTTPResponse {
+    let data: Data
+    do {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      data = try encoder.encode(body)
+    } catch {
+      // Paddock's own request types always encode; this is here so that a mistake is an error, not a crash.
+      throw CIError.apiUnreachable(.github, method: method, path: url(path).path, reason: "\(error)")
+    }
+    return try call(method, url(path), body: data)
+  }
+
   /// One request; a status outside 2xx is an error that says what to change.
-  func call(_ method: String, _ path: String, json: Any? = nil, absolute: URL? = nil) throws -> HTTPResponse {
+  func call(_ method: String, _ target: URL, body: Data? = nil) throws -> HTTPResponse {
     var headers = [
       "Authorization": "Bearer \(token)", "Accept": "application/vnd.github+json",
       "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "paddock",
     ]
-    var body: Data?
-    if let json {
-      body = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
-      headers["Content-Type"] = "application/json"
-    }
-    let target = absolute ?? url(path)
+    if body != nil { headers["Content-Type"] = "application/json" }
     let response: HTTPResponse
     do {
       response = try transport.send(HTTPRequest(method: method, url: target, headers: headers, body: body))
     } catch {
-      throw CIError(
-        "GitHub API \(method) \(target.path) failed: \(redacted("\(error)")); check GITHUB_API_URL and the network")
+      throw CIError.apiUnreachable(.github, method: method, path: target.path, reason: redacted("\(error)"))
     }
     guard (200..<300).contains(response.status) else {
-      let message = (try? JSONSerialization.jsonObject(with: response.body) as? [String: Any])?["message"] as? String
-      var fix = "check the token and the repository"
-      if response.status == 401 {
-        fix = "the token was refused: pass GITHUB_TOKEN (or PADDOCK_GITHUB_TOKEN) to the step"
-      }
-      if response.status == 403 || response.status == 404 {
-        fix =
-          "the token cannot write to this pull request: give the job `permissions: pull-requests: write` (and `contents: read`)"
-      }
-      throw CIError(
-        "GitHub API answered \(response.status) to \(method) \(target.path)\(message.map { ": \(redacted($0))" } ?? ""); \(fix)",
-        status: response.status)
+      let message = (try? JSONDecoder().decode(ErrorAnswer.self, from: response.body))?.message
+      throw CIError.apiRefused(
+        .github, status: response.status, method: method, path: target.path, message: message.map(redacted))
     }
     return response
   }
 
-  /// A JSON object answered to `GET path`.
-  func object(_ path: String) throws -> [String: Any] {
-    let response = try call("GET", path)
-    guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] else {
-      throw CIError("GitHub API answered GET \(url(path).path) with something that is not an object")
+  /// The answer to `GET path`, decoded as `T`.
+  func get<T: Decodable>(_ type: T.Type, _ path: String) throws -> T {
+    let response = try call("GET", url(path))
+    guard let value = try? JSONDecoder().decode(type, from: response.body) else {
+      throw CIError.apiAnswerUnreadable(.github, method: "GET", path: url(path).path, expected: "an object")
     }
-    return object
+    return value
   }
 
   /// Every item of a paginated list, following `Link: <...>; rel="next"` (at most 20 pages).
-  func list(_ path: String) throws -> [[String: Any]] {
-    var items: [[String: Any]] = []
+  func list<T: Decodable>(_ type: T.Type, _ path: String) throws -> [T] {
+    var items: [T] = []
     var next: URL? = URL(string: url(path).absoluteString + "?per_page=100")
     var pages = 0
     while let page = next, pages < 20 {
       pages += 1
-      let response = try call("GET", path, absolute: page)
-      guard let array = try? JSONSerialization.jsonObject(with: response.body) as? [[String: Any]] else {
-        throw CIError("GitHub API answered GET \(page.path) with something that is not a list")
+      let response = try call("GET", page)
+      guard let array = try? JSONDecoder().decode([T].self, from: response.body) else {
+        throw CIError.apiAnswerUnreadable(.github, method: "GET", path: page.path, expected: "a list")
       }
       items += array
       next = Self.nextLink(response.headers["link"], under: apiURL)
@@ -78,7 +78,7 @@ struct GitHubAPI {
   /// with 403), `github-actions[bot]`.
   func ownLogin() throws -> String {
     do {
-      if let login = try object("user")["login"] as? String, !login.isEmpty { return login }
+      if let login = try get(User.self, "user").login, !login.isEmpty { return login }
       return Self.actionsLogin
     } catch let error as CIError where error.status == 403 {
       return Self.actionsLogin
@@ -103,12 +103,5 @@ struct GitHubAPI {
   /// The token never appears in anything Paddock prints.
   func redacted(_ text: String) -> String {
     token.isEmpty ? text : text.replacingOccurrences(of: token, with: "***")
-  }
-
-  /// The login of an item's author (`user.login`), and whether GitHub marks it as a bot.
-  static func author(of item: [String: Any]) -> (login: String, bot: Bool)? {
-    guard let user = item["user"] as? [String: Any], let login = user["login"] as? String else { return nil }
-    let type = (user["type"] as? String)?.lowercased()
-    return (login, type == "bot" || login.lowercased().hasSuffix("[bot]"))
   }
 }

@@ -61,20 +61,18 @@ public struct GitHubReviewPublisher {
     let pulls = "repos/\(repository)/pulls/\(pullRequest)"
     let login = try api.ownLogin()
     result.login = login
-    func ours(_ item: [String: Any]) -> Bool {
-      GitHubAPI.author(of: item)?.login.lowercased() == login.lowercased()
-    }
+    func ours(_ author: GitHubAPI.User?) -> Bool { author?.login?.lowercased() == login.lowercased() }
     var known = Set<String>()
-    for comment in try api.list("\(pulls)/comments") where ours(comment) {
-      known.formUnion(Self.fingerprints(in: comment["body"] as? String))
+    for comment in try api.list(GitHubAPI.Comment.self, "\(pulls)/comments") where ours(comment.user) {
+      known.formUnion(Self.fingerprints(in: comment.body))
     }
-    let reviews = try api.list("\(pulls)/reviews").filter(ours)
-    for review in reviews { known.formUnion(Self.fingerprints(in: review["body"] as? String)) }
-    let requesting = reviews.filter { $0["state"] as? String == "CHANGES_REQUESTED" }
+    let reviews = try api.list(GitHubAPI.Review.self, "\(pulls)/reviews").filter { ours($0.user) }
+    for review in reviews { known.formUnion(Self.fingerprints(in: review.body)) }
+    let requesting = reviews.filter { $0.state == "CHANGES_REQUESTED" }
     let blocks = requestChanges && report.verdict == .block
 
     let added = Self.addedLines(report)
-    var inline: [[String: Any]] = []
+    var inline: [GitHubAPI.InlineComment] = []
     var listed: [Finding] = []
     for finding in report.findings where finding.decision != .pass || finding.severity != .note {
       if known.contains(finding.fingerprint) {
@@ -84,13 +82,11 @@ public struct GitHubReviewPublisher {
       if let path = finding.path, let line = finding.line, inline.count < maxInline,
         let lines = added[path], lines.contains(line)
       {
-        var comment: [String: Any] = [
-          "path": path, "line": line, "side": "RIGHT", "body": Self.commentBody(finding),
-        ]
+        var comment = GitHubAPI.InlineComment(path: path, line: line, body: Self.commentBody(finding))
         if let end = finding.endLine, end > line, (line...end).allSatisfy(lines.contains) {
-          comment["start_line"] = line
-          comment["start_side"] = "RIGHT"
-          comment["line"] = end
+          comment.startLine = line
+          comment.startSide = "RIGHT"
+          comment.line = end
         }
         inline.append(comment)
       } else {
@@ -107,38 +103,35 @@ public struct GitHubReviewPublisher {
         body += " These are not on lines this pull request adds, so they are listed here:\n"
         for finding in listed { body += "\n" + Self.listItem(finding) }
       }
-      let event = blocks ? "REQUEST_CHANGES" : "COMMENT"
-      let payload: [String: Any] = ["commit_id": head, "event": event, "body": body, "comments": inline]
-      _ = try api.call("POST", "\(pulls)/reviews", json: payload)
+      let submission = GitHubAPI.ReviewSubmission(
+        commitID: head, event: blocks ? "REQUEST_CHANGES" : "COMMENT", body: body, comments: inline)
+      try api.send("POST", "\(pulls)/reviews", body: submission)
       result.inline = inline.count
       result.inBody = listed.count
       result.requestedChanges = blocks
     }
     if requestChanges && report.verdict != .block {
       for review in requesting {
-        guard let id = review["id"] as? Int else { continue }
-        _ = try api.call(
+        guard let id = review.id else { continue }
+        try api.send(
           "PUT", "\(pulls)/reviews/\(id)/dismissals",
-          json: [
-            "message":
-              "Paddock's verdict on \(head.prefix(12)) is \(report.verdict.rawValue): nothing blocks any more.",
-            "event": "DISMISS",
-          ])
+          body: GitHubAPI.Dismissal(
+            message: "Paddock's verdict on \(head.prefix(12)) is \(report.verdict.rawValue): nothing blocks any more."))
         result.dismissed += 1
       }
     }
 
     let summary = MarkdownRenderer.render(report) + "\n" + Self.summaryMarker + "\n"
     let issues = "repos/\(repository)/issues/\(pullRequest)/comments"
-    if let existing = try api.list(issues).first(where: {
-      ours($0) && ($0["body"] as? String)?.contains(Self.summaryMarker) == true
+    if let existing = try api.list(GitHubAPI.Comment.self, issues).first(where: {
+      ours($0.user) && $0.body?.contains(Self.summaryMarker) == true
     }) {
-      if existing["body"] as? String != summary, let id = existing["id"] as? Int {
-        _ = try api.call("PATCH", "repos/\(repository)/issues/comments/\(id)", json: ["body": summary])
+      if existing.body != summary, let id = existing.id {
+        try api.send("PATCH", "repos/\(repository)/issues/comments/\(id)", body: GitHubAPI.CommentBody(body: summary))
         result.summary = "updated"
       }
     } else {
-      _ = try api.call("POST", issues, json: ["body": summary])
+      try api.send("POST", issues, body: GitHubAPI.CommentBody(body: summary))
       result.summary = "created"
     }
     return result

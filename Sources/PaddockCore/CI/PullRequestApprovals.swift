@@ -12,8 +12,7 @@ public enum PullRequestApprovals {
     apiURL: URL, repository: String, pullRequest: Int, head: String, token: String, transport: any HTTPTransport
   ) throws -> [String] {
     let api = GitHubAPI(apiURL: apiURL, token: token, transport: transport)
-    let pull = try api.object("repos/\(repository)/pulls/\(pullRequest)")
-    let author = GitHubAPI.author(of: pull)?.login
+    let author = try api.get(GitHubAPI.PullRequest.self, "repos/\(repository)/pulls/\(pullRequest)").user?.login
     return try githubApprovers(api, repository: repository, pullRequest: pullRequest, head: head, author: author)
       .map { "@\($0.login) (approved pull request #\(pullRequest))" }
   }
@@ -25,13 +24,13 @@ public enum PullRequestApprovals {
     var latest: [String: (login: String, state: String, commit: String?, bot: Bool)] = [:]
     var order: [String] = []
     // Reviews come oldest first; a comment-only review does not change a verdict, as on GitHub itself.
-    for review in try api.list("repos/\(repository)/pulls/\(pullRequest)/reviews") {
-      guard let (login, bot) = GitHubAPI.author(of: review), let state = review["state"] as? String,
+    for review in try api.list(GitHubAPI.Review.self, "repos/\(repository)/pulls/\(pullRequest)/reviews") {
+      guard let user = review.user, let login = user.login, let state = review.state,
         ["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].contains(state)
       else { continue }
       let key = login.lowercased()
       if latest[key] == nil { order.append(key) }
-      latest[key] = (login, state, review["commit_id"] as? String, bot)
+      latest[key] = (login, state, review.commitID, user.isBot)
     }
     return order.compactMap { key in
       guard let verdict = latest[key], verdict.state == "APPROVED", !verdict.bot, key != author?.lowercased(),
@@ -49,23 +48,24 @@ public enum PullRequestApprovals {
     apiURL: URL, repository: String, commit: String, token: String, transport: any HTTPTransport
   ) throws -> ReviewNote? {
     let api = GitHubAPI(apiURL: apiURL, token: token, transport: transport)
-    let pulls = try api.list("repos/\(repository)/commits/\(commit)/pulls").filter { $0["merged_at"] is String }
-    guard let pull = pulls.first(where: { $0["merge_commit_sha"] as? String == commit }) ?? pulls.first,
-      let number = pull["number"] as? Int
+    let pulls = try api.list(GitHubAPI.PullRequest.self, "repos/\(repository)/commits/\(commit)/pulls").filter {
+      $0.mergedAt != nil
+    }
+    guard let pull = pulls.first(where: { $0.mergeCommitSHA == commit }) ?? pulls.first, let number = pull.number
     else { return nil }
-    let author = GitHubAPI.author(of: pull)?.login
-    let head = (pull["head"] as? [String: Any])?["sha"] as? String ?? ""
+    let author = pull.user?.login
+    let head = pull.head?.sha ?? ""
     var approvers = try githubApprovers(
       api, repository: repository, pullRequest: number, head: head, author: author)
     for index in approvers.indices {
-      guard let user = try? api.object("users/\(approvers[index].login)") else { continue }
-      approvers[index].name = (user["name"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-      approvers[index].email = (user["email"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+      guard let user = try? api.get(GitHubAPI.User.self, "users/\(approvers[index].login)") else { continue }
+      approvers[index].name = user.name.flatMap { $0.isEmpty ? nil : $0 }
+      approvers[index].email = user.email.flatMap { $0.isEmpty ? nil : $0 }
     }
     return ReviewNote(
       provider: "github",
       request: ReviewNote.Request(
-        kind: "pull_request", number: number, url: pull["html_url"] as? String, author: author),
+        kind: "pull_request", number: number, url: pull.htmlURL, author: author),
       approvers: approvers)
   }
 
@@ -76,23 +76,23 @@ public enum PullRequestApprovals {
   ) throws -> [String] {
     let api = GitLabAPI(apiURL: apiURL, project: project, token: token, transport: transport)
     let mergeRequestPath = "merge_requests/\(mergeRequest)"
-    let author = ((try api.object(mergeRequestPath))["author"] as? [String: Any])?["username"] as? String
+    let author = try api.get(GitLabAPI.MergeRequest.self, mergeRequestPath).author?.username
     return try gitlabApprovers(api, mergeRequest: mergeRequest, author: author).map {
       "@\($0.login) (approved merge request !\(mergeRequest))"
     }
   }
 
   static func gitlabApprovers(_ api: GitLabAPI, mergeRequest: Int, author: String?) throws -> [ReviewNote.Approver] {
-    let approvals = try api.object("merge_requests/\(mergeRequest)/approvals")
+    let approvals = try api.get(GitLabAPI.Approvals.self, "merge_requests/\(mergeRequest)/approvals")
     var result: [ReviewNote.Approver] = []
-    for entry in approvals["approved_by"] as? [[String: Any]] ?? [] {
-      guard let user = entry["user"] as? [String: Any], let username = user["username"] as? String,
+    for entry in approvals.approvedBy ?? [] {
+      guard let user = entry.user, let username = user.username,
         username.lowercased() != author?.lowercased(), !isGitLabBot(user, username: username)
       else { continue }
       result.append(
         ReviewNote.Approver(
-          login: username, name: (user["name"] as? String).flatMap { $0.isEmpty ? nil : $0 },
-          email: (user["public_email"] as? String).flatMap { $0.isEmpty ? nil : $0 }))
+          login: username, name: user.name.flatMap { $0.isEmpty ? nil : $0 },
+          email: user.publicEmail.flatMap { $0.isEmpty ? nil : $0 }))
     }
     return result
   }
@@ -103,23 +103,20 @@ public enum PullRequestApprovals {
     apiURL: URL, project: String, commit: String, token: String, transport: any HTTPTransport
   ) throws -> ReviewNote? {
     let api = GitLabAPI(apiURL: apiURL, project: project, token: token, transport: transport)
-    guard let list = try api.value("repository/commits/\(commit)/merge_requests") as? [[String: Any]] else {
-      throw CIError("GitLab API answered the merge requests of \(commit) with something that is not a list")
-    }
-    guard let request = list.first(where: { $0["state"] as? String == "merged" }),
-      let number = request["iid"] as? Int
-    else { return nil }
-    let author = (request["author"] as? [String: Any])?["username"] as? String
+    let list = try api.get(
+      [GitLabAPI.MergeRequest].self, "repository/commits/\(commit)/merge_requests", expected: "a list")
+    guard let request = list.first(where: { $0.state == "merged" }), let number = request.iid else { return nil }
+    let author = request.author?.username
     return ReviewNote(
       provider: "gitlab",
       request: ReviewNote.Request(
-        kind: "merge_request", number: number, url: request["web_url"] as? String, author: author),
+        kind: "merge_request", number: number, url: request.webURL, author: author),
       approvers: try gitlabApprovers(api, mergeRequest: number, author: author))
   }
 
   /// GitLab's bot users: flagged `bot`, or named as project and group access tokens' users are.
-  private static func isGitLabBot(_ user: [String: Any], username: String) -> Bool {
-    if user["bot"] as? Bool == true { return true }
+  private static func isGitLabBot(_ user: GitLabAPI.User, username: String) -> Bool {
+    if user.bot == true { return true }
     let lower = username.lowercased()
     if lower.hasSuffix("[bot]") || lower == "gitlabduo" || lower == "gitlab-bot" { return true }
     for prefix in ["project_", "group_"] where lower.hasPrefix(prefix) {
@@ -128,51 +125,5 @@ public enum PullRequestApprovals {
       if !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix("_bot") { return true }
     }
     return false
-  }
-}
-
-/// The GitLab REST API (v4) for one project, as Paddock reads it: the token only as `PRIVATE-TOKEN`, and error
-/// texts that never show it.
-struct GitLabAPI {
-  var apiURL: URL
-  var project: String
-  let token: String
-  let transport: any HTTPTransport
-
-  /// `…/projects/:id/` + `path`, decoded from JSON.
-  func value(_ path: String) throws -> Any {
-    let encoded =
-      project.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", "."])) ?? project
-    let base = apiURL.absoluteString.hasSuffix("/") ? String(apiURL.absoluteString.dropLast()) : apiURL.absoluteString
-    let address = "\(base)/projects/\(encoded)/\(path)"
-    guard let url = URL(string: address) else { throw CIError("CI_API_V4_URL gives no usable address: \(address)") }
-    let response: HTTPResponse
-    do {
-      response = try transport.send(
-        HTTPRequest(method: "GET", url: url, headers: ["PRIVATE-TOKEN": token, "User-Agent": "paddock"]))
-    } catch {
-      throw CIError("GitLab API GET \(url.path) failed: \(redact("\(error)")); check CI_API_V4_URL and the network")
-    }
-    guard (200..<300).contains(response.status) else {
-      throw CIError(
-        "GitLab API answered \(response.status) to GET \(url.path); give PADDOCK_GITLAB_TOKEN the `read_api` scope on this project",
-        status: response.status)
-    }
-    guard let value = try? JSONSerialization.jsonObject(with: response.body) else {
-      throw CIError("GitLab API answered GET \(url.path) with something that is not JSON")
-    }
-    return value
-  }
-
-  /// A JSON object answered to `GET path`.
-  func object(_ path: String) throws -> [String: Any] {
-    guard let object = try value(path) as? [String: Any] else {
-      throw CIError("GitLab API answered GET \(path) with something that is not an object")
-    }
-    return object
-  }
-
-  private func redact(_ text: String) -> String {
-    token.isEmpty ? text : text.replacingOccurrences(of: token, with: "***")
   }
 }

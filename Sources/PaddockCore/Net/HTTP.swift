@@ -34,10 +34,38 @@ public struct HTTPResponse: Sendable, Hashable {
   }
 }
 
-/// Why a request got no answer.
-public struct HTTPError: Error, Sendable, CustomStringConvertible {
-  public var description: String
-  public init(_ description: String) { self.description = description }
+/// Why a request got no usable answer. `target` is the method and host (`POST api.example.com:8443`): never the
+/// path or query, which may carry a key.
+public enum HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// libcurl's global set-up failed, so no request can be sent.
+  case transportUnavailable
+  /// The deadline passed before the request could be sent.
+  case deadlinePassed(target: String)
+  /// No answer within the time allowed for one request.
+  case timedOut(target: String, seconds: TimeInterval, reason: String)
+  /// The connection failed (refused, reset, name not resolved, TLS).
+  case failed(target: String, reason: String)
+  /// The answer was longer than the transport keeps in memory.
+  case answerTooLarge(target: String, limitMiB: Int)
+  /// The server kept answering 429 or 5xx until the attempts ran out.
+  case stillUnavailable(target: String, status: Int)
+
+  public var description: String {
+    switch self {
+    case .transportUnavailable:
+      "libcurl could not be initialised; check that the system's libcurl is installed (apt install libcurl4)"
+    case .deadlinePassed(let target):
+      "\(target) not sent: the deadline has passed"
+    case .timedOut(let target, let seconds, let reason):
+      "\(target) timed out after \(String(format: "%.1f", seconds)) s (\(reason))"
+    case .failed(let target, let reason):
+      "\(target) failed: \(reason)"
+    case .answerTooLarge(let target, let limit):
+      "\(target) answered with more than \(limit) MiB; refusing it"
+    case .stillUnavailable(let target, let status):
+      "\(target) answered \(status)"
+    }
+  }
 }
 
 /// Sends requests. The CLI uses `CurlTransport`; tests may answer in memory.
@@ -68,14 +96,14 @@ public struct RetryPolicy: Sendable, Hashable {
     for attempt in 1...max(1, attempts) {
       let left = deadline.map { $0.timeIntervalSinceNow }
       if let left, left <= 0 {
-        throw lastError ?? HTTPError("\(request.method) \(request.url.host ?? "") not sent: the deadline has passed")
+        throw lastError ?? HTTPError.deadlinePassed(target: Self.target(request))
       }
       var wait = Double(attempt)
       do {
         let response = try once(request, left)
         guard Self.retryable(response.status), attempt < attempts else { return response }
         if let header = response.headers["retry-after"], let seconds = TimeInterval(header) { wait = seconds }
-        lastError = HTTPError("\(request.method) \(request.url.host ?? "") answered \(response.status)")
+        lastError = HTTPError.stillUnavailable(target: Self.target(request), status: response.status)
         wait = min(max(0, wait), maxDelay)
         if let deadline, Date().addingTimeInterval(wait) >= deadline { return response }
       } catch {
@@ -86,7 +114,12 @@ public struct RetryPolicy: Sendable, Hashable {
       }
       Thread.sleep(forTimeInterval: wait)
     }
-    throw lastError ?? HTTPError("\(request.method) \(request.url.host ?? "") failed")
+    throw lastError ?? HTTPError.failed(target: Self.target(request), reason: "no attempt was made")
+  }
+
+  /// The method and host (with its port) of a request, for messages: never its path or query.
+  public static func target(_ request: HTTPRequest) -> String {
+    "\(request.method) \(request.url.host ?? "")\(request.url.port.map { ":\($0)" } ?? "")"
   }
 }
 
@@ -119,8 +152,8 @@ public struct CurlTransport: HTTPTransport {
   }
 
   private func once(_ request: HTTPRequest, timeout: TimeInterval) throws -> HTTPResponse {
-    guard Self.ready == 0 else { throw HTTPError("libcurl could not be initialised") }
-    let target = "\(request.method) \(request.url.host ?? "")\(request.url.port.map { ":\($0)" } ?? "")"
+    guard Self.ready == 0 else { throw HTTPError.transportUnavailable }
+    let target = RetryPolicy.target(request)
     let headerLines = request.headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
     let milliseconds = max(1, Int((min(timeout, 86400) * 1000).rounded(.up)))
     var result = paddock_http_result()
@@ -143,14 +176,14 @@ public struct CurlTransport: HTTPTransport {
       }
     }
     if result.body.overflow != 0 {
-      throw HTTPError("\(target) answered with more than \(maxBody >> 20) MiB; refusing it")
+      throw HTTPError.answerTooLarge(target: target, limitMiB: maxBody >> 20)
     }
     if result.code != 0 {
       let reason = withUnsafeBytes(of: result.error) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
       if paddock_http_timed_out(&result) != 0 {
-        throw HTTPError("\(target) timed out after \(String(format: "%.1f", timeout)) s (\(reason))")
+        throw HTTPError.timedOut(target: target, seconds: timeout, reason: reason)
       }
-      throw HTTPError("\(target) failed: \(reason)")
+      throw HTTPError.failed(target: target, reason: reason)
     }
     let data = result.body.data.map { Data(bytes: $0, count: result.body.length) } ?? Data()
     let headerText =
