@@ -151,7 +151,7 @@ import Testing
 
   @Test func secretsAreRedactedAndEntropyGated() throws {
     let rule = Rule(
-      id: "test-key", title: "key", pack: "test", kind: .secret(SecretOptions(minEntropy: 3, allow: ["(?i)example"])),
+      id: "test-key", title: "key", pack: "test", kind: SecretKind(minEntropy: 3, allow: ["(?i)example"]),
       severity: .error, keywords: ["tok_"], pattern: #"(tok_[A-Za-z0-9]{16})"#, message: "leaked", fix: "rotate")
     let outcome = try Self.review(
       Self.change(

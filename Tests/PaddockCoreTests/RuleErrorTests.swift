@@ -123,19 +123,11 @@ import Testing
     let rules = try RuleCatalog.builtin.enabledRules(config)
     #expect(!rules.contains { $0.pack == "ai-hygiene" })
     #expect(!rules.contains { $0.id == "duplicate-code" })
-    let protected = try #require(rules.first { $0.kind.name == "protected-paths" })
-    guard case .protectedPaths(let ruleGlobs, _, let configured) = protected.kind else {
-      Issue.record("protected-paths rule has kind \(protected.kind.name)")
-      return
-    }
-    let globs = ruleGlobs + configured
+    let protected = try #require(rules.lazy.compactMap { $0.kind as? ProtectedPathsKind }.first)
+    let globs = protected.globs + protected.configured
     #expect(globs.contains("infra/**") && globs.contains(".github/workflows/**"))
-    let size = try #require(rules.first { $0.kind.name == "change-size" })
-    guard case .changeSize(let limits) = size.kind else {
-      Issue.record("change-size rule has kind \(size.kind.name)")
-      return
-    }
-    #expect(limits.perCommit == 10)
+    let size = try #require(rules.lazy.compactMap { $0.kind as? ChangeSizeKind }.first)
+    #expect(size.limits.perCommit == 10)
     #expect(config.review.policy.human.block == .error)
     let overrides = RuleCatalog.builtin.severityOverrides(config)
     #expect(overrides["new-dependency"]?.severity(for: .human, default: .warning) == .error)

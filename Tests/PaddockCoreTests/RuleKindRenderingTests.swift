@@ -21,7 +21,7 @@ import Testing
     let pattern = Rule(
       id: "no-duplicate-keys", title: "t", pack: "p", severity: .warning, pattern: "x", message: "m", fix: "f")
     let copies = Rule(
-      id: "pasted-logic", title: "t", pack: "p", kind: .duplicateCode(minLines: 6), severity: .warning, message: "m",
+      id: "pasted-logic", title: "t", pack: "p", kind: DuplicateCodeKind(minLines: 6), severity: .warning, message: "m",
       fix: "f")
     let json = try CodeClimateRenderer.render(Self.report([pattern, copies]))
     let issues = try #require(
@@ -34,10 +34,10 @@ import Testing
 
   @Test func sarifPrecisionComesFromTheKind() throws {
     let multiLine = Rule(
-      id: "m", title: "t", pack: "p", kind: .multiLine(MultiLineOptions()), severity: .warning, pattern: "x",
+      id: "m", title: "t", pack: "p", kind: MultiLineKind(), severity: .warning, pattern: "x",
       message: "m", fix: "f")
     let size = Rule(
-      id: "s", title: "t", pack: "p", kind: .changeSize(ChangeSizeLimits(perCommit: 1, perChange: nil)),
+      id: "s", title: "t", pack: "p", kind: ChangeSizeKind(ChangeSizeLimits(perCommit: 1, perChange: nil)),
       severity: .warning, message: "m", fix: "f")
     let sarif = try SARIFRenderer.render(Self.report([multiLine, size]))
     let root = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])

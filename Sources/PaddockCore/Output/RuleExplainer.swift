@@ -1,3 +1,5 @@
+import Foundation
+
 /// Describes one rule in full for `paddock rules explain`.
 public enum RuleExplainer {
   public static func explain(_ rule: Rule) -> String {
@@ -25,29 +27,10 @@ public enum RuleExplainer {
     if !rule.ignoreIn.isEmpty {
       out += "  ignores     matches inside \(rule.ignoreIn.map(\.rawValue).sorted().joined(separator: " and "))\n"
     }
-    switch rule.kind {
-    case .secret(let options):
-      if options.minEntropy > 0 { out += "  entropy     at least \(options.minEntropy) bits per character\n" }
-      if !options.allow.isEmpty { out += "  allowed     \(options.allow.joined(separator: ", "))\n" }
-    case .missingTests(let options):
-      out += "  sources     \(options.source.joined(separator: ", "))\n"
-      out += "  tests       \(options.test.joined(separator: ", "))\n"
-    case .protectedPaths(let globs, let tests, let configured):
-      out += "  protected   \((globs + configured).joined(separator: "\n              "))\n"
-      if !tests { out += "  tests       not protected (test files of those globs are reviewed as code)\n" }
-    case .changeSize(let limits):
-      out += "  limits      \(limits.perCommit.map { "\($0) AI lines per commit" } ?? "no limit per commit"), "
-      out += "\(limits.perChange.map { "\($0) per change" } ?? "no limit per change")\n"
-    case .duplicateCode(let minLines):
-      out += "  block       \(minLines) or more significant lines\n"
-    case .multiLine(let options):
-      out += "  spans       at most \(options.maxLines) lines (lines joined by line breaks)\n"
-      if let then = options.then { out += "  then        within \(options.within) lines, \(then)\n" }
-      if let opener = options.insideOpener, let require = options.insideRequire {
-        out += "  inside      a block whose line matching \(opener) also matches \(require)\n"
-      }
-    case .pattern, .newDependency, .aiSignoff: break
+    for (label, text) in rule.kind.explanation {
+      out += "  \(label.padding(toLength: max(label.count + 1, 12), withPad: " ", startingAt: 0))\(text)\n"
     }
+    if let replacement = rule.replacement { out += "  replacement \(replacement.template) (offered as a suggestion)\n" }
     if !rule.references.isEmpty { out += "  references  \(rule.references.joined(separator: ", "))\n" }
     out += "\n\(rule.message)\n\nFix: \(rule.fix)\n"
     for (title, examples) in [("Fires on", rule.examples.fire), ("Quiet on", rule.examples.quiet)]

@@ -30,16 +30,10 @@ public struct ReviewPipeline {
   /// The range attributed and turned into a review's input, with head files only when a rule reads them.
   private func change(of range: ResolvedRange, timings: inout PhaseTimings) throws -> (RangeAttribution, ReviewChange) {
     let attribution = try attributor.attribute(range, timings: &timings)
-    let needsHead = rules.contains {
-      if case .duplicateCode = $0.kind { return true }
-      return false
-    }
+    let needsHead = rules.contains { $0.kind.readsHeadFiles }
     // Secret rules read every commit's added lines, not only the final diff's: a key one commit adds and a later
     // one removes still reaches the remote.
-    let needsIntermediate = rules.contains {
-      if case .secret = $0.kind { return true }
-      return false
-    }
+    let needsIntermediate = rules.contains { $0.kind.findsSecrets }
     let change = try timings.measure("read changed files") {
       try ReviewChange.load(
         repository: repository, attribution: attribution, classifier: attributor.classifier, headFiles: needsHead,

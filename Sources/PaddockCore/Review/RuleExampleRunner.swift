@@ -39,7 +39,9 @@ public enum RuleExampleRunner {
         let findings = evaluate(rule, on: example, classifier: classifier)
         let problem =
           expectation == .fire
-          ? fireProblem(example, findings, mainPath: mainPath(example, rule)) : quietProblem(example, findings)
+          ? fireProblem(example, findings, mainPath: mainPath(example, rule))
+            ?? fixedProblem(example, findings, mainPath: mainPath(example, rule))
+          : quietProblem(example, findings)
         results.append(
           Result(
             rule: rule.id, expectation: expectation, example: example.lines.first ?? example.path ?? "(empty)",
@@ -53,6 +55,7 @@ public enum RuleExampleRunner {
           let problem =
             expectation == .fire && mutation.keepsOutcome
             ? fireProblem(mutated, findings, mainPath: mainPath(example, rule))
+              ?? fixedProblem(mutated, findings, mainPath: mainPath(example, rule))
             : quietProblem(mutated, findings)
           let text = mutated.context + mutated.lines
           results.append(
@@ -97,6 +100,11 @@ public enum RuleExampleRunner {
     let contextCount = edited.count(ofFirst: example.context.count)
     result.context = Array(edited.lines[..<contextCount])
     result.lines = Array(edited.lines[contextCount...])
+    result.fixed = nil
+    if let fixed = example.fixed, mutation.keepsOutcome, let mark = own.first {
+      result.fixed = mutatedFix(
+        line: lines[mark.line - 1], fixed: fixed, edits: edits[mark.line - 1] ?? [], column: mark.column)
+    }
     if !mutation.keepsOutcome {
       result.marks = []
     } else {
@@ -134,6 +142,43 @@ public enum RuleExampleRunner {
     }
     if !extra.isEmpty { parts.append("a finding at \(extra.map(place).joined(separator: ", ")) that no mark expects") }
     return parts.joined(separator: "; ")
+  }
+
+  /// Why a `fire` example's fix is wrong, or nil: the finding at its mark must offer `fixed` as its replacement.
+  static func fixedProblem(_ example: RuleExample, _ findings: [Finding], mainPath: String) -> String? {
+    guard let fixed = example.fixed, let mark = example.marks.first,
+      let finding = findings.first(where: { covers(mark, $0, mainPath: mainPath) })
+    else { return nil }
+    guard let replacement = finding.replacement else { return "offers no fix where `fixed` is `\(fixed)`" }
+    return replacement == fixed ? nil : "offers the fixed line `\(replacement)` where `fixed` is `\(fixed)`"
+  }
+
+  /// The fixed line as a mutation leaves it: the mutation's edits of the marked line moved past the bytes the fix
+  /// changed and, of the lines they make, the one the mark starts on (`column` is the mark's). Nil when an edit falls
+  /// inside the bytes the fix changes, where no fixed line can be expected.
+  static func mutatedFix(line: String, fixed: String, edits: [TextEdit], column: Int) -> String? {
+    guard !edits.isEmpty else { return fixed }
+    let old = Array(line.utf8)
+    let new = Array(fixed.utf8)
+    var prefix = 0
+    while prefix < min(old.count, new.count), old[prefix] == new[prefix] { prefix += 1 }
+    var suffix = 0
+    while suffix < min(old.count, new.count) - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] {
+      suffix += 1
+    }
+    var moved: [TextEdit] = []
+    for edit in edits {
+      if edit.offset + edit.remove <= prefix {
+        moved.append(edit)
+      } else if edit.offset >= old.count - suffix {
+        moved.append(TextEdit(offset: edit.offset + new.count - old.count, remove: edit.remove, insert: edit.insert))
+      } else {
+        return nil
+      }
+    }
+    let piece = EditedLines([line], edits: [0: edits]).position(line: 1, column: column, isEnd: false).line - 1
+    let lines = EditedLines([fixed], edits: [0: moved]).lines
+    return piece < lines.count ? lines[piece] : nil
   }
 
   static func quietProblem(_ example: RuleExample, _ findings: [Finding]) -> String? {

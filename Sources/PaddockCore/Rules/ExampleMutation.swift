@@ -40,7 +40,7 @@ public enum ExampleMutation: String, Sendable, Hashable, CaseIterable, Comparabl
       if rule.ignoreIn.contains(.comments) { mutations.insert(.comment) }
       if rule.ignoreIn.contains(.strings) { mutations.insert(.string) }
     }
-    if case .multiLine = rule.kind { mutations.insert(.layout) }
+    if rule.kind.readsAcrossLines { mutations.insert(.layout) }
     if rule.patternNotStatement != nil, expectation == .quiet { mutations.insert(.layout) }
     return mutations
   }

@@ -4,7 +4,12 @@ public struct Rule: Sendable, Hashable {
   public var id: String
   public var title: String
   public var pack: String
-  public var kind: RuleKind
+  /// What the rule checks and how; one of `RuleKinds.all`.
+  public var kind: any RuleKind {
+    get { storedKind.kind }
+    set { storedKind = HashableRuleKind(newValue) }
+  }
+  private var storedKind: HashableRuleKind
   public var severity: Severity
   public var scope: RuleScope
   /// Languages whose files the rule reads; empty means every file.
@@ -25,6 +30,8 @@ public struct Rule: Sendable, Hashable {
   public var ignoreIn: Set<IgnoredRegion>
   public var message: String
   public var fix: String
+  /// A mechanical fix of a pattern rule's match, offered as a suggestion; nil when the fix needs a person.
+  public var replacement: Replacement?
   public var references: [String]
   public var tags: [String]
   /// Rules off by default are switched on with `rules.enable` in `.paddock.yml`.
@@ -34,18 +41,20 @@ public struct Rule: Sendable, Hashable {
   public var source: RuleSource
 
   public init(
-    id: String, title: String, pack: String, kind: RuleKind = .pattern, severity: Severity, scope: RuleScope = .any,
+    id: String, title: String, pack: String, kind: any RuleKind = PatternKind(), severity: Severity,
+    scope: RuleScope = .any,
     languages: [Language] = [], include: [String] = [], exclude: [String] = [], keywords: [String] = [],
     pattern: String? = nil, patternNot: String? = nil, patternNotBefore: String? = nil,
     patternNotStatement: String? = nil, patternNotInFile: String? = nil, ignoreIn: Set<IgnoredRegion> = [],
     message: String,
-    fix: String, references: [String] = [], tags: [String] = [], enabledByDefault: Bool = true,
+    fix: String, replacement: Replacement? = nil, references: [String] = [], tags: [String] = [],
+    enabledByDefault: Bool = true,
     examples: RuleExamples = RuleExamples(), source: RuleSource = RuleSource(file: "<memory>", line: nil)
   ) {
     self.id = id
     self.title = title
     self.pack = pack
-    self.kind = kind
+    storedKind = HashableRuleKind(kind)
     self.severity = severity
     self.scope = scope
     self.languages = languages
@@ -60,6 +69,7 @@ public struct Rule: Sendable, Hashable {
     self.ignoreIn = ignoreIn
     self.message = message
     self.fix = fix
+    self.replacement = replacement
     self.references = references
     self.tags = tags
     self.enabledByDefault = enabledByDefault
@@ -85,4 +95,18 @@ public struct RuleSource: Sendable, Hashable, Codable, CustomStringConvertible {
   }
 
   public var description: String { line.map { "\(file):\($0)" } ?? file }
+}
+
+/// A kind compared and hashed through its own type, so that a rule stays `Hashable`.
+private struct HashableRuleKind: Sendable, Hashable {
+  let kind: any RuleKind
+
+  init(_ kind: any RuleKind) { self.kind = kind }
+
+  static func == (a: HashableRuleKind, b: HashableRuleKind) -> Bool { a.kind.isEqual(to: b.kind) }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(kind.name)
+    kind.hash(into: &hasher)
+  }
 }

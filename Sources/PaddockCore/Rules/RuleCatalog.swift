@@ -78,19 +78,7 @@ public struct RuleCatalog: Sendable {
     var rules: [Rule] = []
     for pack in packs where !offPacks.contains(pack.id) {
       for var rule in pack.rules where !off.contains(rule.id) && (rule.enabledByDefault || on.contains(rule.id)) {
-        switch rule.kind {
-        case .protectedPaths(let globs, let tests, let configured):
-          // What configures Paddock is protected wherever the configuration puts it.
-          rule.kind = .protectedPaths(
-            globs: globs, tests: tests,
-            configured: configured + review.protectedPaths + Self.configurationGlobs(review))
-        case .changeSize(let limits):
-          rule.kind = .changeSize(
-            ChangeSizeLimits(
-              perCommit: review.limits.perCommit ?? limits.perCommit,
-              perChange: review.limits.perChange ?? limits.perChange))
-        default: break
-        }
+        rule.kind = rule.kind.configured(by: review)
         rules.append(rule)
       }
     }

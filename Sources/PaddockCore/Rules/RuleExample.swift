@@ -34,6 +34,9 @@ public struct RuleExample: Sendable, Hashable {
   public var line: Int?
   /// Where a `fire` example's findings must be, from its `⟦ ⟧` marks; the runner fails any other finding.
   public var marks: [ExampleMark]
+  /// For a fire example of a rule with `replacement:`, the whole line the fix makes of its marked line: the finding
+  /// must offer exactly this as its suggestion.
+  public var fixed: String?
   /// The mutations the example runs instead of its rule's defaults; nil keeps the defaults.
   public var mutations: Set<ExampleMutation>?
   /// Mutations the example does not run, each with the reason it does not apply.
@@ -42,7 +45,7 @@ public struct RuleExample: Sendable, Hashable {
   public init(
     path: String? = nil, lines: [String], context: [String] = [], authorship: Authorship = .ai, commit: String? = nil,
     files: [ExampleFile] = [], head: [ExampleFile] = [], line: Int? = nil, marks: [ExampleMark] = [],
-    mutations: Set<ExampleMutation>? = nil, skippedMutations: [ExampleMutation: String] = [:]
+    fixed: String? = nil, mutations: Set<ExampleMutation>? = nil, skippedMutations: [ExampleMutation: String] = [:]
   ) {
     self.mutations = mutations
     self.skippedMutations = skippedMutations
@@ -55,6 +58,7 @@ public struct RuleExample: Sendable, Hashable {
     self.head = head
     self.line = line
     self.marks = marks
+    self.fixed = fixed
   }
 }
 

@@ -68,7 +68,8 @@ struct RulePackParser {
 
   static let ruleKeys = [
     "id", "title", "kind", "severity", "authorship", "languages", "paths", "keywords", "pattern", "pattern-not",
-    "pattern-not-before", "pattern-not-statement", "pattern-not-in-file", "ignore-in", "message", "fix", "references",
+    "pattern-not-before", "pattern-not-statement", "pattern-not-in-file", "ignore-in", "message", "fix", "replacement",
+    "references",
     "tags", "enabled",
     "with", "examples",
   ]
@@ -124,18 +125,27 @@ struct RulePackParser {
     }
 
     let id = try kebab(idNode, at: "id")
-    let kindName = try string("kind") ?? "pattern"
-    guard let kindName = KindName(rawValue: kindName) else {
+    let kindName = try string("kind") ?? PatternKind.name
+    guard let kindType = RuleKinds.named(kindName) else {
       throw reader.error(
         map["kind"] ?? node, "has unknown kind `\(kindName)`",
-        fix: suggestion(for: kindName, among: RuleKind.names).map { "did you mean `\($0)`?" }
-          ?? "use one of \(RuleKind.names.joined(separator: ", "))")
+        fix: suggestion(for: kindName, among: RuleKinds.names).map { "did you mean `\($0)`?" }
+          ?? "use one of \(RuleKinds.names.joined(separator: ", "))")
     }
-    let kind = try self.kind(kindName, options: map["with"], rule: node, pattern: try string("pattern"))
+    let options = try map["with"].map { try reader.mapping($0, at: "with") }
+    let kind = try kindType.parse(
+      RuleKindParameters(
+        parser: self, kind: kindName, map: options, node: map["with"] ?? node, rule: node,
+        pattern: try string("pattern")))
     if checkPatterns, let pattern = map["pattern"] { try reader.regex(pattern, at: "pattern") }
-    if kindName == .pattern || kindName == .secret || kindName == .multiLine, map["pattern"] == nil {
-      throw reader.error(node, "has \(kindName.rawValue) rule `\(id)` without `pattern`", fix: "add a `pattern:` regex")
+    if kindType.requiresPattern, map["pattern"] == nil {
+      throw reader.error(node, "has \(kindName) rule `\(id)` without `pattern`", fix: "add a `pattern:` regex")
     }
+    let replacement = try map["replacement"].map { node in
+      try self.replacement(node, kind: kindType, pattern: try string("pattern") ?? "")
+    }
+    let examples = try map["examples"].map { try self.examples($0) } ?? RuleExamples()
+    try checkFixes(examples, replacement: replacement, at: map["examples"] ?? map["replacement"] ?? node)
     var languages: [Language] = []
     if let list = map["languages"] {
       for item in try reader.sequence(list, at: "languages") {
@@ -165,130 +175,58 @@ struct RulePackParser {
       patternNotStatement: try exclusion("pattern-not-statement"),
       patternNotInFile: try exclusion("pattern-not-in-file"), ignoreIn: ignoreIn,
       message: try string("message") ?? "",
-      fix: try string("fix") ?? "", references: try strings("references"), tags: try strings("tags"),
+      fix: try string("fix") ?? "", replacement: replacement, references: try strings("references"),
+      tags: try strings("tags"),
       enabledByDefault: try map["enabled"].map { try reader.bool($0, at: "enabled") } ?? true,
-      examples: try map["examples"].map { try examples($0) } ?? RuleExamples(),
-      source: RuleSource(file: reader.file, line: node.mark?.line))
+      examples: examples, source: RuleSource(file: reader.file, line: node.mark?.line))
   }
 
-  private enum KindName: String {
-    case pattern, secret, missingTests = "missing-tests", protectedPaths = "protected-paths"
-    case changeSize = "change-size", newDependency = "new-dependency", duplicateCode = "duplicate-code"
-    case aiSignoff = "ai-signoff", multiLine = "multi-line"
+  /// A rule's fix is proved by its examples: a rule with `replacement` has a fire example saying what the fixed line
+  /// is, and only such a rule's fire examples say it.
+  private func checkFixes(_ examples: RuleExamples, replacement: Replacement?, at node: Node) throws {
+    if examples.quiet.contains(where: { $0.fixed != nil }) {
+      throw reader.error(node, "has `fixed` on a quiet example", fix: "give `fixed` to fire examples only")
+    }
+    if replacement == nil, examples.fire.contains(where: { $0.fixed != nil }) {
+      throw reader.error(
+        node, "has `fixed` on an example of a rule without `replacement`",
+        fix: "add `replacement:` to the rule, or take `fixed` out")
+    }
+    if replacement != nil, !examples.fire.contains(where: { $0.fixed != nil }) {
+      throw reader.error(
+        node, "has `replacement` but no fire example with `fixed`",
+        fix: "add `fixed:` (the whole line after the fix) to a fire example")
+    }
   }
 
-  private func kind(_ name: KindName, options: Node?, rule: Node, pattern: String?) throws -> RuleKind {
-    let map = try options.map { try reader.mapping($0, at: "with") }
-    func allow(_ keys: [String]) throws {
-      if let map { try reader.allowKeys(map, keys, at: "with (for kind \(name.rawValue))") }
+  /// `replacement:`: a template for a kind that takes one, naming only groups `pattern` has.
+  private func replacement(_ node: Node, kind: any RuleKind.Type, pattern: String) throws -> Replacement {
+    guard kind.acceptsReplacement else {
+      throw reader.error(
+        node, "gives `replacement` to a \(kind.name) rule",
+        fix: "only pattern rules take `replacement:`; describe the fix in `fix:`")
     }
-    switch name {
-    case .pattern:
-      try allow([])
-      return .pattern
-    case .newDependency:
-      try allow([])
-      return .newDependency
-    case .aiSignoff:
-      try allow([])
-      return .aiSignoff
-    case .secret:
-      try allow(["min-entropy", "allow", "require"])
-      func patterns(_ key: String) throws -> [String] {
-        guard let list = map?[key] else { return [] }
-        return try reader.sequence(list, at: "with.\(key)").map { item in
-          if checkPatterns { try reader.regex(item, at: "with.\(key)") }
-          return try reader.string(item, at: "with.\(key)")
-        }
-      }
-      return .secret(
-        SecretOptions(
-          minEntropy: try map?["min-entropy"].map { try reader.double($0, at: "with.min-entropy") } ?? 0,
-          allow: try patterns("allow"), require: try patterns("require")))
-    case .missingTests:
-      try allow(["source", "test"])
-      guard let source = map?["source"], let test = map?["test"] else {
-        throw reader.error(
-          rule, "has a missing-tests rule without `with.source` and `with.test`",
-          fix: "list the globs of source files and of test files")
-      }
-      return .missingTests(
-        MissingTestsOptions(source: try globs(source, at: "with.source"), test: try globs(test, at: "with.test")))
-    case .protectedPaths:
-      try allow(["paths", "tests"])
-      guard let paths = map?["paths"] else {
-        throw reader.error(rule, "has a protected-paths rule without `with.paths`", fix: "list the protected globs")
-      }
-      return .protectedPaths(
-        globs: try globs(paths, at: "with.paths"),
-        tests: try map?["tests"].map { try reader.bool($0, at: "with.tests") } ?? true)
-    case .changeSize:
-      try allow(["max-ai-lines-per-commit", "max-ai-lines-per-change"])
-      return .changeSize(
-        ChangeSizeLimits(
-          perCommit: try map?["max-ai-lines-per-commit"].map { try reader.int($0, at: "max-ai-lines-per-commit") },
-          perChange: try map?["max-ai-lines-per-change"].map { try reader.int($0, at: "max-ai-lines-per-change") }))
-    case .duplicateCode:
-      try allow(["min-lines"])
-      let minLines = try map?["min-lines"].map { try reader.int($0, at: "with.min-lines") } ?? 6
-      guard minLines >= 2 else {
-        throw reader.error(options ?? rule, "sets `min-lines` below 2", fix: "use 2 or more (the default is 6)")
-      }
-      return .duplicateCode(minLines: minLines)
-    case .multiLine:
-      try allow(["max-lines", "then", "within", "inside"])
-      let maxLines = try map?["max-lines"].map { try reader.int($0, at: "with.max-lines") } ?? 10
-      let within = try map?["within"].map { try reader.int($0, at: "with.within") } ?? 5
-      guard maxLines >= 1, within >= 0 else {
-        throw reader.error(
-          options ?? rule, "sets `max-lines` below 1 or `within` below 0",
-          fix:
-            "`max-lines` is how many lines a match may span (default 10), `within` how many lines after it `then` may be on (default 5)"
-        )
-      }
-      var then: String?
-      if let node = map?["then"] {
-        let template = try reader.string(node, at: "with.then")
-        let groups = MultiLineCheck.groupNames(in: pattern ?? "")
-        for name in MultiLineOptions.names(in: template) where !groups.contains(name) {
-          throw reader.error(
-            node, "uses `${\(name)}` in `with.then`, but `pattern` has no group named `\(name)`",
-            fix: "name the group in `pattern`: `(?P<\(name)>\\w+)`")
-        }
-        if checkPatterns {
-          let sample = MultiLineOptions.substitute(
-            template, Dictionary(uniqueKeysWithValues: MultiLineOptions.names(in: template).map { ($0, "x") }))
-          do throws(LinearRegexError) {
-            _ = try LinearRegex(sample)
-          } catch {
-            throw reader.error(
-              node, "has an invalid regular expression at `with.then`: `\(template)` (\(error.reason))", fix: error.hint
-            )
-          }
-        }
-        then = template
-      }
-      var opener: String?
-      var require: String?
-      if let inside = map?["inside"] {
-        let insideMap = try reader.table(inside, at: "with.inside", allowed: ["opener", "require"])
-        guard let openerNode = insideMap["opener"], let requireNode = insideMap["require"] else {
-          throw reader.error(
-            inside, "has `with.inside` without `opener` and `require`",
-            fix:
-              "give `opener:` (the line that starts the enclosing block, such as `^func\\b`) and `require:` (what that line must say)"
-          )
-        }
-        if checkPatterns {
-          try reader.regex(openerNode, at: "with.inside.opener")
-          try reader.regex(requireNode, at: "with.inside.require")
-        }
-        opener = try reader.string(openerNode, at: "with.inside.opener")
-        require = try reader.string(requireNode, at: "with.inside.require")
-      }
-      return .multiLine(
-        MultiLineOptions(maxLines: maxLines, then: then, within: within, insideOpener: opener, insideRequire: require))
+    let template = try reader.string(node, at: "replacement")
+    let replacement: Replacement
+    do {
+      replacement = try Replacement(template)
+    } catch {
+      throw reader.error(
+        node, "has `replacement` `\(template)`, where \(error.problem)",
+        fix: "write `$0` for the whole match, `$1` to `$9` for a group of `pattern`, `$$` for a dollar")
     }
+    // The count of groups needs the pattern compiled, even for built-in packs: only rules with a fix pay for it.
+    let groups = (try? LinearRegex(pattern).groupCount) ?? 0
+    if replacement.highestGroup > groups {
+      throw reader.error(
+        node,
+        "has `replacement` `\(template)` naming `$\(replacement.highestGroup)`, but `pattern` has "
+          + (groups == 0 ? "no group" : "\(groups) group\(groups == 1 ? "" : "s")"),
+        fix: groups == 0
+          ? "use `$0` for the whole match, or put what you need in parentheses in `pattern`"
+          : "use `$0` to `$\(groups)`, or add the group to `pattern`")
+    }
+    return replacement
   }
 
   func globs(_ node: Node, at place: String) throws -> [String] {
@@ -377,7 +315,7 @@ struct RulePackParser {
     let map = try reader.table(
       node, at: "an example",
       allowed: [
-        "path", "line", "lines", "context", "repeat", "authorship", "commit", "files", "head", "mutations",
+        "path", "line", "lines", "context", "repeat", "authorship", "commit", "files", "head", "fixed", "mutations",
         "skip-mutations",
       ])
     var marks: [ExampleMark] = []
@@ -408,6 +346,15 @@ struct RulePackParser {
     if let count = try map["repeat"].map({ try reader.int($0, at: "repeat") }) {
       lines = Array(Array(repeating: lines, count: max(count, 0)).joined())
     }
+    var fixed: String?
+    if let node = map["fixed"] {
+      fixed = try reader.string(node, at: "fixed")
+      guard marks.count == 1, marks[0].path == nil, marks[0].line == marks[0].endLine else {
+        throw reader.error(
+          node, "has `fixed` on an example without exactly one `⟦ ⟧` mark on one of its lines",
+          fix: "mark the one match the fix replaces; `fixed` is that line after the fix")
+      }
+    }
     var authorship = Authorship.ai
     if let node = map["authorship"] {
       let scope = try reader.choice(node, at: "authorship", of: RuleScope.self)
@@ -416,7 +363,7 @@ struct RulePackParser {
     return RuleExample(
       path: try map["path"].map { try reader.string($0, at: "path") }, lines: lines, context: context,
       authorship: authorship, commit: try map["commit"].map { try reader.string($0, at: "commit") },
-      files: try files("files"), head: try files("head"), line: node.mark?.line, marks: marks,
+      files: try files("files"), head: try files("head"), line: node.mark?.line, marks: marks, fixed: fixed,
       mutations: try map["mutations"].map { list in
         Set(
           try reader.sequence(list, at: "mutations").map {

@@ -55,8 +55,8 @@ public struct RuleSet: Sendable {
         let file = change.intermediate[item - files.count]
         return evaluate(file: file, change, everyAuthorship, onlySecrets: true).map { historical($0, change: change) }
       }
-      return ChangeChecks.findings(
-        rule: compiled[changeRules[item - lineItems]], change: change, everyAuthorship: everyAuthorship)
+      let rule = compiled[changeRules[item - lineItems]]
+      return rule.check.findings(change: change, compiled: rule, everyAuthorship: everyAuthorship)
     }
     // Another rule's code frame on a secret's line must not show the secret.
     @Sendable func run(_ item: Int) -> [Finding] { found(item).map { masker.mask($0) } }
@@ -148,12 +148,8 @@ public struct RuleSet: Sendable {
         }
       }
     }
-    for index in applicable where compiled[index].rule.kind == .newDependency {
-      findings += ManifestCheck.findings(rule: compiled[index].rule, file: file, change: change)
-    }
-    for index in applicable {
-      guard let check = compiled[index].multiLine else { continue }
-      findings += check.findings(
+    for index in applicable where compiled[index].readsFiles {
+      findings += compiled[index].check.findings(
         file: file, change: change, compiled: compiled[index], everyAuthorship: everyAuthorship)
     }
     return findings
@@ -205,9 +201,14 @@ struct CompiledRule: Sendable {
   let patternNotStatement: LinearRegex?
   let patternNotInFile: LinearRegex?
   let scope: FileScope
-  let allow: [LinearRegex]
-  let require: [LinearRegex]
-  let multiLine: MultiLineCheck?
+  /// The kind's check, compiled.
+  let check: any KindCheck
+  /// Whether `pattern` runs on each added line (the kind's reach is `.addedLines`).
+  let isLineRule: Bool
+  /// Whether the kind's check reads each file it applies to (the kind's reach is `.file`).
+  let readsFiles: Bool
+  /// Whether the kind finds secrets.
+  let isSecretRule: Bool
 
   init(_ rule: Rule, scope: FileScope? = nil) throws {
     self.rule = rule
@@ -217,40 +218,18 @@ struct CompiledRule: Sendable {
     patternNotStatement = try rule.patternNotStatement.map { try LinearRegex($0) }
     patternNotInFile = try rule.patternNotInFile.map { try LinearRegex($0) }
     self.scope = try scope ?? FileScope(rule)
-    if case .multiLine(let options) = rule.kind {
-      multiLine = try MultiLineCheck(rule, options: options)
-    } else {
-      multiLine = nil
-    }
-    if case .secret(let options) = rule.kind {
-      allow = try options.allow.map { try LinearRegex($0) }
-      require = try options.require.map { try LinearRegex($0) }
-    } else {
-      allow = []
-      require = []
-    }
-  }
-
-  var isLineRule: Bool {
-    switch rule.kind {
-    case .pattern, .secret: true
-    default: false
-    }
+    check = try rule.kind.check(for: rule).base
+    isLineRule = rule.kind.reach == .addedLines
+    readsFiles = rule.kind.reach == .file
+    isSecretRule = rule.kind.findsSecrets
   }
 
   var usesKeywords: Bool { isLineRule && !rule.keywords.isEmpty }
 
-  var isSecretRule: Bool {
-    if case .secret = rule.kind { return true }
-    return false
-  }
-
-  /// Whether the rule reads this file at all: language and path globs. The size of a change counts code and tests
-  /// only, as its message says: not documentation or data, which read quickly, nor lock files, generated or vendored
-  /// files, which nobody reviews line by line (one regenerated file would exceed any limit).
+  /// Whether the rule reads this file at all: language and path globs, and what the kind itself reads (the size of
+  /// a change counts code only).
   func applies(to file: ReviewFile) -> Bool {
-    if case .changeSize = rule.kind, !file.kind.isCode { return false }
-    return scope.applies(to: file)
+    check.reads(file) && scope.applies(to: file)
   }
 
   /// Runs a pattern or secret rule on one added line. The reported range is the first capturing group that took
@@ -276,19 +255,17 @@ struct CompiledRule: Sendable {
       return nil
     }
     let range = Self.trimmingBlanks(match.reported, in: subject)
-    var snippet = line.text
-    if case .secret = rule.kind {
-      // The secret is read from the unmasked line: masking keeps byte offsets, not text.
-      let secret = line.text.utf8Slice(range)
-      guard isReportable(secret: secret) else { return nil }
-      snippet = line.text.utf8Replacing(range, with: Entropy.redact(secret))
-    }
+    guard let snippet = check.snippet(of: line.text, reported: range) else { return nil }
     let commit = line.commit.map { change.commits[$0] }
-    return Finding(
+    var finding = Finding(
       rule: rule.id, title: rule.title, severity: rule.severity, path: file.path, line: line.number,
       column: range.lowerBound + 1, endColumn: range.upperBound + 1, authorship: line.authorship,
       agent: line.agent ?? commit?.agent, commit: commit?.id, message: rule.message, fix: rule.fix, snippet: snippet,
       fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: snippet))
+    // The fix replaces the whole match, which may be wider than the reported range; masking keeps byte offsets, so
+    // the match's ranges hold in the line as written.
+    finding.replacement = rule.replacement.flatMap { $0.fixed(line.text, match: match) }
+    return finding
   }
 }
 

@@ -14,10 +14,7 @@ public struct SecretMasker: Sendable {
 
   /// The secret rules among `rules`; the others are ignored.
   public init(rules: [Rule]) {
-    let secrets = rules.filter {
-      if case .secret = $0.kind { return $0.pattern != nil }
-      return false
-    }
+    let secrets = rules.filter { $0.kind.findsSecrets && $0.pattern != nil }
     // Patterns were checked when the packs were read; a rule that still fails to compile cannot match anything.
     self.rules = secrets.compactMap { try? CompiledRule($0) }
     keywords = KeywordIndex(keywords: self.rules.map(\.rule.keywords))
@@ -65,6 +62,8 @@ public struct SecretMasker: Sendable {
     copy.snippet = finding.snippet.map { mask($0) }
     copy.message = mask(finding.message)
     copy.title = mask(finding.title)
+    // A fix must not write a masked secret into the code: a line holding a secret offers none.
+    if let replacement = finding.replacement, mask(replacement) != replacement { copy.replacement = nil }
     return copy
   }
 }
@@ -72,24 +71,16 @@ public struct SecretMasker: Sendable {
 extension CompiledRule {
   /// Every secret this secret rule reports in `text`, not only the first: a line may hold two keys.
   func secrets(in text: String) -> [Range<Int>] {
-    guard let pattern, case .secret = rule.kind else { return [] }
+    guard let pattern, isSecretRule else { return [] }
     var found: [Range<Int>] = []
     var start = 0
     let length = text.utf8.count
     while start <= length, let match = pattern.firstMatch(in: text, from: start) {
       let range = match.reported
-      if isReportable(secret: text.utf8Slice(range)) { found.append(range) }
+      if check.isReportable(secret: text.utf8Slice(range)) { found.append(range) }
       // Move past the match (at least one byte, so an empty match cannot loop).
       start = max(match.range.upperBound, match.range.lowerBound + 1)
     }
     return found
-  }
-
-  /// Whether a captured secret passes the rule's entropy, placeholder and shape checks.
-  func isReportable(secret: String) -> Bool {
-    guard case .secret(let options) = rule.kind else { return true }
-    if Entropy.shannon(secret) < options.minEntropy { return false }
-    if allow.contains(where: { $0.matches(secret) }) { return false }
-    return require.allSatisfy { $0.matches(secret) }
   }
 }

@@ -66,7 +66,7 @@ public struct MultiLineOptions: Sendable, Hashable {
 ///
 /// RE2 scans the file once for all matches (they do not overlap), in time linear in the file; a match is reported
 /// when one of its lines, or of the lines `then` matched, was added by the change.
-struct MultiLineCheck: Sendable {
+struct MultiLineCheck: KindCheck {
   let rule: Rule
   let options: MultiLineOptions
   let pattern: LinearRegex

@@ -1,0 +1,31 @@
+/// `kind: ai-signoff`: an AI commit signed off in an agent's name.
+public struct AISignoffKind: RuleKind, KindCheck {
+  public static let name = "ai-signoff"
+
+  public init() {}
+
+  public static func parse(_ parameters: RuleKindParameters) throws -> AISignoffKind {
+    try parameters.allow([])
+    return AISignoffKind()
+  }
+
+  public var reach: RuleReach { .change }
+
+  public func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
+
+  func findings(change: ReviewChange, compiled: CompiledRule, everyAuthorship: Bool) -> [Finding] {
+    Self.aiSignoff(compiled.rule, change.files.filter { compiled.applies(to: $0) }, change)
+  }
+
+  private static func aiSignoff(_ rule: Rule, _ files: [ReviewFile], _ change: ReviewChange) -> [Finding] {
+    change.commits.enumerated().compactMap { index, commit in
+      guard commit.authorship.isAIOrUnknown, let signoff = commit.agentSignoffs.first else { return nil }
+      let located = files.lazy.compactMap { file in file.added.first { $0.commit == index }.map { (file, $0) } }.first
+      return ChangeChecks.finding(
+        rule, file: located?.0, line: located?.1, change: change,
+        message:
+          "\(rule.message) Commit \(commit.id.prefix(12)) (\(commit.summary)) carries `Signed-off-by: \(signoff)`.",
+        key: "signoff:\(commit.summary):\(signoff)", authorship: .ai, commit: commit)
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/// `kind: change-size`: limits on AI-written lines per commit and per change.
+public struct ChangeSizeKind: RuleKind {
+  public static let name = "change-size"
+
+  public var limits: ChangeSizeLimits
+
+  public init(_ limits: ChangeSizeLimits) { self.limits = limits }
+
+  public static func parse(_ parameters: RuleKindParameters) throws -> ChangeSizeKind {
+    try parameters.allow(["max-ai-lines-per-commit", "max-ai-lines-per-change"])
+    return ChangeSizeKind(
+      ChangeSizeLimits(
+        perCommit: try parameters.int("max-ai-lines-per-commit"),
+        perChange: try parameters.int("max-ai-lines-per-change")))
+  }
+
+  public var reach: RuleReach { .change }
+  public var precision: String { "medium" }
+  public var codeQualityCategory: String? { "Complexity" }
+  public var explanation: [(label: String, text: String)] {
+    [
+      (
+        "limits",
+        "\(limits.perCommit.map { "\($0) AI lines per commit" } ?? "no limit per commit"), "
+          + "\(limits.perChange.map { "\($0) per change" } ?? "no limit per change")"
+      )
+    ]
+  }
+
+  /// The limits of `.paddock.yml` replace the rule's.
+  public func configured(by review: ReviewConfig) -> ChangeSizeKind {
+    ChangeSizeKind(
+      ChangeSizeLimits(
+        perCommit: review.limits.perCommit ?? limits.perCommit, perChange: review.limits.perChange ?? limits.perChange))
+  }
+
+  public func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
+}
+
+extension ChangeSizeKind: KindCheck {
+  /// The size of a change counts code and tests only, as its message says: not documentation or data, which read
+  /// quickly, nor lock files, generated or vendored files, which nobody reviews line by line (one regenerated file
+  /// would exceed any limit).
+  func reads(_ file: ReviewFile) -> Bool { file.kind.isCode }
+
+  func findings(change: ReviewChange, compiled: CompiledRule, everyAuthorship: Bool) -> [Finding] {
+    let rule = compiled.rule
+    return Self.changeSize(
+      rule, limits, change.files.filter { compiled.applies(to: $0) }, change,
+      { everyAuthorship || rule.scope.includes($0) })
+  }
+
+  private static func changeSize(
+    _ rule: Rule, _ limits: ChangeSizeLimits, _ files: [ReviewFile], _ change: ReviewChange,
+    _ inScope: (Authorship) -> Bool
+  ) -> [Finding] {
+    var perCommit: [Int: (count: Int, first: (ReviewFile, AddedLine))] = [:]
+    var total = 0
+    var first: (ReviewFile, AddedLine)?
+    for file in files {
+      for line in file.added where line.authorship.isAIOrUnknown && inScope(line.authorship) {
+        total += 1
+        if first == nil { first = (file, line) }
+        if let index = line.commit {
+          perCommit[index, default: (0, (file, line))].count += 1
+        }
+      }
+    }
+    // One finding for the change, naming the commits over their limit: one decision for a reviewer.
+    let overCommit =
+      limits.perCommit.map { limit in perCommit.sorted { $0.key < $1.key }.filter { $0.value.count > limit } } ?? []
+    let overChange = limits.perChange.map { total > $0 } ?? false
+    guard overChange || !overCommit.isEmpty, let located = overCommit.first?.value.first ?? first else { return [] }
+    var parts: [String] = []
+    if overChange, let limit = limits.perChange {
+      parts.append("The change adds \(total) AI-written lines; the limit per change is \(limit).")
+    }
+    if let limit = limits.perCommit, !overCommit.isEmpty {
+      let named = overCommit.map { "\(change.commits[$0.key].id.prefix(12)) (\($0.value.count))" }
+      parts.append(
+        (overCommit.count == 1 ? "Commit \(named[0]) adds" : "Commits \(named.joined(separator: ", ")) each add")
+          + " more AI-written lines than the limit per commit, \(limit).")
+    }
+    let key = (overChange ? ["size:change"] : []) + overCommit.map { "size:commit:\(change.commits[$0.key].summary)" }
+    return [
+      ChangeChecks.finding(
+        rule, file: located.0, line: located.1, change: change,
+        message: "\(rule.message) " + parts.joined(separator: " "),
+        key: key.joined(separator: "\u{0}"), authorship: .ai,
+        commit: overCommit.count == 1 ? change.commits[overCommit[0].key] : nil)
+    ]
+  }
+}
+
+/// Limits on AI-written lines of a `change-size` rule or of `.paddock.yml`; nil means no limit.
+public struct ChangeSizeLimits: Sendable, Hashable {
+  public var perCommit: Int?
+  public var perChange: Int?
+
+  public init(perCommit: Int?, perChange: Int?) {
+    self.perCommit = perCommit
+    self.perChange = perChange
+  }
+}
