@@ -57,10 +57,8 @@ extension Paddock.Agents {
     @Argument(help: "The commits to audit (`A..B`, or a revision for its whole history); default HEAD.")
     var range: String = "HEAD"
 
-    @Option(help: "text or json.")
-    var format: AuditFormat = .text
-
-    enum AuditFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    @Option(help: OutputFormat.Menu.attribution.help, transform: OutputFormat.Menu.attribution.parse)
+    var format: OutputFormat = .text
 
     func run() async throws {
       try reportingErrors {
@@ -81,6 +79,8 @@ extension Paddock.Agents {
         switch format {
         case .text: try writeOut(audit.text)
         case .json: try writeOut(try JSONRenderer.render(audit))
+        case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+          throw OutputFormat.Unsupported(format: format, menu: .attribution)
         }
       }
     }

@@ -13,7 +13,7 @@ extension Paddock {
 
     @OptionGroup var rangeOptions: RangeOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: OutputFormat.Menu.attribution.help, transform: OutputFormat.Menu.attribution.parse)
     var format: OutputFormat = .text
 
     @OptionGroup var copies: CopyOptions
@@ -55,6 +55,8 @@ extension Paddock {
                 try channel.write(try stream?.file(file) ?? "")
               }
               if let stream { try channel.write(stream.suffix()) }
+            case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+              throw OutputFormat.Unsupported(format: format, menu: .attribution)
             }
           }
         } catch AttributionError.emptyRange(let label) {

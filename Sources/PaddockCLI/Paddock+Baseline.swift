@@ -40,7 +40,7 @@ extension Paddock {
           return
         }
         guard let path = try output ?? pipeline.baselinePath() else {
-          throw CLIError("a bare repository has no working tree to hold the baseline: pass --output FILE")
+          throw CLIError.bareRepository(.baseline)
         }
         let baseline = PaddockCore.Baseline(findings: findings)
         try write(try JSONRenderer.render(baseline), to: path)

@@ -18,7 +18,7 @@ extension Paddock {
     @Option(help: "Blame the file as of this revision; default HEAD.")
     var rev: String = "HEAD"
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: OutputFormat.Menu.attribution.help, transform: OutputFormat.Menu.attribution.parse)
     var format: OutputFormat = .text
 
     @OptionGroup var copies: CopyOptions
@@ -66,6 +66,8 @@ extension Paddock {
             text += renderer.render(blame)
           }
           try writeReport(text, to: output.output)
+        case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+          throw OutputFormat.Unsupported(format: format, menu: .attribution)
         }
       }
     }

@@ -43,8 +43,12 @@ extension Paddock {
         valueName: "file"))
     var codequality: String?
 
-    @Option(help: "Format for standard output; default: github on GitHub Actions, text elsewhere.")
-    var format: ReviewFormat?
+    @Option(
+      help:
+        "Format for standard output (\(OutputFormat.Menu.review.list)); default: github on GitHub Actions, text "
+        + "elsewhere.",
+      transform: OutputFormat.Menu.review.parse)
+    var format: OutputFormat?
 
     @OptionGroup var failOn: FailOnOption
 
@@ -114,9 +118,9 @@ extension Paddock {
 
         let stdoutFormat = format ?? (context.provider == .github ? .github : .text)
         try writeOut(try stdoutFormat.render(report, colour: stdoutFormat == .text && options.useColour()))
-        if let sarif { try write(try ReviewFormat.sarif.render(report, colour: false), to: sarif) }
+        if let sarif { try write(try OutputFormat.sarif.render(report, colour: false), to: sarif) }
         if let path = codequality ?? (context.provider == .gitlab ? "gl-code-quality-report.json" : nil) {
-          try write(try ReviewFormat.codeclimate.render(report, colour: false), to: path)
+          try write(try OutputFormat.codeclimate.render(report, colour: false), to: path)
           try writeError("paddock: Code Quality report written to \(path)\n")
         }
         if context.provider == .github, let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {

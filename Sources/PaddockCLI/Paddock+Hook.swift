@@ -165,7 +165,7 @@ extension Paddock.Hook {
             model?.deadline = max(0.001, deadline - Date().timeIntervalSince(started))
           }
           let report = try reviewer.review(range, version: PaddockVersion.current, model: model)
-          try writeError("paddock: \(check.note)\n" + (try ReviewFormat.text.render(report, colour: colour)))
+          try writeError("paddock: \(check.note)\n" + (try OutputFormat.text.render(report, colour: colour)))
           verdicts.append((PushPlanner.shortName(check.update.remoteRef), report.verdict))
         }
         let refused = verdicts.filter { $0.1 == .block }.map(\.0)
@@ -234,7 +234,7 @@ extension Paddock.Hook {
             builtin: config.hooks.detectAgents)
         else { return }
         guard let data = FileManager.default.contents(atPath: file) else {
-          throw CLIError("cannot read the commit message file \(file)")
+          throw CLIError.unreadableCommitMessage(file: file)
         }
         var comment = repository.configString("core.commentChar") ?? "#"
         if comment.isEmpty || comment == "auto" { comment = "#" }

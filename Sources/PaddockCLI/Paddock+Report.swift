@@ -29,8 +29,12 @@ struct ReportOptions: ParsableArguments {
     help: ArgumentHelp("Leave out files matching this glob (repeatable; adds to report.exclude).", valueName: "glob"))
   var exclude: [String] = []
 
-  @Option(help: "Output format: text, json, csv, markdown or html (one self-contained page with charts).")
-  var format: ReportFormat = .text
+  @Option(
+    help: ArgumentHelp(
+      "Output format: \(OutputFormat.Menu.report.list) (html: one self-contained page with charts).",
+      valueName: "format"),
+    transform: OutputFormat.Menu.report.parse)
+  var format: OutputFormat = .text
 
   @Option(
     name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
@@ -64,7 +68,7 @@ struct ReportOptions: ParsableArguments {
         include: config.report.include + include, exclude: config.report.exclude + exclude,
         includesMachineWritten: includeGenerated, attributes: attributes)
     } catch {
-      throw CLIError("bad glob in --include or --exclude: \(error.problem); close every `[` and `{`")
+      throw CLIError.badGlob(problem: error.problem)
     }
   }
 
@@ -86,7 +90,7 @@ struct ReportOptions: ParsableArguments {
     } else {
       for file in agentTrace {
         guard let data = FileManager.default.contents(atPath: file) else {
-          throw CLIError("cannot read the Agent Trace file \(file): check the path given to --agent-trace")
+          throw CLIError.unreadableAgentTrace(file: file)
         }
         sources.append((file, String(decoding: data, as: UTF8.self)))
       }
@@ -150,12 +154,10 @@ struct ReportOptions: ParsableArguments {
     case .csv: table.csv
     case .markdown: table.markdown
     case .html: HTMLReportRenderer.render(html())
+    case .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+      throw OutputFormat.Unsupported(format: format, menu: .report)
     }
   }
-}
-
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-  case text, json, csv, markdown, html
 }
 
 extension TrendPeriod: ExpressibleByArgument {}
@@ -197,7 +199,7 @@ extension Paddock.Report {
         } else if let pattern = tags ?? config.report.tags {
           ranges = try NamedRange.consecutiveTags(pattern, in: repository)
         } else {
-          throw CLIError("give a RANGE such as v1.0..v1.1, or --tags 'v*' (or report.tags in .paddock.yml)")
+          throw CLIError.missingReleaseRange
         }
         let last = try ranges.last?.range.head ?? repository.resolveCommit("HEAD")
         let result = try engine.release(
@@ -399,8 +401,8 @@ extension Paddock.Report {
     @Argument(help: ArgumentHelp("The reports to merge (JSON of report snapshot or release).", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: "Output format: text, json, csv, markdown or html.")
-    var format: ReportFormat = .text
+    @Option(help: OutputFormat.Menu.report.help, transform: OutputFormat.Menu.report.parse)
+    var format: OutputFormat = .text
 
     @Option(
       name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
@@ -432,6 +434,8 @@ extension Paddock.Report {
         case .csv: text = report.table.csv
         case .markdown: text = report.table.markdown
         case .html: text = HTMLReportRenderer.render(report)
+        case .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+          throw OutputFormat.Unsupported(format: format, menu: .report)
         }
         try writeReport(text, to: output)
       }

@@ -12,7 +12,7 @@ extension Paddock {
       static let configuration = CommandConfiguration(
         abstract: "List every rule: built-in and the repository's own, and whether it is on.")
 
-      @Option(help: "Output format: text or json.")
+      @Option(help: OutputFormat.Menu.attribution.help, transform: OutputFormat.Menu.attribution.parse)
       var format: OutputFormat = .text
 
       @OptionGroup var options: RepositoryOptions
@@ -39,6 +39,8 @@ extension Paddock {
             }
             out += "\n\(catalogue.allRules.count) rules, \(enabled.count) on (`-` marks a rule that is off)\n"
             try writeOut(out)
+          case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+            throw OutputFormat.Unsupported(format: format, menu: .attribution)
           }
         }
       }
@@ -59,8 +61,7 @@ extension Paddock {
           guard let rule = catalogue.rule(id: id) else {
             let ids = catalogue.allRules.map(\.id)
             let close = suggestion(for: id, among: ids)
-            throw CLIError(
-              "no rule `\(id)`\(close.map { "; did you mean `\($0)`?" } ?? ""); `paddock rules list` shows them all")
+            throw CLIError.unknownRule(id: id, suggestion: close)
           }
           try writeOut(RuleExplainer.explain(rule))
         }

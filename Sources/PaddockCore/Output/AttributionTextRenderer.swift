@@ -78,7 +78,7 @@ public struct AttributionTextRenderer {
           let last = hunk.lines[end]
           let span = first.line == last.line ? "\(first.line)" : "\(first.line)-\(last.line)"
           var row =
-            "    \(span.padding(toLength: 9, withPad: " ", startingAt: 0)) \(renderer.mark(first.authorship.rawValue))"
+            "    \(span.padding(toLength: 9, withPad: " ", startingAt: 0)) \(renderer.mark(AuthorshipSummary(first.authorship)))"
           if let agent = first.agent {
             row += " " + renderer.agentLabel(agent: agent, model: first.model, report: report)
           }
@@ -136,13 +136,13 @@ public struct AttributionTextRenderer {
     return "\(tenths / 10).\(tenths % 10)%"
   }
 
-  private func mark(_ authorship: String) -> String {
+  private func mark(_ authorship: AuthorshipSummary) -> String {
     switch authorship {
-    case "ai": paint("AI", .magenta)
-    case "human": paint("human", .green)
-    case "mixed": paint("mixed", .cyan)
-    case "unknown": paint("unknown", .yellow)
-    default: authorship
+    case .ai: paint("AI", .magenta)
+    case .human: paint("human", .green)
+    case .mixed: paint("mixed", .cyan)
+    case .unknown: paint("unknown", .yellow)
+    case .bot, .none: authorship.rawValue
     }
   }
 

@@ -74,7 +74,7 @@ extension ReviewChange {
       var reviewFile = ReviewFile(
         path: file.path, oldPath: file.oldPath, status: file.status, isBinary: file.binary, kind: kind,
         added: added, content: content, oldContent: oldContent)
-      if file.unreadable == true { reviewFile.unreadableBy = Authorship(rawValue: file.authorship) ?? .unknown }
+      if file.unreadable == true { reviewFile.unreadableBy = file.authorship.single ?? .unknown }
       files.append(reviewFile)
     }
     let dependencies =

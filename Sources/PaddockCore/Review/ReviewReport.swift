@@ -62,7 +62,7 @@ public struct ReviewReport: Sendable, Codable, Hashable {
     public var path: String
     public var start: Int
     public var lines: Int
-    public var authorship: String
+    public var authorship: AuthorshipSummary
     public var verdict: Verdict
     public var findings: Int
   }
