@@ -2,7 +2,7 @@ import ArgumentParser
 import PaddockCore
 
 extension Paddock {
-  struct Attribute: AsyncParsableCommand {
+  struct Attribute: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show who wrote every line a range adds: an AI agent or a person.",
       discussion: """
@@ -22,7 +22,7 @@ extension Paddock {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try reportingErrors {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)

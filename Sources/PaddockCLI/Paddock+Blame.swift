@@ -4,7 +4,7 @@ import PaddockCore
 import PaddockGit
 
 extension Paddock {
-  struct Blame: AsyncParsableCommand {
+  struct Blame: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show every line of a file with its commit, author, and an AI or human mark.",
       discussion: "Like `git blame`, plus authorship. Paths are relative to the current directory, as in git.")
@@ -43,7 +43,7 @@ extension Paddock {
       return first...last
     }
 
-    func run() async throws {
+    func run() throws {
       try reportingErrors {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)

@@ -4,7 +4,7 @@ import PaddockCore
 import PaddockGit
 
 extension Paddock {
-  struct Report: AsyncParsableCommand {
+  struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Attribution reports: how much AI wrote, per release and over time, and where the fixes landed.",
       discussion: """
@@ -163,7 +163,7 @@ struct ReportOptions: ParsableArguments {
 extension TrendPeriod: ExpressibleByArgument {}
 
 extension Paddock.Report {
-  struct Release: AsyncParsableCommand {
+  struct Release: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "The lines each release added that survive at its end, by authorship.",
       discussion: """
@@ -191,7 +191,7 @@ extension Paddock.Report {
       if range != nil, tags != nil { throw ValidationError("give either RANGE or --tags, not both") }
     }
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let ranges: [NamedRange]
         if let range {
@@ -212,7 +212,7 @@ extension Paddock.Report {
     }
   }
 
-  struct Snapshot: AsyncParsableCommand {
+  struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Every line of the selected files at a revision, by authorship, directory, agent, model and author.")
 
@@ -225,7 +225,7 @@ extension Paddock.Report {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let snapshot = try NamedRange.history(revision, in: repository)
         let head = snapshot.range.head
@@ -241,7 +241,7 @@ extension Paddock.Report {
     }
   }
 
-  struct Trends: AsyncParsableCommand {
+  struct Trends: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "AI and human commits, added lines, agents, models and review coverage per week or month.")
 
@@ -255,7 +255,7 @@ extension Paddock.Report {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let resolved = try NamedRange.history(range, in: repository).range
         let result = try engine.trends(resolved, period: period ?? config.report.period)
@@ -266,7 +266,7 @@ extension Paddock.Report {
     }
   }
 
-  struct Failures: AsyncParsableCommand {
+  struct Failures: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Where later fixes landed: on AI-introduced or human-introduced lines (the SZZ method).",
       discussion: """
@@ -289,7 +289,7 @@ extension Paddock.Report {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let resolved = try NamedRange.history(range, in: repository).range
         let matcher = try FixMatcher(
@@ -303,7 +303,7 @@ extension Paddock.Report {
     }
   }
 
-  struct AgentTrace: AsyncParsableCommand {
+  struct AgentTrace: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "agent-trace",
       abstract: "Export a range's line attribution as an Agent Trace record (v0.1.0), one JSON line.",
@@ -320,7 +320,7 @@ extension Paddock.Report {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let named = try NamedRange.history(range, in: repository)
         let record = try engine.agentTrace(
@@ -333,7 +333,7 @@ extension Paddock.Report {
     }
   }
 
-  struct HTML: AsyncParsableCommand {
+  struct HTML: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "html",
       abstract: "One self-contained HTML page: who wrote the tree, AI share over time, per release, and fixes.")
@@ -360,7 +360,7 @@ extension Paddock.Report {
       }
     }
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let head = try repository.resolveCommit(revision)
         let whole = ResolvedRange(base: nil, head: head, label: revision)

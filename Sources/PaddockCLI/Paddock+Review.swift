@@ -3,7 +3,7 @@ import Foundation
 import PaddockCore
 
 extension Paddock {
-  struct Review: AsyncParsableCommand {
+  struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Review the lines a range adds: rules, authorship-aware policy, one verdict.",
       discussion: """
@@ -48,7 +48,7 @@ extension Paddock {
       }
     }
 
-    func run() async throws {
+    func run() throws {
       var verdict = Verdict.pass
       try reportingErrors {
         var clock = PhaseTimings()

@@ -3,12 +3,12 @@ import Foundation
 import PaddockCore
 
 extension Paddock {
-  struct Rules: AsyncParsableCommand {
+  struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List, explain and test the rules.",
       subcommands: [List.self, Explain.self, Test.self])
 
-    struct List: AsyncParsableCommand {
+    struct List: ParsableCommand {
       static let configuration = CommandConfiguration(
         abstract: "List every rule: built-in and the repository's own, and whether it is on.")
 
@@ -17,7 +17,7 @@ extension Paddock {
 
       @OptionGroup var options: RepositoryOptions
 
-      func run() async throws {
+      func run() throws {
         try reportingErrors {
           let (catalogue, config) = try loadCatalogue(options)
           let enabled = Set(try catalogue.enabledRules(config).map(\.id))
@@ -46,7 +46,7 @@ extension Paddock {
       }
     }
 
-    struct Explain: AsyncParsableCommand {
+    struct Explain: ParsableCommand {
       static let configuration = CommandConfiguration(
         abstract: "Explain one rule: what it looks for and how to fix it.")
 
@@ -55,7 +55,7 @@ extension Paddock {
 
       @OptionGroup var options: RepositoryOptions
 
-      func run() async throws {
+      func run() throws {
         try reportingErrors {
           let (catalogue, _) = try loadCatalogue(options)
           guard let rule = catalogue.rule(id: id) else {
@@ -68,7 +68,7 @@ extension Paddock {
       }
     }
 
-    struct Test: AsyncParsableCommand {
+    struct Test: ParsableCommand {
       static let configuration = CommandConfiguration(
         abstract: "Run rules' examples: every fire example must fire and every quiet one stay quiet.",
         discussion: "Without FILES, tests the built-in rules and the files under `rules.files` in .paddock.yml.")
@@ -78,7 +78,7 @@ extension Paddock {
 
       @OptionGroup var options: RepositoryOptions
 
-      func run() async throws {
+      func run() throws {
         var failed = 0
         try reportingErrors {
           var rules: [Rule]
