@@ -44,9 +44,9 @@ extension Paddock {
     var codequality: String?
 
     @Option(
-      help:
+      help: ArgumentHelp(
         "Format for standard output (\(OutputFormat.Menu.review.list)); default: github on GitHub Actions, text "
-        + "elsewhere.",
+          + "elsewhere."),
       transform: OutputFormat.Menu.review.parse)
     var format: OutputFormat?
 

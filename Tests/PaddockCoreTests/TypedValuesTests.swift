@@ -1,5 +1,6 @@
 import Foundation
 import PaddockCore
+import PaddockGit
 import Testing
 
 @Suite struct TypedValuesTests {
@@ -48,5 +49,14 @@ import Testing
     #expect(
       OutputFormat.Unsupported(format: .html, menu: .review).localizedDescription
         == "no html output here; use text, json, sarif, github, markdown, rdjson, rdjsonl, junit or codeclimate")
+  }
+
+  /// Commit ids in reports are `ObjectID`s on the wire as the 40-digit hex git prints.
+  @Test func objectIDsEncodeAsHex() throws {
+    let hex = "0123456789abcdef0123456789abcdef01234567"
+    let id = try #require(ObjectID(hex: hex))
+    #expect(String(decoding: try JSONEncoder().encode([id]), as: UTF8.self) == "[\"\(hex)\"]")
+    #expect(try JSONDecoder().decode([ObjectID].self, from: Data("[\"\(hex)\"]".utf8)) == [id])
+    #expect(throws: DecodingError.self) { try JSONDecoder().decode([ObjectID].self, from: Data("[\"abc\"]".utf8)) }
   }
 }

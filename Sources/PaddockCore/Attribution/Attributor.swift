@@ -92,13 +92,13 @@ public struct Attributor {
     }
     let commitRecords = Self.commitRecords(commits, classifications, linesPerCommit: pass.linesPerCommit)
     let attribution = RangeAttribution(
-      base: range.base?.hex, head: range.head.hex, mergeBase: mergeBase?.hex, commits: commitRecords.reversed(),
+      base: range.base, head: range.head, mergeBase: mergeBase, commits: commitRecords.reversed(),
       files: files, agents: agentTallies(pass.tallies), totals: pass.totals,
       notesRef: pass.usedNotes ? notesRef : nil,
       limitations: limitations(
         commitRecords, tracker: tracker, resolver: resolver, unreadablePaths: pass.unreadablePaths,
         lfsPaths: pass.lfsPaths),
-      intermediate: Self.intermediateLines(tracker: tracker, head: snapshot, commitHex: pass.commitHex))
+      intermediate: Self.intermediateLines(tracker: tracker, head: snapshot, commits: commits))
     if streaming {
       try summary(attribution)
       for index in finalDiff.indices { try file(pass.attribute(finalDiff[index], at: index, counting: false)) }
@@ -125,8 +125,8 @@ public struct Attributor {
     commits.enumerated().map { index, commit in
       let classification = classifications[index]
       return CommitAttribution(
-        id: commit.id.hex, summary: commit.summary, authorName: commit.author.name, authorEmail: commit.author.email,
-        time: commit.author.time, parents: commit.parents.map(\.hex), authorship: classification.authorship,
+        id: commit.id, summary: commit.summary, authorName: commit.author.name, authorEmail: commit.author.email,
+        time: commit.author.time, parents: commit.parents, authorship: classification.authorship,
         agent: classification.agent, agentName: classification.agentName, model: classification.model,
         evidence: classification.evidence, review: classification.review, lines: linesPerCommit[index],
         refusedReview: classification.refusedReview)
@@ -172,7 +172,7 @@ public struct Attributor {
 
   /// The lines each commit added that do not stand at head: what a commit added minus what `head`'s maps still
   /// trace to that commit and file.
-  private static func intermediateLines(tracker: LineTracker, head: LineTracker.Snapshot, commitHex: [String])
+  private static func intermediateLines(tracker: LineTracker, head: LineTracker.Snapshot, commits: [Commit])
     -> [IntermediateLines]
   {
     guard !tracker.added.isEmpty else { return [] }
@@ -194,7 +194,7 @@ public struct Attributor {
       guard !gone.isEmpty else { continue }
       result.append(
         IntermediateLines(
-          commit: commitHex[Int(added.commit)], path: tracker.paths[added.path].description, blob: added.blob,
+          commit: commits[Int(added.commit)].id, path: tracker.paths[added.path].description, blob: added.blob,
           lines: gone))
     }
     return result
@@ -268,7 +268,6 @@ private struct FilePass {
   let resolver: CopyResolver
   let commits: [Commit]
   let classifications: [CommitClassification]
-  let commitHex: [String]
   let streaming: Bool
   /// The commits of the range that touched each path (by path id).
   private let touchedBy: [Int32: Set<Int32>]
@@ -294,7 +293,6 @@ private struct FilePass {
     self.resolver = resolver
     self.commits = commits
     self.classifications = classifications
-    self.commitHex = commits.map(\.id.hex)
     self.streaming = streaming
     var touchedBy: [Int32: Set<Int32>] = [:]
     for (commit, path) in tracker.touched { touchedBy[path, default: []].insert(commit) }
@@ -320,10 +318,10 @@ private struct FilePass {
       hunks.append(attributed)
     }
     // Files without lines (binary files, submodules) take the authorship of their last change.
-    var lastCommit: String?
+    var lastCommit: ObjectID?
     var authorship = fileCounts.summary
     if file.isBinary || file.isSubmodule, let pathID, let index = snapshot.withoutLines[pathID] {
-      lastCommit = commitHex[Int(index)]
+      lastCommit = commits[Int(index)].id
       authorship = AuthorshipSummary(classifications[Int(index)].authorship)
     }
     if counting {
@@ -358,7 +356,7 @@ private struct FilePass {
     return FileAttribution(
       path: file.path.description, oldPath: file.status == .renamed ? file.oldPath?.description : nil,
       status: file.status, binary: true, submodule: false, symlink: false,
-      commit: origin.map { commitHex[Int($0.commit)] },
+      commit: origin.map { commits[Int($0.commit)].id },
       authorship: origin.map { AuthorshipSummary(classifications[Int($0.commit)].authorship) } ?? .unknown,
       counts: LineCounts(), hunks: [], blob: file.newBlob, oldBlob: file.oldBlob.isZero ? nil : file.oldBlob,
       lfsPointer: true, oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file))
@@ -389,7 +387,7 @@ private struct FilePass {
   /// Gives a line the authorship of the commit that introduced it, or of the authorship note on that commit.
   private mutating func credit(_ record: inout LineAttribution, to origin: LineMap.Run, counting: Bool) throws {
     let classification = classifications[Int(origin.commit)]
-    record.commit = commitHex[Int(origin.commit)]
+    record.commit = commits[Int(origin.commit)].id
     record.authorship = classification.authorship
     record.agent = classification.agent
     record.model = classification.model
@@ -428,11 +426,11 @@ private struct FilePass {
   }
 
   /// The commits of the range that changed the file under its new or old path, by full id.
-  private func changedBy(_ file: FileDiff) -> [String] {
+  private func changedBy(_ file: FileDiff) -> [ObjectID] {
     var indices = Set<Int32>()
     for path in [file.oldPath, file.newPath].compactMap({ $0 }) {
       if let id = tracker.paths.existingID(path) { indices.formUnion(touchedBy[id] ?? []) }
     }
-    return indices.sorted().map { commitHex[Int($0)] }
+    return indices.sorted().map { commits[Int($0)].id }
   }
 }

@@ -2,12 +2,12 @@ import PaddockGit
 
 /// A commit of the range with its classification.
 public struct CommitAttribution: Sendable, Codable, Hashable {
-  public var id: String
+  public var id: ObjectID
   public var summary: String
   public var authorName: String
   public var authorEmail: String
   public var time: Int64
-  public var parents: [String]
+  public var parents: [ObjectID]
   public var authorship: Authorship
   public var agent: String?
   public var agentName: String?

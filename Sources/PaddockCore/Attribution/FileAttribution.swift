@@ -9,7 +9,7 @@ public struct FileAttribution: Sendable, Codable, Hashable {
   public var submodule: Bool
   public var symlink: Bool
   /// For binary files and submodules (which have no lines): the last commit that changed them.
-  public var commit: String?
+  public var commit: ObjectID?
   public var authorship: AuthorshipSummary
   public var counts: LineCounts
   public var hunks: [HunkAttribution]
@@ -27,7 +27,7 @@ public struct FileAttribution: Sendable, Codable, Hashable {
   public var newMode: FileMode? = nil
   /// The commits of the range that changed this file in any way (its lines, name, mode or content), under its
   /// new or old path, by full id (not encoded).
-  public var changedBy: [String] = []
+  public var changedBy: [ObjectID] = []
 
   enum CodingKeys: String, CodingKey {
     case path

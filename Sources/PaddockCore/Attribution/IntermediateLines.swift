@@ -3,7 +3,7 @@ import PaddockGit
 /// Lines one commit of a range added to one file that no longer stand at the range's head.
 public struct IntermediateLines: Sendable, Hashable {
   /// The commit that added them (full id).
-  public var commit: String
+  public var commit: ObjectID
   /// The file's path in that commit.
   public var path: String
   /// The file's blob in that commit, which holds the lines.
@@ -11,7 +11,7 @@ public struct IntermediateLines: Sendable, Hashable {
   /// Line numbers in that blob, as ascending runs.
   public var lines: [Range<Int>]
 
-  public init(commit: String, path: String, blob: ObjectID, lines: [Range<Int>]) {
+  public init(commit: ObjectID, path: String, blob: ObjectID, lines: [Range<Int>]) {
     self.commit = commit
     self.path = path
     self.blob = blob

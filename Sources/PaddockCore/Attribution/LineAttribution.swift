@@ -6,7 +6,7 @@ public struct LineAttribution: Sendable, Codable, Hashable {
   /// The line's number in the new file.
   public var line: Int
   /// The commit that introduced the line (full id), or nil for boundary lines.
-  public var commit: String?
+  public var commit: ObjectID?
   public var authorship: Authorship
   public var agent: String?
   public var model: String?

@@ -7,10 +7,10 @@ public struct RangeAttribution: Sendable, Codable, Hashable {
 
   public var schema: String = RangeAttribution.schemaID
   /// The excluded end; nil when the range reaches the first commit.
-  public var base: String?
-  public var head: String
+  public var base: ObjectID?
+  public var head: ObjectID
   /// The commit the diff starts from: merge-base(base, head), or nil for unrelated histories.
-  public var mergeBase: String?
+  public var mergeBase: ObjectID?
   public var commits: [CommitAttribution]
   public var files: [FileAttribution]
   public var agents: [AgentTally]

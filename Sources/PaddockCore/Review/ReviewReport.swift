@@ -134,7 +134,7 @@ extension ReviewReport {
     self.modelReview = modelReview
     tool = ToolInfo(version: version)
     verdict = outcome.verdict
-    range = RangeInfo(label: label, base: attribution?.base, head: head, mergeBase: attribution?.mergeBase)
+    range = RangeInfo(label: label, base: attribution?.base?.hex, head: head, mergeBase: attribution?.mergeBase?.hex)
     self.policy = policy
     findings = outcome.findings
     suppressed = outcome.suppressed
