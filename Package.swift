@@ -99,7 +99,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PaddockCLITests",
-      dependencies: ["TestSupport"]
+      dependencies: ["PaddockCLI", "TestSupport"]
     ),
   ],
   swiftLanguageModes: [.v6],

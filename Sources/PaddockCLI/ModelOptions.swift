@@ -18,8 +18,9 @@ struct ModelOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "openai (any OpenAI-compatible server), anthropic or command (over model.provider).", valueName: "provider"))
-  var modelProvider: String?
+      "openai (any OpenAI-compatible server), anthropic, or command (a program reading the prompt on stdin); over model.provider.",
+      valueName: "provider"))
+  var modelProvider: ModelConfig.Provider?
 
   @Option(help: ArgumentHelp("Seconds the whole model review may take (over model.deadline).", valueName: "seconds"))
   var modelDeadline: Double?
@@ -28,9 +29,6 @@ struct ModelOptions: ParsableArguments {
   var noModel = false
 
   func validate() throws {
-    if let modelProvider, ModelConfig.Provider(rawValue: modelProvider) == nil {
-      throw ValidationError("--model-provider takes openai, anthropic or command, not `\(modelProvider)`")
-    }
     if let modelEndpoint, ModelConfig.endpoint(modelEndpoint) == nil {
       throw ValidationError(
         "--model-endpoint takes an http(s) URL such as http://127.0.0.1:8080, not `\(modelEndpoint)`")
@@ -50,10 +48,12 @@ struct ModelOptions: ParsableArguments {
     guard var model = config.model ?? (asked ? ModelConfig() : nil) else { return nil }
     if let name = self.model { model.name = name }
     if let endpoint = modelEndpoint.flatMap(ModelConfig.endpoint) { model.endpoint = endpoint }
-    if let provider = modelProvider.flatMap(ModelConfig.Provider.init(rawValue:)) { model.provider = provider }
+    if let modelProvider { model.provider = modelProvider }
     if asked, model.scope == .none { model.scope = .ai }
     guard model.scope != .none else { return nil }
     let deadline = modelDeadline ?? (hook ? model.hookDeadline : model.deadline)
     return ModelReviewSettings(config: model, deadline: deadline, environment: ProcessInfo.processInfo.environment)
   }
 }
+
+extension ModelConfig.Provider: ExpressibleByArgument {}

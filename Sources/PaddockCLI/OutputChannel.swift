@@ -107,9 +107,7 @@ func readStandardInput() throws -> [UInt8] {
     } else if count == 0 {
       return bytes
     } else if errno != EINTR {
-      throw CLIError(
-        "cannot read standard input: \(String(cString: strerror(errno))); give Paddock its input on stdin, as git "
-          + "gives the pre-push hook the refs it pushes")
+      throw CLIError.unreadableStandardInput(reason: String(cString: strerror(errno)))
     }
   }
 }

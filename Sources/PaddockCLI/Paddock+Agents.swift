@@ -3,7 +3,7 @@ import PaddockCore
 import PaddockGit
 
 extension Paddock {
-  struct Agents: AsyncParsableCommand {
+  struct Agents: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the agents and markers Paddock recognises, with .paddock.yml applied.",
       subcommands: [List.self, Audit.self], defaultSubcommand: List.self)
@@ -11,13 +11,13 @@ extension Paddock {
 }
 
 extension Paddock.Agents {
-  struct List: AsyncParsableCommand {
+  struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the agents, bots and markers Paddock recognises, with .paddock.yml applied.")
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try reportingErrors {
         var catalogue = AgentCatalogue.builtin
         if let repository = try? options.openRepository() {
@@ -46,7 +46,7 @@ extension Paddock.Agents {
 }
 
 extension Paddock.Agents {
-  struct Audit: AsyncParsableCommand {
+  struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
         "Check Paddock on a history before trusting it: commits per agent and bot, the evidence behind them, and identities, trailers and lines that look like an agent or a bot but matched nothing.",
@@ -57,12 +57,10 @@ extension Paddock.Agents {
     @Argument(help: "The commits to audit (`A..B`, or a revision for its whole history); default HEAD.")
     var range: String = "HEAD"
 
-    @Option(help: "text or json.")
-    var format: AuditFormat = .text
+    @Option(help: OutputFormat.Menu.attribution.help, transform: OutputFormat.Menu.attribution.parse)
+    var format: OutputFormat = .text
 
-    enum AuditFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
-
-    func run() async throws {
+    func run() throws {
       try reportingErrors {
         let repository = try options.openRepository()
         let classifier = try CommitClassifier(catalogue: try options.loadConfig(for: repository).catalogue())
@@ -81,6 +79,8 @@ extension Paddock.Agents {
         switch format {
         case .text: try writeOut(audit.text)
         case .json: try writeOut(try JSONRenderer.render(audit))
+        case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+          throw OutputFormat.Unsupported(format: format, menu: .attribution)
         }
       }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import PaddockCore
 
 extension Paddock {
-  struct Attribute: AsyncParsableCommand {
+  struct Attribute: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show who wrote every line a range adds: an AI agent or a person.",
       discussion: """
@@ -13,7 +13,7 @@ extension Paddock {
 
     @OptionGroup var rangeOptions: RangeOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: OutputFormat.Menu.attribution.help, transform: OutputFormat.Menu.attribution.parse)
     var format: OutputFormat = .text
 
     @OptionGroup var copies: CopyOptions
@@ -22,7 +22,7 @@ extension Paddock {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try reportingErrors {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)
@@ -55,6 +55,8 @@ extension Paddock {
                 try channel.write(try stream?.file(file) ?? "")
               }
               if let stream { try channel.write(stream.suffix()) }
+            case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+              throw OutputFormat.Unsupported(format: format, menu: .attribution)
             }
           }
         } catch AttributionError.emptyRange(let label) {

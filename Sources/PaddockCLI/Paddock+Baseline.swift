@@ -3,7 +3,7 @@ import Foundation
 import PaddockCore
 
 extension Paddock {
-  struct Baseline: AsyncParsableCommand {
+  struct Baseline: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "baseline",
       abstract: "Record today's findings so that `paddock review` reports only new ones.",
@@ -23,7 +23,7 @@ extension Paddock {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try reportingErrors {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)
@@ -40,7 +40,7 @@ extension Paddock {
           return
         }
         guard let path = try output ?? pipeline.baselinePath() else {
-          throw CLIError("a bare repository has no working tree to hold the baseline: pass --output FILE")
+          throw CLIError.bareRepository(.baseline)
         }
         let baseline = PaddockCore.Baseline(findings: findings)
         try write(try JSONRenderer.render(baseline), to: path)

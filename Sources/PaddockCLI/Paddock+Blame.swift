@@ -4,7 +4,7 @@ import PaddockCore
 import PaddockGit
 
 extension Paddock {
-  struct Blame: AsyncParsableCommand {
+  struct Blame: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show every line of a file with its commit, author, and an AI or human mark.",
       discussion: "Like `git blame`, plus authorship. Paths are relative to the current directory, as in git.")
@@ -18,7 +18,7 @@ extension Paddock {
     @Option(help: "Blame the file as of this revision; default HEAD.")
     var rev: String = "HEAD"
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: OutputFormat.Menu.attribution.help, transform: OutputFormat.Menu.attribution.parse)
     var format: OutputFormat = .text
 
     @OptionGroup var copies: CopyOptions
@@ -43,7 +43,7 @@ extension Paddock {
       return first...last
     }
 
-    func run() async throws {
+    func run() throws {
       try reportingErrors {
         let repository = try options.openRepository()
         let config = try options.loadConfig(for: repository)
@@ -66,6 +66,8 @@ extension Paddock {
             text += renderer.render(blame)
           }
           try writeReport(text, to: output.output)
+        case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+          throw OutputFormat.Unsupported(format: format, menu: .attribution)
         }
       }
     }

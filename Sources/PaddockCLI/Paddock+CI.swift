@@ -43,8 +43,12 @@ extension Paddock {
         valueName: "file"))
     var codequality: String?
 
-    @Option(help: "Format for standard output; default: github on GitHub Actions, text elsewhere.")
-    var format: ReviewFormat?
+    @Option(
+      help: ArgumentHelp(
+        "Format for standard output (\(OutputFormat.Menu.review.list)); default: github on GitHub Actions, text "
+          + "elsewhere."),
+      transform: OutputFormat.Menu.review.parse)
+    var format: OutputFormat?
 
     @OptionGroup var failOn: FailOnOption
 

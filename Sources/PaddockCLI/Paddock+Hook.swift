@@ -142,7 +142,7 @@ extension Paddock.Hook {
       var text = result.notices.map { "paddock: \($0)\n" }.joined()
       for ref in result.refs {
         if let report = ref.report {
-          text += "paddock: \(ref.note)\n" + (try ReviewFormat.text.render(report, colour: colour))
+          text += "paddock: \(ref.note)\n" + (try OutputFormat.text.render(report, colour: colour))
         } else {
           text += "paddock: \(ref.refused ? "error: " : "")\(ref.note)\n"
         }
@@ -206,7 +206,7 @@ extension Paddock.Hook {
             builtin: config.hooks.detectAgents)
         else { return }
         guard let data = FileManager.default.contents(atPath: file) else {
-          throw CLIError("cannot read the commit message file \(file)")
+          throw CLIError.unreadableCommitMessage(file: file)
         }
         var comment = repository.configString("core.commentChar") ?? "#"
         if comment.isEmpty || comment == "auto" { comment = "#" }

@@ -34,7 +34,7 @@ extension Paddock {
       try reportingErrors {
         let repository = try options.openRepository()
         guard let root = repository.workingDirectory else {
-          throw CLIError("a bare repository has no working tree to set up: run `paddock init` in a clone")
+          throw CLIError.bareRepository(.initialise)
         }
         let setup = ProjectSetup.plan(
           paths: try repository.indexPaths(), remoteURLs: repository.remoteURLs(), action: action)

@@ -4,7 +4,7 @@ import PaddockCore
 import PaddockGit
 
 extension Paddock {
-  struct Report: AsyncParsableCommand {
+  struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Attribution reports: how much AI wrote, per release and over time, and where the fixes landed.",
       discussion: """
@@ -29,8 +29,12 @@ struct ReportOptions: ParsableArguments {
     help: ArgumentHelp("Leave out files matching this glob (repeatable; adds to report.exclude).", valueName: "glob"))
   var exclude: [String] = []
 
-  @Option(help: "Output format: text, json, csv, markdown or html (one self-contained page with charts).")
-  var format: ReportFormat = .text
+  @Option(
+    help: ArgumentHelp(
+      "Output format: \(OutputFormat.Menu.report.list) (html: one self-contained page with charts).",
+      valueName: "format"),
+    transform: OutputFormat.Menu.report.parse)
+  var format: OutputFormat = .text
 
   @Option(
     name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
@@ -64,7 +68,7 @@ struct ReportOptions: ParsableArguments {
         include: config.report.include + include, exclude: config.report.exclude + exclude,
         includesMachineWritten: includeGenerated, attributes: attributes)
     } catch {
-      throw CLIError("bad glob in --include or --exclude: \(error.problem); close every `[` and `{`")
+      throw CLIError.badGlob(problem: error.problem)
     }
   }
 
@@ -86,7 +90,7 @@ struct ReportOptions: ParsableArguments {
     } else {
       for file in agentTrace {
         guard let data = FileManager.default.contents(atPath: file) else {
-          throw CLIError("cannot read the Agent Trace file \(file): check the path given to --agent-trace")
+          throw CLIError.unreadableAgentTrace(file: file)
         }
         sources.append((file, String(decoding: data, as: UTF8.self)))
       }
@@ -150,18 +154,16 @@ struct ReportOptions: ParsableArguments {
     case .csv: table.csv
     case .markdown: table.markdown
     case .html: HTMLReportRenderer.render(html())
+    case .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+      throw OutputFormat.Unsupported(format: format, menu: .report)
     }
   }
-}
-
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-  case text, json, csv, markdown, html
 }
 
 extension TrendPeriod: ExpressibleByArgument {}
 
 extension Paddock.Report {
-  struct Release: AsyncParsableCommand {
+  struct Release: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "The lines each release added that survive at its end, by authorship.",
       discussion: """
@@ -189,7 +191,7 @@ extension Paddock.Report {
       if range != nil, tags != nil { throw ValidationError("give either RANGE or --tags, not both") }
     }
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let ranges: [NamedRange]
         if let range {
@@ -197,7 +199,7 @@ extension Paddock.Report {
         } else if let pattern = tags ?? config.report.tags {
           ranges = try NamedRange.consecutiveTags(pattern, in: repository)
         } else {
-          throw CLIError("give a RANGE such as v1.0..v1.1, or --tags 'v*' (or report.tags in .paddock.yml)")
+          throw CLIError.missingReleaseRange
         }
         let last = try ranges.last?.range.head ?? repository.resolveCommit("HEAD")
         let result = try engine.release(
@@ -210,7 +212,7 @@ extension Paddock.Report {
     }
   }
 
-  struct Snapshot: AsyncParsableCommand {
+  struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Every line of the selected files at a revision, by authorship, directory, agent, model and author.")
 
@@ -223,7 +225,7 @@ extension Paddock.Report {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let snapshot = try NamedRange.history(revision, in: repository)
         let head = snapshot.range.head
@@ -239,7 +241,7 @@ extension Paddock.Report {
     }
   }
 
-  struct Trends: AsyncParsableCommand {
+  struct Trends: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "AI and human commits, added lines, agents, models and review coverage per week or month.")
 
@@ -253,7 +255,7 @@ extension Paddock.Report {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let resolved = try NamedRange.history(range, in: repository).range
         let result = try engine.trends(resolved, period: period ?? config.report.period)
@@ -264,7 +266,7 @@ extension Paddock.Report {
     }
   }
 
-  struct Failures: AsyncParsableCommand {
+  struct Failures: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Where later fixes landed: on AI-introduced or human-introduced lines (the SZZ method).",
       discussion: """
@@ -287,7 +289,7 @@ extension Paddock.Report {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let resolved = try NamedRange.history(range, in: repository).range
         let matcher = try FixMatcher(
@@ -301,7 +303,7 @@ extension Paddock.Report {
     }
   }
 
-  struct AgentTrace: AsyncParsableCommand {
+  struct AgentTrace: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "agent-trace",
       abstract: "Export a range's line attribution as an Agent Trace record (v0.1.0), one JSON line.",
@@ -318,7 +320,7 @@ extension Paddock.Report {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let named = try NamedRange.history(range, in: repository)
         let record = try engine.agentTrace(
@@ -331,7 +333,7 @@ extension Paddock.Report {
     }
   }
 
-  struct HTML: AsyncParsableCommand {
+  struct HTML: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "html",
       abstract: "One self-contained HTML page: who wrote the tree, AI share over time, per release, and fixes.")
@@ -358,7 +360,7 @@ extension Paddock.Report {
       }
     }
 
-    func run() async throws {
+    func run() throws {
       try report.run(options) { repository, config, engine in
         let head = try repository.resolveCommit(revision)
         let whole = ResolvedRange(base: nil, head: head, label: revision)
@@ -399,8 +401,8 @@ extension Paddock.Report {
     @Argument(help: ArgumentHelp("The reports to merge (JSON of report snapshot or release).", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: "Output format: text, json, csv, markdown or html.")
-    var format: ReportFormat = .text
+    @Option(help: OutputFormat.Menu.report.help, transform: OutputFormat.Menu.report.parse)
+    var format: OutputFormat = .text
 
     @Option(
       name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
@@ -432,6 +434,8 @@ extension Paddock.Report {
         case .csv: text = report.table.csv
         case .markdown: text = report.table.markdown
         case .html: text = HTMLReportRenderer.render(report)
+        case .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+          throw OutputFormat.Unsupported(format: format, menu: .report)
         }
         try writeReport(text, to: output)
       }

@@ -3,7 +3,7 @@ import Foundation
 import PaddockCore
 
 extension Paddock {
-  struct Review: AsyncParsableCommand {
+  struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Review the lines a range adds: rules, authorship-aware policy, one verdict.",
       discussion: """
@@ -25,8 +25,8 @@ extension Paddock {
           """))
     var staged = false
 
-    @Option(help: "Output format: \(ReviewFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReviewFormat = .text
+    @Option(help: OutputFormat.Menu.review.help, transform: OutputFormat.Menu.review.parse)
+    var format: OutputFormat = .text
 
     @Option(
       name: .shortAndLong,
@@ -48,7 +48,7 @@ extension Paddock {
       }
     }
 
-    func run() async throws {
+    func run() throws {
       var verdict = Verdict.pass
       try reportingErrors {
         var clock = PhaseTimings()
@@ -112,7 +112,7 @@ func write(_ text: String, to path: String) throws {
   do {
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
   } catch {
-    throw CLIError("cannot write \(path): \(error.localizedDescription); check the directory exists and is writable")
+    throw CLIError.cannotWrite(path: path, reason: error.localizedDescription)
   }
 }
 
@@ -120,11 +120,3 @@ func write(_ text: String, to path: String) throws {
 func append(_ text: String, to path: String) throws {
   try OutputChannel.append(text, to: path)
 }
-
-/// An error of the command line itself, with what to do.
-struct CLIError: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
-}
-
-extension ReviewFormat: ExpressibleByArgument {}

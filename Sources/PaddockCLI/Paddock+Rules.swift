@@ -3,21 +3,21 @@ import Foundation
 import PaddockCore
 
 extension Paddock {
-  struct Rules: AsyncParsableCommand {
+  struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List, explain and test the rules.",
       subcommands: [List.self, Explain.self, Test.self])
 
-    struct List: AsyncParsableCommand {
+    struct List: ParsableCommand {
       static let configuration = CommandConfiguration(
         abstract: "List every rule: built-in and the repository's own, and whether it is on.")
 
-      @Option(help: "Output format: text or json.")
+      @Option(help: OutputFormat.Menu.attribution.help, transform: OutputFormat.Menu.attribution.parse)
       var format: OutputFormat = .text
 
       @OptionGroup var options: RepositoryOptions
 
-      func run() async throws {
+      func run() throws {
         try reportingErrors {
           let (catalogue, config) = try loadCatalogue(options)
           let enabled = Set(try catalogue.enabledRules(config).map(\.id))
@@ -39,12 +39,14 @@ extension Paddock {
             }
             out += "\n\(catalogue.allRules.count) rules, \(enabled.count) on (`-` marks a rule that is off)\n"
             try writeOut(out)
+          case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+            throw OutputFormat.Unsupported(format: format, menu: .attribution)
           }
         }
       }
     }
 
-    struct Explain: AsyncParsableCommand {
+    struct Explain: ParsableCommand {
       static let configuration = CommandConfiguration(
         abstract: "Explain one rule: what it looks for and how to fix it.")
 
@@ -53,21 +55,20 @@ extension Paddock {
 
       @OptionGroup var options: RepositoryOptions
 
-      func run() async throws {
+      func run() throws {
         try reportingErrors {
           let (catalogue, _) = try loadCatalogue(options)
           guard let rule = catalogue.rule(id: id) else {
             let ids = catalogue.allRules.map(\.id)
             let close = suggestion(for: id, among: ids)
-            throw CLIError(
-              "no rule `\(id)`\(close.map { "; did you mean `\($0)`?" } ?? ""); `paddock rules list` shows them all")
+            throw CLIError.unknownRule(id: id, suggestion: close)
           }
           try writeOut(RuleExplainer.explain(rule))
         }
       }
     }
 
-    struct Test: AsyncParsableCommand {
+    struct Test: ParsableCommand {
       static let configuration = CommandConfiguration(
         abstract: "Run rules' examples: every fire example must fire and every quiet one stay quiet.",
         discussion: "Without FILES, tests the built-in rules and the files under `rules.files` in .paddock.yml.")
@@ -77,7 +78,7 @@ extension Paddock {
 
       @OptionGroup var options: RepositoryOptions
 
-      func run() async throws {
+      func run() throws {
         var failed = 0
         try reportingErrors {
           var rules: [Rule]

@@ -42,8 +42,6 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
   case auto, always, never
 }
 
-extension OutputFormat: ExpressibleByArgument {}
-
 /// Runs a command body, turning domain errors into one clear line on stderr and exit code 2.
 func reportingErrors(_ body: () throws -> Void) throws {
   do {

@@ -1,11 +1,13 @@
 import Foundation
 import PaddockFuzzing
+import Synchronization
 
 #if PADDOCK_LIBFUZZER
   import CLibFuzzer
 
   /// The target libFuzzer drives, named by `PADDOCK_FUZZ_TARGET` (see `Fuzz/run`).
-  nonisolated(unsafe) var target = FuzzTarget.trailers
+  /// Set once before libFuzzer starts; the C callback cannot capture it, so it is a global behind a lock.
+  let chosenTarget = Mutex(FuzzTarget.trailers)
 
   /// Built with libFuzzer (`Fuzz/run`): hands control to libFuzzer's driver with the chosen target.
   @main
@@ -17,12 +19,13 @@ import PaddockFuzzing
         FileHandle.standardError.write(Data("paddock-fuzz: set PADDOCK_FUZZ_TARGET to one of: \(names)\n".utf8))
         exit(2)
       }
-      target = chosen
+      chosenTarget.withLock { $0 = chosen }
       var argc = CommandLine.argc
       var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
       exit(
         LLVMFuzzerRunDriver(&argc, &argv) { data, size in
           let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+          let target = chosenTarget.withLock { $0 }
           do throws(FuzzViolation) {
             try target.run(input)
           } catch {

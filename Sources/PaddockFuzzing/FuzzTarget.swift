@@ -1,6 +1,7 @@
 import Foundation
 import PaddockCore
 import PaddockGit
+import Synchronization
 
 /// The parsers that read untrusted bytes, each as a fuzz target: a function of arbitrary input that must not crash,
 /// hang or break the parser's own promises. The libFuzzer driver (`paddock-fuzz`) calls `run` with generated input;
@@ -51,14 +52,16 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
   // MARK: Trailers and agents
 
-  /// Built once; it is never mutated, and libFuzzer calls a target on one thread.
-  nonisolated(unsafe) static let classifier: CommitClassifier = {
-    do {
-      return try CommitClassifier(catalogue: .builtin)
-    } catch {
-      preconditionFailure("the built-in agent catalogue does not compile: \(error)")
-    }
-  }()
+  /// Built once (compiling the catalogue's patterns is slow next to one input) and used under its lock: the
+  /// classifier is not `Sendable`, and the test suite replays targets from several tests at once.
+  static let classifier = Mutex<CommitClassifier>(
+    {
+      do {
+        return try CommitClassifier(catalogue: .builtin)
+      } catch {
+        preconditionFailure("the built-in agent catalogue does not compile: \(error)")
+      }
+    }())
 
   /// The first line is the author (`Name <email>`), the rest the message.
   static func trailers(_ input: [UInt8]) throws(FuzzViolation) {
@@ -82,7 +85,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     let zero = ObjectID.zero
     let commit = Commit(
       id: zero, parents: [], author: author, committer: author, message: message, trailers: trailers, tree: zero)
-    let classification = classifier.classify(commit)
+    let classification = classifier.withLock { $0.classify(commit) }
     let agents = classification.evidence.compactMap(\.agent) + [classification.agent].compactMap { $0 }
     for agent in agents {
       try check(
@@ -94,7 +97,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
   /// A catalogued agent, the unnamed-tool id, or `declared:<name>` with a name.
   static func isAgentID(_ id: String) -> Bool {
-    if classifier.catalogue.agent(id: id) != nil || id == "unspecified" { return true }
+    if classifier.withLock({ $0.catalogue.agent(id: id) != nil }) || id == "unspecified" { return true }
     guard id.utf8.starts(with: "declared:".utf8) else { return false }
     let name = String(String.UnicodeScalarView(id.unicodeScalars.dropFirst("declared:".unicodeScalars.count)))
     return !name.isEmpty && !name.unicodeScalars.contains { $0.properties.isWhitespace }
@@ -151,7 +154,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
       _ = try RuleSet(rules: pack.rules)
       for rule in pack.rules {
         // Every example runs through the real review engine; failing examples are fine, crashes are not.
-        _ = RuleExampleRunner.run(rule, classifier: classifier)
+        classifier.withLock { _ = RuleExampleRunner.run(rule, classifier: $0) }
       }
     } catch let error as ConfigError {
       try check(error.file == "rules/fuzz.yml", "a rule pack error names `\(error.file)`")

@@ -88,3 +88,22 @@ extension UInt8 {
     (0x30...0x39).contains(self) || (0x61...0x66).contains(self) || (0x41...0x46).contains(self)
   }
 }
+
+extension ObjectID: Codable {
+  /// Decodes the 40-character hexadecimal form.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    guard let id = ObjectID(hex: text) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "`\(text.prefix(80))` is not a 40-digit hexadecimal object id")
+    }
+    self = id
+  }
+
+  /// Encodes the 40-character lowercase hexadecimal form, as git prints it.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(hex)
+  }
+}

@@ -6,36 +6,6 @@ internal import CLibgit2
   import Darwin
 #endif
 
-/// Two ends of a revision range as git spells them.
-public struct RevisionRange: Hashable, Sendable {
-  /// The excluded end (`A` in `A..B`).
-  public var from: ObjectID
-  /// The included end (`B` in `A..B`).
-  public var to: ObjectID
-  /// Whether the range was written `A...B` (symmetric difference).
-  public var isSymmetric: Bool
-
-  /// Creates a range value.
-  public init(from: ObjectID, to: ObjectID, isSymmetric: Bool) {
-    self.from = from
-    self.to = to
-    self.isSymmetric = isSymmetric
-  }
-}
-
-/// The order in which `walk` yields commits.
-/// The kinds of git object.
-public enum ObjectKind: String, Sendable {
-  case commit, tree, blob, tag
-}
-
-public enum WalkOrder: Sendable {
-  /// Children before parents, like `git rev-list --topo-order`.
-  case topological
-  /// Parents before children: the order in which history was built.
-  case topologicalReverse
-}
-
 extension Repository {
   /// Resolves any revision git understands (`main`, `HEAD~3`, `origin/main`,
   /// an abbreviated id, `v1.0^{commit}`) to a commit id.

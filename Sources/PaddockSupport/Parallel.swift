@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -56,34 +57,26 @@ public enum Parallel {
   /// Calls `body(item)` once for each item in `0..<count`, handing items to `workers` threads as they free up.
   public static func forEach(_ count: Int, workers: Int = defaultWorkers, _ body: (Int) -> Void) {
     let workers = max(1, min(workers, count))
-    let next = NextItem()
+    // Items are handed out in order; a worker that takes one past the end stops.
+    let next = Atomic<Int>(0)
     run(workers: workers) { _ in
-      while let item = next.take(below: count) { body(item) }
+      while true {
+        let item = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard item < count else { return }
+        body(item)
+      }
     }
   }
 }
 
-/// A worker's closure and number, handed to its thread; `Parallel.run` joins the thread before returning.
-private final class WorkerContext: @unchecked Sendable {
+/// A worker's closure and number, handed to its thread as an opaque pointer: the thread takes the only reference
+/// (`takeRetainedValue`), and `Parallel.run` joins the thread before `body` stops being valid.
+private final class WorkerContext {
   let body: (Int) -> Void
   let worker: Int
 
   init(body: @escaping (Int) -> Void, worker: Int) {
     self.body = body
     self.worker = worker
-  }
-}
-
-/// A shared counter handing out work items.
-private final class NextItem: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = 0
-
-  func take(below limit: Int) -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard value < limit else { return nil }
-    value += 1
-    return value - 1
   }
 }

@@ -513,7 +513,7 @@ import Testing
     #expect(result.status == 2)
     #expect(result.err.contains(".paddock.yml:3") && result.err.contains("model.send"), "\(result.err)")
     let flag = try repository.paddock(["review", "main..ai", "--model-provider", "gemini"])
-    #expect(flag.status == 64 && flag.err.contains("openai, anthropic or command"))
+    #expect(flag.status == 64 && flag.err.contains("'openai', 'anthropic' or 'command'"), "\(flag.err)")
   }
 }
 

@@ -86,4 +86,14 @@ import Testing
     #expect(result.err.contains("paddock report snapshot --format json"), "\(result.err)")
     #expect(result.out.isEmpty)
   }
+
+  @Test func formatsOffTheMenuAreUsageErrors() throws {
+    let repository = try Self.monorepo()
+    let release = try repository.paddock(["report", "release", "HEAD", "--format", "sarif"])
+    #expect(release.status == 64)
+    #expect(release.err.contains("use text, json, csv, markdown or html"), "\(release.err)")
+    let attribute = try repository.paddock(["attribute", "--format", "csv"])
+    #expect(attribute.status == 64)
+    #expect(attribute.err.contains("use text or json"), "\(attribute.err)")
+  }
 }

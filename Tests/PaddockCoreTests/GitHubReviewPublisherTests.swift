@@ -23,7 +23,7 @@ final class RecordingTransport: HTTPTransport, Sendable {
     // Only lines 1–4 of the loader are added in this pull request.
     report.hunks = [
       ReviewReport.HunkVerdict(
-        path: "src/loader.py", start: 1, lines: 4, authorship: "ai", verdict: .block, findings: 1)
+        path: "src/loader.py", start: 1, lines: 4, authorship: .ai, verdict: .block, findings: 1)
     ]
     let transport = RecordingTransport()
     let publisher = GitHubReviewPublisher(

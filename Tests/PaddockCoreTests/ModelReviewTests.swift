@@ -54,7 +54,7 @@ import Testing
         })
     }
     let mergeBase = try #require(attribution.mergeBase)
-    let theirs = try Self.gitHunks(fixture, from: mergeBase, to: "feature", context: context)
+    let theirs = try Self.gitHunks(fixture, from: mergeBase.hex, to: "feature", context: context)
     #expect(ours.keys.sorted() == theirs.keys.sorted())
     for path in theirs.keys.sorted() {
       #expect(ours[path] == theirs[path], "\(path)")

@@ -79,8 +79,8 @@ import Testing
     return ModelReviewResult(findings: [finding], summary: summary)
   }
 
-  @Test(arguments: ReviewFormat.allCases)
-  func format(_ format: ReviewFormat) throws {
+  @Test(arguments: OutputFormat.Menu.review.formats)
+  func format(_ format: OutputFormat) throws {
     let ext =
       switch format {
       case .text: "txt"
@@ -89,6 +89,7 @@ import Testing
       case .github: "github.txt"
       case .markdown: "md"
       case .junit: "junit.xml"
+      case .csv, .html: "not on the review menu"
       }
     try GoldenOutputTests.check(try format.render(try Self.report()), against: "review.\(ext)")
   }
@@ -102,7 +103,7 @@ import Testing
     #expect(report.modelReview?.effect == .warn)
     #expect(report.suppressed.map(\.line) == [6])
     #expect(report.summary.lines.ai == 3 && report.summary.lines.human == 5)
-    let json = try JSONValue.parse(try ReviewFormat.json.render(report))
+    let json = try JSONValue.parse(try OutputFormat.json.render(report))
     #expect(json["schema"] == .string("paddock.review/1"))
     #expect(json["verdict"] == .string("block"))
     guard case .array(let findings)? = json["findings"], case .object(let first)? = findings.first else {
@@ -125,7 +126,7 @@ import Testing
   }()
 
   @Test func sarifValidatesAgainstTheSchema() throws {
-    let sarif = try JSONValue.parse(try ReviewFormat.sarif.render(try Self.report()))
+    let sarif = try JSONValue.parse(try OutputFormat.sarif.render(try Self.report()))
     let errors = JSONSchemaValidator(schema: Self.sarifSchema).validate(sarif)
     #expect(errors.isEmpty, "\(errors.prefix(10))")
     // What GitHub code scanning needs beyond the schema.
@@ -143,7 +144,7 @@ import Testing
 
   /// The validator is not a rubber stamp: a SARIF log with a wrong version and a bad level fails.
   @Test func brokenSarifFailsTheSchema() throws {
-    var text = try ReviewFormat.sarif.render(try Self.report())
+    var text = try OutputFormat.sarif.render(try Self.report())
     text = text.replacingOccurrences(of: "\"version\" : \"2.1.0\"", with: "\"version\" : \"2.0\"")
     text = text.replacingOccurrences(of: "\"level\" : \"warning\"", with: "\"level\" : \"severe\"")
     let errors = JSONSchemaValidator(schema: Self.sarifSchema).validate(try JSONValue.parse(text))

@@ -1,21 +1,5 @@
 import PaddockGit
 
-/// Who wrote a line or a commit.
-public enum Authorship: String, Sendable, Codable, Hashable, CaseIterable {
-  /// An AI coding agent.
-  case ai
-  /// A person.
-  case human
-  /// Automation that is not an AI agent: dependency and release bots, CI jobs, sync tools.
-  case bot
-  /// An account that looks like a bot (`[bot]`) but matches nothing in the catalogue: treated like AI by default.
-  case unknown
-
-  /// Whether lines of this authorship get an AI's scrutiny: AI rules, AI limits, protected paths, model review.
-  /// Unknown authorship may be an agent; a bot's and a person's lines are not.
-  public var isAIOrUnknown: Bool { self == .ai || self == .unknown }
-}
-
 /// The verdict on one commit: who wrote it, and why we think so.
 public struct CommitClassification: Sendable, Codable, Hashable {
   public var authorship: Authorship
@@ -48,17 +32,4 @@ public struct CommitClassification: Sendable, Codable, Hashable {
 
   /// Whether a person's review evidence is present.
   public var isReviewed: Bool { !review.isEmpty }
-}
-
-/// A review trailer that is not a person's review, and why.
-public struct RefusedReview: Sendable, Codable, Hashable {
-  /// The trailer as written, such as `Reviewed-by: Claude <noreply@anthropic.com>`.
-  public var text: String
-  /// Why it does not count, such as `it names an agent`.
-  public var reason: String
-
-  public init(text: String, reason: String) {
-    self.text = text
-    self.reason = reason
-  }
 }

@@ -60,14 +60,7 @@ public struct Attributor {
     streaming: Bool, summary: (RangeAttribution) throws -> Void, file: (FileAttribution) throws -> Void
   ) throws -> RangeAttribution {
     let (mergeBase, commits, classifications) = try timings.measure("walk and classify commits") {
-      let mergeBase = try range.base.flatMap { base throws(GitError) in try repository.mergeBase(base, range.head) }
-      let exclude = (range.base.map { [$0] } ?? []) + range.alsoExcluding
-      let ids = try repository.walk(include: [range.head], exclude: exclude, order: .topologicalReverse)
-      guard !ids.isEmpty else { throw AttributionError.emptyRange(label: range.label) }
-      var commits: [Commit] = []
-      commits.reserveCapacity(ids.count)
-      for id in ids { commits.append(try repository.commit(id)) }
-      return (mergeBase, commits, commits.map { classifier.classify($0) })
+      try walkAndClassify(range)
     }
 
     var tracker = LineTracker(commits: commits, detection: copies)
@@ -89,150 +82,72 @@ public struct Attributor {
     try resolver.prefetch(
       finalDiff.compactMap { file in tracker.paths.existingID(file.path).flatMap { snapshot.maps[$0] } })
 
-    // Notes are read only for the commits that introduced added lines, once each.
-    var parsedNotes: [Int32: AuthorshipNote?] = [:]
-    var usedNotes = false
-    func note(for commit: Int32) throws -> AuthorshipNote? {
-      if let cached = parsedNotes[commit] { return cached }
-      let parsed = try repository.note(reference: notesRef, for: commits[Int(commit)].id).flatMap(AuthorshipNote.parse)
-      parsedNotes[commit] = parsed
-      return parsed
-    }
-
-    let commitHex = commits.map(\.id.hex)
-    var touchedBy: [Int32: Set<Int32>] = [:]
-    for (commit, path) in tracker.touched { touchedBy[path, default: []].insert(commit) }
-    func changedBy(_ file: FileDiff) -> [String] {
-      var indices = Set<Int32>()
-      for path in [file.oldPath, file.newPath].compactMap({ $0 }) {
-        if let id = tracker.paths.existingID(path) { indices.formUnion(touchedBy[id] ?? []) }
-      }
-      return indices.sorted().map { commitHex[Int($0)] }
-    }
-    var linesPerCommit = [Int](repeating: 0, count: commits.count)
-    var tallies: [String: (agent: String, model: String?, lines: Int, commits: Set<Int32>)] = [:]
+    var pass = FilePass(
+      attributor: self, tracker: tracker, snapshot: snapshot, resolver: resolver, commits: commits,
+      classifications: classifications, streaming: streaming)
     var files: [FileAttribution] = []
-    var totals = LineCounts()
-
-    var lfsPaths: [String] = []
-    var unreadablePaths: [String] = []
-    // With `streaming`, the maps the moved-line search gave each file in the first pass, for the second.
-    var resolvedMaps: [Int: LineMap] = [:]
-    /// The attribution of `finalDiff[index]`; with `counting`, its lines are added to the range's figures too.
-    func attributeFile(_ index: Int, counting: Bool) throws -> FileAttribution {
-      let file = finalDiff[index]
-      let pathText = file.path.description
-      var fileCounts = LineCounts()
-      var hunks: [HunkAttribution] = []
-      let pathID = tracker.paths.existingID(file.path)
-      var map = pathID.flatMap { snapshot.maps[$0] } ?? LineMap()
-      if let resolved = resolvedMaps[index] {
-        map = resolved
-      } else if copies.isOn {
-        let added = file.hunks.flatMap(\.lines).filter { $0.kind == .addition }.compactMap(\.newLine)
-        map = try resolver.resolving(map, lines: added)
-        if streaming { resolvedMaps[index] = map }
-      }
-      if try isLFSPointer(file) {
-        // The pointer's lines are not the file: count none, and credit the commit that last wrote its `oid` line.
-        let added = file.hunks.flatMap(\.lines).filter { $0.kind == .addition }.compactMap(\.newLine)
-        let origin = map.origins(of: added).compactMap { $0 }.last
-        if counting { lfsPaths.append(pathText) }
-        return FileAttribution(
-          path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
-          binary: true, submodule: false, symlink: false, commit: origin.map { commitHex[Int($0.commit)] },
-          authorship: origin.map { classifications[Int($0.commit)].authorship.rawValue } ?? "unknown",
-          counts: LineCounts(), hunks: [], blob: file.newBlob, oldBlob: file.oldBlob.isZero ? nil : file.oldBlob,
-          lfsPointer: true, oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file))
-      }
-      for hunk in file.hunks {
-        let added = hunk.lines.filter { $0.kind == .addition }
-        let origins = map.origins(of: added.compactMap(\.newLine))
-        var counts = LineCounts()
-        var lines: [LineAttribution] = []
-        lines.reserveCapacity(added.count)
-        for (line, origin) in zip(added, origins) {
-          var record = LineAttribution(
-            path: pathText, line: line.newLine ?? 0, commit: nil, authorship: .unknown, agent: nil, model: nil,
-            source: .boundary, text: line.text)
-          if let origin {
-            let classification = classifications[Int(origin.commit)]
-            record.commit = commitHex[Int(origin.commit)]
-            record.authorship = classification.authorship
-            record.agent = classification.agent
-            record.model = classification.model
-            record.source = .commit
-            if counting { linesPerCommit[Int(origin.commit)] += 1 }
-            if let note = try note(for: origin.commit),
-              let (author, _) = note.author(path: tracker.paths[origin.path].description, line: Int(origin.start))
-            {
-              usedNotes = true
-              record.source = .note
-              switch author {
-              case .agent(let tool, let model):
-                record.authorship = .ai
-                record.agent = classifier.agentID(forTool: tool)
-                record.model = model ?? record.model
-              case .human:
-                record.authorship = .human
-                record.agent = nil
-                record.model = nil
-              }
-            }
-            if counting, record.authorship == .ai, let agent = record.agent {
-              let key = "\(agent)\u{0}\(record.model ?? "")"
-              tallies[key, default: (agent, record.model, 0, [])].lines += 1
-              tallies[key]?.commits.insert(origin.commit)
-            }
-          }
-          counts.add(record.authorship)
-          lines.append(record)
-        }
-        fileCounts = fileCounts + counts
-        hunks.append(
-          HunkAttribution(
-            oldStart: hunk.oldStart, oldLines: hunk.oldCount, newStart: hunk.newStart, newLines: hunk.newCount,
-            authorship: counts.summary, counts: counts, lines: lines))
-      }
-      // Files without lines (binary files, submodules) take the authorship of their last change.
-      var lastCommit: String?
-      var authorship = fileCounts.summary
-      if file.isBinary || file.isSubmodule, let pathID, let index = snapshot.withoutLines[pathID] {
-        lastCommit = commits[Int(index)].id.hex
-        authorship = classifications[Int(index)].authorship.rawValue
-      }
-      if counting {
-        totals = totals + fileCounts
-        if file.isUnreadable { unreadablePaths.append(pathText) }
-      }
-      return FileAttribution(
-        path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
-        binary: file.isBinary, submodule: file.isSubmodule, symlink: file.isSymlink, commit: lastCommit,
-        authorship: authorship, counts: fileCounts, hunks: hunks, blob: file.newBlob.isZero ? nil : file.newBlob,
-        oldBlob: file.oldBlob.isZero ? nil : file.oldBlob, unreadable: file.isUnreadable ? true : nil,
-        oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file))
-    }
     for index in finalDiff.indices {
-      let attribution = try attributeFile(index, counting: true)
+      let attribution = try pass.attribute(finalDiff[index], at: index, counting: true)
       if !streaming { files.append(attribution) }
     }
-    let intermediate = Self.intermediateLines(tracker: tracker, head: snapshot, commitHex: commitHex)
+    let commitRecords = Self.commitRecords(commits, classifications, linesPerCommit: pass.linesPerCommit)
+    let attribution = RangeAttribution(
+      base: range.base, head: range.head, mergeBase: mergeBase, commits: commitRecords.reversed(),
+      files: files, agents: agentTallies(pass.tallies), totals: pass.totals,
+      notesRef: pass.usedNotes ? notesRef : nil,
+      limitations: limitations(
+        commitRecords, tracker: tracker, resolver: resolver, unreadablePaths: pass.unreadablePaths,
+        lfsPaths: pass.lfsPaths),
+      intermediate: Self.intermediateLines(tracker: tracker, head: snapshot, commits: commits))
+    if streaming {
+      try summary(attribution)
+      for index in finalDiff.indices { try file(pass.attribute(finalDiff[index], at: index, counting: false)) }
+    }
+    return attribution
+  }
 
-    let commitRecords = commits.enumerated().map { index, commit in
+  /// The merge base, and the commits of the range (oldest first) with their classifications.
+  private func walkAndClassify(_ range: ResolvedRange) throws -> (ObjectID?, [Commit], [CommitClassification]) {
+    let mergeBase = try range.base.flatMap { base throws(GitError) in try repository.mergeBase(base, range.head) }
+    let exclude = (range.base.map { [$0] } ?? []) + range.alsoExcluding
+    let ids = try repository.walk(include: [range.head], exclude: exclude, order: .topologicalReverse)
+    guard !ids.isEmpty else { throw AttributionError.emptyRange(label: range.label) }
+    var commits: [Commit] = []
+    commits.reserveCapacity(ids.count)
+    for id in ids { commits.append(try repository.commit(id)) }
+    return (mergeBase, commits, commits.map { classifier.classify($0) })
+  }
+
+  /// Each commit of the range with its classification and the added lines traced to it.
+  private static func commitRecords(
+    _ commits: [Commit], _ classifications: [CommitClassification], linesPerCommit: [Int]
+  ) -> [CommitAttribution] {
+    commits.enumerated().map { index, commit in
       let classification = classifications[index]
       return CommitAttribution(
-        id: commit.id.hex, summary: commit.summary, authorName: commit.author.name, authorEmail: commit.author.email,
-        time: commit.author.time, parents: commit.parents.map(\.hex), authorship: classification.authorship,
+        id: commit.id, summary: commit.summary, authorName: commit.author.name, authorEmail: commit.author.email,
+        time: commit.author.time, parents: commit.parents, authorship: classification.authorship,
         agent: classification.agent, agentName: classification.agentName, model: classification.model,
         evidence: classification.evidence, review: classification.review, lines: linesPerCommit[index],
         refusedReview: classification.refusedReview)
     }
-    let agents = tallies.values.map {
+  }
+
+  /// Lines per agent and model, most lines first.
+  private func agentTallies(_ tallies: [String: FilePass.AgentLines]) -> [AgentTally] {
+    tallies.values.map {
       AgentTally(
         agent: $0.agent, name: classifier.displayName(forAgent: $0.agent), model: $0.model, lines: $0.lines,
         commits: $0.commits.count)
     }.sorted { ($0.lines, $1.agent, $1.model ?? "") > ($1.lines, $0.agent, $0.model ?? "") }
+  }
 
+  /// What this attribution cannot know: the per-commit caveat, then shallow history, unreadable files,
+  /// unrecognised bots and LFS pointers.
+  private func limitations(
+    _ commitRecords: [CommitAttribution], tracker: LineTracker, resolver: CopyResolver, unreadablePaths: [String],
+    lfsPaths: [String]
+  ) -> [String] {
     var limitations = [RangeAttribution.perCommitCaveat]
     if repository.isShallow {
       limitations.append("This is a shallow clone: commits beyond its depth could not be read.")
@@ -252,20 +167,12 @@ public struct Attributor {
           + "(\(lfsPaths.prefix(5).joined(separator: ", "))\(lfsPaths.count > 5 ? ", …" : "")): the content is stored "
           + "outside git and was not reviewed; its lines are not counted.")
     }
-    let attribution = RangeAttribution(
-      base: range.base?.hex, head: range.head.hex, mergeBase: mergeBase?.hex, commits: commitRecords.reversed(),
-      files: files, agents: agents, totals: totals, notesRef: usedNotes ? notesRef : nil, limitations: limitations,
-      intermediate: intermediate)
-    if streaming {
-      try summary(attribution)
-      for index in finalDiff.indices { try file(attributeFile(index, counting: false)) }
-    }
-    return attribution
+    return limitations
   }
 
   /// The lines each commit added that do not stand at head: what a commit added minus what `head`'s maps still
   /// trace to that commit and file.
-  private static func intermediateLines(tracker: LineTracker, head: LineTracker.Snapshot, commitHex: [String])
+  private static func intermediateLines(tracker: LineTracker, head: LineTracker.Snapshot, commits: [Commit])
     -> [IntermediateLines]
   {
     guard !tracker.added.isEmpty else { return [] }
@@ -287,7 +194,7 @@ public struct Attributor {
       guard !gone.isEmpty else { continue }
       result.append(
         IntermediateLines(
-          commit: commitHex[Int(added.commit)], path: tracker.paths[added.path].description, blob: added.blob,
+          commit: commits[Int(added.commit)].id, path: tracker.paths[added.path].description, blob: added.blob,
           lines: gone))
     }
     return result
@@ -318,7 +225,7 @@ public struct Attributor {
   /// A Git LFS pointer at head: a small text file whose first line is the LFS spec line. Only files whose added
   /// lines all sit in the first few lines qualify; when the diff shows line 1 its text decides, so the blob is read
   /// only for an edited pointer (a new `oid` line).
-  private func isLFSPointer(_ file: FileDiff) throws -> Bool {
+  fileprivate func isLFSPointer(_ file: FileDiff) throws -> Bool {
     guard !file.isBinary, !file.isSubmodule, !file.newBlob.isZero,
       let first = file.hunks.first, let last = file.hunks.last, last.newStart + last.newCount <= 8
     else { return false }
@@ -340,5 +247,190 @@ extension Attributor {
       + "clone whose promisor remote could not supply them, or lost objects; their lines are not counted. Fetch them "
       + "(`git fetch` from the promisor remote; for a lost object, `git fsck --full` names it) and run again for full "
       + "figures."
+  }
+}
+
+/// One pass over the range's files: each file's hunks and lines attributed, and (when counting) the range's figures
+/// gathered as it goes. A streaming attribution makes two passes with one `FilePass`, so the second reuses the
+/// notes read and the moved-line searches of the first.
+private struct FilePass {
+  /// An agent and model's lines, and the commits they came from.
+  struct AgentLines {
+    var agent: String
+    var model: String?
+    var lines = 0
+    var commits: Set<Int32> = []
+  }
+
+  let attributor: Attributor
+  let tracker: LineTracker
+  let snapshot: LineTracker.Snapshot
+  let resolver: CopyResolver
+  let commits: [Commit]
+  let classifications: [CommitClassification]
+  let streaming: Bool
+  /// The commits of the range that touched each path (by path id).
+  private let touchedBy: [Int32: Set<Int32>]
+
+  private(set) var linesPerCommit: [Int]
+  private(set) var tallies: [String: AgentLines] = [:]
+  private(set) var totals = LineCounts()
+  private(set) var usedNotes = false
+  private(set) var lfsPaths: [String] = []
+  private(set) var unreadablePaths: [String] = []
+  /// Notes are read only for the commits that introduced added lines, once each.
+  private var parsedNotes: [Int32: AuthorshipNote?] = [:]
+  /// With `streaming`, the maps the moved-line search gave each file in the first pass, for the second.
+  private var resolvedMaps: [Int: LineMap] = [:]
+
+  init(
+    attributor: Attributor, tracker: LineTracker, snapshot: LineTracker.Snapshot, resolver: CopyResolver,
+    commits: [Commit], classifications: [CommitClassification], streaming: Bool
+  ) {
+    self.attributor = attributor
+    self.tracker = tracker
+    self.snapshot = snapshot
+    self.resolver = resolver
+    self.commits = commits
+    self.classifications = classifications
+    self.streaming = streaming
+    var touchedBy: [Int32: Set<Int32>] = [:]
+    for (commit, path) in tracker.touched { touchedBy[path, default: []].insert(commit) }
+    self.touchedBy = touchedBy
+    self.linesPerCommit = [Int](repeating: 0, count: commits.count)
+  }
+
+  /// The attribution of `file` (the range diff's file at `index`); with `counting`, its lines are added to the
+  /// range's figures too.
+  mutating func attribute(_ file: FileDiff, at index: Int, counting: Bool) throws -> FileAttribution {
+    let pathText = file.path.description
+    let pathID = tracker.paths.existingID(file.path)
+    let map = try lineMap(for: file, at: index, pathID: pathID)
+    if try attributor.isLFSPointer(file) {
+      if counting { lfsPaths.append(pathText) }
+      return lfsPointer(file, map: map)
+    }
+    var fileCounts = LineCounts()
+    var hunks: [HunkAttribution] = []
+    for hunk in file.hunks {
+      let attributed = try attribute(hunk, path: pathText, map: map, counting: counting)
+      fileCounts = fileCounts + attributed.counts
+      hunks.append(attributed)
+    }
+    // Files without lines (binary files, submodules) take the authorship of their last change.
+    var lastCommit: ObjectID?
+    var authorship = fileCounts.summary
+    if file.isBinary || file.isSubmodule, let pathID, let index = snapshot.withoutLines[pathID] {
+      lastCommit = commits[Int(index)].id
+      authorship = AuthorshipSummary(classifications[Int(index)].authorship)
+    }
+    if counting {
+      totals = totals + fileCounts
+      if file.isUnreadable { unreadablePaths.append(pathText) }
+    }
+    return FileAttribution(
+      path: pathText, oldPath: file.status == .renamed ? file.oldPath?.description : nil, status: file.status,
+      binary: file.isBinary, submodule: file.isSubmodule, symlink: file.isSymlink, commit: lastCommit,
+      authorship: authorship, counts: fileCounts, hunks: hunks, blob: file.newBlob.isZero ? nil : file.newBlob,
+      oldBlob: file.oldBlob.isZero ? nil : file.oldBlob, unreadable: file.isUnreadable ? true : nil,
+      oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file))
+  }
+
+  /// Where each line of the file at head came from: the trace's map, with moved and copied lines followed when
+  /// copy detection is on (searched once per file, even over two passes).
+  private mutating func lineMap(for file: FileDiff, at index: Int, pathID: Int32?) throws -> LineMap {
+    if let resolved = resolvedMaps[index] { return resolved }
+    let map = pathID.flatMap { snapshot.maps[$0] } ?? LineMap()
+    guard attributor.copies.isOn else { return map }
+    let added = file.hunks.flatMap(\.lines).filter { $0.kind == .addition }.compactMap(\.newLine)
+    let resolved = try resolver.resolving(map, lines: added)
+    if streaming { resolvedMaps[index] = resolved }
+    return resolved
+  }
+
+  /// A Git LFS pointer: its lines are not the file, so it counts none and is credited to the commit that last
+  /// wrote its `oid` line.
+  private func lfsPointer(_ file: FileDiff, map: LineMap) -> FileAttribution {
+    let added = file.hunks.flatMap(\.lines).filter { $0.kind == .addition }.compactMap(\.newLine)
+    let origin = map.origins(of: added).compactMap { $0 }.last
+    return FileAttribution(
+      path: file.path.description, oldPath: file.status == .renamed ? file.oldPath?.description : nil,
+      status: file.status, binary: true, submodule: false, symlink: false,
+      commit: origin.map { commits[Int($0.commit)].id },
+      authorship: origin.map { AuthorshipSummary(classifications[Int($0.commit)].authorship) } ?? .unknown,
+      counts: LineCounts(), hunks: [], blob: file.newBlob, oldBlob: file.oldBlob.isZero ? nil : file.oldBlob,
+      lfsPointer: true, oldMode: file.oldMode, newMode: file.newMode, changedBy: changedBy(file))
+  }
+
+  /// A hunk's added lines, each traced to its commit (or a note), and their counts.
+  private mutating func attribute(_ hunk: DiffHunk, path: String, map: LineMap, counting: Bool) throws
+    -> HunkAttribution
+  {
+    let added = hunk.lines.filter { $0.kind == .addition }
+    let origins = map.origins(of: added.compactMap(\.newLine))
+    var counts = LineCounts()
+    var lines: [LineAttribution] = []
+    lines.reserveCapacity(added.count)
+    for (line, origin) in zip(added, origins) {
+      var record = LineAttribution(
+        path: path, line: line.newLine ?? 0, commit: nil, authorship: .unknown, agent: nil, model: nil,
+        source: .boundary, text: line.text)
+      if let origin { try credit(&record, to: origin, counting: counting) }
+      counts.add(record.authorship)
+      lines.append(record)
+    }
+    return HunkAttribution(
+      oldStart: hunk.oldStart, oldLines: hunk.oldCount, newStart: hunk.newStart, newLines: hunk.newCount,
+      authorship: counts.summary, counts: counts, lines: lines)
+  }
+
+  /// Gives a line the authorship of the commit that introduced it, or of the authorship note on that commit.
+  private mutating func credit(_ record: inout LineAttribution, to origin: LineMap.Run, counting: Bool) throws {
+    let classification = classifications[Int(origin.commit)]
+    record.commit = commits[Int(origin.commit)].id
+    record.authorship = classification.authorship
+    record.agent = classification.agent
+    record.model = classification.model
+    record.source = .commit
+    if counting { linesPerCommit[Int(origin.commit)] += 1 }
+    if let note = try note(for: origin.commit),
+      let (author, _) = note.author(path: tracker.paths[origin.path].description, line: Int(origin.start))
+    {
+      usedNotes = true
+      record.source = .note
+      switch author {
+      case .agent(let tool, let model):
+        record.authorship = .ai
+        record.agent = attributor.classifier.agentID(forTool: tool)
+        record.model = model ?? record.model
+      case .human:
+        record.authorship = .human
+        record.agent = nil
+        record.model = nil
+      }
+    }
+    if counting, record.authorship == .ai, let agent = record.agent {
+      let key = "\(agent)\u{0}\(record.model ?? "")"
+      tallies[key, default: AgentLines(agent: agent, model: record.model)].lines += 1
+      tallies[key]?.commits.insert(origin.commit)
+    }
+  }
+
+  /// The commit's authorship note, read once.
+  private mutating func note(for commit: Int32) throws -> AuthorshipNote? {
+    if let cached = parsedNotes[commit] { return cached }
+    let parsed = try attributor.repository.note(reference: attributor.notesRef, for: commits[Int(commit)].id)
+      .flatMap(AuthorshipNote.parse)
+    parsedNotes[commit] = parsed
+    return parsed
+  }
+
+  /// The commits of the range that changed the file under its new or old path, by full id.
+  private func changedBy(_ file: FileDiff) -> [ObjectID] {
+    var indices = Set<Int32>()
+    for path in [file.oldPath, file.newPath].compactMap({ $0 }) {
+      if let id = tracker.paths.existingID(path) { indices.formUnion(touchedBy[id] ?? []) }
+    }
+    return indices.sorted().map { commits[Int($0)].id }
   }
 }

@@ -31,22 +31,22 @@ public struct AuthorshipNote: Sendable, Equatable {
       separator: "\n", omittingEmptySubsequences: false)
     guard let divider = lines.firstIndex(where: { $0 == "---" }) else { return nil }
     let json = lines[(divider + 1)...].joined(separator: "\n")
-    guard let data = json.data(using: .utf8),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let schema = object["schema_version"] as? String, schema.hasPrefix("authorship/")
+    // The metadata is read leniently, member by member: a record of a shape this reader does not know is skipped,
+    // not a reason to drop the whole note.
+    guard let object = JSONValue(parsing: json), case .string(let schema) = object["schema_version"],
+      schema.hasPrefix("authorship/")
     else { return nil }
 
     var authors: [String: Author] = [:]
     for table in ["sessions", "prompts"] {
-      for (key, value) in object[table] as? [String: Any] ?? [:] {
-        guard let record = value as? [String: Any], let agent = record["agent_id"] as? [String: Any],
-          let tool = agent["tool"] as? String
-        else { continue }
-        authors[key] = .agent(tool: tool, model: agent["model"] as? String)
+      guard case .object(let records) = object[table] else { continue }
+      for (key, record) in records {
+        guard case .string(let tool) = record["agent_id"]?["tool"] else { continue }
+        authors[key] = .agent(tool: tool, model: record["agent_id"]?["model"]?.stringValue)
       }
     }
-    for (key, value) in object["humans"] as? [String: Any] ?? [:] {
-      authors[key] = .human((value as? [String: Any])?["author"] as? String)
+    if case .object(let humans) = object["humans"] {
+      for (key, human) in humans { authors[key] = .human(human["author"]?.stringValue) }
     }
 
     var ranges: [String: [(first: Int, last: Int, key: String)]] = [:]
@@ -83,6 +83,14 @@ public struct AuthorshipNote: Sendable, Equatable {
       if entry.key.hasPrefix("h_") { return (.human(nil), entry.key) }
       return nil
     }
+    return nil
+  }
+}
+
+extension JSONValue {
+  /// The string, or nil for any other kind of value.
+  fileprivate var stringValue: String? {
+    if case .string(let text) = self { return text }
     return nil
   }
 }

@@ -24,7 +24,7 @@ public struct CIRun {
     /// The model review the configuration and the command line ask for (nil: none).
     public var modelSettings: (PaddockConfig) -> ModelReviewSettings?
     /// `--format` for standard output; nil: `github` on GitHub Actions, `text` elsewhere.
-    public var format: ReviewFormat?
+    public var format: OutputFormat?
     /// `--sarif`: also write SARIF to this file.
     public var sarif: String?
     /// `--codequality`: also write a Code Quality report here (default on GitLab).
@@ -63,10 +63,10 @@ public struct CIRun {
       /// A file appended to (GitHub's job summary, `GITHUB_STEP_SUMMARY`).
       case appending(String)
     }
-    public var format: ReviewFormat
+    public var format: OutputFormat
     public var destination: Destination
 
-    public init(format: ReviewFormat, destination: Destination) {
+    public init(format: OutputFormat, destination: Destination) {
       self.format = format
       self.destination = destination
     }

@@ -162,32 +162,6 @@ public struct PaddockConfig: Sendable, Hashable {
   }
 }
 
-/// A configuration problem, with the file, the line and what to do.
-public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var file: String
-  public var line: Int?
-  public var message: String
-  public var fix: String
-
-  public var description: String {
-    let location = line.map { "\(file):\($0)" } ?? file
-    return "\(location): \(message); \(fix)"
-  }
-}
-
-/// The `hooks:` section of `.paddock.yml`.
-public struct HooksConfig: Sendable, Hashable {
-  /// The pre-push hook blocks when no `paddock` binary is found (the shell script reads this too).
-  public var required = false
-  /// The trailer `prepare-commit-msg` adds: `<trailer>: <agent name>`.
-  public var trailer = "Assisted-by"
-  /// Whether the built-in session variables count; the repository's own `sessions` always do.
-  public var detectAgents = true
-  public var sessions: [SessionVariable] = []
-
-  public init() {}
-}
-
 extension NodeReader {
   func reportConfig(_ node: Node) throws -> ReportConfig {
     let map = try table(
@@ -308,36 +282,4 @@ extension NodeReader {
   private func validate(_ pattern: String, _ node: Node) throws {
     try regex(node, at: "a pattern")
   }
-}
-
-/// The `report:` section: what a project's published figures count, so anyone can reproduce them.
-public struct ReportConfig: Sendable, Hashable {
-  /// Globs of files to count (all when empty) and to leave out; the command line adds to these.
-  public var include: [String] = []
-  public var exclude: [String] = []
-  /// The tag pattern `paddock report release` uses when given no range.
-  public var tags: String?
-  /// Subject-line patterns that mark fix commits; nil keeps the defaults.
-  public var fixPatterns: [String]?
-  public var period: TrendPeriod = .month
-  /// Whether release and snapshot figures follow moved and copied lines (`copies`, `move-threshold`,
-  /// `copy-threshold`, as `git blame -M<n> -C<n>`); off by default.
-  public var copies = CopyDetection.off
-
-  public init() {}
-}
-
-/// `review-notes:` in `.paddock.yml`: where `paddock ci` records merged pull requests' approvals, and where
-/// reports read them.
-public struct ReviewNotesConfig: Sendable, Hashable {
-  /// The notes ref.
-  public var reference = ReviewNote.defaultReference
-  /// Whether `paddock ci` records approvals after a push to the default branch.
-  public var record = true
-  /// Whether it then pushes the notes ref (as `--push-notes` does).
-  public var push = false
-  /// The remote it fetches the notes ref from and pushes it to.
-  public var remote = "origin"
-
-  public init() {}
 }

@@ -40,12 +40,12 @@ public struct ModelAnswer: Sendable, Hashable {
     guard let object = jsonObject(in: text) else {
       throw Malformed(description: "the answer is not a JSON object")
     }
-    guard let findings = object["findings"] as? [Any] else {
+    guard case .array(let findings) = object["findings"] else {
       throw Malformed(description: "the answer has no `findings` list")
     }
     var answer = ModelAnswer(items: [], invalid: [])
     for (index, value) in findings.enumerated() {
-      guard let item = value as? [String: Any] else {
+      guard case .object(let item) = value else {
         answer.invalid.append("finding \(index + 1) is not an object")
         continue
       }
@@ -57,19 +57,19 @@ public struct ModelAnswer: Sendable, Hashable {
     return answer
   }
 
-  private static func item(_ item: [String: Any]) -> Result<Item, Malformed> {
-    guard let path = (item["path"] as? String)?.trimmingBlanks(), !path.isEmpty else {
+  private static func item(_ item: [String: JSONValue]) -> Result<Item, Malformed> {
+    guard let path = item["path"]?.stringValue?.trimmingBlanks(), !path.isEmpty else {
       return .failure(Malformed(description: "has no path"))
     }
     let line: Int
-    if let number = item["line"] as? Int {
+    if case .number(let value) = item["line"], let number = Int(exactly: value) {
       line = number
-    } else if let text = item["line"] as? String, let number = Int(text.trimmingBlanks()) {
+    } else if let text = item["line"]?.stringValue, let number = Int(text.trimmingBlanks()) {
       line = number
     } else {
       return .failure(Malformed(description: "has no line number"))
     }
-    guard let severityText = (item["severity"] as? String)?.lowercased() else {
+    guard let severityText = item["severity"]?.stringValue?.lowercased() else {
       return .failure(Malformed(description: "has no severity"))
     }
     let severity: Severity
@@ -79,16 +79,12 @@ public struct ModelAnswer: Sendable, Hashable {
     case "note", "low", "minor", "info", "suggestion": severity = .note
     default: return .failure(Malformed(description: "has severity `\(severityText.prefix(40))`"))
     }
-    guard let title = (item["title"] as? String)?.trimmingBlanks(), !title.isEmpty else {
+    guard let title = item["title"]?.stringValue?.trimmingBlanks(), !title.isEmpty else {
       return .failure(Malformed(description: "has no title"))
     }
-    let message = ((item["message"] as? String) ?? "").trimmingBlanks()
+    let message = (item["message"]?.stringValue ?? "").trimmingBlanks()
     var confidence = 0.5
-    if let value = item["confidence"] as? Double {
-      confidence = value
-    } else if let value = item["confidence"] as? Int {
-      confidence = Double(value)
-    }
+    if case .number(let value) = item["confidence"] { confidence = value }
     // Some models answer in percent.
     if confidence > 1, confidence <= 100 { confidence /= 100 }
     guard confidence.isFinite, (0...1).contains(confidence) else {
@@ -101,7 +97,7 @@ public struct ModelAnswer: Sendable, Hashable {
   }
 
   /// The first JSON object in the text: the whole text, a fenced block, or from the first `{` to the last `}`.
-  private static func jsonObject(in text: String) -> [String: Any]? {
+  private static func jsonObject(in text: String) -> JSONValue? {
     var candidates = [text]
     if let fence = text.range(of: "```") {
       var rest = text[fence.upperBound...]
@@ -112,11 +108,17 @@ public struct ModelAnswer: Sendable, Hashable {
       candidates.append(String(text[open...close]))
     }
     for candidate in candidates {
-      guard let data = candidate.data(using: .utf8),
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-      else { continue }
+      guard let object = JSONValue(parsing: candidate), case .object = object else { continue }
       return object
     }
+    return nil
+  }
+}
+
+extension JSONValue {
+  /// The string, or nil for any other kind of value.
+  fileprivate var stringValue: String? {
+    if case .string(let text) = self { return text }
     return nil
   }
 }

@@ -51,14 +51,10 @@ public struct ModelHunk: Sendable, Hashable {
   /// The agent of the first AI-written line.
   public var agent: String? { lines.first { $0.kind == .added && $0.agent != nil }?.agent }
 
-  /// `ai`, `human`, `mixed`, or `none` for a deletion.
-  public var authorship: String {
-    let kinds = Set(
-      lines.filter { $0.kind == .added }.compactMap(\.authorship).map {
-        $0.isAIOrUnknown ? "ai" : $0 == .bot ? "bot" : "human"
-      })
-    if kinds.isEmpty { return "none" }
-    return kinds.count == 1 ? kinds.first ?? "none" : "mixed"
+  /// `ai` (unknown authorship counts as AI), `human`, `bot`, `mixed`, or `none` for a deletion.
+  public var authorship: AuthorshipSummary {
+    AuthorshipSummary(
+      of: lines.filter { $0.kind == .added }.compactMap(\.authorship).map { $0.isAIOrUnknown ? .ai : $0 })
   }
 
   /// Whether the path looks like a test (such files are sent after source files).

@@ -114,10 +114,10 @@ public enum ModelPrompt {
     if let language = hunk.language { header += " (\(language.rawValue))" }
     if let index { header += ", hunk \(index)" }
     switch hunk.authorship {
-    case "ai": header += ", written by an AI agent" + (hunk.agent.map { " (\(Escape.terminal($0)))" } ?? "")
-    case "human": header += ", written by a person"
-    case "mixed": header += ", written partly by an AI agent" + (hunk.agent.map { " (\(Escape.terminal($0)))" } ?? "")
-    default: header += ", lines removed only"
+    case .ai, .unknown: header += ", written by an AI agent" + (hunk.agent.map { " (\(Escape.terminal($0)))" } ?? "")
+    case .human: header += ", written by a person"
+    case .mixed: header += ", written partly by an AI agent" + (hunk.agent.map { " (\(Escape.terminal($0)))" } ?? "")
+    case .bot, .none: header += ", lines removed only"
     }
     var text = header + "\n"
     let width = String(hunk.lines.compactMap(\.number).max() ?? 0).count

@@ -1,3 +1,5 @@
+import PaddockGit
+
 /// Renders a range attribution for people: a summary, then every hunk with its authorship.
 public struct AttributionTextRenderer {
   public var colour: Bool
@@ -15,7 +17,7 @@ public struct AttributionTextRenderer {
     let renderer: AttributionTextRenderer
     let report: RangeAttribution
     let label: String
-    private let commitsByID: [String: CommitAttribution]
+    private let commitsByID: [ObjectID: CommitAttribution]
 
     /// `summary` is the attribution without its files, or with them (they are not read).
     public init(_ renderer: AttributionTextRenderer, summary: RangeAttribution, label: String) {
@@ -32,7 +34,7 @@ public struct AttributionTextRenderer {
       out +=
         renderer.bold(Escape.terminal(label))
         + "  (\(report.commits.count) commit\(report.commits.count == 1 ? "" : "s"), "
-      out += "merge base \(report.mergeBase.map { String($0.prefix(12)) } ?? "none: unrelated histories"))\n"
+      out += "merge base \(report.mergeBase.map { $0.abbreviated() } ?? "none: unrelated histories"))\n"
       out += "added lines: \(totals.total)  "
       out += renderer.paint("ai \(totals.ai) (\(renderer.percent(totals.ai, of: totals.total)))", .magenta) + "  "
       out += renderer.paint("human \(totals.human) (\(renderer.percent(totals.human, of: totals.total)))", .green)
@@ -56,7 +58,7 @@ public struct AttributionTextRenderer {
       if file.counts.bot > 0 { out += ", bot \(file.counts.bot)" }
       if file.counts.unknown > 0 { out += ", unknown \(file.counts.unknown)" }
       if let commit = file.commit, let record = commitsByID[commit] {
-        out += "  last changed by \(commit.prefix(12)) \(renderer.who(record))"
+        out += "  last changed by \(commit.abbreviated()) \(renderer.who(record))"
       }
       out += "\n"
       for hunk in file.hunks {
@@ -78,12 +80,12 @@ public struct AttributionTextRenderer {
           let last = hunk.lines[end]
           let span = first.line == last.line ? "\(first.line)" : "\(first.line)-\(last.line)"
           var row =
-            "    \(span.padding(toLength: 9, withPad: " ", startingAt: 0)) \(renderer.mark(first.authorship.rawValue))"
+            "    \(span.padding(toLength: 9, withPad: " ", startingAt: 0)) \(renderer.mark(AuthorshipSummary(first.authorship)))"
           if let agent = first.agent {
             row += " " + renderer.agentLabel(agent: agent, model: first.model, report: report)
           }
           if let commit = first.commit {
-            row += "  \(commit.prefix(12))"
+            row += "  \(commit.abbreviated())"
             if let record = commitsByID[commit] { row += " \(renderer.quoted(record.summary))" }
           } else {
             row += "  (from outside the range)"
@@ -136,13 +138,13 @@ public struct AttributionTextRenderer {
     return "\(tenths / 10).\(tenths % 10)%"
   }
 
-  private func mark(_ authorship: String) -> String {
+  private func mark(_ authorship: AuthorshipSummary) -> String {
     switch authorship {
-    case "ai": paint("AI", .magenta)
-    case "human": paint("human", .green)
-    case "mixed": paint("mixed", .cyan)
-    case "unknown": paint("unknown", .yellow)
-    default: authorship
+    case .ai: paint("AI", .magenta)
+    case .human: paint("human", .green)
+    case .mixed: paint("mixed", .cyan)
+    case .unknown: paint("unknown", .yellow)
+    case .bot, .none: authorship.rawValue
     }
   }
 

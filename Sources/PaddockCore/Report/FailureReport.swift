@@ -2,56 +2,6 @@ import Foundation
 import PaddockGit
 import PaddockRegex
 
-/// Which commits are fixes: any with a `Fixes:` trailer, and any whose subject matches one of the patterns.
-public struct FixMatcher: Sendable {
-  /// The default patterns, matched against a commit's subject line.
-  public static let defaultPatterns = [#"(?i)^(fix|fixes|fixed|bugfix|hotfix)\b"#, #"(?i)^revert\b"#]
-  public let patterns: [String]
-  private let expressions: [LinearRegex]
-
-  public init(patterns: [String] = FixMatcher.defaultPatterns) throws(ReportError) {
-    self.patterns = patterns
-    var expressions: [LinearRegex] = []
-    for pattern in patterns {
-      do {
-        expressions.append(try LinearRegex(pattern))
-      } catch {
-        throw ReportError.badPattern(pattern)
-      }
-    }
-    self.expressions = expressions
-  }
-
-  /// The commit ids (or prefixes) a commit's `Fixes:` trailers name: the first word of each value.
-  public static func named(in commit: Commit) -> [String] {
-    commit.trailers.filter { $0.key.lowercased() == "fixes" }.compactMap { trailer in
-      trailer.value.split(separator: " ").first.map(String.init).flatMap { word in
-        word.count >= 4 && word.allSatisfy(\.isHexDigit) ? word.lowercased() : nil
-      }
-    }
-  }
-
-  public func isFix(_ commit: Commit) -> Bool {
-    if !Self.named(in: commit).isEmpty { return true }
-    let subject = commit.summary
-    return expressions.contains { $0.matches(subject) }
-  }
-}
-
-public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
-  case badPattern(String)
-  case tooFewTags(pattern: String, found: Int)
-
-  public var description: String {
-    switch self {
-    case .badPattern(let pattern):
-      "the fix pattern `\(pattern)` is not a valid regular expression; check its brackets and escapes"
-    case .tooFewTags(let pattern, let found):
-      "--tags '\(pattern)' matches \(found) tag\(found == 1 ? "" : "s"); a release needs two (check `git tag -l '\(pattern)'`)"
-    }
-  }
-}
-
 /// Where later fixes landed: the SZZ method over a history (schema `paddock.failures/1`).
 ///
 /// For each fix commit in the range (not merges), the lines it removes or changes are blamed in its first
@@ -106,8 +56,8 @@ public struct FailureReport: Sendable, Encodable, Hashable {
     public var summary: String
     public var named: [String]
     public var blamed: [Blamed]
-    /// `ai`, `human`, `mixed` or `none` (the fix only added lines, or they predate the history).
-    public var landsOn: String
+    /// One authorship, `mixed`, or `none` (the fix only added lines, or they predate the history).
+    public var landsOn: AuthorshipSummary
 
     enum CodingKeys: String, CodingKey {
       case commit, summary, named, blamed
@@ -206,8 +156,7 @@ extension FailureReport {
               commit: history.commits[Int(origin)].id.hex, authorship: label.authorship, agent: label.agent,
               model: label.model, lines: lines)
           }.sorted { ($1.lines, $0.commit) < ($0.lines, $1.commit) },
-          landsOn: landsOn.isEmpty
-            ? "none" : landsOn.count > 1 ? "mixed" : landsOn.first?.rawValue ?? "none"))
+          landsOn: AuthorshipSummary(of: landsOn)))
     }
     let kinds = ["authorship", "agent", "model"]
     let rows = groups.values.map { group in

@@ -264,12 +264,8 @@ extension OrganisationReport {
   }
 
   private static func decode(_ file: String, _ data: Data) throws(ReportMergeError) -> Input {
-    guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-      throw .notJSON(file: file)
-    }
-    guard let dictionary = object as? [String: Any], let schema = dictionary["schema"] as? String else {
-      throw .notAReport(file: file)
-    }
+    guard let object = try? JSONDecoder().decode(JSONValue.self, from: data) else { throw .notJSON(file: file) }
+    guard case .string(let schema) = object["schema"] else { throw .notAReport(file: file) }
     guard schema == inputSchema else {
       if schema.hasPrefix("paddock.release/") { throw .unknownVersion(file: file, schema: schema) }
       if schema.hasPrefix("paddock.") { throw .otherReport(file: file, schema: schema) }

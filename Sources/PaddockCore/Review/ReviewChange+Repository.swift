@@ -15,21 +15,21 @@ extension ReviewChange {
     repository: Repository, attribution: RangeAttribution, classifier: CommitClassifier, headFiles: Bool,
     onlyTracedLines: Bool = false, intermediateLines: Bool = false
   ) throws -> ReviewChange {
-    var commitIndex: [String: Int] = [:]
+    var commitIndex: [ObjectID: Int] = [:]
     var commits: [ReviewCommit] = []
     for record in attribution.commits {
       commitIndex[record.id] = commits.count
       var signoffs: [String] = []
       // Sign-offs matter only on AI commits (ai-signoff), so only those are read again for their trailers.
-      if record.authorship.isAIOrUnknown, let id = ObjectID(hex: record.id) {
-        let commit = try repository.commit(id)
+      if record.authorship.isAIOrUnknown {
+        let commit = try repository.commit(record.id)
         for trailer in commit.trailers where trailer.key.lowercased() == "signed-off-by" {
           if classifier.isAgentIdentity(trailer.value) { signoffs.append(trailer.value) }
         }
       }
       commits.append(
         ReviewCommit(
-          id: record.id, summary: record.summary, author: "\(record.authorName) <\(record.authorEmail)>",
+          id: record.id.hex, summary: record.summary, author: "\(record.authorName) <\(record.authorEmail)>",
           authorship: record.authorship, agent: record.agent,
           humanReviewers: record.review.map { $0.text }, agentSignoffs: signoffs,
           refusedReviews: record.refusedReview))
@@ -74,7 +74,7 @@ extension ReviewChange {
       var reviewFile = ReviewFile(
         path: file.path, oldPath: file.oldPath, status: file.status, isBinary: file.binary, kind: kind,
         added: added, content: content, oldContent: oldContent)
-      if file.unreadable == true { reviewFile.unreadableBy = Authorship(rawValue: file.authorship) ?? .unknown }
+      if file.unreadable == true { reviewFile.unreadableBy = file.authorship.single ?? .unknown }
       files.append(reviewFile)
     }
     let dependencies =
@@ -105,7 +105,7 @@ extension ReviewChange {
   /// The text of lines that commits added and later commits removed, oldest commit first, as one file per commit
   /// and path; binary blobs give nothing.
   static func loadIntermediate(
-    repository: Repository, _ records: [IntermediateLines], commits: [ReviewCommit], index: [String: Int]
+    repository: Repository, _ records: [IntermediateLines], commits: [ReviewCommit], index: [ObjectID: Int]
   ) throws -> [ReviewFile] {
     var files: [ReviewFile] = []
     // Commits are listed newest first, so the highest index is the oldest: a secret is reported where it entered.
@@ -129,10 +129,10 @@ extension ReviewChange {
 
   /// The packages every dependency manifest at `revision` declares, by ecosystem, outside vendored folders; at most
   /// 1,000 manifests of up to 1 MiB each. A manifest that cannot be read is left out.
-  static func declaredDependencies(repository: Repository, at revision: String?, attributes: LinguistAttributes?)
+  static func declaredDependencies(repository: Repository, at revision: ObjectID?, attributes: LinguistAttributes?)
     -> [String: Set<String>]
   {
-    guard let revision, let id = ObjectID(hex: revision), let entries = try? repository.files(at: id, limit: 200_000)
+    guard let id = revision, let entries = try? repository.files(at: id, limit: 200_000)
     else { return [:] }
     var result: [String: Set<String>] = [:]
     var read = 0
@@ -150,8 +150,8 @@ extension ReviewChange {
 
   /// The linguist attributes of the root `.gitattributes` at `revision` (the base of the change, so the change
   /// cannot mark itself generated); nil without one, or when it cannot be read.
-  static func linguistAttributes(repository: Repository, at revision: String?) -> LinguistAttributes? {
-    guard let revision, let id = ObjectID(hex: revision),
+  static func linguistAttributes(repository: Repository, at revision: ObjectID?) -> LinguistAttributes? {
+    guard let id = revision,
       let bytes = try? repository.fileContents(path: GitPath(".gitattributes"), at: id), bytes.count <= 1 << 20
     else { return nil }
     let attributes = LinguistAttributes(gitattributes: String(decoding: bytes, as: UTF8.self))
@@ -179,9 +179,8 @@ extension ReviewChange {
   /// The code files at head in the changed code's languages, except the changed ones, within fixed limits, and the
   /// paths of those whose blob could not be read (missing from a partial clone): those are left out, never an error.
   static func loadHeadFiles(
-    repository: Repository, head: String, except changed: [ReviewFile], attributes: LinguistAttributes?
+    repository: Repository, head headID: ObjectID, except changed: [ReviewFile], attributes: LinguistAttributes?
   ) throws -> (files: [HeadFile], unreadable: [String]) {
-    guard let headID = ObjectID(hex: head) else { return ([], []) }
     let languages = Set(changed.filter(\.kind.isCode).compactMap(\.language))
     let changedPaths = Set(changed.map(\.path))
     var result: [HeadFile] = []

@@ -62,7 +62,7 @@ public struct ReviewReport: Sendable, Codable, Hashable {
     public var path: String
     public var start: Int
     public var lines: Int
-    public var authorship: String
+    public var authorship: AuthorshipSummary
     public var verdict: Verdict
     public var findings: Int
   }
@@ -134,7 +134,7 @@ extension ReviewReport {
     self.modelReview = modelReview
     tool = ToolInfo(version: version)
     verdict = outcome.verdict
-    range = RangeInfo(label: label, base: attribution?.base, head: head, mergeBase: attribution?.mergeBase)
+    range = RangeInfo(label: label, base: attribution?.base?.hex, head: head, mergeBase: attribution?.mergeBase?.hex)
     self.policy = policy
     findings = outcome.findings
     suppressed = outcome.suppressed

@@ -149,52 +149,6 @@ extension Reviewer {
   }
 }
 
-/// A rule's severity as `.paddock.yml` sets it for some authorship: off, or a severity.
-public enum RuleSeverity: Sendable, Hashable {
-  case off
-  case at(Severity)
-
-  var severity: Severity? {
-    switch self {
-    case .off: nil
-    case .at(let severity): severity
-    }
-  }
-}
-
-/// A rule's severity as `.paddock.yml` sets it, overall or per authorship; nil where it says nothing.
-public struct SeverityOverride: Sendable, Hashable {
-  public var all: RuleSeverity?
-  public var ai: RuleSeverity?
-  public var human: RuleSeverity?
-  /// For bots; a person's setting when not given.
-  public var bot: RuleSeverity?
-  public var unknown: RuleSeverity?
-
-  public init(
-    all: RuleSeverity? = nil, ai: RuleSeverity? = nil, human: RuleSeverity? = nil, bot: RuleSeverity? = nil,
-    unknown: RuleSeverity? = nil
-  ) {
-    self.all = all
-    self.ai = ai
-    self.human = human
-    self.bot = bot
-    self.unknown = unknown
-  }
-
-  /// The severity for a finding of this authorship; nil when the rule is off for it.
-  public func severity(for authorship: Authorship, default severity: Severity) -> Severity? {
-    let specific: RuleSeverity? =
-      switch authorship {
-      case .ai: ai
-      case .human: human
-      case .bot: bot ?? human
-      case .unknown: unknown ?? ai
-      }
-    return (specific ?? all).map(\.severity) ?? severity
-  }
-}
-
 extension Reviewer {
   /// The rule id of the finding that reports a changed file the review could not read.
   public static let unreadableRuleID = "paddock-unreadable-file"
@@ -220,20 +174,5 @@ extension Reviewer {
       result.verdict = max(result.verdict, decision)
     }
     return result
-  }
-}
-
-/// What the reviewer decided.
-public struct ReviewOutcome: Sendable, Hashable {
-  /// Findings that count, sorted by path and line.
-  public var findings: [Finding]
-  /// Findings set aside by an inline suppression or the baseline.
-  public var suppressed: [Finding]
-  public var verdict: Verdict
-
-  public init(findings: [Finding], suppressed: [Finding], verdict: Verdict) {
-    self.findings = findings
-    self.suppressed = suppressed
-    self.verdict = verdict
   }
 }

@@ -1,25 +1,7 @@
-/// The output formats of `paddock review`.
-public enum ReviewFormat: String, Sendable, CaseIterable {
-  /// For people: a code frame per finding and a one-line summary.
-  case text
-  /// The report itself, schema `paddock.review/1`.
-  case json
-  /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
-  case sarif
-  /// GitHub Actions workflow commands (annotations).
-  case github
-  /// A pull-request comment.
-  case markdown
-  /// reviewdog's Diagnostic Format, one JSON document.
-  case rdjson
-  /// reviewdog's Diagnostic Format, one diagnostic per line.
-  case rdjsonl
-  /// JUnit XML for GitLab, Jenkins and other CI test views.
-  case junit
-  /// GitLab Code Quality (Code Climate issues).
-  case codeclimate
+import Foundation
 
-  /// Renders a report in this format.
+extension OutputFormat {
+  /// Renders a review report in this format; throws for a format not on the review menu (csv, html).
   public func render(_ report: ReviewReport, colour: Bool = false) throws -> String {
     switch self {
     case .text: ReviewTextRenderer(colour: colour).render(report)
@@ -31,7 +13,21 @@ public enum ReviewFormat: String, Sendable, CaseIterable {
     case .rdjsonl: try ReviewdogRenderer.render(report, lines: true)
     case .junit: JUnitRenderer.render(report)
     case .codeclimate: try CodeClimateRenderer.render(report)
+    case .csv, .html: throw Unsupported(format: self, menu: .review)
     }
+  }
+
+  /// A format asked of output whose menu does not offer it.
+  public struct Unsupported: Error, LocalizedError, Equatable {
+    public var format: OutputFormat
+    public var menu: Menu
+
+    public init(format: OutputFormat, menu: Menu) {
+      self.format = format
+      self.menu = menu
+    }
+
+    public var errorDescription: String? { "no \(format.rawValue) output here; use \(menu.list)" }
   }
 }
 

@@ -1,0 +1,64 @@
+import PaddockGit
+
+/// Counts of added lines by authorship.
+public struct LineCounts: Sendable, Codable, Hashable {
+  public var ai = 0
+  public var human = 0
+  public var bot = 0
+  public var unknown = 0
+
+  public init(ai: Int = 0, human: Int = 0, bot: Int = 0, unknown: Int = 0) {
+    self.ai = ai
+    self.human = human
+    self.bot = bot
+    self.unknown = unknown
+  }
+
+  public var total: Int { ai + human + bot + unknown }
+
+  /// The count of one authorship.
+  public subscript(authorship: Authorship) -> Int {
+    switch authorship {
+    case .ai: ai
+    case .human: human
+    case .bot: bot
+    case .unknown: unknown
+    }
+  }
+
+  mutating func add(_ authorship: Authorship, count: Int = 1) {
+    switch authorship {
+    case .ai: ai += count
+    case .human: human += count
+    case .bot: bot += count
+    case .unknown: unknown += count
+    }
+  }
+
+  static func + (lhs: LineCounts, rhs: LineCounts) -> LineCounts {
+    LineCounts(
+      ai: lhs.ai + rhs.ai, human: lhs.human + rhs.human, bot: lhs.bot + rhs.bot, unknown: lhs.unknown + rhs.unknown)
+  }
+
+  /// `ai`, `human`, `bot` or `unknown` when all lines agree, `mixed` otherwise, `none` when empty.
+  public var summary: AuthorshipSummary { AuthorshipSummary(of: Authorship.allCases.filter { self[$0] > 0 }) }
+
+  enum CodingKeys: String, CodingKey { case ai, human, bot, unknown, total }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(ai, forKey: .ai)
+    try container.encode(human, forKey: .human)
+    try container.encode(bot, forKey: .bot)
+    try container.encode(unknown, forKey: .unknown)
+    try container.encode(total, forKey: .total)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    ai = try container.decode(Int.self, forKey: .ai)
+    human = try container.decode(Int.self, forKey: .human)
+    bot = try container.decodeIfPresent(Int.self, forKey: .bot) ?? 0
+    unknown = try container.decode(Int.self, forKey: .unknown)
+  }
+}

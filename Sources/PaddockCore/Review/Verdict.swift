@@ -1,0 +1,16 @@
+/// The outcome for a finding, a hunk or the whole change.
+public enum Verdict: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+  case pass
+  case warn
+  case block
+
+  private var rank: Int {
+    switch self {
+    case .pass: 0
+    case .warn: 1
+    case .block: 2
+    }
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}
