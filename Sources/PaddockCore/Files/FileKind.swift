@@ -55,10 +55,13 @@ public enum FileKind: String, Sendable, Codable, Hashable, CaseIterable {
     return .code
   }
 
+  private static let generate = Array("generate".utf8)
+
   /// A generator's mark: Go's `// Code generated ... DO NOT EDIT.` (golang.org/s/generatedcode), `@generated`, and
   /// the "auto-generated, do not edit" banners of other tools.
   static func isGeneratedHeader(_ line: String) -> Bool {
-    guard line.utf8.count < 300 else { return false }
+    // Every mark below holds "generate": lines without it (nearly all) are passed over without lowering them.
+    guard line.utf8.count < 300, line.utf8.contains(bytes: generate, ignoringASCIICase: true) else { return false }
     let lower = line.lowercased()
     if lower.contains("code generated") && lower.contains("do not edit") { return true }
     if line.contains("@generated") { return true }

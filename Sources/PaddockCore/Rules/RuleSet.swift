@@ -10,6 +10,8 @@ public struct RuleSet: Sendable {
   public let masker: SecretMasker
   let compiled: [CompiledRule]
   let keywords: KeywordIndex
+  /// The keywords of rules that read whole files (`multi-line`), looked for in the whole file in one pass.
+  let fileKeywords: KeywordIndex
 
   /// Compiles rules; patterns and globs were checked when the packs were parsed, so a failure here names the rule.
   /// Given `change`, line rules whose languages and paths match none of its files are left out, uncompiled.
@@ -29,6 +31,7 @@ public struct RuleSet: Sendable {
     }
     self.compiled = compiled
     keywords = KeywordIndex(keywords: compiled.map { $0.usesKeywords ? $0.rule.keywords : [] })
+    fileKeywords = KeywordIndex(keywords: compiled.map { $0.usesFileKeywords ? $0.rule.keywords : [] })
   }
 
   /// The findings of every rule on the change, before suppressions, overrides and policy.
@@ -148,7 +151,13 @@ public struct RuleSet: Sendable {
         }
       }
     }
-    for index in applicable where compiled[index].readsFiles {
+    let fileRules = applicable.filter { compiled[$0].readsFiles }
+    // A whole-file rule with keywords reads only a file holding one of them: every rule's keywords are found in
+    // one pass over the file.
+    if fileRules.contains(where: { compiled[$0].usesFileKeywords }) {
+      for line in file.content ?? file.added.map(\.text) { fileKeywords.scan(Substring(line).utf8, into: &hits) }
+    }
+    for index in fileRules where !compiled[index].usesFileKeywords || hits[index] {
       findings += compiled[index].check.findings(
         file: file, change: change, compiled: compiled[index], everyAuthorship: everyAuthorship)
     }
@@ -193,7 +202,7 @@ struct FileScope: Sendable {
 }
 
 /// One rule, ready to match.
-struct CompiledRule: Sendable {
+final class CompiledRule: Sendable {
   let rule: Rule
   let pattern: LinearRegex?
   let patternNot: LinearRegex?
@@ -225,6 +234,8 @@ struct CompiledRule: Sendable {
   }
 
   var usesKeywords: Bool { isLineRule && !rule.keywords.isEmpty }
+  /// Whether the rule reads whole files and only those holding one of its keywords.
+  var usesFileKeywords: Bool { readsFiles && !rule.keywords.isEmpty }
 
   /// Whether the rule reads this file at all: language and path globs, and what the kind itself reads (the size of
   /// a change counts code only).

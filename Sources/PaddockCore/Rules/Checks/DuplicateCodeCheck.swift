@@ -301,7 +301,7 @@ enum DuplicateCodeCheck {
   /// `const x = require("y")`, `let { a } = require("y")`: CommonJS imports.
   private static func isRequire(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     guard declarations.contains(where: { line.starts(with: $0) }) else { return false }
-    return line.firstRange(of: requireCall) != nil
+    return line.contains(bytes: requireCall)
   }
 
   private static let skippedPrefixes: [[UInt8]] = [

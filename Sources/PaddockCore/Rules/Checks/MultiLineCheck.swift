@@ -109,14 +109,7 @@ struct MultiLineCheck: KindCheck {
       uniquingKeysWith: { first, _ in first })
     guard !added.isEmpty else { return [] }
     let lines = file.content ?? Self.linesFromAdded(file)
-    if !rule.keywords.isEmpty {
-      let keywords = rule.keywords
-      guard
-        lines.contains(where: { line in
-          let lower = line.lowercased(); return keywords.contains { lower.contains($0) }
-        })
-      else { return [] }
-    }
+    // `keywords` were looked for by the rule set, in the same pass for every whole-file rule.
     let syntax = (file.language ?? .markdown).commentSyntax
     let masked =
       rule.ignoreIn.isEmpty ? lines : lines.map { LineMasker.mask($0, syntax: syntax, regions: rule.ignoreIn) }
