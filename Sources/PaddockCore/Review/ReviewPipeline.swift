@@ -1,5 +1,7 @@
 import Foundation
 import PaddockGit
+import PaddockSupport
+import Synchronization
 
 /// Git to verdict in one call: configuration, rules, attribution, the change, the review and its report.
 public struct ReviewPipeline {
@@ -42,6 +44,30 @@ public struct ReviewPipeline {
     return (attribution, change)
   }
 
+  /// The change, with every rule compiled on a second thread meanwhile: reading the change leaves a core idle
+  /// (attributing and reading files run on one thread), so compiling costs no time. On one core, nil: the rules
+  /// the change needs are compiled after it, as before.
+  private func changeAndRules(of range: ResolvedRange, timings: inout PhaseTimings) throws -> (
+    RangeAttribution, ReviewChange, PrecompiledRules?
+  ) {
+    guard Parallel.defaultWorkers > 1 else {
+      let (attribution, loaded) = try change(of: range, timings: &timings)
+      return (attribution, loaded, nil)
+    }
+    var loaded: Result<(RangeAttribution, ReviewChange), any Error> = .failure(CancellationError())
+    let precompiled = Mutex<PrecompiledRules?>(nil)
+    Parallel.run(workers: 2) { worker in
+      if worker == 0 {
+        loaded = Result { try change(of: range, timings: &timings) }
+      } else {
+        let rules = PrecompiledRules(rules: rules)
+        precompiled.withLock { $0 = rules }
+      }
+    }
+    let (attribution, reviewed) = try loaded.get()
+    return (attribution, reviewed, precompiled.withLock { $0 })
+  }
+
   /// Reviews a range. `failOn` can replace the policy's blocking threshold for every authorship. `approvals` are people who approved the whole change (a pull request's
   /// approving reviewers): each counts as a person's review of every commit.
   public func review(
@@ -59,11 +85,13 @@ public struct ReviewPipeline {
     _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: ModelReviewSettings? = nil,
     approvals: [String] = [], timings: inout PhaseTimings
   ) throws -> ReviewReport {
-    let (attribution, loaded) = try change(of: range, timings: &timings)
+    let (attribution, loaded, precompiled) = try changeAndRules(of: range, timings: &timings)
     var change = loaded
     for index in change.commits.indices { change.commits[index].humanReviewers += approvals }
     let policy = failOn.applied(to: config.review.policy)
-    let ruleSet = try timings.measure("compile rules") { try RuleSet(rules: rules, relevantTo: change) }
+    let ruleSet = try timings.measure("compile rules") {
+      if let precompiled { try RuleSet(precompiled, relevantTo: change) } else { try RuleSet(rules: rules, relevantTo: change) }
+    }
     let reviewer = Reviewer(
       ruleSet: ruleSet, policy: policy, severityOverrides: catalogue.severityOverrides(config),
       baseline: try loadBaseline()?.fingerprints ?? [])

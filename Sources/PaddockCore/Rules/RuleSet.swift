@@ -16,22 +16,54 @@ public struct RuleSet: Sendable {
   /// Compiles rules; patterns and globs were checked when the packs were parsed, so a failure here names the rule.
   /// Given `change`, line rules whose languages and paths match none of its files are left out, uncompiled.
   public init(rules: [Rule], relevantTo change: ReviewChange? = nil) throws(RuleSetError) {
-    self.rules = rules
-    masker = SecretMasker(rules: rules)
-    let textFiles = change.map { $0.files.filter { !$0.isBinary } + $0.intermediate }
+    let textFiles = change.map(Self.textFiles(of:))
     var compiled: [CompiledRule] = []
     for rule in rules {
-      do {
-        let scope = try FileScope(rule)
-        if let textFiles, rule.kind.isLineBased, !textFiles.contains(where: scope.applies) { continue }
-        compiled.append(try CompiledRule(rule, scope: scope))
-      } catch {
-        throw RuleSetError(rule: rule.id, source: rule.source, problem: "\(error)")
-      }
+      let scope = try Self.scope(of: rule)
+      if let textFiles, rule.kind.isLineBased, !textFiles.contains(where: scope.applies) { continue }
+      compiled.append(try Self.compile(rule, scope: scope))
     }
+    self.init(rules: rules, compiled: compiled)
+  }
+
+  /// The rules of `precompiled` that `change` needs: the same set `init(rules:relevantTo:)` compiles, taken from
+  /// rules compiled before the change was known (on another thread while it was read).
+  public init(_ precompiled: PrecompiledRules, relevantTo change: ReviewChange) throws(RuleSetError) {
+    let textFiles = Self.textFiles(of: change)
+    var compiled: [CompiledRule] = []
+    for (rule, result) in zip(precompiled.rules, precompiled.compiled) {
+      if rule.kind.isLineBased {
+        let scope: FileScope
+        if case .success(let rule) = result { scope = rule.scope } else { scope = try Self.scope(of: rule) }
+        if !textFiles.contains(where: scope.applies) { continue }
+      }
+      compiled.append(try result.get())
+    }
+    self.init(rules: precompiled.rules, compiled: compiled)
+  }
+
+  private init(rules: [Rule], compiled: [CompiledRule]) {
+    self.rules = rules
+    masker = SecretMasker(rules: rules)
     self.compiled = compiled
     keywords = KeywordIndex(keywords: compiled.map { $0.usesKeywords ? $0.rule.keywords : [] })
     fileKeywords = KeywordIndex(keywords: compiled.map { $0.usesFileKeywords ? $0.rule.keywords : [] })
+  }
+
+  private static func textFiles(of change: ReviewChange) -> [ReviewFile] {
+    change.files.filter { !$0.isBinary } + change.intermediate
+  }
+
+  fileprivate static func scope(of rule: Rule) throws(RuleSetError) -> FileScope {
+    do { return try FileScope(rule) } catch { throw RuleSetError(rule: rule.id, source: rule.source, problem: "\(error)") }
+  }
+
+  fileprivate static func compile(_ rule: Rule, scope: FileScope) throws(RuleSetError) -> CompiledRule {
+    do {
+      return try CompiledRule(rule, scope: scope)
+    } catch {
+      throw RuleSetError(rule: rule.id, source: rule.source, problem: "\(error)")
+    }
   }
 
   /// The findings of every rule on the change, before suppressions, overrides and policy.
@@ -162,6 +194,22 @@ public struct RuleSet: Sendable {
         file: file, change: change, compiled: compiled[index], everyAuthorship: everyAuthorship)
     }
     return findings
+  }
+}
+
+/// Every enabled rule compiled before the change is known, so that compiling runs beside reading the change;
+/// `RuleSet(_:relevantTo:)` keeps the ones the change needs. A rule that cannot be compiled is the error
+/// `RuleSet(rules:relevantTo:)` would have thrown.
+public struct PrecompiledRules: Sendable {
+  public let rules: [Rule]
+  /// Each rule's compiled form or its error, in the order of `rules`.
+  let compiled: [Result<CompiledRule, RuleSetError>]
+
+  public init(rules: [Rule]) {
+    self.rules = rules
+    compiled = rules.map { rule in
+      Result { () throws(RuleSetError) in try RuleSet.compile(rule, scope: try RuleSet.scope(of: rule)) }
+    }
   }
 }
 
