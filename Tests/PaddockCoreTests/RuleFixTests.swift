@@ -45,6 +45,32 @@ import Testing
     #expect(body.contains("```suggestion\n  describe(\"cart\", () => {\n```"), "\(body)")
   }
 
+  /// SARIF's `fixes` and reviewdog's `suggestions` carry the same fixed line as the GitHub suggestion.
+  @Test func aPackReplacementReachesSARIFAndReviewdog() throws {
+    let rules = try RulePack.parse(Self.pack, file: "fixes.yml").rules
+    let change = Self.change("cart.test.js", ["ok()", "  describe.only(\"cart\", () => {"])
+    let findings = try RuleSet(rules: rules).evaluate(change)
+    let report = ReviewReport(
+      outcome: ReviewOutcome(findings: findings, suppressed: [], verdict: .block), change: change, attribution: nil,
+      rules: rules, policy: .default, label: "x", head: "h", version: "0")
+
+    let sarif = try JSONSerialization.jsonObject(with: Data(try SARIFRenderer.render(report).utf8)) as? [String: Any]
+    let result = try #require(((sarif?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
+    let change0 = try #require(
+      ((result["fixes"] as? [[String: Any]])?.first?["artifactChanges"] as? [[String: Any]])?.first)
+    let replacement = try #require((change0["replacements"] as? [[String: Any]])?.first)
+    #expect((replacement["deletedRegion"] as? [String: Any])?["startLine"] as? Int == 2)
+    #expect((replacement["insertedContent"] as? [String: Any])?["text"] as? String == "  describe(\"cart\", () => {")
+    #expect((change0["artifactLocation"] as? [String: Any])?["uri"] as? String == "cart.test.js")
+
+    let rdjson = try JSONSerialization.jsonObject(with: Data(try ReviewdogRenderer.render(report, lines: false).utf8))
+    let diagnostic = try #require(((rdjson as? [String: Any])?["diagnostics"] as? [[String: Any]])?.first)
+    let suggestion = try #require((diagnostic["suggestions"] as? [[String: Any]])?.first)
+    #expect(suggestion["text"] as? String == "  describe(\"cart\", () => {\n")
+    let range = try #require(suggestion["range"] as? [String: [String: Int]])
+    #expect(range["start"] == ["line": 2, "column": 1] && range["end"] == ["line": 3, "column": 1])
+  }
+
   @Test func theBuiltInYamlFixKeepsTheColumnsAndSkipsALoaderArgument() throws {
     let rule = try #require(RuleCatalog.builtin.allRules.first { $0.id == "python-yaml-unsafe-load" })
     let findings = try RuleSet(rules: [rule]).evaluate(

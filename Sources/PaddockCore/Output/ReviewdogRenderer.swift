@@ -42,7 +42,14 @@ public enum ReviewdogRenderer {
       message: "\(finding.message) [\(finding.authorshipText), \(finding.decision.rawValue)]",
       location: Location(path: path, range: Range(start: start, end: end)), severity: severity,
       source: Source(name: "paddock", url: nil), code: Code(value: finding.rule, url: nil),
-      originalOutput: finding.fingerprint)
+      suggestions: finding.replacement.map { fixed in
+        // The whole line, its line break included (the range's end is exclusive), becomes the fixed line.
+        [
+          Suggestion(
+            range: Range(start: Position(line: span.line, column: 1), end: Position(line: span.line + 1, column: 1)),
+            text: fixed + "\n")
+        ]
+      }, originalOutput: finding.fingerprint)
   }
 
   struct Document: Encodable {
@@ -57,12 +64,19 @@ public enum ReviewdogRenderer {
     var severity: String
     var source: Source
     var code: Code
+    var suggestions: [Suggestion]? = nil
     var originalOutput: String
 
     enum CodingKeys: String, CodingKey {
-      case message, location, severity, source, code
+      case message, location, severity, source, code, suggestions
       case originalOutput = "original_output"
     }
+  }
+
+  /// A mechanical fix reviewdog can offer as a suggested change.
+  struct Suggestion: Encodable {
+    var range: Range
+    var text: String
   }
 
   struct Location: Encodable {

@@ -31,6 +31,7 @@ public enum SARIFRenderer {
           ]
         } ?? [],
         partialFingerprints: ["primaryLocationLineHash": finding.fingerprint],
+        fixes: fix(for: finding),
         suppressions: finding.suppression.map {
           [.init(kind: $0.kind == .inline ? "inSource" : "external", justification: $0.reason)]
         },
@@ -191,8 +192,34 @@ enum SARIF {
     var message: Message
     var locations: [Location]
     var partialFingerprints: [String: String]
+    var fixes: [Fix]?
     var suppressions: [SARIFSuppression]?
     var properties: ResultProperties
+  }
+
+  /// A mechanical fix: the finding's line replaced by the fixed line (a region with only `startLine` is the whole
+  /// line, without its line break).
+  struct Fix: Encodable {
+    var description: Message
+    var artifactChanges: [ArtifactChange]
+  }
+
+  struct ArtifactChange: Encodable {
+    var artifactLocation: ArtifactLocation
+    var replacements: [Replacement]
+  }
+
+  struct Replacement: Encodable {
+    var deletedRegion: LineRegion
+    var insertedContent: Content
+  }
+
+  struct LineRegion: Encodable {
+    var startLine: Int
+  }
+
+  struct Content: Encodable {
+    var text: String
   }
 
   struct SARIFSuppression: Encodable {
@@ -233,5 +260,21 @@ enum SARIF {
 extension String {
   func leftPadded(_ width: Int, with pad: Character = "0") -> String {
     count >= width ? self : String(repeating: pad, count: width - count) + self
+  }
+}
+
+extension SARIFRenderer {
+  /// The fix a finding offers, as SARIF's `fixes`: its line replaced by the fixed line.
+  static func fix(for finding: Finding) -> [SARIF.Fix]? {
+    guard let replacement = finding.replacement, let path = finding.path, let line = finding.line else { return nil }
+    return [
+      SARIF.Fix(
+        description: .init(text: finding.fix),
+        artifactChanges: [
+          .init(
+            artifactLocation: .init(uri: uriEscaped(path), uriBaseId: "%SRCROOT%"),
+            replacements: [.init(deletedRegion: .init(startLine: line), insertedContent: .init(text: replacement))])
+        ])
+    ]
   }
 }
