@@ -90,7 +90,11 @@ public struct ReviewPipeline {
     for index in change.commits.indices { change.commits[index].humanReviewers += approvals }
     let policy = failOn.applied(to: config.review.policy)
     let ruleSet = try timings.measure("compile rules") {
-      if let precompiled { try RuleSet(precompiled, relevantTo: change) } else { try RuleSet(rules: rules, relevantTo: change) }
+      if let precompiled {
+        try RuleSet(precompiled, relevantTo: change)
+      } else {
+        try RuleSet(rules: rules, relevantTo: change)
+      }
     }
     let reviewer = Reviewer(
       ruleSet: ruleSet, policy: policy, severityOverrides: catalogue.severityOverrides(config),

@@ -55,7 +55,11 @@ public struct RuleSet: Sendable {
   }
 
   fileprivate static func scope(of rule: Rule) throws(RuleSetError) -> FileScope {
-    do { return try FileScope(rule) } catch { throw RuleSetError(rule: rule.id, source: rule.source, problem: "\(error)") }
+    do {
+      return try FileScope(rule)
+    } catch {
+      throw RuleSetError(rule: rule.id, source: rule.source, problem: "\(error)")
+    }
   }
 
   fileprivate static func compile(_ rule: Rule, scope: FileScope) throws(RuleSetError) -> CompiledRule {
