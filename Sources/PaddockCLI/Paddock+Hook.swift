@@ -130,25 +130,30 @@ extension Paddock.Hook {
           pushCommandLine: framework ? Self.pushCommandLine() : nil, configFile: options.config,
           modelSettings: { [modelOptions] in modelOptions.settings(for: $0, hook: true) },
           version: PaddockVersion.current)
-        let result = try PrePushRun(repository: try options.openRepository(), input: input).run()
-        try writeError(Self.render(result, colour: options.useColour(on: STDERR_FILENO)))
+        let colour = options.useColour(on: STDERR_FILENO)
+        // Each ref's review is shown when it is done, not after the whole push.
+        var shown: (any Error)?
+        let result = try PrePushRun(repository: try options.openRepository(), input: input).run { event in
+          do { try writeError(Self.render(event, colour: colour)) } catch { shown = shown ?? error }
+        }
+        if let shown { throw shown }
+        if let message = result.blockMessage { try writeError("paddock: \(message)\n") }
         status = result.exitStatus
       }
       if status != 0 { throw ExitCode(status) }
     }
 
-    /// The hook's stderr: notices, each ref's note and review, and what to do when the push is blocked.
-    static func render(_ result: PrePushRun.Result, colour: Bool) throws -> String {
-      var text = result.notices.map { "paddock: \($0)\n" }.joined()
-      for ref in result.refs {
+    /// The hook's stderr for one event: a notice, or one ref's note and review.
+    static func render(_ event: PrePushRun.Event, colour: Bool) throws -> String {
+      switch event {
+      case .notice(let text): "paddock: \(text)\n"
+      case .ref(let ref):
         if let report = ref.report {
-          text += "paddock: \(ref.note)\n" + (try OutputFormat.text.render(report, colour: colour))
+          "paddock: \(ref.note)\n" + (try OutputFormat.text.render(report, colour: colour))
         } else {
-          text += "paddock: \(ref.refused ? "error: " : "")\(ref.note)\n"
+          "paddock: \(ref.refused ? "error: " : "")\(ref.note)\n"
         }
       }
-      if let message = result.blockMessage { text += "paddock: \(message)\n" }
-      return text
     }
 
     /// The `git push` this hook runs under, read from the arguments of the nearest ancestor process that is one

@@ -40,6 +40,25 @@ import Testing
     #expect(result.notices.isEmpty)
   }
 
+  /// Each ref's outcome is handed over when it is known, in push order, so the hook shows a review before the next
+  /// ref's starts; the events are the result's notices and refs.
+  @Test func eachRefIsReportedAsItIsReviewed() throws {
+    let (repository, base, head) = try Self.repository()
+    let lines = "refs/heads/main \(head) refs/heads/main \(base)\n(delete) \(Self.zero) refs/heads/old \(base)\n"
+    var events: [String] = []
+    let result = try PrePushRun(
+      repository: try Repository(discoveringFrom: repository.path),
+      input: PrePushRun.Input(standardInput: lines, version: "test")
+    ).run { event in
+      switch event {
+      case .notice(let text): events.append("notice: \(text)")
+      case .ref(let ref): events.append("\(ref.ref): \(ref.report == nil ? "nothing" : "reviewed")")
+      }
+    }
+    #expect(events == ["main: reviewed", "old: nothing"])
+    #expect(result.refs.map(\.ref) == ["main", "old"])
+  }
+
   @Test func aDeletionChecksNothing() throws {
     let (repository, base, _) = try Self.repository()
     let lines = "(delete) \(Self.zero) refs/heads/old \(base)\n"

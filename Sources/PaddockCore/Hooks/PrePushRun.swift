@@ -52,6 +52,12 @@ public struct PrePushRun {
     public var verdict: Verdict? { refused ? .block : report?.verdict }
   }
 
+  /// Something to print as soon as it is known: a notice, or a ref's outcome once it is reviewed.
+  public enum Event {
+    case notice(String)
+    case ref(RefOutcome)
+  }
+
   /// What the hook found, for the CLI to print (to stderr) and map to an exit status.
   public struct Result {
     /// Warnings and notes before the refs' outcomes (the pre-commit framework passes one ref of a push).
@@ -90,17 +96,27 @@ public struct PrePushRun {
   }
 
   /// Plans and reviews every ref of the push. Errors (bad stdin, a bad configuration, git failures) are thrown;
-  /// findings and blocked refs are in the result.
-  public func run() throws -> Result {
+  /// findings and blocked refs are in the result. Each notice and each ref's outcome also goes to `progress` as soon
+  /// as it is known, so a push of several refs shows the first review while the next runs, and an error on a later
+  /// ref leaves the earlier ones shown.
+  public func run(progress: (Event) -> Void = { _ in }) throws -> Result {
     var result = Result()
+    func notice(_ text: String) {
+      result.notices.append(text)
+      progress(.notice(text))
+    }
+    func outcome(_ ref: RefOutcome) {
+      result.refs.append(ref)
+      progress(.ref(ref))
+    }
     let lines: String
     if let framework = Self.frameworkUpdate(input.environment) {
       lines = framework.line
       // The framework passes only the first ref of a push with new commits: say so when the push carried more.
       if let push = input.pushCommandLine {
-        if let warning = push.warning(reviewed: framework.reviewed) { result.notices.append("WARNING: \(warning)") }
+        if let warning = push.warning(reviewed: framework.reviewed) { notice("WARNING: \(warning)") }
       } else {
-        result.notices.append(
+        notice(
           "note: the pre-commit framework hands Paddock one ref of a push (\(framework.reviewed)); if this push "
             + "carries more, they are not reviewed (Paddock's own hook, `paddock hook install`, sees every ref)")
       }
@@ -115,7 +131,7 @@ public struct PrePushRun {
     for check in checks {
       let ref = PushPlanner.shortName(check.update.remoteRef)
       guard let range = check.range else {
-        result.refs.append(RefOutcome(ref: ref, note: check.note, report: nil, refused: check.refused))
+        outcome(RefOutcome(ref: ref, note: check.note, report: nil, refused: check.refused))
         continue
       }
       let reviewer = try pipeline ?? ReviewPipeline(repository: repository, config: try configuration())
@@ -125,7 +141,7 @@ public struct PrePushRun {
         model?.deadline = max(0.001, deadline - Date().timeIntervalSince(started))
       }
       let report = try reviewer.review(range, version: input.version, model: model)
-      result.refs.append(RefOutcome(ref: ref, note: check.note, report: report, refused: false))
+      outcome(RefOutcome(ref: ref, note: check.note, report: report, refused: false))
     }
     return result
   }
