@@ -34,8 +34,8 @@ import Testing
       #expect(ours.count == expected.count, "line count differs for \(path)")
       for (mine, theirs) in zip(ours, expected) {
         #expect(
-          mine.commit == theirs.commit && mine.final == theirs.final,
-          "\(path):\(theirs.final) git says \(theirs.commit.prefix(8)), we say \(mine.commit.prefix(8))")
+          mine.commit.hex == theirs.commit && mine.final == theirs.final,
+          "\(path):\(theirs.final) git says \(theirs.commit.prefix(8)), we say \(mine.commit.abbreviated(8))")
         #expect(mine.original == theirs.original, "\(path):\(theirs.final) original line")
         compared += 1
       }

@@ -55,8 +55,8 @@ import Testing
         #expect(blame.lines.count == expected.count, "seed \(seed) \(name): line count differs for \(path)")
         for (mine, theirs) in zip(blame.lines, expected) {
           #expect(
-            mine.commit == theirs.commit && mine.originalLine == theirs.original && mine.line == theirs.final,
-            "seed \(seed) \(name): \(path):\(theirs.final) git says \(theirs.commit.prefix(8)):\(theirs.original), we say \(mine.commit.prefix(8)):\(mine.originalLine)"
+            mine.commit.hex == theirs.commit && mine.originalLine == theirs.original && mine.line == theirs.final,
+            "seed \(seed) \(name): \(path):\(theirs.final) git says \(theirs.commit.prefix(8)):\(theirs.original), we say \(mine.commit.abbreviated(8)):\(mine.originalLine)"
           )
           if mine.originalPath != path { fromElsewhere += 1 }
           compared += 1

@@ -1,4 +1,6 @@
 import PaddockCore
+import PaddockGit
+import TestSupport
 import Testing
 
 /// The built-in `new-dependency` rule on the manifests of beads and sentry-mcp: a requirement written by
@@ -7,7 +9,7 @@ import Testing
   static func findings(_ file: ReviewFile, declared: [String: Set<String>] = [:]) throws -> [Finding] {
     let rule = try #require(RuleCatalog.builtin.rule(id: "new-dependency"))
     let commit = ReviewCommit(
-      id: String(repeating: "a", count: 40), summary: "deps", author: "x <x@x>", authorship: .human)
+      id: .repeating("a"), summary: "deps", author: "x <x@x>", authorship: .human)
     let change = ReviewChange(files: [file], commits: [commit], declaredDependencies: declared)
     return try RuleSet(rules: [rule]).evaluate(change, threads: 1)
   }

@@ -130,7 +130,7 @@ import Testing
       severity: pick(Severity.allCases), path: pick([nil, "src/a.py", "dir with space/ü.swift", "a\nb", "../x", ""]),
       line: line, endLine: pick([nil, line, (line ?? 0) + 3, 1]), column: pick([nil, 1, 7, 0]),
       endColumn: pick([nil, 2, 90]), authorship: pick(Authorship.allCases), agent: pick([nil, "claude-code", "a\"b"]),
-      commit: pick([nil, String(repeating: "a", count: 40), "not a sha"]), message: pick(hostileTexts),
+      commit: pick([nil, .repeating("a")]), message: pick(hostileTexts),
       fix: pick(hostileTexts), snippet: pick([nil] + hostileTexts), fingerprint: pick(["", "f00", "a b", "<!--"]),
       decision: pick(Verdict.allCases))
     if random.next() % 3 == 0 {

@@ -1,5 +1,6 @@
 import PaddockCore
 import PaddockGit
+import TestSupport
 import Testing
 
 /// The engine on hand-built changes: matching, masking, suppressions, baseline, policy and fingerprints.
@@ -10,8 +11,8 @@ import Testing
 
   static func change(_ lines: [(String, Authorship)], path: String = "app.py", context: [String] = []) -> ReviewChange {
     let commits = [
-      ReviewCommit(id: String(repeating: "a", count: 40), summary: "ai", author: "x <x@x>", authorship: .ai),
-      ReviewCommit(id: String(repeating: "b", count: 40), summary: "human", author: "y <y@y>", authorship: .human),
+      ReviewCommit(id: .repeating("a"), summary: "ai", author: "x <x@x>", authorship: .ai),
+      ReviewCommit(id: .repeating("b"), summary: "human", author: "y <y@y>", authorship: .human),
     ]
     let added = lines.enumerated().map { index, line in
       AddedLine(

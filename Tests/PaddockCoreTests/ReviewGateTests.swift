@@ -95,7 +95,7 @@ import Testing
     let report = try Self.review(fixture)
     #expect(report.verdict == .block)
     let secret = try #require(report.findings.first { $0.rule == "aws-access-key-id" }, "\(report.findings)")
-    #expect(secret.commit == leaking)
+    #expect(secret.commit?.hex == leaking)
     #expect(secret.path == "src/settings.py")
     #expect(secret.line == nil, "the line is not in the file at head")
     #expect(secret.message.contains(String(leaking.prefix(12))), "\(secret.message)")
@@ -124,7 +124,7 @@ import Testing
     try fixture.write("src/settings.py", "# settings\n")
     try fixture.commit("Drop the key")
     let gone = try Self.review(fixture).findings.filter { $0.rule == "aws-access-key-id" }
-    #expect(gone.map(\.commit).contains(first), "\(gone.map(\.message))")
+    #expect(gone.map(\.commit?.hex).contains(first), "\(gone.map(\.message))")
     #expect(gone.count == 2, "the first line and its edited form: \(gone.map(\.message))")
   }
 
@@ -193,7 +193,7 @@ import Testing
     let found = Self.protectedFindings(report)
     #expect(report.verdict == .block, "\(attack.name): \(report.findings.map(\.message))")
     #expect(found.map(\.path) == [attack.path], "\(found.map(\.message))")
-    #expect(found.first?.commit == commit)
+    #expect(found.first?.commit?.hex == commit)
     #expect(found.first?.message.contains(String(commit.prefix(12))) == true)
 
     try fixture.git(
@@ -218,7 +218,7 @@ import Testing
     let message = found.first?.message ?? ""
     #expect(message.contains(String(first.prefix(12))) && message.contains(String(third.prefix(12))), "\(message)")
     #expect(!message.contains(String(reviewed.prefix(12))), "\(message)")
-    #expect(found.first?.commit.map { message.contains(String($0.prefix(12))) } == true, "\(message)")
+    #expect(found.first?.commit.map { message.contains($0.abbreviated()) } == true, "\(message)")
   }
 
   /// A person's own change to a protected path needs no review, and neither does an agent's change elsewhere.
@@ -247,7 +247,7 @@ import Testing
     try fixture.git(["commit", "-q", "-m", "Merge side"], extraEnvironment: claude)
     let merge = try fixture.revParse("HEAD")
     let found = Self.protectedFindings(try Self.review(fixture))
-    #expect(found.map(\.commit) == [merge], "\(found.map(\.message))")
+    #expect(found.map(\.commit?.hex) == [merge], "\(found.map(\.message))")
 
     let clean = try Self.repository()
     try clean.git(["checkout", "-q", "-b", "side", "main"])
@@ -330,7 +330,7 @@ import Testing
       "# paddock:ignore all -- the table is a constant, reviewed\nresult = eval(payload)\nTABLE = eval(\"{1: 2}\")\n")
     let inserted = try fixture.commit("Evaluate the payload" + Self.claude)
     let report = try Self.review(fixture)
-    let evals = report.findings.filter { $0.path == "src/loader.py" && $0.line == 2 && $0.commit == inserted }
+    let evals = report.findings.filter { $0.path == "src/loader.py" && $0.line == 2 && $0.commit?.hex == inserted }
     #expect(!evals.isEmpty, "the agent's line is suppressed: \(report.suppressed.map(\.message))")
     #expect(evals.allSatisfy { $0.message.contains("was written before this line was added") })
     #expect(report.verdict == .block)

@@ -25,10 +25,10 @@ import Testing
   static func report() throws -> ReviewReport {
     let commits = [
       ReviewCommit(
-        id: String(repeating: "a", count: 40), summary: "Add loader", author: "Claude <noreply@anthropic.com>",
+        id: .repeating("a"), summary: "Add loader", author: "Claude <noreply@anthropic.com>",
         authorship: .ai, agent: "claude-code"),
       ReviewCommit(
-        id: String(repeating: "b", count: 40), summary: "Fix loader", author: "Ada <ada@example.com>",
+        id: .repeating("b"), summary: "Fix loader", author: "Ada <ada@example.com>",
         authorship: .human),
     ]
     let loader = [
@@ -51,14 +51,14 @@ import Testing
     let outcome = reviewer.adding(model: modelResult(), to: reviewer.review(change), change: change)
     return ReviewReport(
       outcome: outcome, change: change, attribution: nil, rules: rules, policy: .default, label: "main..feature",
-      head: String(repeating: "c", count: 40), version: "0.1.0", modelReview: modelResult().summary)
+      head: .repeating("c"), version: "0.1.0", modelReview: modelResult().summary)
   }
 
   /// A model review that found one thing, skipped a hunk past the deadline and rejected a finding.
   static func modelResult() -> ModelReviewResult {
     var finding = Finding(
       rule: ModelReviewer.ruleID, title: "Unvalidated input reaches eval", severity: .warning, path: "src/loader.py",
-      line: 4, authorship: .ai, agent: "claude-code", commit: String(repeating: "a", count: 40),
+      line: 4, authorship: .ai, agent: "claude-code", commit: .repeating("a"),
       message: "`text` comes from the caller and is evaluated as code.", fix: "Check the finding.",
       snippet: "    return eval(text)", fingerprint: "model-fingerprint")
     finding.source = .model
@@ -165,7 +165,7 @@ enum GitHubRendererProbe {
     let report = ReviewReport(
       outcome: ReviewOutcome(findings: [finding], suppressed: [], verdict: .warn),
       change: ReviewChange(files: [], commits: []), attribution: nil, rules: [], policy: .default, label: "x",
-      head: "h", version: "0")
+      head: .zero, version: "0")
     let line = GitHubRenderer.render(report).split(separator: "\n").first.map(String.init) ?? ""
     guard let start = line.range(of: "title=r%3A "), let end = line.range(of: " [human]::") else { return line }
     return String(line[start.upperBound..<end.lowerBound])

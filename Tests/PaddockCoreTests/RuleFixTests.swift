@@ -1,5 +1,7 @@
 import Foundation
+import PaddockGit
 import PaddockRegex
+import TestSupport
 import Testing
 
 @testable import PaddockCore
@@ -26,7 +28,7 @@ import Testing
     """
 
   static func change(_ path: String, _ lines: [String]) -> ReviewChange {
-    let commit = ReviewCommit(id: String(repeating: "a", count: 40), summary: "ai", author: "x <x@x>", authorship: .ai)
+    let commit = ReviewCommit(id: .repeating("a"), summary: "ai", author: "x <x@x>", authorship: .ai)
     let added = lines.enumerated().map {
       AddedLine(number: $0.offset + 1, text: $0.element, authorship: .ai, commit: 0, agent: "claude-code")
     }
@@ -52,7 +54,7 @@ import Testing
     let findings = try RuleSet(rules: rules).evaluate(change)
     let report = ReviewReport(
       outcome: ReviewOutcome(findings: findings, suppressed: [], verdict: .block), change: change, attribution: nil,
-      rules: rules, policy: .default, label: "x", head: "h", version: "0")
+      rules: rules, policy: .default, label: "x", head: .zero, version: "0")
 
     let sarif = try JSONSerialization.jsonObject(with: Data(try SARIFRenderer.render(report).utf8)) as? [String: Any]
     let result = try #require(((sarif?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)

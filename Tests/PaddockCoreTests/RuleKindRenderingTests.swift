@@ -1,5 +1,6 @@
 import Foundation
 import PaddockCore
+import PaddockGit
 import Testing
 
 /// Renderers ask a rule's kind what they need; a rule's id or kind name does not decide it.
@@ -13,7 +14,7 @@ import Testing
     return ReviewReport(
       outcome: ReviewOutcome(findings: findings, suppressed: [], verdict: .warn),
       change: ReviewChange(files: [], commits: []), attribution: nil, rules: rules, policy: .default, label: "x",
-      head: "h", version: "0")
+      head: .zero, version: "0")
   }
 
   @Test func codeClimateCategoryComesFromTheKind() throws {

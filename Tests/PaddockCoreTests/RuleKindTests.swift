@@ -1,4 +1,6 @@
 import Foundation
+import PaddockGit
+import TestSupport
 import Testing
 
 @testable import PaddockCore
@@ -36,7 +38,7 @@ struct ChangedFilesKind: RuleKind, KindCheck {
     message: "m", fix: "f")
 
   static func change() -> ReviewChange {
-    let commit = ReviewCommit(id: String(repeating: "a", count: 40), summary: "ai", author: "x <x@x>", authorship: .ai)
+    let commit = ReviewCommit(id: .repeating("a"), summary: "ai", author: "x <x@x>", authorship: .ai)
     let files = ["a.py", "b.py"].map {
       ReviewFile(path: $0, added: [AddedLine(number: 1, text: "x = 1", authorship: .ai, commit: 0)], content: ["x = 1"])
     }
@@ -48,7 +50,7 @@ struct ChangedFilesKind: RuleKind, KindCheck {
     #expect(findings.map(\.message) == ["2 files"])
     let report = ReviewReport(
       outcome: ReviewOutcome(findings: findings, suppressed: [], verdict: .warn), change: Self.change(),
-      attribution: nil, rules: [Self.rule], policy: .default, label: "x", head: "h", version: "0")
+      attribution: nil, rules: [Self.rule], policy: .default, label: "x", head: .zero, version: "0")
     #expect(report.rules.first?.kind == "changed-files")
     #expect(report.rules.first?.precision == "low")
     #expect(report.rules.first?.category == "Complexity")

@@ -1,6 +1,7 @@
 import Foundation
 import PaddockCore
 import PaddockGit
+import TestSupport
 import Testing
 
 @Suite struct TypedValuesTests {
@@ -41,7 +42,7 @@ import Testing
     let report = ReviewReport(
       outcome: ReviewOutcome(findings: [], suppressed: [], verdict: .pass),
       change: ReviewChange(files: [], commits: []),
-      attribution: nil, rules: [], policy: .default, label: "main..feature", head: String(repeating: "c", count: 40),
+      attribution: nil, rules: [], policy: .default, label: "main..feature", head: .repeating("c"),
       version: "0.1.0")
     #expect(throws: OutputFormat.Unsupported(format: .csv, menu: .review)) {
       try OutputFormat.csv.render(report)

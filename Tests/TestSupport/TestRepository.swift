@@ -1,4 +1,5 @@
 import Foundation
+import PaddockGit
 
 /// A git repository built on the fly in a temporary folder, with the git CLI.
 ///
@@ -148,5 +149,13 @@ public struct SeededGenerator: RandomNumberGenerator {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+}
+
+extension ObjectID {
+  /// A made-up id of one repeated hex digit, for a value that names a commit no repository holds.
+  public static func repeating(_ digit: Character) -> ObjectID {
+    guard let id = ObjectID(hex: String(repeating: digit, count: 40)) else { preconditionFailure("not a hex digit") }
+    return id
   }
 }

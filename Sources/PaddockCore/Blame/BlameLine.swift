@@ -5,7 +5,7 @@ public struct BlameLine: Sendable, Codable, Hashable {
   public var path: String
   /// The line's number in the blamed file.
   public var line: Int
-  public var commit: String
+  public var commit: ObjectID
   public var authorship: Authorship
   public var agent: String?
   public var model: String?

@@ -69,7 +69,7 @@ public struct Blamer {
       let (commit, classification) = entry
       result.append(
         BlameLine(
-          path: path.description, line: index + 1, commit: origin.commit.hex, authorship: classification.authorship,
+          path: path.description, line: index + 1, commit: origin.commit, authorship: classification.authorship,
           agent: classification.agent, model: classification.model, authorName: commit.author.name,
           authorEmail: commit.author.email, time: commit.author.time, originalLine: origin.line,
           originalPath: origin.path.description, boundary: commit.parents.isEmpty, text: texts[index]))

@@ -1,3 +1,5 @@
+import PaddockGit
+
 /// One piece of the change as the model sees it: a hunk of the range's diff with lines of context around it,
 /// removed lines, and who wrote each added line.
 public struct ModelHunk: Sendable, Hashable {
@@ -15,11 +17,11 @@ public struct ModelHunk: Sendable, Hashable {
     /// Who wrote an added line.
     public var authorship: Authorship?
     public var agent: String?
-    public var commit: String?
+    public var commit: ObjectID?
 
     public init(
       kind: Kind, number: Int?, text: String, authorship: Authorship? = nil, agent: String? = nil,
-      commit: String? = nil
+      commit: ObjectID? = nil
     ) {
       self.kind = kind
       self.number = number

@@ -10,7 +10,7 @@ public struct BlameTextRenderer {
     let numberWidth = String(blame.lines.last?.line ?? 0).count
     var out = ""
     for line in blame.lines {
-      let prefix = (line.boundary ? "^" : "") + String(line.commit.prefix(line.boundary ? 11 : 12))
+      let prefix = (line.boundary ? "^" : "") + line.commit.abbreviated(line.boundary ? 11 : 12)
       let name = String(Escape.terminal(line.authorName).prefix(nameWidth)).padding(
         toLength: nameWidth, withPad: " ", startingAt: 0)
       let tag = label(line).padding(toLength: agentWidth, withPad: " ", startingAt: 0)

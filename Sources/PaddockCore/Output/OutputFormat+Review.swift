@@ -52,7 +52,7 @@ extension Finding {
 
   /// `path:line` or `path`, or the commit for findings about a commit alone.
   var locationText: String {
-    guard let path else { return commit.map { "commit \($0.prefix(12))" } ?? "(change)" }
+    guard let path else { return commit.map { "commit \($0.abbreviated())" } ?? "(change)" }
     guard let span else { return path }
     if span.endLine != span.line { return "\(path):\(span.line)-\(span.endLine)" }
     return span.column.map { "\(path):\(span.line):\($0)" } ?? "\(path):\(span.line)"

@@ -36,7 +36,7 @@ public enum SARIFRenderer {
           [.init(kind: $0.kind == .inline ? "inSource" : "external", justification: $0.reason)]
         },
         properties: .init(
-          authorship: finding.authorship.rawValue, agent: finding.agent, commit: finding.commit,
+          authorship: finding.authorship.rawValue, agent: finding.agent, commit: finding.commit?.hex,
           decision: finding.decision.rawValue, source: finding.source.rawValue, confidence: finding.confidence,
           model: finding.model))
     }

@@ -52,9 +52,9 @@ public struct FailureReport: Sendable, Encodable, Hashable {
   }
 
   public struct Fix: Sendable, Encodable, Hashable {
-    public var commit: String
+    public var commit: ObjectID
     public var summary: String
-    public var named: [String]
+    public var named: [ObjectID]
     public var blamed: [Blamed]
     /// One authorship, `mixed`, or `none` (the fix only added lines, or they predate the history).
     public var landsOn: AuthorshipSummary
@@ -66,7 +66,7 @@ public struct FailureReport: Sendable, Encodable, Hashable {
   }
 
   public struct Blamed: Sendable, Encodable, Hashable {
-    public var commit: String
+    public var commit: ObjectID
     public var authorship: Authorship
     public var agent: String?
     public var model: String?
@@ -149,11 +149,11 @@ extension FailureReport {
       }
       fixes.append(
         Fix(
-          commit: commit.id.hex, summary: commit.summary, named: namedIDs.map(\.hex),
+          commit: commit.id, summary: commit.summary, named: namedIDs,
           blamed: blamed.map { origin, lines in
             let label = history.labels[Int(origin)]
             return Blamed(
-              commit: history.commits[Int(origin)].id.hex, authorship: label.authorship, agent: label.agent,
+              commit: history.commits[Int(origin)].id, authorship: label.authorship, agent: label.agent,
               model: label.model, lines: lines)
           }.sorted { ($1.lines, $0.commit) < ($0.lines, $1.commit) },
           landsOn: AuthorshipSummary(of: landsOn)))

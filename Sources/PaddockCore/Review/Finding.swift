@@ -1,3 +1,5 @@
+import PaddockGit
+
 /// A rule's finding on the change: data, never an error.
 public struct Finding: Sendable, Codable, Hashable {
   public var rule: String
@@ -15,7 +17,7 @@ public struct Finding: Sendable, Codable, Hashable {
   public var authorship: Authorship
   public var agent: String?
   /// The commit that added the lines, or the commit the finding is about.
-  public var commit: String?
+  public var commit: ObjectID?
   public var message: String
   public var fix: String
   /// A mechanical fix: the text that replaces lines `line` to `endLine` (a rule's or a model's), which a pull
@@ -42,7 +44,7 @@ public struct Finding: Sendable, Codable, Hashable {
 
   public init(
     rule: String, title: String, severity: Severity, path: String?, line: Int?, endLine: Int? = nil,
-    column: Int? = nil, endColumn: Int? = nil, authorship: Authorship, agent: String? = nil, commit: String? = nil,
+    column: Int? = nil, endColumn: Int? = nil, authorship: Authorship, agent: String? = nil, commit: ObjectID? = nil,
     message: String, fix: String, snippet: String? = nil, fingerprint: String = "", decision: Verdict = .pass,
     suppression: Suppression? = nil
   ) {

@@ -29,7 +29,7 @@ extension ReviewChange {
       }
       commits.append(
         ReviewCommit(
-          id: record.id.hex, summary: record.summary, author: "\(record.authorName) <\(record.authorEmail)>",
+          id: record.id, summary: record.summary, author: "\(record.authorName) <\(record.authorEmail)>",
           authorship: record.authorship, agent: record.agent,
           humanReviewers: record.review.map { $0.text }, agentSignoffs: signoffs,
           refusedReviews: record.refusedReview))

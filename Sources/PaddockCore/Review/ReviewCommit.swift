@@ -2,7 +2,7 @@ import PaddockGit
 
 /// A commit of the change, with what the policy checks need to know about it.
 public struct ReviewCommit: Sendable, Hashable {
-  public var id: String
+  public var id: ObjectID
   public var summary: String
   /// `Name <email>` of the author.
   public var author: String
@@ -19,7 +19,7 @@ public struct ReviewCommit: Sendable, Hashable {
   public var parents: [Int]
 
   public init(
-    id: String, summary: String, author: String, authorship: Authorship, agent: String? = nil,
+    id: ObjectID, summary: String, author: String, authorship: Authorship, agent: String? = nil,
     humanReviewers: [String] = [], agentSignoffs: [String] = [], refusedReviews: [RefusedReview] = [],
     parents: [Int] = []
   ) {

@@ -8,6 +8,6 @@ extension ReviewPipeline {
     return ReviewReport(
       outcome: ReviewOutcome(findings: [], suppressed: [], verdict: .pass),
       change: ReviewChange(files: [], commits: []), attribution: nil, rules: [], policy: policy, label: range.label,
-      head: range.head.hex, version: version)
+      head: range.head, version: version)
   }
 }

@@ -111,7 +111,7 @@ public struct ReviewPipeline {
     }
     return ReviewReport(
       outcome: outcome, change: change, attribution: attribution, rules: rules, policy: policy, label: range.label,
-      head: range.head.hex, version: version, modelReview: summary)
+      head: range.head, version: version, modelReview: summary)
   }
 
   /// Sends the change's hunks to the configured model. A provider that cannot be set up (no key) gives an

@@ -1,3 +1,5 @@
+import PaddockGit
+
 /// Everything a review found and decided, as the `json` format prints it (schema `paddock.review/1`) and every
 /// other format renders it.
 public struct ReviewReport: Sendable, Codable, Hashable {
@@ -36,9 +38,9 @@ public struct ReviewReport: Sendable, Codable, Hashable {
 
   public struct RangeInfo: Sendable, Codable, Hashable {
     public var label: String
-    public var base: String?
-    public var head: String
-    public var mergeBase: String?
+    public var base: ObjectID?
+    public var head: ObjectID
+    public var mergeBase: ObjectID?
 
     enum CodingKeys: String, CodingKey {
       case label, base, head
@@ -129,12 +131,12 @@ extension ReviewReport {
   /// Assembles the report of a reviewed range; `attribution` is nil for a whole-tree baseline run.
   public init(
     outcome: ReviewOutcome, change: ReviewChange, attribution: RangeAttribution?, rules: [Rule], policy: ReviewPolicy,
-    label: String, head: String, version: String, modelReview: ModelReviewSummary? = nil
+    label: String, head: ObjectID, version: String, modelReview: ModelReviewSummary? = nil
   ) {
     self.modelReview = modelReview
     tool = ToolInfo(version: version)
     verdict = outcome.verdict
-    range = RangeInfo(label: label, base: attribution?.base?.hex, head: head, mergeBase: attribution?.mergeBase?.hex)
+    range = RangeInfo(label: label, base: attribution?.base, head: head, mergeBase: attribution?.mergeBase)
     self.policy = policy
     findings = outcome.findings
     suppressed = outcome.suppressed

@@ -127,7 +127,7 @@ public struct Reviewer: Sendable {
       if number != line, let added = file.addedLine(line),
         !Self.stoodTogether(finding: added, suppression: file.addedLine(number), in: change)
       {
-        let commit = added.commit.map { " by commit \(change.commits[$0].id.prefix(12))" } ?? ""
+        let commit = added.commit.map { " by commit \(change.commits[$0].id.abbreviated())" } ?? ""
         return .refused(
           "the paddock:ignore on line \(number) was written before this line was added\(commit) and does not cover it: a suppression covers only the lines that stood under it when it was written; add `paddock:ignore \(finding.rule) -- why` for this line"
         )

@@ -240,7 +240,7 @@ public enum RuleExampleRunner {
       trailers: Trailer.parse(message), tree: .zero)
     let classification = classifier.classify(commit)
     let reviewCommit = ReviewCommit(
-      id: String(repeating: "0", count: 40), summary: commit.summary, author: "Example Person <person@example.com>",
+      id: .zero, summary: commit.summary, author: "Example Person <person@example.com>",
       authorship: example.authorship, agent: classification.agent,
       humanReviewers: classification.review.map(\.text),
       agentSignoffs: commit.trailers.filter { $0.key.lowercased() == "signed-off-by" }.map(\.value).filter {

@@ -125,7 +125,7 @@ public struct RuleSet: Sendable {
   private func historical(_ finding: Finding, change: ReviewChange) -> Finding {
     var finding = finding
     let commit = change.commits.first { $0.id == finding.commit }
-    let short = String((finding.commit ?? "").prefix(12))
+    let short = finding.commit?.abbreviated() ?? ""
     let place = "line \(finding.line ?? 0) of \(finding.path ?? "the file")"
     finding.message +=
       " Commit \(short)\(commit.map { " (\($0.summary))" } ?? "") added this at \(place); a later commit changed "

@@ -24,7 +24,7 @@ public struct AISignoffKind: RuleKind, KindCheck {
       return ChangeChecks.finding(
         rule, file: located?.0, line: located?.1, change: change,
         message:
-          "\(rule.message) Commit \(commit.id.prefix(12)) (\(commit.summary)) carries `Signed-off-by: \(signoff)`.",
+          "\(rule.message) Commit \(commit.id.abbreviated()) (\(commit.summary)) carries `Signed-off-by: \(signoff)`.",
         key: "signoff:\(commit.summary):\(signoff)", authorship: .ai, commit: commit)
     }
   }

@@ -76,7 +76,7 @@ extension ChangeSizeKind: KindCheck {
       parts.append("The change adds \(total) AI-written lines; the limit per change is \(limit).")
     }
     if let limit = limits.perCommit, !overCommit.isEmpty {
-      let named = overCommit.map { "\(change.commits[$0.key].id.prefix(12)) (\($0.value.count))" }
+      let named = overCommit.map { "\(change.commits[$0.key].id.abbreviated()) (\($0.value.count))" }
       parts.append(
         (overCommit.count == 1 ? "Commit \(named[0]) adds" : "Commits \(named.joined(separator: ", ")) each add")
           + " more AI-written lines than the limit per commit, \(limit).")

@@ -95,7 +95,7 @@ extension ProtectedPathsKind: KindCheck {
         unreviewed.append((commit, authorship, what, nonHuman))
       }
       guard let first = unreviewed.first else { continue }
-      let commits = unreviewed.map { "commit \($0.commit.id.prefix(12)) (\($0.commit.agent ?? "AI")) \($0.what)" }
+      let commits = unreviewed.map { "commit \($0.commit.id.abbreviated()) (\($0.commit.agent ?? "AI")) \($0.what)" }
       var message =
         "\(rule.message) \(reported) is protected; \(commits.joined(separator: "; ")), with no review from a person."
       let refused = unreviewed.flatMap(\.commit.refusedReviews)
