@@ -20,7 +20,7 @@ let package = Package(
       pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
     ),
-    // libcurl, found through pkg-config, for HTTP (GitHub, model servers). Only PaddockCore's Net/ imports it.
+    // libcurl, found through pkg-config, for HTTP (GitHub, model servers). Only PaddockNet imports it.
     .systemLibrary(
       name: "CCurl",
       pkgConfig: "libcurl",
@@ -38,6 +38,11 @@ let package = Package(
     ),
     // Threads for CPU-bound work, shared by the git layer and the core.
     .target(name: "PaddockSupport"),
+    // HTTP on libcurl (the only module that imports CCurl), its errors and retries, and `JSONValue`.
+    .target(
+      name: "PaddockNet",
+      dependencies: ["CCurl", "PaddockSupport"]
+    ),
     // The only module that imports CLibgit2.
     .target(
       name: "PaddockGit",
@@ -48,8 +53,8 @@ let package = Package(
     .target(
       name: "PaddockCore",
       dependencies: [
-        "CCurl",
         "PaddockGit",
+        "PaddockNet",
         "PaddockRegex",
         "PaddockSupport",
         .product(name: "Yams", package: "Yams"),
@@ -68,13 +73,14 @@ let package = Package(
       dependencies: [
         "PaddockCore",
         "PaddockGit",
+        "PaddockNet",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // The parsers of untrusted input as fuzz targets, shared by the libFuzzer driver and the regression tests.
     .target(
       name: "PaddockFuzzing",
-      dependencies: ["PaddockCore", "PaddockGit"]
+      dependencies: ["PaddockCore", "PaddockGit", "PaddockNet"]
     ),
     // libFuzzer's driver (`Fuzz/run` builds it with -sanitize=fuzzer); built normally, it replays files.
     .executableTarget(
@@ -85,7 +91,7 @@ let package = Package(
     .target(name: "CLibFuzzer"),
     .target(
       name: "TestSupport",
-      dependencies: ["PaddockGit", "PaddockCore"],
+      dependencies: ["PaddockGit", "PaddockCore", "PaddockNet"],
       path: "Tests/TestSupport"
     ),
     .testTarget(
@@ -94,12 +100,12 @@ let package = Package(
     ),
     .testTarget(
       name: "PaddockCoreTests",
-      dependencies: ["PaddockCore", "PaddockGit", "PaddockRegex", "PaddockFuzzing", "TestSupport"],
+      dependencies: ["PaddockCore", "PaddockGit", "PaddockNet", "PaddockRegex", "PaddockFuzzing", "TestSupport"],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "PaddockCLITests",
-      dependencies: ["PaddockCLI", "TestSupport"]
+      dependencies: ["PaddockCLI", "PaddockNet", "TestSupport"]
     ),
   ],
   swiftLanguageModes: [.v6],

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockNet
 
 extension Paddock {
   struct CI: ParsableCommand {

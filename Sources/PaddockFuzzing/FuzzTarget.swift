@@ -1,6 +1,7 @@
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockNet
 import Synchronization
 
 /// The parsers that read untrusted bytes, each as a fuzz target: a function of arbitrary input that must not crash,

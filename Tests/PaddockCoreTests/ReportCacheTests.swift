@@ -1,5 +1,6 @@
 import Foundation
 import PaddockGit
+import PaddockNet
 import TestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 
-@_exported import enum PaddockCore.JSONValue
+import PaddockNet
 
 /// Validates JSON against a JSON Schema (draft-04), for the keywords schemas like SARIF's use: `type`,
 /// `properties`, `additionalProperties`, `required`, `items`, `minItems`, `maxItems`, `uniqueItems`, `enum`,

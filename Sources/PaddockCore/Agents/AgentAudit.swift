@@ -1,5 +1,6 @@
 import Foundation
 import PaddockGit
+import PaddockSupport
 
 /// What Paddock makes of a repository's history, commit by commit, so a user can check it before trusting the gate:
 /// commits per agent and bot, the kinds of evidence behind them, and the identities, trailers and message lines that

@@ -1,6 +1,7 @@
 import Foundation
 import PaddockGit
 import PaddockRegex
+import PaddockSupport
 import Synchronization
 
 /// Classifies commits as AI, human or unknown from their trailers, identities and message.

@@ -1,4 +1,5 @@
 import PaddockRegex
+import PaddockSupport
 
 /// A `Name <email>` identity as a review trailer or a signature gives it, parsed leniently.
 public struct PersonIdentity: Sendable, Hashable {

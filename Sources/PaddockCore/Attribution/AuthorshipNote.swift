@@ -1,4 +1,6 @@
 import Foundation
+import PaddockNet
+import PaddockSupport
 
 /// A git-ai authorship note (schema `authorship/3.0.0`) as stored under `refs/notes/ai`.
 ///

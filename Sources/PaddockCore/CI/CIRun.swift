@@ -1,5 +1,6 @@
 import Foundation
 import PaddockGit
+import PaddockNet
 
 /// `paddock ci` as one call: which change (the CI context, or `--base`/`--head`), which configuration judges it
 /// (the base commit's unless the run trusts the head), the pull or merge request's approvals, the review, the

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockNet
 
 /// Posts a review's findings to a GitHub pull request: inline comments on added lines, the other findings in the
 /// review's body, and one summary comment that later runs update in place. Every finding carries its fingerprint

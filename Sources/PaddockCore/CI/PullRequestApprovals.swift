@@ -1,4 +1,5 @@
 import Foundation
+import PaddockNet
 
 /// The people who approved a pull request (GitHub) or merge request (GitLab). In `paddock ci` each approval counts
 /// as a person's review of every commit of the change, as a `Reviewed-by:` trailer would.

@@ -1,4 +1,5 @@
 import PaddockGit
+import PaddockSupport
 
 /// An environment variable that an AI agent sets in the shells it runs commands in: how `prepare-commit-msg`
 /// knows a commit is being made inside an agent's session.

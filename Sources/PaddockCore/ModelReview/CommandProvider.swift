@@ -1,4 +1,5 @@
 import Foundation
+import PaddockNet
 import PaddockSupport
 
 /// Runs a program for each request: the prompt on its standard input, the JSON answer on its standard output. Any

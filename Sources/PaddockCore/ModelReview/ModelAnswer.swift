@@ -1,4 +1,6 @@
 import Foundation
+import PaddockNet
+import PaddockSupport
 
 /// A model's answer, parsed and checked item by item.
 public struct ModelAnswer: Sendable, Hashable {

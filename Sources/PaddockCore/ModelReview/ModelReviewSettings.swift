@@ -1,4 +1,5 @@
 import Foundation
+import PaddockNet
 
 /// Model review as one run asks for it: the configuration (with command-line overrides applied), the deadline,
 /// and where keys come from.

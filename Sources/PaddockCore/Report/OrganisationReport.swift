@@ -1,4 +1,5 @@
 import Foundation
+import PaddockNet
 
 /// Many repositories' reports combined into one (`paddock report merge`, schema `paddock.organisation/1`): one row
 /// per repository and the totals, the AI share weighted by lines (`sum ai_lines / sum total_lines`, never an

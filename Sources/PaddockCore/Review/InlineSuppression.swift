@@ -1,4 +1,5 @@
 import Foundation
+import PaddockSupport
 
 /// A `paddock:ignore RULE-ID[, RULE-ID] -- reason` comment.
 public struct InlineSuppression: Sendable, Hashable {

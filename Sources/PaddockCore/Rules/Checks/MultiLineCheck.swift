@@ -1,4 +1,5 @@
 import PaddockRegex
+import PaddockSupport
 
 /// Parameters of a `multi-line` rule.
 public struct MultiLineOptions: Sendable, Hashable {

@@ -1,5 +1,6 @@
 internal import CCurl
 import Foundation
+import PaddockSupport
 
 /// An HTTP request as plain values.
 public struct HTTPRequest: Sendable, Hashable {
