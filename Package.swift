@@ -61,6 +61,12 @@ let package = Package(
       ],
       plugins: ["EmbedResources"]
     ),
+    // Attribution reports over whole histories (release, snapshot, trends, failures, organisation) and their
+    // tables and HTML page.
+    .target(
+      name: "PaddockReports",
+      dependencies: ["PaddockCore", "PaddockGit", "PaddockNet", "PaddockRegex", "PaddockSupport"]
+    ),
     .executableTarget(name: "ResourceEmbedder"),
     .plugin(
       name: "EmbedResources",
@@ -74,6 +80,7 @@ let package = Package(
         "PaddockCore",
         "PaddockGit",
         "PaddockNet",
+        "PaddockReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -100,7 +107,9 @@ let package = Package(
     ),
     .testTarget(
       name: "PaddockCoreTests",
-      dependencies: ["PaddockCore", "PaddockGit", "PaddockNet", "PaddockRegex", "PaddockFuzzing", "TestSupport"],
+      dependencies: [
+        "PaddockCore", "PaddockGit", "PaddockNet", "PaddockRegex", "PaddockReports", "PaddockFuzzing", "TestSupport",
+      ],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(

@@ -240,7 +240,7 @@ public struct Attributor {
 
 extension Attributor {
   /// The limitation for files whose content is missing, named in every format.
-  static func unreadableNote(_ paths: [String]) -> String {
+  package static func unreadableNote(_ paths: [String]) -> String {
     let count = paths.count
     return "\(count) file\(count == 1 ? "'s" : "s'") content could not be read "
       + "(\(paths.prefix(5).joined(separator: ", "))\(count > 5 ? ", …" : "")): the objects are missing, as in a partial "

@@ -26,7 +26,7 @@ public struct LineCounts: Sendable, Codable, Hashable {
     }
   }
 
-  mutating func add(_ authorship: Authorship, count: Int = 1) {
+  package mutating func add(_ authorship: Authorship, count: Int = 1) {
     switch authorship {
     case .ai: ai += count
     case .human: human += count

@@ -64,5 +64,5 @@ public enum MarkdownRenderer {
   }
 
   /// Untrusted text in a cell or a line: see `Escape.markdown`.
-  static func escape(_ text: String) -> String { Escape.markdown(text) }
+  package static func escape(_ text: String) -> String { Escape.markdown(text) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockGit
 
 /// A run of consecutive lines of one file at a revision, all introduced by one commit and attributed alike.

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 
 extension HTMLReportRenderer {
   /// An organisation report as one self-contained page: the AI share over all repositories first, then lines by

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 
 /// AI and human work per week or month (schema `paddock.trends/1`).
 ///

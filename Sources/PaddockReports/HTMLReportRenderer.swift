@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 
 /// The sections of an HTML report; any may be absent.
 public struct HTMLReport: Sendable {

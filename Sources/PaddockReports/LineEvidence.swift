@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockGit
 
 /// Line-level authorship evidence that overrides a commit's label: git-ai notes (read on demand) and Agent Trace

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockGit
 
 /// Blame at chosen revisions, computed by replaying a `History` forwards (see `LineTracker`).

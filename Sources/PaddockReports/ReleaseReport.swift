@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockGit
 
 /// Who wrote the lines of a release, or of the whole tree at a revision.

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockGit
 
 /// A range with the names its ends were given by (tags, branches), as report rows show them.

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockNet
 
 /// Many repositories' reports combined into one (`paddock report merge`, schema `paddock.organisation/1`): one row

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 
 /// A report's rows as cells, so every report renders to text, CSV and Markdown the same way.
 public struct ReportTable: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 
 public struct TrendRow: Sendable, Encodable, Hashable {
   public var period: String
