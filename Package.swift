@@ -67,6 +67,12 @@ let package = Package(
       name: "PaddockReports",
       dependencies: ["PaddockCore", "PaddockGit", "PaddockNet", "PaddockRegex", "PaddockSupport"]
     ),
+    // Model review: providers and their wire formats, the prompt, the answer cache and the reviewer, which the CLI
+    // hands to the core as a `ModelReviewStep`.
+    .target(
+      name: "PaddockModelReview",
+      dependencies: ["PaddockCore", "PaddockGit", "PaddockNet", "PaddockSupport"]
+    ),
     .executableTarget(name: "ResourceEmbedder"),
     .plugin(
       name: "EmbedResources",
@@ -79,6 +85,7 @@ let package = Package(
       dependencies: [
         "PaddockCore",
         "PaddockGit",
+        "PaddockModelReview",
         "PaddockNet",
         "PaddockReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -87,7 +94,7 @@ let package = Package(
     // The parsers of untrusted input as fuzz targets, shared by the libFuzzer driver and the regression tests.
     .target(
       name: "PaddockFuzzing",
-      dependencies: ["PaddockCore", "PaddockGit", "PaddockNet"]
+      dependencies: ["PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet"]
     ),
     // libFuzzer's driver (`Fuzz/run` builds it with -sanitize=fuzzer); built normally, it replays files.
     .executableTarget(
@@ -108,13 +115,15 @@ let package = Package(
     .testTarget(
       name: "PaddockCoreTests",
       dependencies: [
-        "PaddockCore", "PaddockGit", "PaddockNet", "PaddockRegex", "PaddockReports", "PaddockFuzzing", "TestSupport",
+        "PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet", "PaddockRegex", "PaddockReports",
+        "PaddockFuzzing",
+        "TestSupport",
       ],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "PaddockCLITests",
-      dependencies: ["PaddockCLI", "PaddockNet", "TestSupport"]
+      dependencies: ["PaddockCLI", "PaddockModelReview", "PaddockNet", "TestSupport"]
     ),
   ],
   swiftLanguageModes: [.v6],

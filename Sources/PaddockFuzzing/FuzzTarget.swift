@@ -1,6 +1,7 @@
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockModelReview
 import PaddockNet
 import Synchronization
 

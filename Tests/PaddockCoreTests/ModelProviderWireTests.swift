@@ -4,6 +4,7 @@ import Synchronization
 import Testing
 
 @testable import PaddockCore
+@testable import PaddockModelReview
 
 /// The OpenAI and Anthropic wire formats as Paddock writes and reads them, and the typed errors a caller can match.
 @Suite struct ModelProviderWireTests {

@@ -23,7 +23,7 @@ public struct CIRun {
     public var trustHeadConfig = false
     public var failOn: FailThreshold = .policy
     /// The model review the configuration and the command line ask for (nil: none).
-    public var modelSettings: (PaddockConfig) -> ModelReviewSettings?
+    public var modelReview: (PaddockConfig) -> (any ModelReviewStep)?
     /// `--format` for standard output; nil: `github` on GitHub Actions, `text` elsewhere.
     public var format: OutputFormat?
     /// `--sarif`: also write SARIF to this file.
@@ -44,12 +44,12 @@ public struct CIRun {
     public init(
       environment: [String: String],
       readFile: @escaping (String) -> Data? = { FileManager.default.contents(atPath: $0) },
-      modelSettings: @escaping (PaddockConfig) -> ModelReviewSettings? = { _ in nil }, version: String,
+      modelReview: @escaping (PaddockConfig) -> (any ModelReviewStep)? = { _ in nil }, version: String,
       transport: any HTTPTransport
     ) {
       self.environment = environment
       self.readFile = readFile
-      self.modelSettings = modelSettings
+      self.modelReview = modelReview
       self.version = version
       self.transport = transport
     }
@@ -190,7 +190,7 @@ public struct CIRun {
     let report: ReviewReport
     do {
       report = try pipeline.review(
-        range, failOn: input.failOn, version: input.version, model: input.modelSettings(config),
+        range, failOn: input.failOn, version: input.version, model: input.modelReview(config),
         approvals: approvals)
     } catch let error as GitError where error.code == .missingObject {
       throw CIError.objectMissing(detail: "\(error)", fix: context.shallowCloneFix(missing: baseRevision))

@@ -19,21 +19,21 @@ public struct PrePushRun {
     /// A configuration file given with `--config`, instead of the working tree's `.paddock.yml`.
     public var configFile: String?
     /// The model review the configuration and the command line ask for (nil: none).
-    public var modelSettings: (PaddockConfig) -> ModelReviewSettings?
+    public var modelReview: (PaddockConfig) -> (any ModelReviewStep)?
     /// Recorded in the report.
     public var version: String
 
     public init(
       remote: String? = nil, environment: [String: String] = [:], standardInput: String = "",
       pushCommandLine: PushCommandLine? = nil, configFile: String? = nil,
-      modelSettings: @escaping (PaddockConfig) -> ModelReviewSettings? = { _ in nil }, version: String
+      modelReview: @escaping (PaddockConfig) -> (any ModelReviewStep)? = { _ in nil }, version: String
     ) {
       self.remote = remote
       self.environment = environment
       self.standardInput = standardInput
       self.pushCommandLine = pushCommandLine
       self.configFile = configFile
-      self.modelSettings = modelSettings
+      self.modelReview = modelReview
       self.version = version
     }
   }
@@ -120,7 +120,7 @@ public struct PrePushRun {
       }
       let reviewer = try pipeline ?? ReviewPipeline(repository: repository, config: try configuration())
       pipeline = reviewer
-      var model = input.modelSettings(reviewer.config)
+      var model = input.modelReview(reviewer.config)
       if let deadline = model?.deadline {
         model?.deadline = max(0.001, deadline - Date().timeIntervalSince(started))
       }

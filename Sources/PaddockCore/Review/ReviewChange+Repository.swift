@@ -206,7 +206,7 @@ extension ReviewChange {
   }
 
   /// Splits bytes into lines (without `\n` or `\r\n`), decoding leniently; nil for binary content.
-  static func textLines(_ bytes: [UInt8]) -> [String]? {
+  package static func textLines(_ bytes: [UInt8]) -> [String]? {
     // git's own test: a NUL in the first 8000 bytes means binary.
     if bytes.prefix(8000).contains(0) { return nil }
     var lines: [String] = []

@@ -45,7 +45,7 @@ public struct ReviewPipeline {
   /// Reviews a range. `failOn` can replace the policy's blocking threshold for every authorship. `approvals` are people who approved the whole change (a pull request's
   /// approving reviewers): each counts as a person's review of every commit.
   public func review(
-    _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: ModelReviewSettings? = nil,
+    _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: (any ModelReviewStep)? = nil,
     approvals: [String] = []
   ) throws -> ReviewReport {
     var timings = PhaseTimings()
@@ -56,7 +56,7 @@ public struct ReviewPipeline {
   /// Reviews a range, recording the time of each phase in `timings`. With `model`, a language model reviews the
   /// hunks its configuration picks, after the rules, and its findings are added to theirs.
   public func review(
-    _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: ModelReviewSettings? = nil,
+    _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: (any ModelReviewStep)? = nil,
     approvals: [String] = [], timings: inout PhaseTimings
   ) throws -> ReviewReport {
     let (attribution, loaded) = try change(of: range, timings: &timings)
@@ -71,8 +71,9 @@ public struct ReviewPipeline {
     var summary: ModelReviewSummary?
     if let model, model.config.scope != .none {
       let result = try timings.measure("model review") {
-        try modelReview(
-          model, attribution: attribution, change: change, ruleFindings: outcome.findings + outcome.suppressed)
+        try model.review(
+          attribution: attribution, change: change, ruleFindings: outcome.findings + outcome.suppressed,
+          rules: rules, repository: repository, files: sources)
       }
       outcome = reviewer.adding(model: result, to: outcome, change: change)
       summary = result.summary
@@ -80,27 +81,6 @@ public struct ReviewPipeline {
     return ReviewReport(
       outcome: outcome, change: change, attribution: attribution, rules: rules, policy: policy, label: range.label,
       head: range.head.hex, version: version, modelReview: summary)
-  }
-
-  /// Sends the change's hunks to the configured model. A provider that cannot be set up (no key) gives an
-  /// unavailable review, which the configured `on-unavailable` turns into a verdict.
-  private func modelReview(
-    _ settings: ModelReviewSettings, attribution: RangeAttribution, change: ReviewChange, ruleFindings: [Finding]
-  ) throws -> ModelReviewResult {
-    let config = settings.config
-    let provider: any ModelProvider
-    do {
-      provider = try config.makeProvider(environment: settings.environment, transport: settings.transport)
-    } catch {
-      return ModelReviewer.unavailable(config, error: error.description)
-    }
-    let hunks = ModelHunk.hunks(of: attribution, change: change, context: config.context, repository: repository)
-    let instructions = try sources.text(config.instructions)
-    let reviewer = ModelReviewer(
-      config: config, provider: provider,
-      cache: config.cache ? ModelCache(gitDirectory: repository.commonDirectory) : nil, deadline: settings.deadline)
-    return reviewer.review(
-      hunks: hunks, ruleFindings: ruleFindings, masker: SecretMasker(rules: rules), instructions: instructions)
   }
 
   /// The findings a baseline would record: of `range` when given, else of every file at `head`, whoever wrote it.

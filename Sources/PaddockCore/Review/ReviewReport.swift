@@ -88,7 +88,8 @@ public struct ReviewReport: Sendable, Codable, Hashable {
 
     /// The rule model findings carry, so formats that describe rules (SARIF) can describe them too.
     public static let modelReview = RuleInfo(
-      id: ModelReviewer.ruleID, title: "Found by a language model", pack: "model", kind: "model", severity: .warning,
+      id: ModelReviewResult.ruleID, title: "Found by a language model", pack: "model", kind: "model",
+      severity: .warning,
       message:
         "A language model reviewing the change reported this. Models are often wrong; the rules are not changed by it.",
       fix: "Check the finding; fix the code, or leave it if the model is wrong.", references: [], tags: ["model-review"]

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockNet
 
 /// Any OpenAI-compatible `POST /v1/chat/completions`: OpenAI, vLLM, llama.cpp's server, Ollama, LM Studio.

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockSupport
 
 /// Model answers per hunk, kept as small JSON files under the repository's git directory

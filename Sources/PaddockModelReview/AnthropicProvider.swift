@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockNet
 
 /// Anthropic's Messages API, `POST /v1/messages`. The schema travels in the system prompt.

@@ -1,17 +1,7 @@
 import Foundation
+import PaddockCore
 import PaddockSupport
 import Synchronization
-
-/// What the model found, and the account of how it went.
-public struct ModelReviewResult: Sendable {
-  public var findings: [Finding]
-  public var summary: ModelReviewSummary
-
-  public init(findings: [Finding], summary: ModelReviewSummary) {
-    self.findings = findings
-    self.summary = summary
-  }
-}
 
 /// Sends hunks to a language model and turns its answers into findings.
 ///
@@ -36,7 +26,7 @@ public struct ModelReviewer: Sendable {
   }
 
   /// The rule id model findings carry.
-  public static let ruleID = "model-review"
+  public static let ruleID = ModelReviewResult.ruleID
 
   /// One hunk (or piece of a big one) ready to send: redacted, rendered, with its cache key.
   struct Piece: Sendable {
@@ -65,7 +55,7 @@ public struct ModelReviewer: Sendable {
     let started = Date()
     var summary = ModelReviewSummary(
       status: .complete, provider: config.provider.rawValue, model: config.displayName,
-      onUnavailable: config.onUnavailable)
+      promptVersion: ModelPrompt.version, onUnavailable: config.onUnavailable)
     let overhead =
       ModelPrompt.estimateTokens(
         ModelPrompt.system + ModelPrompt.user(hunks: [], ruleFindings: [], instructions: instructions))
@@ -212,7 +202,7 @@ public struct ModelReviewer: Sendable {
       findings: [],
       summary: ModelReviewSummary(
         status: .unavailable, provider: config.provider.rawValue, model: config.displayName,
-        onUnavailable: config.onUnavailable, errors: [error]))
+        promptVersion: ModelPrompt.version, onUnavailable: config.onUnavailable, errors: [error]))
   }
 
   /// Most important first: AI-written before a person's, source before tests, deletions last; otherwise as given.

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockNet
 
 /// A language model that answers one request. Implementations: `OpenAIProvider`, `AnthropicProvider`,

@@ -1,3 +1,5 @@
+import PaddockCore
+
 /// Why a model gave no usable answer. Each case keeps what a test or a caller may want to match; `description`
 /// says what to do.
 public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {

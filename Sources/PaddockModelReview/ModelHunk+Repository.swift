@@ -1,3 +1,4 @@
+import PaddockCore
 import PaddockGit
 
 extension ModelHunk {

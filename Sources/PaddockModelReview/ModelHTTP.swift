@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockNet
 
 /// Posts JSON to a model server with the retry policy, counting every attempt, never past the deadline.

@@ -1,3 +1,5 @@
+import PaddockCore
+
 /// One piece of the change as the model sees it: a hunk of the range's diff with lines of context around it,
 /// removed lines, and who wrote each added line.
 public struct ModelHunk: Sendable, Hashable {

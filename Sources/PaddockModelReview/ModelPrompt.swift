@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockSupport
 
 /// One request to a model: the conversation, the JSON schema of the answer, and limits.

@@ -66,7 +66,7 @@ public struct ModelReviewSummary: Sendable, Codable, Hashable {
   public var errors: [String]
 
   public init(
-    status: Status, provider: String, model: String, promptVersion: String = ModelPrompt.version,
+    status: Status, provider: String, model: String, promptVersion: String,
     onUnavailable: Verdict, hunks: Int = 0, cached: Int = 0, sent: Int = 0, requests: Int = 0, promptTokens: Int = 0,
     completionTokens: Int = 0, milliseconds: Int = 0, findings: Int = 0, lowConfidence: Int = 0,
     skipped: [SkippedHunk] = [], rejected: [RejectedFinding] = [], errors: [String] = []
