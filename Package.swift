@@ -6,7 +6,6 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "paddock", targets: ["PaddockCLI"]),
-    .library(name: "PaddockCore", targets: ["PaddockCore"]),
     .executable(name: "paddock-fuzz", targets: ["PaddockFuzz"]),
   ],
   dependencies: [

@@ -3,14 +3,14 @@ import PaddockCore
 import PaddockNet
 
 /// Anthropic's Messages API, `POST /v1/messages`. The schema travels in the system prompt.
-public struct AnthropicProvider: ModelProvider {
-  public var endpoint: URL
-  public var model: String
+package struct AnthropicProvider: ModelProvider {
+  package var endpoint: URL
+  package var model: String
   var key: String
   var keyVariable: String?
   var http: ModelHTTP
 
-  public init(
+  package init(
     endpoint: URL, model: String, key: String, keyVariable: String? = nil, transport: any HTTPTransport,
     retry: RetryPolicy = RetryPolicy(), timeout: TimeInterval = 120
   ) {
@@ -25,7 +25,7 @@ public struct AnthropicProvider: ModelProvider {
     endpoint.path.hasSuffix("/messages") ? endpoint : endpoint.appendingPathComponent("v1/messages")
   }
 
-  public func complete(_ request: ModelRequest, deadline: Date) throws(ModelError) -> ModelReply {
+  package func complete(_ request: ModelRequest, deadline: Date) throws(ModelError) -> ModelReply {
     let body = MessagesRequest(
       model: model, maxTokens: request.maxTokens, temperature: request.temperature,
       system: request.system + "\n\nThe answer's JSON schema: " + request.schema,

@@ -11,21 +11,21 @@ import PaddockSupport
 /// The program runs in a process group of its own with default signals (`ChildProcess`); at `model.timeout`, on
 /// Ctrl-C or SIGTERM, and past `outputLimit` of output, the whole group is stopped, so nothing it started is left
 /// running.
-public struct CommandProvider: ModelProvider {
+package struct CommandProvider: ModelProvider {
   /// The most standard output read from the program; more fails the request.
-  public static let outputLimit = 16 << 20
+  package static let outputLimit = 16 << 20
 
-  public var arguments: [String]
-  public var timeout: TimeInterval
+  package var arguments: [String]
+  package var timeout: TimeInterval
   var environment: [String: String]
 
-  public init(arguments: [String], timeout: TimeInterval, environment: [String: String]) {
+  package init(arguments: [String], timeout: TimeInterval, environment: [String: String]) {
     self.arguments = arguments
     self.timeout = timeout
     self.environment = environment
   }
 
-  public func complete(_ request: ModelRequest, deadline: Date) throws(ModelError) -> ModelReply {
+  package func complete(_ request: ModelRequest, deadline: Date) throws(ModelError) -> ModelReply {
     guard let program = arguments.first else { throw ModelError.command(program: "", failure: .empty) }
     let limit = min(timeout, deadline.timeIntervalSinceNow)
     guard limit > 0 else { throw ModelError.command(program: program, failure: .notStartedPastDeadline) }

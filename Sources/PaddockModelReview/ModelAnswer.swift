@@ -4,17 +4,17 @@ import PaddockNet
 import PaddockSupport
 
 /// A model's answer, parsed and checked item by item.
-public struct ModelAnswer: Sendable, Hashable {
+package struct ModelAnswer: Sendable, Hashable {
   /// One finding as the model gave it, after its fields were checked.
-  public struct Item: Sendable, Hashable, Codable {
-    public var path: String
-    public var line: Int
-    public var severity: Severity
-    public var title: String
-    public var message: String
-    public var confidence: Double
+  package struct Item: Sendable, Hashable, Codable {
+    package var path: String
+    package var line: Int
+    package var severity: Severity
+    package var title: String
+    package var message: String
+    package var confidence: Double
 
-    public init(path: String, line: Int, severity: Severity, title: String, message: String, confidence: Double) {
+    package init(path: String, line: Int, severity: Severity, title: String, message: String, confidence: Double) {
       self.path = path
       self.line = line
       self.severity = severity
@@ -24,13 +24,13 @@ public struct ModelAnswer: Sendable, Hashable {
     }
   }
 
-  public var items: [Item]
+  package var items: [Item]
   /// Items whose fields were unusable, with why.
-  public var invalid: [String]
+  package var invalid: [String]
 
   /// Why an answer is not usable at all (the caller asks once for a repaired answer).
-  public struct Malformed: Error, Sendable, Hashable, CustomStringConvertible {
-    public var description: String
+  package struct Malformed: Error, Sendable, Hashable, CustomStringConvertible {
+    package var description: String
   }
 
   /// Titles and messages are cut to these many characters: a model cannot flood a report.
@@ -39,7 +39,7 @@ public struct ModelAnswer: Sendable, Hashable {
 
   /// Parses an answer: one JSON object with a `findings` list, possibly inside a Markdown code fence or after
   /// some prose. Unknown fields are ignored; items with missing or wrong fields are listed in `invalid`.
-  public static func parse(_ text: String) throws(Malformed) -> ModelAnswer {
+  package static func parse(_ text: String) throws(Malformed) -> ModelAnswer {
     guard let object = jsonObject(in: text) else {
       throw Malformed(description: "the answer is not a JSON object")
     }

@@ -5,15 +5,15 @@ import PaddockSupport
 /// Model answers per hunk, kept as small JSON files under the repository's git directory
 /// (`paddock/model-cache/`), keyed by provider, model, prompt version, settings and the hunk's text, so the same
 /// review twice sends nothing the second time. Unreadable entries count as missing; writes are atomic.
-public struct ModelCache: Sendable {
-  public let directory: String
+package struct ModelCache: Sendable {
+  package let directory: String
 
-  public init(directory: String) {
+  package init(directory: String) {
     self.directory = directory
   }
 
   /// The cache of a repository whose (common) git directory is `gitDirectory`.
-  public init(gitDirectory: String) {
+  package init(gitDirectory: String) {
     self.init(directory: (gitDirectory as NSString).appendingPathComponent("paddock/model-cache"))
   }
 
@@ -23,7 +23,7 @@ public struct ModelCache: Sendable {
   }
 
   /// The key of one hunk's answer: everything that shapes the request for it.
-  public static func key(config: ModelConfig, instructions: String?, hunk: String) -> String {
+  package static func key(config: ModelConfig, instructions: String?, hunk: String) -> String {
     let parts = [
       ModelPrompt.version, config.provider.rawValue, config.displayName, config.command.joined(separator: "\u{1}"),
       "\(config.temperature)", "\(config.jsonSchema)", instructions ?? "", hunk,
@@ -35,7 +35,7 @@ public struct ModelCache: Sendable {
     (directory as NSString).appendingPathComponent("\(key.prefix(2))/\(key).json")
   }
 
-  public func read(_ key: String) -> [ModelAnswer.Item]? {
+  package func read(_ key: String) -> [ModelAnswer.Item]? {
     guard let data = FileManager.default.contents(atPath: path(key)),
       let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.version == 1
     else { return nil }
@@ -43,7 +43,7 @@ public struct ModelCache: Sendable {
   }
 
   /// Stores an answer; a cache that cannot be written only costs a request next time.
-  public func write(_ key: String, findings: [ModelAnswer.Item]) {
+  package func write(_ key: String, findings: [ModelAnswer.Item]) {
     let target = path(key)
     let folder = (target as NSString).deletingLastPathComponent
     guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,

@@ -2,7 +2,7 @@ import PaddockCore
 
 /// Why a model gave no usable answer. Each case keeps what a test or a caller may want to match; `description`
 /// says what to do.
-public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The configuration cannot make a provider; `problem` says what to set.
   case misconfigured(problem: String)
   /// The request could not be written as JSON.
@@ -19,7 +19,7 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
   case command(program: String, failure: CommandFailure)
 
   /// How a model command failed.
-  public enum CommandFailure: Sendable, Hashable {
+  package enum CommandFailure: Sendable, Hashable {
     case empty
     case notStartedPastDeadline
     case cannotRun(reason: String)
@@ -30,7 +30,7 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Requests sent before the failure, retries included.
-  public var attempts: Int {
+  package var attempts: Int {
     switch self {
     case .misconfigured, .unencodable: 0
     case .unreachable(_, _, let attempts), .deadlinePassed(_, _, let attempts), .refused(_, _, _, _, let attempts),
@@ -41,7 +41,7 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .misconfigured(let problem): problem
     case .unencodable(let reason): "could not encode the request: \(reason)"

@@ -2,24 +2,24 @@ import PaddockCore
 
 /// One piece of the change as the model sees it: a hunk of the range's diff with lines of context around it,
 /// removed lines, and who wrote each added line.
-public struct ModelHunk: Sendable, Hashable {
-  public enum Kind: String, Sendable, Hashable {
+package struct ModelHunk: Sendable, Hashable {
+  package enum Kind: String, Sendable, Hashable {
     case context
     case added
     case removed
   }
 
-  public struct Line: Sendable, Hashable {
-    public var kind: Kind
+  package struct Line: Sendable, Hashable {
+    package var kind: Kind
     /// The line's number in the file at head; nil for removed lines.
-    public var number: Int?
-    public var text: String
+    package var number: Int?
+    package var text: String
     /// Who wrote an added line.
-    public var authorship: Authorship?
-    public var agent: String?
-    public var commit: String?
+    package var authorship: Authorship?
+    package var agent: String?
+    package var commit: String?
 
-    public init(
+    package init(
       kind: Kind, number: Int?, text: String, authorship: Authorship? = nil, agent: String? = nil,
       commit: String? = nil
     ) {
@@ -32,35 +32,35 @@ public struct ModelHunk: Sendable, Hashable {
     }
   }
 
-  public var path: String
-  public var language: Language?
-  public var lines: [Line]
+  package var path: String
+  package var language: Language?
+  package var lines: [Line]
 
-  public init(path: String, language: Language? = nil, lines: [Line]) {
+  package init(path: String, language: Language? = nil, lines: [Line]) {
     self.path = path
     self.language = language ?? Language.of(path: path)
     self.lines = lines
   }
 
   /// The first line number at head the hunk shows.
-  public var start: Int { lines.compactMap(\.number).first ?? 0 }
+  package var start: Int { lines.compactMap(\.number).first ?? 0 }
   /// Lines the model may point a finding at.
-  public var addedNumbers: Set<Int> { Set(lines.filter { $0.kind == .added }.compactMap(\.number)) }
-  public var addedCount: Int { lines.filter { $0.kind == .added }.count }
+  package var addedNumbers: Set<Int> { Set(lines.filter { $0.kind == .added }.compactMap(\.number)) }
+  package var addedCount: Int { lines.filter { $0.kind == .added }.count }
   /// Some added line is AI-written, or of unknown authorship (treated as AI).
-  public var hasAI: Bool { lines.contains { $0.kind == .added && $0.authorship?.isAIOrUnknown == true } }
-  public var isDeleteOnly: Bool { addedCount == 0 }
+  package var hasAI: Bool { lines.contains { $0.kind == .added && $0.authorship?.isAIOrUnknown == true } }
+  package var isDeleteOnly: Bool { addedCount == 0 }
   /// The agent of the first AI-written line.
-  public var agent: String? { lines.first { $0.kind == .added && $0.agent != nil }?.agent }
+  package var agent: String? { lines.first { $0.kind == .added && $0.agent != nil }?.agent }
 
   /// `ai` (unknown authorship counts as AI), `human`, `bot`, `mixed`, or `none` for a deletion.
-  public var authorship: AuthorshipSummary {
+  package var authorship: AuthorshipSummary {
     AuthorshipSummary(
       of: lines.filter { $0.kind == .added }.compactMap(\.authorship).map { $0.isAIOrUnknown ? .ai : $0 })
   }
 
   /// Whether the path looks like a test (such files are sent after source files).
-  public var isTest: Bool {
+  package var isTest: Bool {
     let parts = path.split(separator: "/")
     let folders: Set<String> = ["test", "tests", "spec", "specs", "__tests__", "testdata"]
     if parts.dropLast().contains(where: { folders.contains($0.lowercased()) }) { return true }
@@ -71,7 +71,7 @@ public struct ModelHunk: Sendable, Hashable {
   }
 
   /// Splits a hunk too big for one request into pieces of whole lines, each under `maxBytes` when rendered.
-  public func split(maxBytes: Int) -> [ModelHunk] {
+  package func split(maxBytes: Int) -> [ModelHunk] {
     var pieces: [ModelHunk] = []
     var current: [Line] = []
     var size = 0
@@ -95,7 +95,7 @@ extension ModelHunk {
   /// `context` unchanged lines from the file at head and merged where their context meets. `change` says which
   /// lines count as added (a push that creates a branch leaves out lines it did not introduce); `oldLines` gives a
   /// file's text before the change, for removed lines.
-  public static func hunks(
+  package static func hunks(
     of attribution: RangeAttribution, change: ReviewChange, context: Int, oldLines: (FileAttribution) -> [String]?
   ) -> [ModelHunk] {
     let files = Dictionary(change.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })

@@ -3,30 +3,30 @@ import PaddockCore
 import PaddockSupport
 
 /// One request to a model: the conversation, the JSON schema of the answer, and limits.
-public struct ModelRequest: Sendable, Hashable {
-  public struct Message: Sendable, Hashable {
-    public enum Role: String, Sendable, Hashable {
+package struct ModelRequest: Sendable, Hashable {
+  package struct Message: Sendable, Hashable {
+    package enum Role: String, Sendable, Hashable {
       case user
       case assistant
     }
 
-    public var role: Role
-    public var content: String
+    package var role: Role
+    package var content: String
 
-    public init(role: Role, content: String) {
+    package init(role: Role, content: String) {
       self.role = role
       self.content = content
     }
   }
 
-  public var system: String
-  public var messages: [Message]
+  package var system: String
+  package var messages: [Message]
   /// The answer's JSON schema, as JSON text.
-  public var schema: String
-  public var maxTokens: Int
-  public var temperature: Double
+  package var schema: String
+  package var maxTokens: Int
+  package var temperature: Double
 
-  public init(system: String, messages: [Message], schema: String, maxTokens: Int, temperature: Double) {
+  package init(system: String, messages: [Message], schema: String, maxTokens: Int, temperature: Double) {
     self.system = system
     self.messages = messages
     self.schema = schema
@@ -35,7 +35,7 @@ public struct ModelRequest: Sendable, Hashable {
   }
 
   /// The whole request as one text, for providers that take a single prompt (`command`).
-  public var plainText: String {
+  package var plainText: String {
     var parts = [system]
     for message in messages { parts.append("[\(message.role.rawValue)]\n\(message.content)") }
     return parts.joined(separator: "\n\n")
@@ -44,10 +44,10 @@ public struct ModelRequest: Sendable, Hashable {
 
 /// What Paddock tells the model, and how it renders hunks. Changing any text here changes `version`, which is part
 /// of every cache key.
-public enum ModelPrompt {
-  public static let version = "paddock-review/1"
+package enum ModelPrompt {
+  package static let version = "paddock-review/1"
 
-  public static let system = """
+  package static let system = """
     You are a careful code reviewer. You are shown hunks of one change to a repository and report defects in the \
     lines the change added.
 
@@ -72,7 +72,7 @@ public enum ModelPrompt {
     """
 
   /// The JSON schema every answer must follow.
-  public static let schema = """
+  package static let schema = """
     {"type":"object","properties":{"findings":{"type":"array","items":{"type":"object","properties":{\
     "path":{"type":"string"},"line":{"type":"integer"},"severity":{"type":"string","enum":["error","warning","note"]},\
     "title":{"type":"string"},"message":{"type":"string"},"confidence":{"type":"number"}},\
@@ -80,10 +80,10 @@ public enum ModelPrompt {
     """
 
   /// Instructions from the repository longer than this are cut, so they cannot crowd out the code.
-  public static let instructionsLimit = 8000
+  package static let instructionsLimit = 8000
 
   /// The user message for a batch of (already redacted) hunks.
-  public static func user(hunks: [ModelHunk], ruleFindings: [Finding], instructions: String?) -> String {
+  package static func user(hunks: [ModelHunk], ruleFindings: [Finding], instructions: String?) -> String {
     var text = ""
     if let instructions, !instructions.trimmingBlanks().isEmpty {
       let cut = String(instructions.prefix(instructionsLimit))
@@ -110,7 +110,7 @@ public enum ModelPrompt {
   }
 
   /// A hunk as the model reads it: a header naming the file, language and authorship, then numbered lines.
-  public static func render(_ hunk: ModelHunk, index: Int? = nil) -> String {
+  package static func render(_ hunk: ModelHunk, index: Int? = nil) -> String {
     // A path or an agent name holding a newline must not start a line of its own (a forged hunk header).
     var header = "### \(Escape.terminal(hunk.path))"
     if let language = hunk.language { header += " (\(language.rawValue))" }
@@ -138,12 +138,12 @@ public enum ModelPrompt {
   }
 
   /// A rough count of tokens: code runs at three to four bytes a token, so bytes / 3 errs on the safe side.
-  public static func estimateTokens(_ text: String) -> Int { text.utf8.count / 3 + 1 }
+  package static func estimateTokens(_ text: String) -> Int { text.utf8.count / 3 + 1 }
 
   /// The hunk with what the secret rules found replaced by `[REDACTED]`, column for column, and every line (added,
   /// removed or context) searched by `masker`'s secret rules as well, so no secret leaves the machine: a removed
   /// key and a key that stands beside the change are sent as `[REDACTED]` too.
-  public static func redact(_ hunk: ModelHunk, secrets: [Finding], masker: SecretMasker) -> ModelHunk {
+  package static func redact(_ hunk: ModelHunk, secrets: [Finding], masker: SecretMasker) -> ModelHunk {
     var copy = redact(hunk, secrets: secrets)
     for index in copy.lines.indices {
       copy.lines[index].text = masker.mask(copy.lines[index].text) { _ in "[REDACTED]" }

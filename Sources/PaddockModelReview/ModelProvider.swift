@@ -4,23 +4,23 @@ import PaddockNet
 
 /// A language model that answers one request. Implementations: `OpenAIProvider`, `AnthropicProvider`,
 /// `CommandProvider`.
-public protocol ModelProvider: Sendable {
+package protocol ModelProvider: Sendable {
   /// Sends one request (retrying as its configuration says, never past `deadline`) and returns the answer.
   func complete(_ request: ModelRequest, deadline: Date) throws(ModelError) -> ModelReply
 }
 
 /// A model's answer to one request.
-public struct ModelReply: Sendable, Hashable {
-  public var text: String
+package struct ModelReply: Sendable, Hashable {
+  package var text: String
   /// The model stopped because it ran out of tokens: the text is cut short and is not used.
-  public var truncated: Bool
+  package var truncated: Bool
   /// Tokens as the server counted them; nil when it did not say.
-  public var promptTokens: Int?
-  public var completionTokens: Int?
+  package var promptTokens: Int?
+  package var completionTokens: Int?
   /// HTTP requests (or program runs) it took, retries included.
-  public var attempts: Int
+  package var attempts: Int
 
-  public init(text: String, truncated: Bool, promptTokens: Int? = nil, completionTokens: Int? = nil, attempts: Int = 1)
+  package init(text: String, truncated: Bool, promptTokens: Int? = nil, completionTokens: Int? = nil, attempts: Int = 1)
   {
     self.text = text
     self.truncated = truncated
@@ -32,7 +32,7 @@ public struct ModelReply: Sendable, Hashable {
 
 extension ModelConfig {
   /// The provider this configuration describes, reading its key from `environment`.
-  public func makeProvider(environment: [String: String], transport: (any HTTPTransport)? = nil) throws(ModelError)
+  package func makeProvider(environment: [String: String], transport: (any HTTPTransport)? = nil) throws(ModelError)
     -> any ModelProvider
   {
     let key = keyVariable.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }

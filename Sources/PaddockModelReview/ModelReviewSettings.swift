@@ -5,16 +5,16 @@ import PaddockNet
 
 /// Model review as one run asks for it: the configuration (with command-line overrides applied), the deadline,
 /// and where keys come from.
-public struct ModelReviewSettings: ModelReviewStep {
-  public var config: ModelConfig
+package struct ModelReviewSettings: ModelReviewStep {
+  package var config: ModelConfig
   /// Seconds the model review may take in this run (`model.deadline`, or `model.hook-deadline` in the hook).
-  public var deadline: TimeInterval
+  package var deadline: TimeInterval
   /// The environment API keys are read from.
-  public var environment: [String: String]
+  package var environment: [String: String]
   /// Tests may answer in memory; nil uses URLSession.
-  public var transport: (any HTTPTransport)?
+  package var transport: (any HTTPTransport)?
 
-  public init(
+  package init(
     config: ModelConfig, deadline: TimeInterval, environment: [String: String],
     transport: (any HTTPTransport)? = nil
   ) {
@@ -26,7 +26,7 @@ public struct ModelReviewSettings: ModelReviewStep {
 
   /// Sends the change's hunks to the configured model. A provider that cannot be set up (no key) gives an
   /// unavailable review, which the configured `on-unavailable` turns into a verdict.
-  public func review(
+  package func review(
     attribution: RangeAttribution, change: ReviewChange, ruleFindings: [Finding], rules: [Rule],
     repository: Repository, files: ConfigFiles
   ) throws -> ModelReviewResult {

@@ -11,14 +11,14 @@ import Synchronization
 /// against the schema (one repair is asked for when it is unusable); a truncated answer is a failure; a finding on a
 /// line the hunk did not add is rejected. The findings it returns can only be added to a verdict (see
 /// `Reviewer.adding(model:to:change:)`).
-public struct ModelReviewer: Sendable {
-  public var config: ModelConfig
-  public var provider: any ModelProvider
-  public var cache: ModelCache?
+package struct ModelReviewer: Sendable {
+  package var config: ModelConfig
+  package var provider: any ModelProvider
+  package var cache: ModelCache?
   /// Seconds the whole review may take.
-  public var deadline: TimeInterval
+  package var deadline: TimeInterval
 
-  public init(config: ModelConfig, provider: any ModelProvider, cache: ModelCache?, deadline: TimeInterval) {
+  package init(config: ModelConfig, provider: any ModelProvider, cache: ModelCache?, deadline: TimeInterval) {
     self.config = config
     self.provider = provider
     self.cache = cache
@@ -26,7 +26,7 @@ public struct ModelReviewer: Sendable {
   }
 
   /// The rule id model findings carry.
-  public static let ruleID = ModelReviewResult.ruleID
+  package static let ruleID = ModelReviewResult.ruleID
 
   /// One hunk (or piece of a big one) ready to send: redacted, rendered, with its cache key.
   struct Piece: Sendable {
@@ -49,7 +49,7 @@ public struct ModelReviewer: Sendable {
   /// Reviews `hunks` (all of the change's; `model.send` picks among them). `ruleFindings` are the rules' findings,
   /// shown to the model so it does not repeat them. Every line sent (added, removed and context) and every finding
   /// shown has what `masker`'s secret rules find replaced by `[REDACTED]` first, and so has what the model answers.
-  public func review(
+  package func review(
     hunks: [ModelHunk], ruleFindings: [Finding], masker: SecretMasker, instructions: String?
   ) -> ModelReviewResult {
     let started = Date()
@@ -197,7 +197,7 @@ public struct ModelReviewer: Sendable {
   }
 
   /// The summary of a model review that could not start (no key, bad configuration).
-  public static func unavailable(_ config: ModelConfig, error: String) -> ModelReviewResult {
+  package static func unavailable(_ config: ModelConfig, error: String) -> ModelReviewResult {
     ModelReviewResult(
       findings: [],
       summary: ModelReviewSummary(

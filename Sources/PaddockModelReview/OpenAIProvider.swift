@@ -3,17 +3,17 @@ import PaddockCore
 import PaddockNet
 
 /// Any OpenAI-compatible `POST /v1/chat/completions`: OpenAI, vLLM, llama.cpp's server, Ollama, LM Studio.
-public struct OpenAIProvider: ModelProvider {
-  public var endpoint: URL
-  public var model: String
+package struct OpenAIProvider: ModelProvider {
+  package var endpoint: URL
+  package var model: String
   var key: String?
   /// Where the key came from, for the hint on a refused request.
   var keyVariable: String?
   var http: ModelHTTP
   /// Ask for `response_format: json_schema`; on a 400 answer Paddock falls back to `json_object` once.
-  public var jsonSchema: Bool
+  package var jsonSchema: Bool
 
-  public init(
+  package init(
     endpoint: URL, model: String, key: String?, keyVariable: String? = nil, transport: any HTTPTransport,
     retry: RetryPolicy = RetryPolicy(), timeout: TimeInterval = 120, jsonSchema: Bool = true
   ) {
@@ -37,7 +37,7 @@ public struct OpenAIProvider: ModelProvider {
     return endpoint.appendingPathComponent("v1/chat/completions")
   }
 
-  public func complete(_ request: ModelRequest, deadline: Date) throws(ModelError) -> ModelReply {
+  package func complete(_ request: ModelRequest, deadline: Date) throws(ModelError) -> ModelReply {
     var body = ChatRequest(
       model: model,
       messages: [ChatRequest.Message(role: "system", content: request.system)]

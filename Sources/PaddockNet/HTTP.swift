@@ -3,15 +3,15 @@ import Foundation
 import PaddockSupport
 
 /// An HTTP request as plain values.
-public struct HTTPRequest: Sendable, Hashable {
-  public var method: String
-  public var url: URL
-  public var headers: [String: String]
-  public var body: Data?
+package struct HTTPRequest: Sendable, Hashable {
+  package var method: String
+  package var url: URL
+  package var headers: [String: String]
+  package var body: Data?
   /// Overrides the transport's timeout for this request.
-  public var timeout: TimeInterval?
+  package var timeout: TimeInterval?
 
-  public init(
+  package init(
     method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval? = nil
   ) {
     self.method = method
@@ -23,12 +23,12 @@ public struct HTTPRequest: Sendable, Hashable {
 }
 
 /// An HTTP response as plain values; header names are lower-cased.
-public struct HTTPResponse: Sendable, Hashable {
-  public var status: Int
-  public var headers: [String: String]
-  public var body: Data
+package struct HTTPResponse: Sendable, Hashable {
+  package var status: Int
+  package var headers: [String: String]
+  package var body: Data
 
-  public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+  package init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
     self.status = status
     self.headers = headers
     self.body = body
@@ -37,7 +37,7 @@ public struct HTTPResponse: Sendable, Hashable {
 
 /// Why a request got no usable answer. `target` is the method and host (`POST api.example.com:8443`): never the
 /// path or query, which may carry a key.
-public enum HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
   /// libcurl's global set-up failed, so no request can be sent.
   case transportUnavailable
   /// The deadline passed before the request could be sent.
@@ -51,7 +51,7 @@ public enum HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The server kept answering 429 or 5xx until the attempts ran out.
   case stillUnavailable(target: String, status: Int)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .transportUnavailable:
       "libcurl could not be initialised; check that the system's libcurl is installed (apt install libcurl4)"
@@ -70,27 +70,27 @@ public enum HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Sends requests. The CLI uses `CurlTransport`; tests may answer in memory.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
   func send(_ request: HTTPRequest) throws -> HTTPResponse
 }
 
 /// When to try a request again: 429 and 5xx answers (honouring `Retry-After`, capped) and dropped connections,
 /// with growing waits, never past a deadline.
-public struct RetryPolicy: Sendable, Hashable {
-  public var attempts: Int
+package struct RetryPolicy: Sendable, Hashable {
+  package var attempts: Int
   /// The longest single wait, whatever `Retry-After` asks.
-  public var maxDelay: TimeInterval
+  package var maxDelay: TimeInterval
 
-  public init(attempts: Int = 3, maxDelay: TimeInterval = 10) {
+  package init(attempts: Int = 3, maxDelay: TimeInterval = 10) {
     self.attempts = attempts
     self.maxDelay = maxDelay
   }
 
-  public static func retryable(_ status: Int) -> Bool { status == 429 || (500...599).contains(status) }
+  package static func retryable(_ status: Int) -> Bool { status == 429 || (500...599).contains(status) }
 
   /// Sends with `once` (given the time left before `deadline`) until an answer is final, the attempts run out or
   /// the next wait would pass the deadline; then returns the last answer or throws the last error.
-  public func send(
+  package func send(
     _ request: HTTPRequest, deadline: Date? = nil, once: (HTTPRequest, TimeInterval?) throws -> HTTPResponse
   ) throws -> HTTPResponse {
     var lastError: Error?
@@ -119,7 +119,7 @@ public struct RetryPolicy: Sendable, Hashable {
   }
 
   /// The method and host (with its port) of a request, for messages: never its path or query.
-  public static func target(_ request: HTTPRequest) -> String {
+  package static func target(_ request: HTTPRequest) -> String {
     "\(request.method) \(request.url.host ?? "")\(request.url.port.map { ":\($0)" } ?? "")"
   }
 }
@@ -127,15 +127,15 @@ public struct RetryPolicy: Sendable, Hashable {
 /// A blocking transport over libcurl's easy interface, with a timeout per request and the retries of
 /// `RetryPolicy`. The waiting thread sleeps in `poll` (URLSession on Linux keeps a core busy while it waits for a
 /// slow server, which a model server on the same machine needs). Proxies come from `https_proxy`/`http_proxy`.
-public struct CurlTransport: HTTPTransport {
-  public var timeout: TimeInterval
-  public var retry: RetryPolicy
+package struct CurlTransport: HTTPTransport {
+  package var timeout: TimeInterval
+  package var retry: RetryPolicy
   /// No request starts, and no wait runs, past this moment.
-  public var deadline: Date?
+  package var deadline: Date?
   /// Answers longer than this are refused rather than held in memory.
-  public var maxBody: Int
+  package var maxBody: Int
 
-  public init(
+  package init(
     timeout: TimeInterval = 30, retry: RetryPolicy = RetryPolicy(), deadline: Date? = nil, maxBody: Int = 64 << 20
   ) {
     self.timeout = timeout
@@ -146,7 +146,7 @@ public struct CurlTransport: HTTPTransport {
 
   private static let ready: Int32 = paddock_http_global_init()
 
-  public func send(_ request: HTTPRequest) throws -> HTTPResponse {
+  package func send(_ request: HTTPRequest) throws -> HTTPResponse {
     try retry.send(request, deadline: deadline) { request, left in
       try once(request, timeout: min(request.timeout ?? timeout, left ?? .infinity))
     }

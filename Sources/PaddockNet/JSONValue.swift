@@ -2,7 +2,7 @@ import Foundation
 
 /// Any JSON value, decoded strictly (a number is never a boolean), for the parts of a wire format that carry JSON whose shape Paddock does not fix (a JSON schema
 /// sent to a model server) and for tests that read Paddock's JSON. Everything else on the wire has its own `Codable` type.
-public enum JSONValue: Sendable, Hashable, Codable {
+package enum JSONValue: Sendable, Hashable, Codable {
   case null
   case bool(Bool)
   case number(Double)
@@ -11,23 +11,23 @@ public enum JSONValue: Sendable, Hashable, Codable {
   case object([String: JSONValue])
 
   /// `text` parsed as JSON, or nil when it is not JSON.
-  public init?(parsing text: String) {
+  package init?(parsing text: String) {
     guard let value = try? Self.parse(text) else { return nil }
     self = value
   }
 
   /// `text` parsed as JSON; the decoder's error when it is not JSON.
-  public static func parse(_ text: String) throws -> JSONValue {
+  package static func parse(_ text: String) throws -> JSONValue {
     try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
   }
 
   /// An object's member, or nil for a missing key or a value that is not an object.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     if case .object(let object) = self { return object[key] }
     return nil
   }
 
-  public init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
       self = .null
@@ -44,7 +44,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
   }
 
-  public func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     switch self {
     case .null: try container.encodeNil()

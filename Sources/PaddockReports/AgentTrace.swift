@@ -5,30 +5,30 @@ import PaddockSupport
 
 /// One Agent Trace record (v0.1.0): which lines of which files an AI or a person wrote, at a revision.
 /// The reference store is `.agent-trace/traces.jsonl`, one record per line.
-public struct AgentTraceRecord: Sendable, Codable, Hashable {
-  public static let version = "0.1.0"
+package struct AgentTraceRecord: Sendable, Codable, Hashable {
+  package static let version = "0.1.0"
 
-  public var version: String
-  public var id: String
-  public var timestamp: String
-  public var files: [File]
-  public var vcs: VCS?
-  public var tool: Tool?
+  package var version: String
+  package var id: String
+  package var timestamp: String
+  package var files: [File]
+  package var vcs: VCS?
+  package var tool: Tool?
 
-  public struct File: Sendable, Codable, Hashable {
-    public var path: String
-    public var conversations: [Conversation]
+  package struct File: Sendable, Codable, Hashable {
+    package var path: String
+    package var conversations: [Conversation]
   }
 
-  public struct Conversation: Sendable, Codable, Hashable {
-    public var contributor: Contributor
-    public var ranges: [LineRange]
+  package struct Conversation: Sendable, Codable, Hashable {
+    package var contributor: Contributor
+    package var ranges: [LineRange]
   }
 
-  public struct Contributor: Sendable, Codable, Hashable {
+  package struct Contributor: Sendable, Codable, Hashable {
     /// `human`, `ai`, `mixed` or `unknown`.
-    public var type: String
-    public var modelID: String?
+    package var type: String
+    package var modelID: String?
 
     enum CodingKeys: String, CodingKey {
       case type
@@ -36,10 +36,10 @@ public struct AgentTraceRecord: Sendable, Codable, Hashable {
     }
   }
 
-  public struct LineRange: Sendable, Codable, Hashable {
-    public var startLine: Int
-    public var endLine: Int
-    public var contentHash: String?
+  package struct LineRange: Sendable, Codable, Hashable {
+    package var startLine: Int
+    package var endLine: Int
+    package var contentHash: String?
 
     enum CodingKeys: String, CodingKey {
       case startLine = "start_line"
@@ -48,14 +48,14 @@ public struct AgentTraceRecord: Sendable, Codable, Hashable {
     }
   }
 
-  public struct VCS: Sendable, Codable, Hashable {
-    public var type: String
-    public var revision: String
+  package struct VCS: Sendable, Codable, Hashable {
+    package var type: String
+    package var revision: String
   }
 
-  public struct Tool: Sendable, Codable, Hashable {
-    public var name: String
-    public var version: String?
+  package struct Tool: Sendable, Codable, Hashable {
+    package var name: String
+    package var version: String?
   }
 }
 
@@ -64,17 +64,17 @@ public struct AgentTraceRecord: Sendable, Codable, Hashable {
 /// A record counts for the lines of its `vcs.revision` (a full commit id). `ai` and `mixed` contributors mark
 /// lines as an AI's (the tool name, else the model id's vendor, names the agent); `human` marks them a person's;
 /// `unknown` says nothing. Records without a git revision cannot be placed and are counted in `unplaced`.
-public struct AgentTraceIndex: Sendable {
+package struct AgentTraceIndex: Sendable {
   private var ranges: [ObjectID: [String: [(first: Int, last: Int, author: AuthorshipNote.Author)]]] = [:]
   /// Records without a full git commit id in `vcs.revision`: they cannot be placed.
-  public private(set) var unplaced = 0
+  package private(set) var unplaced = 0
   /// Lines of the input that are not records, with their line numbers, for a warning.
-  public private(set) var malformed: [Int] = []
+  package private(set) var malformed: [Int] = []
 
-  public init() {}
+  package init() {}
 
   /// Reads JSON Lines text; lines that are not records are listed in `malformed`, never fatal.
-  public init(jsonl text: String) {
+  package init(jsonl text: String) {
     let decoder = JSONDecoder()
     for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -87,7 +87,7 @@ public struct AgentTraceIndex: Sendable {
     }
   }
 
-  public mutating func add(_ record: AgentTraceRecord) {
+  package mutating func add(_ record: AgentTraceRecord) {
     guard let vcs = record.vcs, vcs.type == "git", let revision = ObjectID(hex: vcs.revision.lowercased()) else {
       unplaced += 1
       return
@@ -111,7 +111,7 @@ public struct AgentTraceIndex: Sendable {
   }
 
   /// Adds another index's records after this one's (so they win where both speak about a line).
-  public mutating func merge(_ other: AgentTraceIndex) {
+  package mutating func merge(_ other: AgentTraceIndex) {
     for (revision, files) in other.ranges {
       for (path, list) in files { ranges[revision, default: [:]][path, default: []] += list }
     }
@@ -143,7 +143,7 @@ public struct AgentTraceIndex: Sendable {
 extension AgentTraceRecord {
   /// The record of one revision's attributed lines: `runs` (in path and line order) grouped by file and by
   /// contributor. The id is derived from the revision and the content, so the same input gives the same record.
-  public init(revision: ObjectID, time: Int64, runs: [SurvivingRun], toolVersion: String) {
+  package init(revision: ObjectID, time: Int64, runs: [SurvivingRun], toolVersion: String) {
     var files: [File] = []
     for run in runs {
       let contributor = Contributor(

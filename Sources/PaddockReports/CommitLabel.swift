@@ -4,16 +4,16 @@ import PaddockGit
 import PaddockSupport
 
 /// Who wrote a commit, as the reports count it.
-public struct CommitLabel: Sendable, Hashable {
-  public var authorship: Authorship
-  public var agent: String?
-  public var agentName: String?
-  public var model: String?
+package struct CommitLabel: Sendable, Hashable {
+  package var authorship: Authorship
+  package var agent: String?
+  package var agentName: String?
+  package var model: String?
   /// Whether a person's review trailer is present, or (set by `ReportEngine`, never cached) an approval recorded
   /// in a review note by someone who counts (`ReviewNote.countingApprovers`).
-  public var reviewed: Bool
+  package var reviewed: Bool
 
-  public init(authorship: Authorship, agent: String?, agentName: String?, model: String?, reviewed: Bool) {
+  package init(authorship: Authorship, agent: String?, agentName: String?, model: String?, reviewed: Bool) {
     self.authorship = authorship
     self.agent = agent
     self.agentName = agentName
@@ -21,7 +21,7 @@ public struct CommitLabel: Sendable, Hashable {
     self.reviewed = reviewed
   }
 
-  public init(_ classification: CommitClassification) {
+  package init(_ classification: CommitClassification) {
     self.init(
       authorship: classification.authorship, agent: classification.agent, agentName: classification.agentName,
       model: classification.model, reviewed: classification.isReviewed)

@@ -9,29 +9,29 @@ import PaddockRegex
 /// parent; the commits found introduced them. Introducing commits are looked for in all of the end's history.
 /// Each group (authorship, agent, model) reports the fixes that touched at least one line its commits
 /// introduced, and the lines; rates divide by the lines the group's commits added in that history.
-public struct FailureReport: Sendable, Encodable, Hashable {
-  public static let schemaID = "paddock.failures/1"
-  public var schema = FailureReport.schemaID
-  public var definition =
+package struct FailureReport: Sendable, Encodable, Hashable {
+  package static let schemaID = "paddock.failures/1"
+  package var schema = FailureReport.schemaID
+  package var definition =
     "fix commits (Fixes: trailer or a subject matching a pattern) in the range; the lines each removes or changes are blamed in its first parent (SZZ); a group's fixes are the fix commits that changed at least one line its commits introduced; per_kloc = per 1,000 lines the group added"
-  public var patterns: [String]
-  public var fixes: Int
+  package var patterns: [String]
+  package var fixes: Int
   /// Fixes that only add lines: nothing to blame.
-  public var fixesWithoutBlame: Int
-  public var groups: [Group]
-  public var precision: Precision
-  public var fixCommits: [Fix]
+  package var fixesWithoutBlame: Int
+  package var groups: [Group]
+  package var precision: Precision
+  package var fixCommits: [Fix]
 
-  public struct Group: Sendable, Encodable, Hashable {
+  package struct Group: Sendable, Encodable, Hashable {
     /// `authorship`, `agent` or `model`.
-    public var kind: String
-    public var key: String
-    public var commits: Int
-    public var addedLines: Int
-    public var fixes: Int
-    public var fixedLines: Int
-    public var fixesPerKLOC: Double
-    public var fixedLinesPerKLOC: Double
+    package var kind: String
+    package var key: String
+    package var commits: Int
+    package var addedLines: Int
+    package var fixes: Int
+    package var fixedLines: Int
+    package var fixesPerKLOC: Double
+    package var fixedLinesPerKLOC: Double
 
     enum CodingKeys: String, CodingKey {
       case kind, key, commits
@@ -44,21 +44,21 @@ public struct FailureReport: Sendable, Encodable, Hashable {
   }
 
   /// How often the blamed commits include the commit a `Fixes:` trailer names.
-  public struct Precision: Sendable, Encodable, Hashable {
+  package struct Precision: Sendable, Encodable, Hashable {
     /// Fixes naming a culprit that exists in the history.
-    public var named: Int
+    package var named: Int
     /// Of those, fixes whose blamed commits include it.
-    public var matched: Int
-    public var percentage: Double?
+    package var matched: Int
+    package var percentage: Double?
   }
 
-  public struct Fix: Sendable, Encodable, Hashable {
-    public var commit: String
-    public var summary: String
-    public var named: [String]
-    public var blamed: [Blamed]
+  package struct Fix: Sendable, Encodable, Hashable {
+    package var commit: String
+    package var summary: String
+    package var named: [String]
+    package var blamed: [Blamed]
     /// One authorship, `mixed`, or `none` (the fix only added lines, or they predate the history).
-    public var landsOn: AuthorshipSummary
+    package var landsOn: AuthorshipSummary
 
     enum CodingKeys: String, CodingKey {
       case commit, summary, named, blamed
@@ -66,12 +66,12 @@ public struct FailureReport: Sendable, Encodable, Hashable {
     }
   }
 
-  public struct Blamed: Sendable, Encodable, Hashable {
-    public var commit: String
-    public var authorship: Authorship
-    public var agent: String?
-    public var model: String?
-    public var lines: Int
+  package struct Blamed: Sendable, Encodable, Hashable {
+    package var commit: String
+    package var authorship: Authorship
+    package var agent: String?
+    package var model: String?
+    package var lines: Int
   }
 
   enum CodingKeys: String, CodingKey {
@@ -85,7 +85,7 @@ public struct FailureReport: Sendable, Encodable, Hashable {
 extension FailureReport {
   /// Runs SZZ over `history`: fixes are the commits of `members` that `matcher` accepts; `resolve` turns a
   /// `Fixes:` id prefix into a commit id (nil when it names nothing).
-  public init(
+  package init(
     history: History, members: Set<Int32>, matcher: FixMatcher, resolve: (String) -> ObjectID?
   ) {
     let fixIndices = Set(

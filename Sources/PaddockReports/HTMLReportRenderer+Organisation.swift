@@ -4,7 +4,7 @@ import PaddockCore
 extension HTMLReportRenderer {
   /// An organisation report as one self-contained page: the AI share over all repositories first, then lines by
   /// authorship per repository and per agent, each with its table folded under it.
-  public static func render(_ report: OrganisationReport, title: String = "Paddock organisation report") -> String {
+  package static func render(_ report: OrganisationReport, title: String = "Paddock organisation report") -> String {
     let totals = report.totals
     let count = report.repositories.count
     let subtitle = "\(count) repositor\(count == 1 ? "y" : "ies"), \(report.kind) reports"

@@ -2,15 +2,15 @@ import Foundation
 import PaddockCore
 
 /// The sections of an HTML report; any may be absent.
-public struct HTMLReport: Sendable {
-  public var title: String
+package struct HTMLReport: Sendable {
+  package var title: String
   /// Shown under the title (the repository and revision), verbatim.
-  public var subtitle: String
-  public var releases: ReleaseReport?
-  public var trends: TrendReport?
-  public var failures: FailureReport?
+  package var subtitle: String
+  package var releases: ReleaseReport?
+  package var trends: TrendReport?
+  package var failures: FailureReport?
 
-  public init(
+  package init(
     title: String, subtitle: String, releases: ReleaseReport? = nil, trends: TrendReport? = nil,
     failures: FailureReport? = nil
   ) {
@@ -27,7 +27,7 @@ public struct HTMLReport: Sendable {
 /// The headline figures come first, then one chart per question (how much, where, who, reviewed, did it break),
 /// each with its figures folded under it in a `<details>` table. Charts are HTML boxes sized in percent, not SVG
 /// text, so labels wrap instead of overlapping or being cut, and the page fits a phone's width; it also prints.
-public enum HTMLReportRenderer {
+package enum HTMLReportRenderer {
   /// One colour per authorship; `unknown` (unrecognised bots, treated like AI) has its own.
   static let colours: [Authorship: String] = [
     .ai: "#7c3aed", .human: "#0284c7", .bot: "#059669", .unknown: "#d97706",
@@ -38,7 +38,7 @@ public enum HTMLReportRenderer {
   /// Bars shown per chart; the rest are summed into one `other` bar (the table has them all).
   static let shownBars = 12
 
-  public static func render(_ report: HTMLReport) -> String {
+  package static func render(_ report: HTMLReport) -> String {
     var body = "<header><h1>\(Markup.escape(report.title))</h1>"
     body += "<p class=\"sub\">\(Markup.escape(report.subtitle))</p></header>\n"
     body += headline(report)

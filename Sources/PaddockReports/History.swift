@@ -5,21 +5,21 @@ import PaddockSupport
 
 /// The commits of one or more ranges, parents before children, each with its label and its changes against
 /// its parents: everything a report needs from git, read once (or from the cache).
-public struct History {
-  public var commits: [Commit]
-  public var labels: [CommitLabel]
+package struct History {
+  package var commits: [Commit]
+  package var labels: [CommitLabel]
   /// Per commit: its diff against the first parent (the empty tree for a root), then against each other parent.
   var changes: [[[FileDiff]]]
-  public var index: [ObjectID: Int32]
+  package var index: [ObjectID: Int32]
   /// For each range asked for, the indices of its commits.
-  public var members: [Set<Int32>]
-  public var limitations: [String]
+  package var members: [Set<Int32>]
+  package var limitations: [String]
   /// Authors (`Name <email>`) of commits of unknown authorship (bot accounts the catalogue does not know), with
   /// their commit counts.
-  public var unrecognisedAccounts: [String: Int] = [:]
+  package var unrecognisedAccounts: [String: Int] = [:]
 
   /// Lines each commit added against its first parent; 0 for merges, whose lines their branches' commits added.
-  public func addedLines(_ commit: Int) -> Int {
+  package func addedLines(_ commit: Int) -> Int {
     guard commits[commit].parents.count <= 1 else { return 0 }
     return changes[commit].first?.reduce(0) { total, file in
       total + (file.isBinary ? 0 : file.hunks.reduce(0) { $0 + $1.newCount })

@@ -4,13 +4,13 @@ import PaddockGit
 import PaddockSupport
 
 /// Reads the commits of ranges from the report cache, and from git what it lacks.
-public struct HistoryLoader {
-  public let repository: Repository
-  public let classifier: CommitClassifier
-  public let cache: ReportCache
-  public var progress: (ReportProgress) -> Void
+package struct HistoryLoader {
+  package let repository: Repository
+  package let classifier: CommitClassifier
+  package let cache: ReportCache
+  package var progress: (ReportProgress) -> Void
 
-  public init(
+  package init(
     repository: Repository, classifier: CommitClassifier, cache: ReportCache,
     progress: @escaping (ReportProgress) -> Void = { _ in }
   ) {
@@ -21,7 +21,7 @@ public struct HistoryLoader {
   }
 
   /// The commits of every range in `ranges` (each `base..head`, or all of `head`'s history without a base).
-  public func load(_ ranges: [ResolvedRange]) throws(GitError) -> History {
+  package func load(_ ranges: [ResolvedRange]) throws(GitError) -> History {
     let perRange = try walk(ranges)
     let all = Set(perRange.joined())
     let headers = try readHeaders(all)

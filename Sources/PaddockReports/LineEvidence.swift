@@ -4,8 +4,8 @@ import PaddockGit
 
 /// Line-level authorship evidence that overrides a commit's label: git-ai notes (read on demand) and Agent Trace
 /// records. Both name lines by their number in a given commit's version of the file.
-public final class LineEvidence {
-  public struct Attribution {
+package final class LineEvidence {
+  package struct Attribution {
     var author: AuthorshipNote.Author
     var source: AttributionSource
   }
@@ -16,7 +16,7 @@ public final class LineEvidence {
   private var notes: [ObjectID: AuthorshipNote?] = [:]
   private let traces: AgentTraceIndex
 
-  public init(repository: Repository?, notesRef: String?, traces: AgentTraceIndex, classifier: CommitClassifier) {
+  package init(repository: Repository?, notesRef: String?, traces: AgentTraceIndex, classifier: CommitClassifier) {
     self.repository = repository
     self.classifier = classifier
     self.traces = traces

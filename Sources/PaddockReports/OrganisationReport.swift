@@ -8,44 +8,44 @@ import PaddockNet
 ///
 /// The inputs are the JSON of `paddock report snapshot` or of `paddock report release A..B` (both
 /// `paddock.release/1`), one range each; all of one kind, and counted by the same definition.
-public struct OrganisationReport: Sendable, Encodable, Hashable {
-  public static let schemaID = "paddock.organisation/1"
+package struct OrganisationReport: Sendable, Encodable, Hashable {
+  package static let schemaID = "paddock.organisation/1"
   /// The schema of the reports it reads.
-  public static let inputSchema = ReleaseReport.schemaID
+  package static let inputSchema = ReleaseReport.schemaID
 
-  public var schema = OrganisationReport.schemaID
+  package var schema = OrganisationReport.schemaID
   /// The inputs' definition of the figures, shared by all of them.
-  public var definition: String
+  package var definition: String
   /// `snapshot` (every line at a revision) or `release` (the lines a range added that survive at its end).
-  public var kind: String
-  public var repositories: [Row]
-  public var totals: Row
+  package var kind: String
+  package var repositories: [Row]
+  package var totals: Row
   /// Lines per agent summed over the repositories, with how many repositories each appears in.
-  public var agents: [Agent]
+  package var agents: [Agent]
   /// The inputs' limitations, each prefixed with its repository.
-  public var limitations: [String]
+  package var limitations: [String]
 
   /// One repository's figures, or the totals (`name` is `total`).
-  public struct Row: Sendable, Encodable, Hashable {
+  package struct Row: Sendable, Encodable, Hashable {
     /// The input file's name without `.json`.
-    public var name: String
+    package var name: String
     /// The input file as given; nil for the totals.
-    public var file: String?
-    public var start: String?
-    public var end: String?
-    public var endCommit: String?
-    public var aiLines: Int
-    public var humanLines: Int
-    public var botLines: Int
-    public var unknownLines: Int
-    public var totalLines: Int
-    public var aiPercentage: Double
-    public var commits: Int
-    public var aiCommits: Int
-    public var reviewedAICommits: Int
+    package var file: String?
+    package var start: String?
+    package var end: String?
+    package var endCommit: String?
+    package var aiLines: Int
+    package var humanLines: Int
+    package var botLines: Int
+    package var unknownLines: Int
+    package var totalLines: Int
+    package var aiPercentage: Double
+    package var commits: Int
+    package var aiCommits: Int
+    package var reviewedAICommits: Int
     /// `reviewed_ai_commits / ai_commits` in percent; nil without AI commits.
-    public var reviewCoverage: Double?
-    public var agents: [ReleaseRow.Bucket]
+    package var reviewCoverage: Double?
+    package var agents: [ReleaseRow.Bucket]
 
     enum CodingKeys: String, CodingKey {
       case name, file, start, end, agents, commits
@@ -62,7 +62,7 @@ public struct OrganisationReport: Sendable, Encodable, Hashable {
     }
 
     /// Always writes `review_coverage` (null without AI commits), so readers find every key in every row.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(name, forKey: .name)
       try container.encode(file, forKey: .file)
@@ -84,10 +84,10 @@ public struct OrganisationReport: Sendable, Encodable, Hashable {
   }
 
   /// An agent's lines over all repositories.
-  public struct Agent: Sendable, Encodable, Hashable {
-    public var key: String
-    public var lines: Int
-    public var repositories: Int
+  package struct Agent: Sendable, Encodable, Hashable {
+    package var key: String
+    package var lines: Int
+    package var repositories: Int
   }
 
   enum CodingKeys: String, CodingKey {
@@ -96,7 +96,7 @@ public struct OrganisationReport: Sendable, Encodable, Hashable {
 }
 
 /// Why reports cannot be merged, naming the file and what to do.
-public enum ReportMergeError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+package enum ReportMergeError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
   case noFiles
   case unreadable(file: String)
   case notJSON(file: String)
@@ -109,9 +109,9 @@ public enum ReportMergeError: Error, Sendable, Equatable, LocalizedError, Custom
   case differentDefinitions(file: String, first: String)
   case duplicateName(name: String, files: [String])
 
-  public var description: String { errorDescription ?? "cannot merge the reports" }
+  package var description: String { errorDescription ?? "cannot merge the reports" }
 
-  public var errorDescription: String? {
+  package var errorDescription: String? {
     let make =
       "make one per repository with `paddock report snapshot --format json -o NAME.json` (or `paddock report release A..B --format json`)"
     switch self {
@@ -193,7 +193,7 @@ extension OrganisationReport {
   }
 
   /// Merges reports given as (file name, contents), in the order given.
-  public static func merge(_ files: [(file: String, data: Data)]) throws(ReportMergeError) -> OrganisationReport {
+  package static func merge(_ files: [(file: String, data: Data)]) throws(ReportMergeError) -> OrganisationReport {
     guard !files.isEmpty else { throw .noFiles }
     var rows: [Row] = []
     var limitations: [String] = []
@@ -294,7 +294,7 @@ extension OrganisationReport {
 
 extension OrganisationReport {
   /// Rows per repository, then the totals; agents across repositories, the definition and limitations below.
-  public var table: ReportTable {
+  package var table: ReportTable {
     func cells(_ row: Row) -> [String] {
       [
         row.name, "\(row.aiLines)", "\(row.humanLines)", "\(row.botLines)", "\(row.unknownLines)",

@@ -10,49 +10,49 @@ import PaddockGit
 /// is `ai_lines / total_lines`; bots' lines (`bot_lines`) and lines of unknown authorship (unrecognised bots) are
 /// counted apart. A snapshot is the
 /// same with no `A`: every line of the selected files at `B`.
-public struct ReleaseRow: Sendable, Encodable, Hashable {
+package struct ReleaseRow: Sendable, Encodable, Hashable {
   /// The range's ends as given (tag names or revisions); `start` is nil for a snapshot.
-  public var start: String?
-  public var end: String
-  public var startCommit: String?
-  public var endCommit: String
-  public var aiLines: Int
-  public var humanLines: Int
-  public var botLines: Int
-  public var unknownLines: Int
-  public var totalLines: Int
+  package var start: String?
+  package var end: String
+  package var startCommit: String?
+  package var endCommit: String
+  package var aiLines: Int
+  package var humanLines: Int
+  package var botLines: Int
+  package var unknownLines: Int
+  package var totalLines: Int
   /// `ai_lines / total_lines` in percent, to one decimal; 0 for no lines.
-  public var aiPercentage: Double
-  public var commits: Int
-  public var aiCommits: Int
+  package var aiPercentage: Double
+  package var commits: Int
+  package var aiCommits: Int
   /// AI commits carrying a person's review trailer, or a review note recording an approval by a person other
   /// than the author.
-  public var reviewedAICommits: Int
-  public var files: Int
-  public var agents: [Bucket]
-  public var models: [Bucket]
+  package var reviewedAICommits: Int
+  package var files: Int
+  package var agents: [Bucket]
+  package var models: [Bucket]
   /// Lines per top-level directory (`./` for files at the root).
-  public var directories: [Bucket]
+  package var directories: [Bucket]
   /// Lines per directory, opened while one directory holds most of the lines (see `drilldown(_:)`), so a
   /// monorepo's `packages/` shows as `packages/a/`, `packages/b/`, ...; the buckets add up to the row's lines.
-  public var directoryDrilldown: [Bucket]
-  public var authors: [Bucket]
+  package var directoryDrilldown: [Bucket]
+  package var authors: [Bucket]
 
   /// Lines counted under one key (agent, model, top-level directory or author).
-  public struct Bucket: Sendable, Encodable, Hashable {
-    public var key: String
-    public var ai: Int
-    public var human: Int
-    public var bot: Int
-    public var unknown: Int
+  package struct Bucket: Sendable, Encodable, Hashable {
+    package var key: String
+    package var ai: Int
+    package var human: Int
+    package var bot: Int
+    package var unknown: Int
     /// Encoded too, for readers of the JSON.
-    public var total: Int { ai + human + bot + unknown }
+    package var total: Int { ai + human + bot + unknown }
 
     enum CodingKeys: String, CodingKey {
       case key, ai, human, bot, unknown, total
     }
 
-    public init(key: String, ai: Int = 0, human: Int = 0, bot: Int = 0, unknown: Int = 0) {
+    package init(key: String, ai: Int = 0, human: Int = 0, bot: Int = 0, unknown: Int = 0) {
       self.key = key
       self.ai = ai
       self.human = human
@@ -60,7 +60,7 @@ public struct ReleaseRow: Sendable, Encodable, Hashable {
       self.unknown = unknown
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(key, forKey: .key)
       try container.encode(ai, forKey: .ai)
@@ -190,30 +190,30 @@ extension ReleaseRow {
 }
 
 /// A release report: one row per range, as `paddock report release` prints it (schema `paddock.release/1`).
-public struct ReleaseReport: Sendable, Encodable, Hashable {
-  public static let schemaID = "paddock.release/1"
-  public var schema = ReleaseReport.schemaID
+package struct ReleaseReport: Sendable, Encodable, Hashable {
+  package static let schemaID = "paddock.release/1"
+  package var schema = ReleaseReport.schemaID
   /// How the figures are defined, in words, so a published number can be reproduced.
-  public var definition = ReleaseReport.definition
-  public var include: [String]
-  public var exclude: [String]
-  public var releases: [ReleaseRow]
+  package var definition = ReleaseReport.definition
+  package var include: [String]
+  package var exclude: [String]
+  package var releases: [ReleaseRow]
   /// What the figures cannot see (a shallow clone's missing history).
-  public var limitations: [String]
+  package var limitations: [String]
   /// How moved and copied lines were followed; absent when they were not (plain blame).
-  public var copies: CopyDetection?
+  package var copies: CopyDetection?
   /// The file kinds left out of the figures (`lockfile`, `generated`, `vendored` unless asked to count them).
-  public var excludedKinds: [FileKind]
+  package var excludedKinds: [FileKind]
   /// Accounts whose commits are of unknown authorship (bot accounts the catalogue does not know), most commits
   /// first: classify them in `.paddock.yml`.
-  public var unrecognisedAccounts: [Account]
+  package var unrecognisedAccounts: [Account]
 
   /// An author identity and how many of the history's commits it made.
-  public struct Account: Sendable, Encodable, Hashable {
-    public var account: String
-    public var commits: Int
+  package struct Account: Sendable, Encodable, Hashable {
+    package var account: String
+    package var commits: Int
 
-    public init(account: String, commits: Int) {
+    package init(account: String, commits: Int) {
       self.account = account
       self.commits = commits
     }
@@ -225,17 +225,17 @@ public struct ReleaseReport: Sendable, Encodable, Hashable {
     case unrecognisedAccounts = "unrecognised_accounts"
   }
 
-  public static let definition =
+  package static let definition =
     "lines of the selected files at `end` whose last change (by blame) is a commit in start..end, by that commit's authorship; ai_percentage = ai_lines / total_lines"
 
   /// The definition when moved and copied lines are followed: blame means `git blame` with these options.
-  public static func definition(copies: CopyDetection) -> String {
+  package static func definition(copies: CopyDetection) -> String {
     guard copies.isOn else { return definition }
     return
       "lines of the selected files at `end` whose last change (by `git blame \(copies.gitOptions)`: lines moved or copied keep their origin) is a commit in start..end, by that commit's authorship; ai_percentage = ai_lines / total_lines"
   }
 
-  public init(
+  package init(
     include: [String], exclude: [String], releases: [ReleaseRow], limitations: [String] = [],
     copies: CopyDetection = .off, excludedKinds: [FileKind] = [], unrecognisedAccounts: [String: Int] = [:]
   ) {

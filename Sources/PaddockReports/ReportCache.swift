@@ -17,17 +17,17 @@ import PaddockSupport
 /// of order or past the largest text file, binary files with lines, one diff too many or too few: `isPlausible`)
 /// is a cache miss, and the file is rewritten without it. The cache is an accelerator only: delete the directory
 /// at any time, or pass `--no-cache`.
-public final class ReportCache {
+package final class ReportCache {
   /// Reads and writes counted in this run, for `--cache-stats` and tests.
-  public struct Statistics: Sendable, Hashable {
-    public var commitsFromCache = 0
-    public var commitsFromGit = 0
-    public var changesFromCache = 0
-    public var changesFromGit = 0
-    public var classificationsFromCache = 0
-    public var classificationsComputed = 0
+  package struct Statistics: Sendable, Hashable {
+    package var commitsFromCache = 0
+    package var commitsFromGit = 0
+    package var changesFromCache = 0
+    package var changesFromGit = 0
+    package var classificationsFromCache = 0
+    package var classificationsComputed = 0
     /// Cache files found damaged (a torn or failing record) when the cache was opened; they are rewritten.
-    public var damagedFiles = 0
+    package var damagedFiles = 0
   }
 
   /// A commit as stored: its header and its changes against each parent.
@@ -37,8 +37,8 @@ public final class ReportCache {
   }
 
   /// Where the files are; nil keeps everything in memory for this run only (`--no-cache`).
-  public let directory: String?
-  public var statistics = Statistics()
+  package let directory: String?
+  package var statistics = Statistics()
   private let fingerprint: String
   private var commits: [ObjectID: Entry] = [:]
   private var labels: [ObjectID: CommitLabel] = [:]
@@ -52,7 +52,7 @@ public final class ReportCache {
 
   /// Opens (and reads) the cache in `directory`, or an empty one in memory when `directory` is nil; `fingerprint`
   /// names the agent catalogue classifications hold for.
-  public init(directory: String?, fingerprint: String) {
+  package init(directory: String?, fingerprint: String) {
     self.directory = directory
     self.fingerprint = fingerprint
     guard let commitsFile, let labelsFile else { return }
@@ -70,7 +70,7 @@ public final class ReportCache {
   }
 
   /// The cache of `repository` (`<git common dir>/paddock/report-cache`), or one in memory only.
-  public convenience init(repository: Repository, catalogue: AgentCatalogue, persistent: Bool) {
+  package convenience init(repository: Repository, catalogue: AgentCatalogue, persistent: Bool) {
     let directory = URL(fileURLWithPath: repository.commonDirectory).appendingPathComponent("paddock/report-cache")
     self.init(directory: persistent ? directory.path : nil, fingerprint: catalogue.fingerprint)
   }
@@ -112,7 +112,7 @@ public final class ReportCache {
   /// Writes what this run learned. Failing to write (a read-only repository) costs speed only, so the error is
   /// returned for a warning rather than thrown.
   @discardableResult
-  public func save() -> String? {
+  package func save() -> String? {
     guard let directory, let commitsFile, let labelsFile else { return nil }
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -404,7 +404,7 @@ extension FileDiff {
 
 extension AgentCatalogue {
   /// A stable digest of everything classification depends on, naming the classification cache.
-  public var fingerprint: String {
+  package var fingerprint: String {
     var text = "classifier 2\n"
     for agent in agents {
       text += "agent \(agent.id)\t\(agent.name)\t\(agent.aliases.joined(separator: ","))\n"

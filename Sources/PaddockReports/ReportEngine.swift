@@ -3,20 +3,20 @@ import PaddockCore
 import PaddockGit
 
 /// A range with the names its ends were given by (tags, branches), as report rows show them.
-public struct NamedRange: Sendable {
+package struct NamedRange: Sendable {
   /// nil for a snapshot (the whole history of `end`).
-  public var start: String?
-  public var end: String
-  public var range: ResolvedRange
+  package var start: String?
+  package var end: String
+  package var range: ResolvedRange
 
-  public init(start: String?, end: String, range: ResolvedRange) {
+  package init(start: String?, end: String, range: ResolvedRange) {
     self.start = start
     self.end = end
     self.range = range
   }
 
   /// `A..B` or `A...B` (`A` alone means `A..HEAD`), named by its ends as written.
-  public static func range(_ spec: String, in repository: Repository) throws -> NamedRange {
+  package static func range(_ spec: String, in repository: Repository) throws -> NamedRange {
     let resolved = try RangeResolver.resolve(in: repository, range: spec, base: nil, head: nil)
     // The label is always `A..B` or `A...B`.
     let parts = resolved.label.components(separatedBy: resolved.label.contains("...") ? "..." : "..")
@@ -24,14 +24,14 @@ public struct NamedRange: Sendable {
   }
 
   /// A range when `spec` has `..`; otherwise a revision and its whole history.
-  public static func history(_ spec: String, in repository: Repository) throws -> NamedRange {
+  package static func history(_ spec: String, in repository: Repository) throws -> NamedRange {
     if spec.contains("..") { return try range(spec, in: repository) }
     let head = try repository.resolveCommit(spec)
     return NamedRange(start: nil, end: spec, range: ResolvedRange(base: nil, head: head, label: spec))
   }
 
   /// One range per pair of consecutive tags matching a glob, the tags ordered by commit date (then name).
-  public static func consecutiveTags(_ pattern: String, in repository: Repository) throws -> [NamedRange] {
+  package static func consecutiveTags(_ pattern: String, in repository: Repository) throws -> [NamedRange] {
     var found: [(name: String, commit: ObjectID, time: Int64)] = []
     for reference in try repository.references(matching: "refs/tags/\(pattern)") {
       let commit = try repository.commit(reference.commit)
@@ -49,18 +49,18 @@ public struct NamedRange: Sendable {
 
 /// Computes the reports from a repository: reads the history once (through the cache), replays it to blame the
 /// ends, and hands values to the renderers.
-public final class ReportEngine {
-  public let repository: Repository
-  public let classifier: CommitClassifier
-  public let cache: ReportCache
-  public let evidence: LineEvidence
+package final class ReportEngine {
+  package let repository: Repository
+  package let classifier: CommitClassifier
+  package let cache: ReportCache
+  package let evidence: LineEvidence
   /// The notes ref `paddock ci` records pull request approvals under (`review-notes.ref`).
-  public let reviewNotesRef: String
-  public var progress: (ReportProgress) -> Void
+  package let reviewNotesRef: String
+  package var progress: (ReportProgress) -> Void
 
   /// `traces` are Agent Trace records to use as line-level evidence; `useCache` reads and writes the report cache
   /// on disk (without it the cache lives in memory, for this engine's reports only).
-  public init(
+  package init(
     repository: Repository, config: PaddockConfig, traces: AgentTraceIndex = AgentTraceIndex(), useCache: Bool = true,
     progress: @escaping (ReportProgress) -> Void = { _ in }
   ) throws {
@@ -101,7 +101,7 @@ public final class ReportEngine {
 
   /// One row per range: the surviving lines its commits introduced, in the selected files. With `copies` on, a
   /// line moved or copied from elsewhere counts for the commit git blame with those options names.
-  public func release(_ ranges: [NamedRange], selection: FileSelection, copies: CopyDetection = .off) throws
+  package func release(_ ranges: [NamedRange], selection: FileSelection, copies: CopyDetection = .off) throws
     -> ReleaseReport
   {
     let history = try load(ranges.map(\.range))
@@ -127,13 +127,13 @@ public final class ReportEngine {
   }
 
   /// AI and human work per period over a range.
-  public func trends(_ range: ResolvedRange, period: TrendPeriod) throws -> TrendReport {
+  package func trends(_ range: ResolvedRange, period: TrendPeriod) throws -> TrendReport {
     let history = try load([range])
     return TrendReport(history: history, members: history.members[0], period: period)
   }
 
   /// Where the fixes in a range landed (SZZ); introducing commits are looked for in all of the end's history.
-  public func failures(_ range: ResolvedRange, matcher: FixMatcher) throws -> FailureReport {
+  package func failures(_ range: ResolvedRange, matcher: FixMatcher) throws -> FailureReport {
     let whole = ResolvedRange(base: nil, head: range.head, label: range.label)
     let history = try load([range, whole])
     return FailureReport(history: history, members: history.members[0], matcher: matcher) { prefix in
@@ -142,7 +142,7 @@ public final class ReportEngine {
   }
 
   /// The range's surviving lines at its end as one Agent Trace record (lines in `end`'s numbering).
-  public func agentTrace(_ named: NamedRange, selection: FileSelection, toolVersion: String) throws
+  package func agentTrace(_ named: NamedRange, selection: FileSelection, toolVersion: String) throws
     -> AgentTraceRecord
   {
     let history = try load([named.range])
@@ -156,5 +156,5 @@ public final class ReportEngine {
   }
 
   /// Saves what the cache learned; returns a warning when it could not.
-  public func finish() -> String? { cache.save() }
+  package func finish() -> String? { cache.save() }
 }

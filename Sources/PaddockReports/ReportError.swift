@@ -3,11 +3,11 @@ import PaddockCore
 import PaddockGit
 import PaddockRegex
 
-public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
   case badPattern(String)
   case tooFewTags(pattern: String, found: Int)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .badPattern(let pattern):
       "the fix pattern `\(pattern)` is not a valid regular expression; check its brackets and escapes"

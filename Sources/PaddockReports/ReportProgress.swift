@@ -4,8 +4,8 @@ import PaddockGit
 import PaddockSupport
 
 /// The phases of a long report, for a progress bar.
-public struct ReportProgress: Sendable {
-  public var phase: String
-  public var done: Int
-  public var total: Int
+package struct ReportProgress: Sendable {
+  package var phase: String
+  package var done: Int
+  package var total: Int
 }

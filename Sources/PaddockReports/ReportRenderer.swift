@@ -2,18 +2,18 @@ import Foundation
 import PaddockCore
 
 /// A report's rows as cells, so every report renders to text, CSV and Markdown the same way.
-public struct ReportTable: Sendable, Hashable {
+package struct ReportTable: Sendable, Hashable {
   /// Column names for CSV (machine-friendly, like the JSON keys).
-  public var keys: [String]
+  package var keys: [String]
   /// Column names for people (text and Markdown).
-  public var titles: [String]
-  public var rows: [[String]]
+  package var titles: [String]
+  package var rows: [[String]]
   /// Lines printed under the table in text and Markdown (definitions, per-row details, limitations).
-  public var notes: [String]
+  package var notes: [String]
   /// The rows as CSV writes them, under `keys` (the people's rows when nil).
-  public var csvRows: [[String]]?
+  package var csvRows: [[String]]?
 
-  public init(keys: [String], titles: [String], rows: [[String]], notes: [String] = [], csvRows: [[String]]? = nil) {
+  package init(keys: [String], titles: [String], rows: [[String]], notes: [String] = [], csvRows: [[String]]? = nil) {
     self.keys = keys
     self.titles = titles
     self.rows = rows
@@ -22,7 +22,7 @@ public struct ReportTable: Sendable, Hashable {
   }
 
   /// RFC 4180 CSV with a header row of `keys`.
-  public var csv: String {
+  package var csv: String {
     func field(_ text: String) -> String {
       text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
         ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
@@ -31,7 +31,7 @@ public struct ReportTable: Sendable, Hashable {
   }
 
   /// A GitHub-flavoured Markdown table (numbers right-aligned), then the notes.
-  public var markdown: String {
+  package var markdown: String {
     let numeric = titles.indices.map { index in
       !rows.isEmpty && rows.allSatisfy { Double($0[index].trimmingCharacters(in: ["%"])) != nil || $0[index].isEmpty }
     }
@@ -45,7 +45,7 @@ public struct ReportTable: Sendable, Hashable {
   /// Aligned columns for a terminal (the first left-aligned, the rest right-aligned), then the notes.
   /// Cells and notes (paths, subjects, names) are shown with `Escape.terminal`, so none can drive the terminal or
   /// start a line of its own.
-  public var text: String {
+  package var text: String {
     let titles = titles.map { Escape.terminal($0) }
     let rows = rows.map { $0.map { Escape.terminal($0) } }
     let widths = titles.indices.map { index in ([titles] + rows).map { $0[index].count }.max() ?? 0 }
@@ -63,7 +63,7 @@ public struct ReportTable: Sendable, Hashable {
 }
 
 extension ReleaseReport {
-  public var table: ReportTable {
+  package var table: ReportTable {
     var notes: [String] = []
     for row in releases where !row.agents.isEmpty {
       notes.append("\(row.name) by agent: " + row.agents.map { "\($0.key) \($0.total)" }.joined(separator: ", "))
@@ -105,11 +105,11 @@ extension ReleaseReport {
 
 extension ReleaseRow {
   /// `start..end`, or `end` for a snapshot.
-  public var name: String { start.map { "\($0)..\(end)" } ?? end }
+  package var name: String { start.map { "\($0)..\(end)" } ?? end }
 }
 
 extension TrendReport {
-  public var table: ReportTable {
+  package var table: ReportTable {
     let keys = [
       "period", "commits", "ai_commits", "human_commits", "bot_commits", "unknown_commits", "added_ai", "added_human",
       "added_bot", "added_unknown", "ai_added_percentage", "reviewed_ai_commits", "review_coverage", "agents", "models",
@@ -136,7 +136,7 @@ extension TrendReport {
 }
 
 extension FailureReport {
-  public var table: ReportTable {
+  package var table: ReportTable {
     var notes = [
       "\(fixes) fix commit\(fixes == 1 ? "" : "s") analysed; \(fixesWithoutBlame) only added lines (nothing to blame).",
       precision.percentage.map {

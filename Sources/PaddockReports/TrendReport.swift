@@ -5,21 +5,21 @@ import PaddockCore
 ///
 /// Counts non-merge commits by author date (UTC). `added_*` are the lines each commit added against its parent,
 /// by the commit's authorship; review coverage is the share of AI commits carrying a person's review trailer.
-public struct TrendReport: Sendable, Encodable, Hashable {
-  public static let schemaID = "paddock.trends/1"
-  public var schema = TrendReport.schemaID
-  public var definition =
+package struct TrendReport: Sendable, Encodable, Hashable {
+  package static let schemaID = "paddock.trends/1"
+  package var schema = TrendReport.schemaID
+  package var definition =
     "non-merge commits by author date (UTC) per period; added lines against the first parent by the commit's authorship; review_coverage = reviewed_ai_commits / ai_commits"
-  public var period: TrendPeriod
-  public var rows: [TrendRow]
+  package var period: TrendPeriod
+  package var rows: [TrendRow]
 
-  public init(period: TrendPeriod, rows: [TrendRow]) {
+  package init(period: TrendPeriod, rows: [TrendRow]) {
     self.period = period
     self.rows = rows
   }
 
   /// One row per period that has commits, oldest first.
-  public init(history: History, members: Set<Int32>, period: TrendPeriod) {
+  package init(history: History, members: Set<Int32>, period: TrendPeriod) {
     var rows: [String: TrendRow] = [:]
     for index in members {
       let commit = history.commits[Int(index)]

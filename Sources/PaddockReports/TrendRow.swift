@@ -1,31 +1,31 @@
 import Foundation
 import PaddockCore
 
-public struct TrendRow: Sendable, Encodable, Hashable {
-  public var period: String
-  public var commits = 0
-  public var aiCommits = 0
-  public var humanCommits = 0
-  public var botCommits = 0
-  public var unknownCommits = 0
-  public var addedAI = 0
-  public var addedHuman = 0
-  public var addedBot = 0
-  public var addedUnknown = 0
-  public var reviewedAICommits = 0
+package struct TrendRow: Sendable, Encodable, Hashable {
+  package var period: String
+  package var commits = 0
+  package var aiCommits = 0
+  package var humanCommits = 0
+  package var botCommits = 0
+  package var unknownCommits = 0
+  package var addedAI = 0
+  package var addedHuman = 0
+  package var addedBot = 0
+  package var addedUnknown = 0
+  package var reviewedAICommits = 0
   /// AI commits per agent.
-  public var agents: [String: Int] = [:]
+  package var agents: [String: Int] = [:]
   /// Commits per model named.
-  public var models: [String: Int] = [:]
+  package var models: [String: Int] = [:]
 
-  public init(period: String) { self.period = period }
+  package init(period: String) { self.period = period }
 
   /// AI commits' share of the commits, in percent.
-  public var aiCommitShare: Double { ReleaseRow.percentage(aiCommits, of: commits) }
+  package var aiCommitShare: Double { ReleaseRow.percentage(aiCommits, of: commits) }
   /// AI's share of the added lines, in percent.
-  public var aiLineShare: Double { ReleaseRow.percentage(addedAI, of: addedAI + addedHuman + addedBot + addedUnknown) }
+  package var aiLineShare: Double { ReleaseRow.percentage(addedAI, of: addedAI + addedHuman + addedBot + addedUnknown) }
   /// Reviewed AI commits' share of the AI commits, in percent; nil without AI commits.
-  public var reviewCoverage: Double? {
+  package var reviewCoverage: Double? {
     aiCommits == 0 ? nil : ReleaseRow.percentage(reviewedAICommits, of: aiCommits)
   }
 
@@ -46,7 +46,7 @@ public struct TrendRow: Sendable, Encodable, Hashable {
     case agents, models
   }
 
-  public func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(period, forKey: .period)
     try container.encode(commits, forKey: .commits)

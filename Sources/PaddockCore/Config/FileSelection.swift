@@ -2,18 +2,18 @@
 /// `exclude` glob, and, unless `includesMachineWritten`, no lock file, generated or vendored file (`FileKind`, told
 /// from the path and the repository's `linguist-*` attributes). Globs are matched against repository-relative paths,
 /// as in `.paddock.yml`.
-public struct FileSelection: Sendable {
-  public let include: GlobSet
-  public let exclude: GlobSet
+package struct FileSelection: Sendable {
+  package let include: GlobSet
+  package let exclude: GlobSet
   /// The globs as given, for reports to print.
-  public let includePatterns: [String]
-  public let excludePatterns: [String]
+  package let includePatterns: [String]
+  package let excludePatterns: [String]
   /// Whether lock files, generated and vendored files count too.
-  public let includesMachineWritten: Bool
+  package let includesMachineWritten: Bool
   /// The `linguist-generated`/`-vendored` lines of the reported revision's `.gitattributes`.
-  public let attributes: LinguistAttributes?
+  package let attributes: LinguistAttributes?
 
-  public init(
+  package init(
     include: [String] = [], exclude: [String] = [], includesMachineWritten: Bool = false,
     attributes: LinguistAttributes? = nil
   ) throws(GlobError) {
@@ -26,11 +26,11 @@ public struct FileSelection: Sendable {
   }
 
   /// The file kinds left out of the figures (lock files, generated, vendored), or none.
-  public var excludedKinds: [FileKind] {
+  package var excludedKinds: [FileKind] {
     includesMachineWritten ? [] : FileKind.allCases.filter(\.isMachineWritten)
   }
 
-  public func contains(_ path: String) -> Bool {
+  package func contains(_ path: String) -> Bool {
     guard (include.isEmpty || include.matches(path)) && !exclude.matches(path) else { return false }
     return includesMachineWritten || !FileKind.of(path: path, attributes: attributes).isMachineWritten
   }

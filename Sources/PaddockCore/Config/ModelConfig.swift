@@ -2,8 +2,8 @@ import Foundation
 import Yams
 
 /// The `model:` section of `.paddock.yml`: which language model reviews which hunks, and what its failures mean.
-public struct ModelConfig: Sendable, Hashable {
-  public enum Provider: String, Sendable, Hashable, CaseIterable, Codable {
+package struct ModelConfig: Sendable, Hashable {
+  package enum Provider: String, Sendable, Hashable, CaseIterable, Codable {
     /// Any OpenAI-compatible `/v1/chat/completions` (OpenAI, vLLM, llama.cpp's server, Ollama, LM Studio).
     case openai
     /// Anthropic's Messages API.
@@ -13,7 +13,7 @@ public struct ModelConfig: Sendable, Hashable {
   }
 
   /// Which hunks are sent.
-  public enum Scope: String, Sendable, Hashable, CaseIterable, Codable {
+  package enum Scope: String, Sendable, Hashable, CaseIterable, Codable {
     /// Hunks with AI-written (or unknown-authorship) added lines.
     case ai
     /// Every hunk, including a person's and delete-only hunks.
@@ -22,63 +22,63 @@ public struct ModelConfig: Sendable, Hashable {
     case none
   }
 
-  public var provider: Provider = .openai
+  package var provider: Provider = .openai
   /// The base URL; `/v1/chat/completions` or `/v1/messages` is added. Nil gives the provider's public endpoint.
-  public var endpoint: String?
+  package var endpoint: String?
   /// The model's name as the server knows it.
-  public var name: String?
+  package var name: String?
   /// The environment variable holding the API key (never the key itself).
-  public var apiKeyVariable: String?
+  package var apiKeyVariable: String?
   /// The program and its arguments, for `provider: command`.
-  public var command: [String] = []
-  public var scope: Scope = .ai
+  package var command: [String] = []
+  package var scope: Scope = .ai
   /// Unchanged lines shown around each hunk.
-  public var context = 3
+  package var context = 3
   /// The repository's own review instructions, relative to its root; read only when present.
-  public var instructions = ".paddock/review.md"
+  package var instructions = ".paddock/review.md"
   /// Seconds one request may take.
-  public var timeout: TimeInterval = 120
+  package var timeout: TimeInterval = 120
   /// Seconds the whole model review may take in `review` and `ci`, and in the pre-push hook.
-  public var deadline: TimeInterval = 600
-  public var hookDeadline: TimeInterval = 60
+  package var deadline: TimeInterval = 600
+  package var hookDeadline: TimeInterval = 60
   /// Attempts per request (429, 5xx and dropped connections are retried).
-  public var attempts = 3
+  package var attempts = 3
   /// Requests in flight at once.
-  public var concurrency = 2
+  package var concurrency = 2
   /// Tokens the model may answer with per request.
-  public var maxOutputTokens = 1024
+  package var maxOutputTokens = 1024
   /// Estimated prompt tokens per request; bigger changes are split into batches.
-  public var batchTokens = 2500
+  package var batchTokens = 2500
   /// Estimated tokens (prompt and answer) for the whole review; hunks past it are skipped and listed.
-  public var budgetTokens = 100_000
+  package var budgetTokens = 100_000
   /// What a model that cannot answer means for the verdict.
-  public var onUnavailable: Verdict = .warn
+  package var onUnavailable: Verdict = .warn
   /// Model findings are capped at this severity, so a model alone blocks only when the policy and this allow it.
-  public var maxSeverity: Severity = .warning
+  package var maxSeverity: Severity = .warning
   /// Findings the model is less sure of than this are dropped (and counted).
-  public var minConfidence = 0.5
-  public var temperature = 0.0
+  package var minConfidence = 0.5
+  package var temperature = 0.0
   /// Ask for `response_format: json_schema`; `false` asks for `json_object` (servers that reject schemas).
-  public var jsonSchema = true
+  package var jsonSchema = true
   /// Keep answers under the git directory, keyed by provider, model, prompt version and hunk.
-  public var cache = true
+  package var cache = true
 
-  public init() {}
+  package init() {}
 
   /// An endpoint as written (configuration or command line) in the form kept: an http(s) URL with a host and no
   /// trailing slash; nil when it is not one.
-  public static func endpoint(_ text: String) -> String? {
+  package static func endpoint(_ text: String) -> String? {
     guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else { return nil }
     return text.hasSuffix("/") ? String(text.dropLast()) : text
   }
 
   /// The model's name as reports show it.
-  public var displayName: String {
+  package var displayName: String {
     name ?? (provider == .command ? command.first ?? "command" : "default")
   }
 
   /// The base URL with the provider's default.
-  public var baseURL: String {
+  package var baseURL: String {
     if let endpoint { return endpoint }
     switch provider {
     case .openai: return "https://api.openai.com"
@@ -88,7 +88,7 @@ public struct ModelConfig: Sendable, Hashable {
   }
 
   /// The key variable with the provider's default.
-  public var keyVariable: String? {
+  package var keyVariable: String? {
     if let apiKeyVariable { return apiKeyVariable }
     switch provider {
     case .openai: return "OPENAI_API_KEY"

@@ -1,10 +1,10 @@
 import Foundation
 
-public enum TrendPeriod: String, Sendable, Encodable, Hashable, CaseIterable {
+package enum TrendPeriod: String, Sendable, Encodable, Hashable, CaseIterable {
   case week, month
 
   /// The period a time falls in: `2025-03` for a month, the Monday `2025-03-10` for an ISO week.
-  public func key(for time: Int64) -> String {
+  package func key(for time: Int64) -> String {
     var calendar = Calendar(identifier: .iso8601)
     calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
     let date = Date(timeIntervalSince1970: Double(time))

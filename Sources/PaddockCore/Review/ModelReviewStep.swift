@@ -6,7 +6,7 @@ import PaddockGit
 /// The core knows the model review only through this: the configuration it reads, the values it reports
 /// (`ModelReviewResult`, `ModelReviewSummary`) and this step. PaddockModelReview's `ModelReviewSettings` is the one
 /// the CLI builds (providers, the cache and the reviewer live there); tests may give their own.
-public protocol ModelReviewStep: Sendable {
+package protocol ModelReviewStep: Sendable {
   /// The `model:` configuration with command-line overrides applied; `scope` `none` skips the step.
   var config: ModelConfig { get }
   /// Seconds the model review may take in this run. The pre-push hook lowers it so every ref shares one deadline.

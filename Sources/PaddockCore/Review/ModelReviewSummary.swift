@@ -1,7 +1,7 @@
 /// What model review did, for every output format: whether the model answered, what it cost, and what was
 /// skipped or rejected.
-public struct ModelReviewSummary: Sendable, Codable, Hashable {
-  public enum Status: String, Sendable, Codable, Hashable {
+package struct ModelReviewSummary: Sendable, Codable, Hashable {
+  package enum Status: String, Sendable, Codable, Hashable {
     /// Every hunk sent was answered (or came from the cache).
     case complete
     /// Some batches failed or ran past the deadline.
@@ -10,25 +10,25 @@ public struct ModelReviewSummary: Sendable, Codable, Hashable {
     case unavailable
   }
 
-  public struct SkippedHunk: Sendable, Codable, Hashable {
-    public var path: String
-    public var start: Int
-    public var reason: String
+  package struct SkippedHunk: Sendable, Codable, Hashable {
+    package var path: String
+    package var start: Int
+    package var reason: String
 
-    public init(path: String, start: Int, reason: String) {
+    package init(path: String, start: Int, reason: String) {
       self.path = path
       self.start = start
       self.reason = reason
     }
   }
 
-  public struct RejectedFinding: Sendable, Codable, Hashable {
-    public var path: String
-    public var line: Int?
-    public var title: String
-    public var reason: String
+  package struct RejectedFinding: Sendable, Codable, Hashable {
+    package var path: String
+    package var line: Int?
+    package var title: String
+    package var reason: String
 
-    public init(path: String, line: Int?, title: String, reason: String) {
+    package init(path: String, line: Int?, title: String, reason: String) {
       self.path = path
       self.line = line
       self.title = title
@@ -36,36 +36,36 @@ public struct ModelReviewSummary: Sendable, Codable, Hashable {
     }
   }
 
-  public var status: Status { didSet { effect = Self.effect(of: status, onUnavailable: onUnavailable) } }
-  public var provider: String
-  public var model: String
-  public var promptVersion: String
+  package var status: Status { didSet { effect = Self.effect(of: status, onUnavailable: onUnavailable) } }
+  package var provider: String
+  package var model: String
+  package var promptVersion: String
   /// What an unavailable or partial review does to the verdict, as configured.
-  public var onUnavailable: Verdict { didSet { effect = Self.effect(of: status, onUnavailable: onUnavailable) } }
+  package var onUnavailable: Verdict { didSet { effect = Self.effect(of: status, onUnavailable: onUnavailable) } }
   /// What this review's status did to the verdict: `pass` when complete, else `onUnavailable`. Kept in step with
   /// both by their observers, and stored so the JSON report carries it.
-  public private(set) var effect: Verdict
+  package private(set) var effect: Verdict
 
   static func effect(of status: Status, onUnavailable: Verdict) -> Verdict {
     status == .complete ? .pass : onUnavailable
   }
   /// Hunks chosen for review, those answered from the cache, and those sent.
-  public var hunks: Int
-  public var cached: Int
-  public var sent: Int
-  public var requests: Int
-  public var promptTokens: Int
-  public var completionTokens: Int
+  package var hunks: Int
+  package var cached: Int
+  package var sent: Int
+  package var requests: Int
+  package var promptTokens: Int
+  package var completionTokens: Int
   /// Wall time of the model review, in milliseconds.
-  public var milliseconds: Int
-  public var findings: Int
+  package var milliseconds: Int
+  package var findings: Int
   /// Findings dropped for a confidence under `model.min-confidence`.
-  public var lowConfidence: Int
-  public var skipped: [SkippedHunk]
-  public var rejected: [RejectedFinding]
-  public var errors: [String]
+  package var lowConfidence: Int
+  package var skipped: [SkippedHunk]
+  package var rejected: [RejectedFinding]
+  package var errors: [String]
 
-  public init(
+  package init(
     status: Status, provider: String, model: String, promptVersion: String,
     onUnavailable: Verdict, hunks: Int = 0, cached: Int = 0, sent: Int = 0, requests: Int = 0, promptTokens: Int = 0,
     completionTokens: Int = 0, milliseconds: Int = 0, findings: Int = 0, lowConfidence: Int = 0,
@@ -92,7 +92,7 @@ public struct ModelReviewSummary: Sendable, Codable, Hashable {
   }
 
   /// One line for text outputs: `model qwen (openai): complete, 12 hunks (12 cached), 0 requests, 0 tokens`.
-  public var headline: String {
+  package var headline: String {
     var text = "model \(model) (\(provider)): \(status.rawValue)"
     text += ", \(hunks) hunk\(hunks == 1 ? "" : "s")"
     if cached > 0 { text += " (\(cached) cached)" }
@@ -103,10 +103,10 @@ public struct ModelReviewSummary: Sendable, Codable, Hashable {
   }
 
   /// The headline and the details, one per line, for formats that carry a block of text.
-  public var fullText: String { ([headline] + details()).joined(separator: "\n") }
+  package var fullText: String { ([headline] + details()).joined(separator: "\n") }
 
   /// What was skipped, rejected or went wrong, one line each, at most `limit` of each kind.
-  public func details(limit: Int = 10) -> [String] {
+  package func details(limit: Int = 10) -> [String] {
     var lines: [String] = []
     func add<T>(_ items: [T], _ label: String, _ text: (T) -> String) {
       for item in items.prefix(limit) { lines.append("\(label) \(text(item))") }

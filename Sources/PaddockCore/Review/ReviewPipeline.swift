@@ -2,22 +2,22 @@ import Foundation
 import PaddockGit
 
 /// Git to verdict in one call: configuration, rules, attribution, the change, the review and its report.
-public struct ReviewPipeline {
-  public let repository: Repository
-  public let config: PaddockConfig
-  public let catalogue: RuleCatalog
-  public let rules: [Rule]
+package struct ReviewPipeline {
+  package let repository: Repository
+  package let config: PaddockConfig
+  package let catalogue: RuleCatalog
+  package let rules: [Rule]
   /// Compiles the agent catalogue once; its classifier also reads the commits' review and sign-off trailers.
-  public let attributor: Attributor
+  package let attributor: Attributor
 
   /// Where the rule files and the baseline come from: the working tree, or (in CI) the base commit.
-  public let files: ConfigFiles?
+  package let files: ConfigFiles?
   /// `files`, or the working tree when nil: where rule files and review instructions are read.
   private let sources: ConfigFiles
 
   /// Loads the rule catalogue the configuration asks for; unknown ids and bad rule files are errors here. Rule
   /// files and the baseline are read from `files`, by default the working tree.
-  public init(repository: Repository, config: PaddockConfig, files: ConfigFiles? = nil) throws {
+  package init(repository: Repository, config: PaddockConfig, files: ConfigFiles? = nil) throws {
     self.repository = repository
     self.config = config
     self.files = files
@@ -44,7 +44,7 @@ public struct ReviewPipeline {
 
   /// Reviews a range. `failOn` can replace the policy's blocking threshold for every authorship. `approvals` are people who approved the whole change (a pull request's
   /// approving reviewers): each counts as a person's review of every commit.
-  public func review(
+  package func review(
     _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: (any ModelReviewStep)? = nil,
     approvals: [String] = []
   ) throws -> ReviewReport {
@@ -55,7 +55,7 @@ public struct ReviewPipeline {
 
   /// Reviews a range, recording the time of each phase in `timings`. With `model`, a language model reviews the
   /// hunks its configuration picks, after the rules, and its findings are added to theirs.
-  public func review(
+  package func review(
     _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: (any ModelReviewStep)? = nil,
     approvals: [String] = [], timings: inout PhaseTimings
   ) throws -> ReviewReport {
@@ -84,7 +84,7 @@ public struct ReviewPipeline {
   }
 
   /// The findings a baseline would record: of `range` when given, else of every file at `head`, whoever wrote it.
-  public func baselineFindings(range: ResolvedRange?, head: ObjectID) throws -> [Finding] {
+  package func baselineFindings(range: ResolvedRange?, head: ObjectID) throws -> [Finding] {
     let change: ReviewChange
     var everyAuthorship = false
     if let range {
@@ -105,7 +105,7 @@ public struct ReviewPipeline {
   /// root; nil without a working tree. A configured path that leaves the repository (absolute, `~`, `../`, or a
   /// symbolic link out of it) is an error, so a pulled `.paddock.yml` cannot make `paddock baseline` overwrite a
   /// file elsewhere.
-  public func baselinePath() throws -> String? {
+  package func baselinePath() throws -> String? {
     guard let root = repository.workingDirectory else { return nil }
     return try ConfigFiles.pathInside(root, config.review.baseline ?? Baseline.defaultFile)
   }

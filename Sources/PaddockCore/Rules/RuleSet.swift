@@ -4,10 +4,10 @@ import PaddockSupport
 import Synchronization
 
 /// Enabled rules, compiled for matching: regexes, globs and one keyword automaton shared by all line rules.
-public struct RuleSet: Sendable {
-  public let rules: [Rule]
+package struct RuleSet: Sendable {
+  package let rules: [Rule]
   /// Every secret rule among `rules`, whatever its scope, for masking what findings and prompts show.
-  public let masker: SecretMasker
+  package let masker: SecretMasker
   let compiled: [CompiledRule]
   let keywords: KeywordIndex
   /// The keywords of rules that read whole files (`multi-line`), looked for in the whole file in one pass.
@@ -15,7 +15,7 @@ public struct RuleSet: Sendable {
 
   /// Compiles rules; patterns and globs were checked when the packs were parsed, so a failure here names the rule.
   /// Given `change`, line rules whose languages and paths match none of its files are left out, uncompiled.
-  public init(rules: [Rule], relevantTo change: ReviewChange? = nil) throws(RuleSetError) {
+  package init(rules: [Rule], relevantTo change: ReviewChange? = nil) throws(RuleSetError) {
     self.rules = rules
     masker = SecretMasker(rules: rules)
     let textFiles = change.map { $0.files.filter { !$0.isBinary } + $0.intermediate }
@@ -41,7 +41,7 @@ public struct RuleSet: Sendable {
   ///
   /// Secret rules also read `change.intermediate`, the lines commits added and later commits removed: such a
   /// secret is gone from head but still in the history the change delivers (see `historical`).
-  public func evaluate(_ change: ReviewChange, everyAuthorship: Bool = false, threads: Int = Parallel.defaultWorkers)
+  package func evaluate(_ change: ReviewChange, everyAuthorship: Bool = false, threads: Int = Parallel.defaultWorkers)
     -> [Finding]
   {
     let files = change.files.indices.filter { !change.files[$0].isBinary }
@@ -166,12 +166,12 @@ public struct RuleSet: Sendable {
 }
 
 /// A rule that could not be compiled.
-public struct RuleSetError: Error, Sendable, CustomStringConvertible {
-  public var rule: String
-  public var source: RuleSource
-  public var problem: String
+package struct RuleSetError: Error, Sendable, CustomStringConvertible {
+  package var rule: String
+  package var source: RuleSource
+  package var problem: String
 
-  public var description: String { "\(source): rule `\(rule)` cannot be used: \(problem)" }
+  package var description: String { "\(source): rule `\(rule)` cannot be used: \(problem)" }
 }
 
 /// The files a rule reads: its languages and path globs.
@@ -322,9 +322,9 @@ enum Entropy {
 }
 
 /// Stable fingerprints of findings.
-public enum Fingerprint {
+package enum Fingerprint {
   /// A 128-bit FNV-1a hash (hex) of the rule, the path and the text with runs of blanks collapsed.
-  public static func of(rule: String, path: String, text: String) -> String {
+  package static func of(rule: String, path: String, text: String) -> String {
     let normalized = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     return hash([rule, path, normalized].joined(separator: "\u{0}"))
   }
