@@ -35,7 +35,8 @@ let package = Package(
       name: "PaddockRegex",
       dependencies: ["CRE2"]
     ),
-    // Threads for CPU-bound work, shared by the git layer and the core.
+    // Threads for CPU-bound work, SHA-256, signal deferral, child processes, byte buffers and blank trimming, shared
+    // by every Swift module above it.
     .target(name: "PaddockSupport"),
     // HTTP on libcurl (the only module that imports CCurl), its errors and retries, and `JSONValue`.
     .target(
@@ -47,7 +48,9 @@ let package = Package(
       name: "PaddockGit",
       dependencies: ["CLibgit2", "PaddockSupport"]
     ),
-    // Attribution, agents, rules, review, configuration and output: Swift values in, values out.
+    // Attribution, agents, rules, review, configuration, review output, hooks and CI: Swift values in, values out.
+    // It knows neither reports nor model review, the modules above it (the model review comes in as a
+    // `ModelReviewStep`). What modules offer each other is `package`: nothing outside this package links them.
     // The rule packs in rules/ and the hook scripts in hooks/ are compiled in by the EmbedResources plugin.
     .target(
       name: "PaddockCore",
