@@ -6,7 +6,6 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "paddock", targets: ["PaddockCLI"]),
-    .library(name: "PaddockCore", targets: ["PaddockCore"]),
     .executable(name: "paddock-fuzz", targets: ["PaddockFuzz"]),
   ],
   dependencies: [
@@ -20,7 +19,7 @@ let package = Package(
       pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
     ),
-    // libcurl, found through pkg-config, for HTTP (GitHub, model servers). Only PaddockCore's Net/ imports it.
+    // libcurl, found through pkg-config, for HTTP (GitHub, model servers). Only PaddockNet imports it.
     .systemLibrary(
       name: "CCurl",
       pkgConfig: "libcurl",
@@ -36,25 +35,45 @@ let package = Package(
       name: "PaddockRegex",
       dependencies: ["CRE2"]
     ),
-    // Threads for CPU-bound work, shared by the git layer and the core.
+    // Threads for CPU-bound work, SHA-256, signal deferral, child processes, byte buffers and blank trimming, shared
+    // by every Swift module above it.
     .target(name: "PaddockSupport"),
+    // HTTP on libcurl (the only module that imports CCurl), its errors and retries, and `JSONValue`.
+    .target(
+      name: "PaddockNet",
+      dependencies: ["CCurl", "PaddockSupport"]
+    ),
     // The only module that imports CLibgit2.
     .target(
       name: "PaddockGit",
       dependencies: ["CLibgit2", "PaddockSupport"]
     ),
-    // Attribution, agents, rules, review, configuration and output: Swift values in, values out.
+    // Attribution, agents, rules, review, configuration, review output, hooks and CI: Swift values in, values out.
+    // It knows neither reports nor model review, the modules above it (the model review comes in as a
+    // `ModelReviewStep`). What modules offer each other is `package`: nothing outside this package links them.
     // The rule packs in rules/ and the hook scripts in hooks/ are compiled in by the EmbedResources plugin.
     .target(
       name: "PaddockCore",
       dependencies: [
-        "CCurl",
         "PaddockGit",
+        "PaddockNet",
         "PaddockRegex",
         "PaddockSupport",
         .product(name: "Yams", package: "Yams"),
       ],
       plugins: ["EmbedResources"]
+    ),
+    // Attribution reports over whole histories (release, snapshot, trends, failures, organisation) and their
+    // tables and HTML page.
+    .target(
+      name: "PaddockReports",
+      dependencies: ["PaddockCore", "PaddockGit", "PaddockNet", "PaddockRegex", "PaddockSupport"]
+    ),
+    // Model review: providers and their wire formats, the prompt, the answer cache and the reviewer, which the CLI
+    // hands to the core as a `ModelReviewStep`.
+    .target(
+      name: "PaddockModelReview",
+      dependencies: ["PaddockCore", "PaddockGit", "PaddockNet", "PaddockSupport"]
     ),
     .executableTarget(name: "ResourceEmbedder"),
     .plugin(
@@ -68,13 +87,16 @@ let package = Package(
       dependencies: [
         "PaddockCore",
         "PaddockGit",
+        "PaddockModelReview",
+        "PaddockNet",
+        "PaddockReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // The parsers of untrusted input as fuzz targets, shared by the libFuzzer driver and the regression tests.
     .target(
       name: "PaddockFuzzing",
-      dependencies: ["PaddockCore", "PaddockGit"]
+      dependencies: ["PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet"]
     ),
     // libFuzzer's driver (`Fuzz/run` builds it with -sanitize=fuzzer); built normally, it replays files.
     .executableTarget(
@@ -85,7 +107,7 @@ let package = Package(
     .target(name: "CLibFuzzer"),
     .target(
       name: "TestSupport",
-      dependencies: ["PaddockGit", "PaddockCore"],
+      dependencies: ["PaddockGit", "PaddockCore", "PaddockNet"],
       path: "Tests/TestSupport"
     ),
     .testTarget(
@@ -94,12 +116,16 @@ let package = Package(
     ),
     .testTarget(
       name: "PaddockCoreTests",
-      dependencies: ["PaddockCore", "PaddockGit", "PaddockRegex", "PaddockFuzzing", "TestSupport"],
+      dependencies: [
+        "PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet", "PaddockRegex", "PaddockReports",
+        "PaddockFuzzing",
+        "TestSupport",
+      ],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "PaddockCLITests",
-      dependencies: ["PaddockCLI", "TestSupport"]
+      dependencies: ["PaddockCLI", "PaddockModelReview", "PaddockNet", "TestSupport"]
     ),
   ],
   swiftLanguageModes: [.v6],

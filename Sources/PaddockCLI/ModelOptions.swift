@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PaddockCore
+import PaddockModelReview
 
 /// `--model NAME`, `--model-endpoint URL`, `--model-provider`, `--model-deadline`, `--no-model`: model review
 /// from the command line, over the `model:` section of `.paddock.yml`. Shared by `review`, `ci` and the hook.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockNet
 
 extension Paddock {
   struct CI: ParsableCommand {
@@ -79,7 +80,7 @@ extension Paddock {
       try reportingErrors {
         var input = CIRun.Input(
           environment: ProcessInfo.processInfo.environment,
-          modelSettings: { [modelOptions] in modelOptions.settings(for: $0) }, version: PaddockVersion.current,
+          modelReview: { [modelOptions] in modelOptions.settings(for: $0) }, version: PaddockVersion.current,
           transport: CurlTransport())
         input.base = base
         input.head = head

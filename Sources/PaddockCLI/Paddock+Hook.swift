@@ -128,7 +128,7 @@ extension Paddock.Hook {
           remote: remote, environment: environment,
           standardInput: framework ? "" : String(decoding: try readStandardInput(), as: UTF8.self),
           pushCommandLine: framework ? Self.pushCommandLine() : nil, configFile: options.config,
-          modelSettings: { [modelOptions] in modelOptions.settings(for: $0, hook: true) },
+          modelReview: { [modelOptions] in modelOptions.settings(for: $0, hook: true) },
           version: PaddockVersion.current)
         let colour = options.useColour(on: STDERR_FILENO)
         // Each ref's review is shown when it is done, not after the whole push.

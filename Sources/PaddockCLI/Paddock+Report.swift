@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockReports
 
 extension Paddock {
   struct Report: ParsableCommand {

@@ -1,12 +1,14 @@
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockModelReview
+import PaddockNet
 import Synchronization
 
 /// The parsers that read untrusted bytes, each as a fuzz target: a function of arbitrary input that must not crash,
 /// hang or break the parser's own promises. The libFuzzer driver (`paddock-fuzz`) calls `run` with generated input;
 /// the test suite replays every file under `Fuzz/corpus/<target>/` through the same function.
-public enum FuzzTarget: String, CaseIterable, Sendable {
+package enum FuzzTarget: String, CaseIterable, Sendable {
   /// Commit messages and identities: git's trailer parser and the agent recogniser.
   case trailers
   /// What git writes to a pre-push hook's standard input.
@@ -19,7 +21,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case ciEvent = "ci-event"
 
   /// Runs one input; throws when a promise is broken (a crash or a hang shows up as itself).
-  public func run(_ input: [UInt8]) throws(FuzzViolation) {
+  package func run(_ input: [UInt8]) throws(FuzzViolation) {
     switch self {
     case .trailers: try Self.trailers(input)
     case .prePush: try Self.prePush(input)
@@ -31,7 +33,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
   /// The input files under `paths`: a file itself, or the files of a directory in name order; nil when a path
   /// does not exist.
-  public static func inputFiles(_ paths: [String]) -> [String]? {
+  package static func inputFiles(_ paths: [String]) -> [String]? {
     var files: [String] = []
     for path in paths {
       var isDirectory: ObjCBool = false
@@ -286,6 +288,6 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 }
 
 /// A broken promise found by a fuzz input.
-public struct FuzzViolation: Error, Sendable, CustomStringConvertible {
-  public var description: String
+package struct FuzzViolation: Error, Sendable, CustomStringConvertible {
+  package var description: String
 }

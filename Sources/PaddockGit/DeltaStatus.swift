@@ -1,4 +1,4 @@
 /// How a file changed between two trees.
-public enum DeltaStatus: String, Sendable, Codable {
+package enum DeltaStatus: String, Sendable, Codable {
   case added, deleted, modified, renamed, copied, typeChanged = "type-changed", unmodified
 }

@@ -1,12 +1,12 @@
 /// What a tree-to-tree diff should compute.
-public struct DiffOptions: Hashable, Sendable {
+package struct DiffOptions: Hashable, Sendable {
   /// Unchanged lines around each change; 0 gives one hunk per contiguous change, as blame uses.
-  public var contextLines: Int
+  package var contextLines: Int
   /// Pair deleted and added files of similar content as renames (50% similarity, as git).
-  public var detectRenames: Bool
+  package var detectRenames: Bool
   /// Whether to produce every line with its text, or only hunk headers.
-  public var includeLines: Bool
-  public init(contextLines: Int = 0, detectRenames: Bool = true, includeLines: Bool = false) {
+  package var includeLines: Bool
+  package init(contextLines: Int = 0, detectRenames: Bool = true, includeLines: Bool = false) {
     self.contextLines = contextLines
     self.detectRenames = detectRenames
     self.includeLines = includeLines

@@ -1,5 +1,5 @@
 /// What kind of tree entry a side of a delta is.
-public enum FileMode: String, Sendable, Codable {
+package enum FileMode: String, Sendable, Codable {
   /// No entry on this side (added or deleted file).
   case absent
   case regular

@@ -10,9 +10,9 @@ internal import CLibgit2
 ///
 /// Built only right after a libgit2 call: libgit2 keeps its last error per
 /// thread, so nothing may run (or await) between the call and `GitError.last`.
-public struct GitError: Error, Sendable, Equatable {
+package struct GitError: Error, Sendable, Equatable {
   /// What went wrong, in terms the rest of Paddock can branch on.
-  public enum Code: Sendable, Equatable {
+  package enum Code: Sendable, Equatable {
     /// The path is not inside a git repository.
     case notARepository
     /// A revision, reference or path does not exist.
@@ -31,16 +31,16 @@ public struct GitError: Error, Sendable, Equatable {
   }
 
   /// The classified error.
-  public var code: Code
+  package var code: Code
   /// What Paddock was doing, such as "resolve revision `main~3`".
-  public var operation: String
+  package var operation: String
   /// libgit2's own message, decoded leniently.
-  public var detail: String
+  package var detail: String
   /// What the user can do about it, when we know.
-  public var hint: String?
+  package var hint: String?
 
   /// Creates an error by hand, for conditions the git layer detects itself.
-  public init(code: Code, operation: String, detail: String, hint: String? = nil) {
+  package init(code: Code, operation: String, detail: String, hint: String? = nil) {
     self.code = code
     self.operation = operation
     self.detail = detail
@@ -68,7 +68,7 @@ public struct GitError: Error, Sendable, Equatable {
 }
 
 extension GitError: CustomStringConvertible {
-  public var description: String {
+  package var description: String {
     var text = "could not \(operation): \(detail)"
     if let hint { text += "\n  hint: \(hint)" }
     return text

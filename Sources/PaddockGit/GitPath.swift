@@ -3,15 +3,15 @@
 /// Git paths are byte strings, not text: a path in Latin-1 must round-trip
 /// to libgit2 unchanged, so the bytes are the identity and `description` is
 /// only a lenient rendering for people.
-public struct GitPath: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct GitPath: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The path as stored in the tree, without a trailing NUL.
-  public var bytes: [UInt8]
+  package var bytes: [UInt8]
 
   /// Wraps raw path bytes.
-  public init(bytes: [UInt8]) { self.bytes = bytes }
+  package init(bytes: [UInt8]) { self.bytes = bytes }
 
   /// Wraps a path given as text (its UTF-8 bytes).
-  public init(_ string: String) { self.bytes = Array(string.utf8) }
+  package init(_ string: String) { self.bytes = Array(string.utf8) }
 
   init(cString: UnsafePointer<CChar>) {
     let length = strlen(cString)
@@ -21,14 +21,14 @@ public struct GitPath: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// The path for display: invalid UTF-8 bytes become U+FFFD.
-  public var description: String { String(decoding: bytes, as: UTF8.self) }
+  package var description: String { String(decoding: bytes, as: UTF8.self) }
 
   /// Whether the bytes are valid UTF-8, so `description` loses nothing.
-  public var isValidUTF8: Bool { String(validating: bytes, as: UTF8.self) != nil }
+  package var isValidUTF8: Bool { String(validating: bytes, as: UTF8.self) != nil }
 
   /// The path as git quotes it in porcelain output when it is not plain:
   /// C-style escapes with octal bytes, inside double quotes.
-  public var quoted: String {
+  package var quoted: String {
     var needsQuotes = false
     var out = ""
     for byte in bytes {
@@ -54,7 +54,7 @@ public struct GitPath: Hashable, Comparable, Sendable, CustomStringConvertible {
     return try body(terminated)
   }
 
-  public static func < (lhs: GitPath, rhs: GitPath) -> Bool {
+  package static func < (lhs: GitPath, rhs: GitPath) -> Bool {
     lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
   }
 }

@@ -1,7 +1,7 @@
 internal import CLibgit2
 
 /// A git object id (SHA-1), stored inline so that hashing and comparing are cheap.
-public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible {
   private var a: UInt64
   private var b: UInt64
   private var c: UInt32
@@ -24,7 +24,7 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
   init(_ pointer: UnsafePointer<git_oid>) { self.init(pointer.pointee) }
 
   /// Parses a full 40-character hexadecimal id; returns nil for anything else.
-  public init?(hex: String) {
+  package init?(hex: String) {
     guard hex.utf8.count == 40, hex.utf8.allSatisfy({ $0.isHexDigit }) else { return nil }
     var oid = git_oid()
     guard git_oid_fromstr(&oid, hex) == 0 else { return nil }
@@ -32,7 +32,7 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
   }
 
   /// Builds an id from its 20 raw bytes; nil for any other length.
-  public init?(bytes: ArraySlice<UInt8>) {
+  package init?(bytes: ArraySlice<UInt8>) {
     guard bytes.count == 20 else { return nil }
     (a, b, c) = bytes.withUnsafeBytes { raw in
       (
@@ -42,10 +42,10 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
   }
 
-  public init?(bytes: [UInt8]) { self.init(bytes: bytes[...]) }
+  package init?(bytes: [UInt8]) { self.init(bytes: bytes[...]) }
 
   /// The 20 raw bytes, as stored in git's objects.
-  public var bytes: [UInt8] {
+  package var bytes: [UInt8] {
     var oid = raw
     return withUnsafeBytes(of: &oid.id) { Array($0.prefix(20)) }
   }
@@ -61,13 +61,13 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
   }
 
   /// The all-zero id git uses for "no object" (for example in pre-push input).
-  public static let zero = ObjectID(git_oid())
+  package static let zero = ObjectID(git_oid())
 
   /// Whether this is the all-zero id.
-  public var isZero: Bool { a == 0 && b == 0 && c == 0 }
+  package var isZero: Bool { a == 0 && b == 0 && c == 0 }
 
   /// The 40-character lowercase hexadecimal form.
-  public var hex: String {
+  package var hex: String {
     var oid = raw
     var buffer = [CChar](repeating: 0, count: 41)
     git_oid_fmt(&buffer, &oid)
@@ -76,11 +76,11 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
   }
 
   /// The first `length` hexadecimal digits, as `git log --abbrev` prints them.
-  public func abbreviated(_ length: Int = 12) -> String { String(hex.prefix(length)) }
+  package func abbreviated(_ length: Int = 12) -> String { String(hex.prefix(length)) }
 
-  public var description: String { hex }
+  package var description: String { hex }
 
-  public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
+  package static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
 }
 
 extension UInt8 {
@@ -91,7 +91,7 @@ extension UInt8 {
 
 extension ObjectID: Codable {
   /// Decodes the 40-character hexadecimal form.
-  public init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
     guard let id = ObjectID(hex: text) else {
@@ -102,7 +102,7 @@ extension ObjectID: Codable {
   }
 
   /// Encodes the 40-character lowercase hexadecimal form, as git prints it.
-  public func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(hex)
   }

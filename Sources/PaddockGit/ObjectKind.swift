@@ -2,6 +2,6 @@ internal import CLibgit2
 
 /// The order in which `walk` yields commits.
 /// The kinds of git object.
-public enum ObjectKind: String, Sendable {
+package enum ObjectKind: String, Sendable {
   case commit, tree, blob, tag
 }

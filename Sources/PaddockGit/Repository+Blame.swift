@@ -5,7 +5,7 @@ extension Repository {
   /// changed it, following renames. `oldest` bounds the search: lines older
   /// than it are attributed to it and marked as boundary. `lines` limits the
   /// result to a 1-based inclusive range.
-  public func blame(
+  package func blame(
     path: GitPath, at revision: ObjectID, oldest: ObjectID? = nil, lines: ClosedRange<Int>? = nil
   ) throws(GitError) -> [BlameHunk] {
     var opts = git_blame_options()

@@ -21,7 +21,8 @@ extension Repository {
   /// In a partial clone, the blobs the diff needs are fetched from the promisor remote first, in one batch. A blob
   /// that can be had from nowhere leaves its file `isUnreadable` (no hunks), and renames are then found by exact
   /// content only; nothing stops.
-  public func diff(from: ObjectID?, to: ObjectID, options: DiffOptions = DiffOptions()) throws(GitError) -> [FileDiff] {
+  package func diff(from: ObjectID?, to: ObjectID, options: DiffOptions = DiffOptions()) throws(GitError) -> [FileDiff]
+  {
     if partialCloneRemote != nil { fetchFromPromisor(try missingBlobs([(from, to)])) }
     return try diffWithoutFetching(from: from, to: to, options: options)
   }
@@ -109,7 +110,7 @@ extension Repository {
   }
 
   /// The largest blob diffed as text, in bytes, as libgit2's default `max_size`; a larger one counts as binary.
-  public static let largestTextBlob = 512 << 20
+  package static let largestTextBlob = 512 << 20
   /// How many leading bytes git searches for a NUL to call a file binary (`buffer_is_binary`).
   static let binaryProbeLength = 8_000
 
@@ -279,7 +280,7 @@ extension Repository {
   ///
   /// `alongside` runs on the calling thread, with this handle, while the workers diff: other work overlaps the
   /// batch instead of waiting for it. As with `diff(from:to:options:)`, binary files are told by their content.
-  public func diffs(
+  package func diffs(
     _ pairs: [(from: ObjectID?, to: ObjectID)], options: DiffOptions, threads: Int,
     alongside: () throws(GitError) -> Void = {}
   ) throws(GitError) -> [[FileDiff]] {

@@ -1,7 +1,7 @@
 internal import CLibgit2
 
 /// Where HEAD points.
-public enum HeadState: Hashable, Sendable {
+package enum HeadState: Hashable, Sendable {
   /// On a branch with at least one commit.
   case branch(name: String, commit: ObjectID)
   /// Detached at a commit.
@@ -10,7 +10,7 @@ public enum HeadState: Hashable, Sendable {
   case unborn(branch: String)
 
   /// The commit HEAD points at, if any.
-  public var commit: ObjectID? {
+  package var commit: ObjectID? {
     switch self {
     case .branch(_, let commit), .detached(let commit): commit
     case .unborn: nil
@@ -20,7 +20,7 @@ public enum HeadState: Hashable, Sendable {
 
 extension Repository {
   /// Reads HEAD without failing on an unborn branch.
-  public func head() throws(GitError) -> HeadState {
+  package func head() throws(GitError) -> HeadState {
     var reference: OpaquePointer?
     let rc = git_repository_head(&reference, handle)
     if rc == GIT_EUNBORNBRANCH.rawValue || rc == GIT_ENOTFOUND.rawValue {
@@ -56,7 +56,7 @@ extension Repository {
   }
 
   /// The upstream of a local branch (`branch.<name>.merge`), as a short name like `origin/main`.
-  public func upstream(ofBranch name: String) -> String? {
+  package func upstream(ofBranch name: String) -> String? {
     var branch: OpaquePointer?
     guard git_branch_lookup(&branch, handle, name, GIT_BRANCH_LOCAL) == 0, let branch else {
       git_error_clear()
@@ -76,7 +76,7 @@ extension Repository {
   /// The repository's default branch as best git knows it: the target of
   /// `refs/remotes/origin/HEAD`, else the first of `main`, `master`, `trunk`
   /// that exists locally or on `origin`.
-  public func defaultBranch() -> String? {
+  package func defaultBranch() -> String? {
     var reference: OpaquePointer?
     if git_reference_lookup(&reference, handle, "refs/remotes/origin/HEAD") == 0, let reference {
       // Owned; freed right after the target is copied.
@@ -97,7 +97,7 @@ extension Repository {
   }
 
   /// Whether a fully qualified reference exists.
-  public func referenceExists(_ name: String) -> Bool {
+  package func referenceExists(_ name: String) -> Bool {
     var reference: OpaquePointer?
     guard git_reference_lookup(&reference, handle, name) == 0, let reference else {
       git_error_clear()

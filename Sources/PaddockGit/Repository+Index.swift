@@ -2,20 +2,20 @@ internal import CLibgit2
 
 /// The index (the staging area) written as a commit on top of HEAD: what `git commit` would record, for a review
 /// before the commit exists.
-public struct IndexCommit: Sendable, Hashable {
+package struct IndexCommit: Sendable, Hashable {
   /// The commit holding the index's tree; no reference names it.
-  public var commit: ObjectID
+  package var commit: ObjectID
   /// HEAD's commit, or nil on an unborn branch (the index is then the first commit).
-  public var parent: ObjectID?
+  package var parent: ObjectID?
   /// Whether the index's tree is HEAD's: nothing is staged.
-  public var isUnchanged: Bool
+  package var isUnchanged: Bool
 }
 
 extension Repository {
   /// Writes the index's tree (as `git write-tree` does) and a commit of it whose parent is HEAD, without moving
   /// any reference: the objects are what `git commit` would write, and the commit, referenced by nothing, is
   /// removed by `git gc` in time. An index with unresolved conflicts is an error that says so.
-  public func commitIndex(message: String, author: Signature, committer: Signature) throws(GitError) -> IndexCommit {
+  package func commitIndex(message: String, author: Signature, committer: Signature) throws(GitError) -> IndexCommit {
     var index: OpaquePointer?
     try check(git_repository_index(&index, handle), "read the index")
     guard let index else { throw GitError(code: .notFound, operation: "read the index", detail: "no index") }

@@ -9,7 +9,7 @@ extension Repository {
   ///
   /// The notes commit is signed by `user.name`/`user.email` when the configuration has them, else by
   /// `fallbackName <fallbackEmail>` (a CI runner often has no identity configured).
-  public func writeNote(
+  package func writeNote(
     reference: String, for object: ObjectID, message: String, force: Bool,
     fallbackName: String = "Paddock", fallbackEmail: String = "paddock@localhost"
   ) throws(GitError) {
@@ -28,22 +28,22 @@ extension Repository {
   }
 
   /// How a `git push` or `git fetch` of one ref went.
-  public struct RefTransfer: Sendable, Equatable {
+  package struct RefTransfer: Sendable, Equatable {
     /// Whether git exited with status 0.
-    public var succeeded: Bool
+    package var succeeded: Bool
     /// What git wrote to standard error, trimmed (it says why a push was refused).
-    public var message: String
+    package var message: String
   }
 
   /// Pushes `reference` to the same name on `remote` with the git CLI, so the credentials the CI system gave git
   /// (such as actions/checkout's) are used; libgit2 1.5 cannot read them. Never prompts for a password.
-  public func pushReference(_ reference: String, to remote: String, timeout: TimeInterval = 120) -> RefTransfer {
+  package func pushReference(_ reference: String, to remote: String, timeout: TimeInterval = 120) -> RefTransfer {
     runGit(["push", "--no-verify", remote, "\(reference):\(reference)"], timeout: timeout)
   }
 
   /// Fetches `reference` from `remote` into the same local name, replacing the local ref (`+ref:ref`). A remote
   /// that lacks the ref is not a failure: `succeeded` is true and `message` says so.
-  public func fetchReference(_ reference: String, from remote: String, timeout: TimeInterval = 120) -> RefTransfer {
+  package func fetchReference(_ reference: String, from remote: String, timeout: TimeInterval = 120) -> RefTransfer {
     let result = runGit(
       ["fetch", "--no-tags", "--no-write-fetch-head", remote, "+\(reference):\(reference)"], timeout: timeout)
     if !result.succeeded, result.message.contains("couldn't find remote ref") {

@@ -4,13 +4,13 @@ import Synchronization
 
 extension Repository {
   /// The bytes of the file at `path` in `revision`, or nil when there is no such file.
-  public func fileContents(path: GitPath, at revision: ObjectID) throws(GitError) -> [UInt8]? {
+  package func fileContents(path: GitPath, at revision: ObjectID) throws(GitError) -> [UInt8]? {
     guard let id = try blobID(path: path, at: revision) else { return nil }
     return try blob(id)
   }
 
   /// The bytes of a blob.
-  public func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
+  package func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
     try withBlob(id) { blob in
       let size = Int(git_blob_rawsize(blob))
       guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
@@ -19,7 +19,7 @@ extension Repository {
   }
 
   /// A blob's bytes, or nil when the object database does not have it (a partial clone, a lost object).
-  public func blobIfPresent(_ id: ObjectID) throws(GitError) -> [UInt8]? {
+  package func blobIfPresent(_ id: ObjectID) throws(GitError) -> [UInt8]? {
     guard contains(id) else { return nil }
     return try blob(id)
   }
@@ -31,7 +31,7 @@ extension Repository {
 
   /// The note that `reference` (such as `refs/notes/ai`) attaches to `object`, or nil
   /// when there is none or the notes ref does not exist.
-  public func note(reference: String, for object: ObjectID) throws(GitError) -> String? {
+  package func note(reference: String, for object: ObjectID) throws(GitError) -> String? {
     var note: OpaquePointer?
     var raw = object.raw
     let rc = git_note_read(&note, handle, reference, &raw)
@@ -51,7 +51,7 @@ extension Repository {
   /// Many blobs at once, each read and handed to `transform` on one of `threads` worker threads that each open
   /// their own handle on this repository's history; the results come back in the order asked. Each worker takes a
   /// contiguous share of `ids`, so versions of one file asked for together reuse libgit2's delta cache.
-  public func blobs<T: Sendable>(
+  package func blobs<T: Sendable>(
     _ ids: [ObjectID], threads: Int, transform: @escaping @Sendable (ObjectID, [UInt8]) -> T
   ) throws(GitError) -> [T] {
     guard threads > 1, ids.count >= 256 else {
@@ -85,7 +85,7 @@ extension Repository {
   }
 
   /// The blob id of `path` in `revision`'s tree, or nil when there is no such file.
-  public func blobID(path: GitPath, at revision: ObjectID) throws(GitError) -> ObjectID? {
+  package func blobID(path: GitPath, at revision: ObjectID) throws(GitError) -> ObjectID? {
     let tree = try tree(ofCommit: revision)
     // Owned tree; freed on return, as is the entry below.
     defer { git_tree_free(tree) }
@@ -104,7 +104,7 @@ extension Repository {
 
   /// The zero-context hunks between two blobs (nil: empty), with git's indent heuristic.
   /// Returns nil when either side is binary, by content as `diff(from:to:options:)` decides.
-  public func diffBlobs(old: ObjectID?, new: ObjectID) throws(GitError) -> [DiffHunk]? {
+  package func diffBlobs(old: ObjectID?, new: ObjectID) throws(GitError) -> [DiffHunk]? {
     // Owned object database; freed on return.
     var odb: OpaquePointer?
     try check(git_repository_odb(&odb, handle), "open the object database")
@@ -119,7 +119,7 @@ extension Repository {
 
   /// The zero-context hunks between two texts, with git's indent heuristic; both are diffed as text whatever
   /// bytes they hold, as `git blame` does when it looks for moved and copied lines.
-  public static func diffTexts(old: [UInt8], new: [UInt8]) throws(GitError) -> [DiffHunk] {
+  package static func diffTexts(old: [UInt8], new: [UInt8]) throws(GitError) -> [DiffHunk] {
     _ = Libgit2.ready
     final class Collector {
       var hunks: [DiffHunk] = []
@@ -153,7 +153,7 @@ extension Repository {
 extension Repository {
   /// Every regular or executable file in `revision`'s tree (and symbolic link, with `symlinks`), in tree order,
   /// up to `limit` entries.
-  public func files(at revision: ObjectID, limit: Int = .max, symlinks: Bool = false) throws(GitError) -> [TreeEntry] {
+  package func files(at revision: ObjectID, limit: Int = .max, symlinks: Bool = false) throws(GitError) -> [TreeEntry] {
     let tree = try tree(ofCommit: revision)
     // Owned tree; freed on return. Entries seen in the walk are borrowed from it and copied out at once.
     defer { git_tree_free(tree) }

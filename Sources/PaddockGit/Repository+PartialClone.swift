@@ -5,7 +5,7 @@ extension Repository {
   /// The blobs the diffs of `pairs` read that this repository does not have: in a partial clone
   /// (`--filter=blob:none`, `blob:limit=…`) the promisor remote holds them; elsewhere they are simply lost.
   /// Submodules, trees and unchanged files need no blob.
-  public func missingBlobs(_ pairs: [(from: ObjectID?, to: ObjectID)]) throws(GitError) -> Set<ObjectID> {
+  package func missingBlobs(_ pairs: [(from: ObjectID?, to: ObjectID)]) throws(GitError) -> Set<ObjectID> {
     var odb: OpaquePointer?
     try check(git_repository_odb(&odb, handle), "open the object database")
     // Owned object database; freed on return.
@@ -47,7 +47,7 @@ extension Repository {
   ///
   /// - Returns: the ids still missing afterwards (the remote is unreachable, or no longer has them).
   @discardableResult
-  public func fetchFromPromisor(_ ids: Set<ObjectID>, timeout: TimeInterval = 600) -> Set<ObjectID> {
+  package func fetchFromPromisor(_ ids: Set<ObjectID>, timeout: TimeInterval = 600) -> Set<ObjectID> {
     guard !ids.isEmpty, let remote = partialCloneRemote, let git = Self.gitExecutable() else { return ids }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: git)

@@ -3,7 +3,7 @@ internal import CLibgit2
 extension Repository {
   /// The references whose names match `glob` (such as `refs/remotes/origin/*`), each with the commit it points
   /// at; references that do not lead to a commit (a tag of a tree, a dangling symbolic ref) are left out.
-  public func references(matching glob: String) throws(GitError) -> [(name: String, commit: ObjectID)] {
+  package func references(matching glob: String) throws(GitError) -> [(name: String, commit: ObjectID)] {
     var iterator: OpaquePointer?
     try check(git_reference_iterator_glob_new(&iterator, handle, glob), "list the references matching \(glob)")
     guard let iterator else { return [] }

@@ -9,7 +9,7 @@ internal import CLibgit2
 extension Repository {
   /// Resolves any revision git understands (`main`, `HEAD~3`, `origin/main`,
   /// an abbreviated id, `v1.0^{commit}`) to a commit id.
-  public func resolveCommit(_ spec: String) throws(GitError) -> ObjectID {
+  package func resolveCommit(_ spec: String) throws(GitError) -> ObjectID {
     var object: OpaquePointer?
     let rc = git_revparse_single(&object, handle, spec)
     if rc < 0 {
@@ -42,7 +42,7 @@ extension Repository {
 
   /// What `id` is once tags are peeled: the kind of object a pushed ref finally names. A missing or damaged
   /// object is an error.
-  public func peeledKind(of id: ObjectID) throws(GitError) -> ObjectKind {
+  package func peeledKind(of id: ObjectID) throws(GitError) -> ObjectKind {
     var raw = id.raw
     var object: OpaquePointer?
     let rc = git_object_lookup(&object, handle, &raw, GIT_OBJECT_ANY)
@@ -129,7 +129,7 @@ extension Repository {
   }
 
   /// Parses `A..B`, `A...B` or a single revision `A` (meaning `A..HEAD`).
-  public func resolveRange(_ spec: String) throws(GitError) -> RevisionRange {
+  package func resolveRange(_ spec: String) throws(GitError) -> RevisionRange {
     if let symmetric = spec.range(of: "...") {
       let left = String(spec[..<symmetric.lowerBound])
       let right = String(spec[symmetric.upperBound...])
@@ -148,7 +148,7 @@ extension Repository {
   }
 
   /// The best common ancestor of two commits, or nil when they share no history.
-  public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID? {
+  package func mergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID? {
     if isShallow { return try shallowMergeBase(a, b) }
     var out = git_oid()
     var left = a.raw
@@ -167,7 +167,7 @@ extension Repository {
 
   /// Commits reachable from `include` but not from `exclude`, like
   /// `git rev-list include --not exclude`.
-  public func walk(
+  package func walk(
     include: [ObjectID], exclude: [ObjectID] = [], order: WalkOrder = .topological
   ) throws(GitError) -> [ObjectID] {
     // libgit2 1.5 does not read the `shallow` file: its walker fails at the cut-off.
@@ -230,7 +230,7 @@ extension Repository {
   }
 
   /// Reads one commit into a value.
-  public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+  package func commit(_ id: ObjectID) throws(GitError) -> Commit {
     try withCommit(id) { commit throws(GitError) in try commitValue(id, commit) }
   }
 
@@ -269,7 +269,7 @@ extension Repository {
   }
 
   /// Whether an object exists in the object database (without reading it).
-  public func contains(_ id: ObjectID) -> Bool {
+  package func contains(_ id: ObjectID) -> Bool {
     var odb: OpaquePointer?
     guard git_repository_odb(&odb, handle) == 0, let odb else {
       git_error_clear()
@@ -369,7 +369,7 @@ extension Repository {
 
 extension Repository {
   /// A commit's parent ids, without decoding its message (cheap, for history traversals).
-  public func parentIDs(of id: ObjectID) throws(GitError) -> [ObjectID] {
+  package func parentIDs(of id: ObjectID) throws(GitError) -> [ObjectID] {
     try withCommit(id) { commit in
       (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(ObjectID.init) }
     }

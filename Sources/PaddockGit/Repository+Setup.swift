@@ -2,7 +2,7 @@ internal import CLibgit2
 
 extension Repository {
   /// The paths in the index (as `git ls-files` lists them): the files the repository tracks, before any commit too.
-  public func indexPaths() throws(GitError) -> [String] {
+  package func indexPaths() throws(GitError) -> [String] {
     var index: OpaquePointer?
     try check(git_repository_index(&index, handle), "read the index")
     guard let index else { return [] }
@@ -19,7 +19,7 @@ extension Repository {
   }
 
   /// The URLs of the repository's remotes, in the order git lists them.
-  public func remoteURLs() -> [String] {
+  package func remoteURLs() -> [String] {
     var names = git_strarray()
     guard git_remote_list(&names, handle) == 0 else {
       git_error_clear()

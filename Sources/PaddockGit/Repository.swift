@@ -10,27 +10,27 @@ internal import CLibgit2
 ///
 /// Not Sendable: libgit2 handles belong to one thread at a time. Gather what
 /// you need from it synchronously, then hand the resulting values around.
-public final class Repository {
+package final class Repository {
   // Owned; freed in deinit with git_repository_free.
   let handle: OpaquePointer
 
   /// The `.git` directory (or the repository itself when bare), with a trailing slash.
-  public let gitDirectory: String
+  package let gitDirectory: String
   /// The directory shared by all worktrees (differs from `gitDirectory` in a linked worktree).
-  public let commonDirectory: String
+  package let commonDirectory: String
   /// The working tree, or nil for a bare repository.
-  public let workingDirectory: String?
+  package let workingDirectory: String?
 
   /// Opens the repository that contains `path`, searching parent directories
   /// the way git does: works from any subdirectory, a linked worktree, or
   /// inside a bare repository.
-  public convenience init(discoveringFrom path: String) throws(GitError) {
+  package convenience init(discoveringFrom path: String) throws(GitError) {
     try self.init(path: path, flags: 0)
   }
 
   /// Opens the object database and references of the repository whose git directory is `gitDirectory`, as if it
   /// were bare: no working tree, so no `.gitattributes` lookups in it. For reading history, not the checkout.
-  public convenience init(historyOf gitDirectory: String) throws(GitError) {
+  package convenience init(historyOf gitDirectory: String) throws(GitError) {
     try self.init(path: gitDirectory, flags: GIT_REPOSITORY_OPEN_BARE.rawValue | GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue)
   }
 
@@ -66,22 +66,22 @@ public final class Repository {
   deinit { git_repository_free(handle) }
 
   /// Whether the repository has no working tree.
-  public var isBare: Bool { git_repository_is_bare(handle) == 1 }
+  package var isBare: Bool { git_repository_is_bare(handle) == 1 }
 
   /// Whether this is a linked worktree (made by `git worktree add`).
-  public var isLinkedWorktree: Bool { git_repository_is_worktree(handle) == 1 }
+  package var isLinkedWorktree: Bool { git_repository_is_worktree(handle) == 1 }
 
   /// Whether the repository is a shallow clone (has a `shallow` file).
-  public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
+  package var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
 
   /// The commits at which a shallow clone's history is cut off.
-  public var shallowBoundary: Set<ObjectID> {
+  package var shallowBoundary: Set<ObjectID> {
     guard let text = readFile(commonDirectory + "shallow") else { return [] }
     return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
   }
 
   /// The promisor remote of a partial clone (`git clone --filter=...`), if any.
-  public var partialCloneRemote: String? {
+  package var partialCloneRemote: String? {
     if let value = configString("extensions.partialclone") { return value }
     // git 2.x marks the remote instead: `remote.<name>.promisor = true`.
     var names = git_strarray()
@@ -100,7 +100,7 @@ public final class Repository {
   }
 
   /// Reads a single configuration value, or nil when it is not set.
-  public func configString(_ name: String) -> String? {
+  package func configString(_ name: String) -> String? {
     var config: OpaquePointer?
     // Owned snapshot; freed with git_config_free.
     guard git_repository_config_snapshot(&config, handle) == 0, let config else {

@@ -3,18 +3,18 @@ internal import CLibgit2
 import struct Foundation.Date
 
 /// An author or committer: who, and when, as recorded in the commit.
-public struct Signature: Hashable, Sendable, Codable {
+package struct Signature: Hashable, Sendable, Codable {
   /// The name, decoded leniently (git does not require UTF-8).
-  public var name: String
+  package var name: String
   /// The e-mail address, decoded leniently.
-  public var email: String
+  package var email: String
   /// When, as seconds since 1970.
-  public var time: Int64
+  package var time: Int64
   /// The time-zone offset in minutes east of UTC.
-  public var offsetMinutes: Int32
+  package var offsetMinutes: Int32
 
   /// Creates a signature value.
-  public init(name: String, email: String, time: Int64, offsetMinutes: Int32) {
+  package init(name: String, email: String, time: Int64, offsetMinutes: Int32) {
     self.name = name
     self.email = email
     self.time = time
@@ -30,8 +30,8 @@ public struct Signature: Hashable, Sendable, Codable {
   }
 
   /// `Name <email>`, the form trailers and catalogues match against.
-  public var identity: String { "\(name) <\(email)>" }
+  package var identity: String { "\(name) <\(email)>" }
 
   /// The timestamp as a `Date`.
-  public var date: Date { Date(timeIntervalSince1970: Double(time)) }
+  package var date: Date { Date(timeIntervalSince1970: Double(time)) }
 }

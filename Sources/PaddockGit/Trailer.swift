@@ -1,14 +1,14 @@
 internal import CLibgit2
 
 /// A `Key: value` trailer from the end of a commit message.
-public struct Trailer: Hashable, Sendable, Codable {
+package struct Trailer: Hashable, Sendable, Codable {
   /// The key as written, such as `Co-authored-by`.
-  public var key: String
+  package var key: String
   /// The value with folded continuation lines joined by single spaces.
-  public var value: String
+  package var value: String
 
   /// Creates a trailer value.
-  public init(key: String, value: String) {
+  package init(key: String, value: String) {
     self.key = key
     self.value = value
   }
@@ -16,7 +16,7 @@ public struct Trailer: Hashable, Sendable, Codable {
   /// Parses the trailers of `message` with git's own rules (libgit2's port of
   /// git's trailer.c): only the last paragraph counts, and only when it is
   /// trailer-shaped. Never fails: a message without trailers gives `[]`.
-  public static func parse(_ message: String) -> [Trailer] {
+  package static func parse(_ message: String) -> [Trailer] {
     parse(bytes: Array(message.utf8))
   }
 
@@ -31,7 +31,7 @@ public struct Trailer: Hashable, Sendable, Codable {
   /// - an empty value (`Key:`) swallows the next line;
   /// - a line starting with the separator (`: value`) is a trailer with an empty key;
   /// - values are neither trimmed nor unfolded (CRLF leaves a `\r`).
-  public static func parse(bytes: [UInt8]) -> [Trailer] {
+  package static func parse(bytes: [UInt8]) -> [Trailer] {
     _ = Libgit2.ready
     // libgit2 stops at the first NUL; git does too when it reads a commit.
     var cString = adjustedForLibgit2(bytes.prefix { $0 != 0 }).map { CChar(bitPattern: $0) }

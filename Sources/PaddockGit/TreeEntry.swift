@@ -1,10 +1,10 @@
 /// A file in a commit's tree.
-public struct TreeEntry: Sendable, Hashable {
-  public var path: GitPath
-  public var blob: ObjectID
-  public var mode: FileMode
+package struct TreeEntry: Sendable, Hashable {
+  package var path: GitPath
+  package var blob: ObjectID
+  package var mode: FileMode
 
-  public init(path: GitPath, blob: ObjectID, mode: FileMode) {
+  package init(path: GitPath, blob: ObjectID, mode: FileMode) {
     self.path = path
     self.blob = blob
     self.mode = mode

@@ -1,6 +1,6 @@
 internal import CLibgit2
 
-public enum WalkOrder: Sendable {
+package enum WalkOrder: Sendable {
   /// Children before parents, like `git rev-list --topo-order`.
   case topological
   /// Parents before children: the order in which history was built.

@@ -6,11 +6,11 @@ internal import CRE2
 /// The syntax is RE2's (as in Go and gitleaks): Perl classes, `(?i)`, non-greedy repeats, named groups written
 /// `(?<name>…)` or `(?P<name>…)`. Lookarounds and backreferences are refused when compiling, with a hint. Offsets
 /// are UTF-8 byte offsets into the subject.
-public final class LinearRegex: Sendable {
+package final class LinearRegex: Sendable {
   /// The pattern as written.
-  public let pattern: String
+  package let pattern: String
   /// The number of capturing groups.
-  public let groupCount: Int
+  package let groupCount: Int
   /// The address of the RE2 program (`paddock_re2*`), owned by this object and freed in `deinit`. Kept as an
   /// address because a compiled RE2 program is never changed again and RE2 documents matching it from many threads
   /// at once as safe.
@@ -21,7 +21,7 @@ public final class LinearRegex: Sendable {
   ///   - caseless: match letters in any case, as `(?i)` does.
   ///   - multiline: `^` and `$` match at every line's start and end, not only the subject's.
   /// - Throws: `LinearRegexError` with RE2's reason and, for syntax RE2 does not have, what to write instead.
-  public init(_ pattern: String, caseless: Bool = false, multiline: Bool = false) throws(LinearRegexError) {
+  package init(_ pattern: String, caseless: Bool = false, multiline: Bool = false) throws(LinearRegexError) {
     self.pattern = pattern
     let source = Self.translatingNamedGroups(pattern)
     var flags: Int32 = 0
@@ -50,32 +50,32 @@ public final class LinearRegex: Sendable {
   }
 
   /// The index of the group named `name`, if the pattern has one.
-  public func group(named name: String) -> Int? {
+  package func group(named name: String) -> Int? {
     let index = paddock_re2_group_named(program, name)
     return index < 0 ? nil : Int(index)
   }
 
   /// Whether the pattern matches anywhere in `text` (the fastest question to ask).
-  public func matches(_ text: String) -> Bool {
+  package func matches(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { matches(bytes: $0) }
   }
 
   /// Whether the pattern matches anywhere in `bytes` (UTF-8).
-  public func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  package func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     bytes.withMemoryRebound(to: CChar.self) { chars in
       paddock_re2_match(program, chars.baseAddress, chars.count, 0, nil, 0) == 1
     }
   }
 
   /// The leftmost match in `text` starting at UTF-8 offset `start`, with every group's range.
-  public func firstMatch(in text: String, from start: Int = 0) -> LinearMatch? {
+  package func firstMatch(in text: String, from start: Int = 0) -> LinearMatch? {
     var text = text
     return text.withUTF8 { firstMatch(inBytes: $0, from: start) }
   }
 
   /// The leftmost match in `bytes` (UTF-8) starting at offset `start`, with every group's range.
-  public func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> LinearMatch? {
+  package func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> LinearMatch? {
     guard start >= 0, start <= bytes.count else { return nil }
     let count = groupCount + 1
     var spans = [Int](repeating: -1, count: 2 * count)
@@ -136,31 +136,31 @@ public final class LinearRegex: Sendable {
 }
 
 /// The ranges (UTF-8 byte offsets) of a match and of each of its groups.
-public struct LinearMatch: Sendable, Equatable {
+package struct LinearMatch: Sendable, Equatable {
   /// Group 0 is the whole match; a group that took no part is nil.
-  public let groups: [Range<Int>?]
+  package let groups: [Range<Int>?]
 
   /// The whole match.
-  public var range: Range<Int> { groups[0] ?? 0..<0 }
+  package var range: Range<Int> { groups[0] ?? 0..<0 }
 
   /// The first capturing group that took part, or the whole match when none did: what a rule reports.
-  public var reported: Range<Int> { groups.dropFirst().lazy.compactMap { $0 }.first ?? range }
+  package var reported: Range<Int> { groups.dropFirst().lazy.compactMap { $0 }.first ?? range }
 }
 
 /// A pattern RE2 cannot compile.
-public struct LinearRegexError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var pattern: String
-  public var reason: String
+package struct LinearRegexError: Error, Sendable, Equatable, CustomStringConvertible {
+  package var pattern: String
+  package var reason: String
   /// What to do about it.
-  public var hint: String
+  package var hint: String
 
-  public var description: String { "`\(pattern)` is not a valid pattern: \(reason); \(hint)" }
+  package var description: String { "`\(pattern)` is not a valid pattern: \(reason); \(hint)" }
 }
 
 extension String {
   /// The text at UTF-8 byte offsets `range` (clamped to the string); bytes of a character the range splits decode
   /// as U+FFFD.
-  public func utf8Slice(_ range: Range<Int>) -> String {
+  package func utf8Slice(_ range: Range<Int>) -> String {
     let bytes = utf8
     let lower = bytes.index(bytes.startIndex, offsetBy: range.lowerBound, limitedBy: bytes.endIndex) ?? bytes.endIndex
     let upper = bytes.index(lower, offsetBy: range.count, limitedBy: bytes.endIndex) ?? bytes.endIndex
@@ -168,7 +168,7 @@ extension String {
   }
 
   /// The string with the bytes at UTF-8 offsets `range` (clamped) replaced by `replacement`.
-  public func utf8Replacing(_ range: Range<Int>, with replacement: String) -> String {
+  package func utf8Replacing(_ range: Range<Int>, with replacement: String) -> String {
     let bytes = utf8
     let lower = bytes.index(bytes.startIndex, offsetBy: range.lowerBound, limitedBy: bytes.endIndex) ?? bytes.endIndex
     let upper = bytes.index(lower, offsetBy: range.count, limitedBy: bytes.endIndex) ?? bytes.endIndex

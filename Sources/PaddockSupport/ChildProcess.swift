@@ -13,9 +13,9 @@ import Synchronization
 /// blocks or Paddock ignores. At the time limit, past the output cap, and once the program has exited, its whole
 /// group is ended, so nothing it started in the background outlives the request; a signal that ends Paddock ends
 /// the group too (`Interruption.endWithProcess`).
-public enum ChildProcess {
+package enum ChildProcess {
   /// How the run ended.
-  public enum Ending: Sendable, Equatable {
+  package enum Ending: Sendable, Equatable {
     /// The program exited with this status.
     case exited(Int32)
     /// A signal ended the program.
@@ -27,18 +27,18 @@ public enum ChildProcess {
   }
 
   /// What a run produced.
-  public struct Result: Sendable {
-    public var ending: Ending
+  package struct Result: Sendable {
+    package var ending: Ending
     /// Standard output, at most the cap.
-    public var output: [UInt8]
+    package var output: [UInt8]
     /// The last bytes of standard error.
-    public var errorTail: [UInt8]
+    package var errorTail: [UInt8]
   }
 
   /// The program could not be started; `code` is the errno.
-  public struct StartError: Error, CustomStringConvertible {
-    public var code: Int32
-    public var description: String { String(cString: strerror(code)) }
+  package struct StartError: Error, CustomStringConvertible {
+    package var code: Int32
+    package var description: String { String(cString: strerror(code)) }
   }
 
   /// Seconds a stopped group gets between SIGTERM and SIGKILL.
@@ -49,7 +49,7 @@ public enum ChildProcess {
   /// Runs `executable` with `arguments` (not including argv[0]) and exactly `environment`, in the current
   /// directory, writing `input` to its standard input. Standard output past `outputLimit` bytes stops the run;
   /// the last `errorTailLimit` bytes of standard error are kept.
-  public static func run(
+  package static func run(
     _ executable: String, arguments: [String], environment: [String: String], input: [UInt8],
     timeout: Double, outputLimit: Int, errorTailLimit: Int = 4096
   ) throws(StartError) -> Result {

@@ -13,7 +13,7 @@ import Synchronization
 /// process-wide signal to any other. Instead, the first `deferring` call installs one handler: outside a deferred
 /// section it restores the default action and re-raises the signal (the process ends as it always would); inside,
 /// it only notes the signal, and the section's end re-raises it once the write is whole.
-public enum Interruption {
+package enum Interruption {
   private static let depth = Atomic<Int>(0)
   private static let pending = Atomic<Int32>(0)
   private static let installed = Atomic<Bool>(false)
@@ -25,7 +25,7 @@ public enum Interruption {
   /// sends the group SIGKILL. A child in a group of its own gets no Ctrl-C from the terminal, and would otherwise
   /// outlive the run. Returns the slot to release, or nil when 64 groups are already held (the child then runs
   /// unguarded).
-  public static func endWithProcess(group: Int32) -> Int? {
+  package static func endWithProcess(group: Int32) -> Int? {
     install()
     for slot in groups.indices
     where groups[slot].compareExchange(expected: 0, desired: group, ordering: .sequentiallyConsistent).exchanged {
@@ -35,12 +35,12 @@ public enum Interruption {
   }
 
   /// Stops guarding the group `endWithProcess(group:)` took `slot` for; call it before reaping the child.
-  public static func release(_ slot: Int?) {
+  package static func release(_ slot: Int?) {
     if let slot { groups[slot].store(0, ordering: .sequentiallyConsistent) }
   }
 
   /// Runs `body` with interruption deferred until it returns.
-  public static func deferring<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+  package static func deferring<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
     install()
     depth.add(1, ordering: .sequentiallyConsistent)
     defer {

@@ -11,13 +11,13 @@ import Synchronization
 ///
 /// Not libdispatch: `concurrentPerform` called from a thread of the Swift concurrency pool (where an async command
 /// runs) can wait for the pool to grow, which on a small machine takes up to a second. Plain threads start at once.
-public enum Parallel {
+package enum Parallel {
   /// The worker count for CPU-bound work: the machine's cores, at most four.
-  public static let defaultWorkers = min(4, ProcessInfo.processInfo.activeProcessorCount)
+  package static let defaultWorkers = min(4, ProcessInfo.processInfo.activeProcessorCount)
 
   /// Calls `body(worker)` for workers `0..<workers` at the same time, worker 0 on the calling thread, and returns
   /// when all have finished. `body` must make its own shared state thread-safe.
-  public static func run(workers: Int, _ body: (Int) -> Void) {
+  package static func run(workers: Int, _ body: (Int) -> Void) {
     guard workers > 1 else {
       body(0)
       return
@@ -55,7 +55,7 @@ public enum Parallel {
   }
 
   /// Calls `body(item)` once for each item in `0..<count`, handing items to `workers` threads as they free up.
-  public static func forEach(_ count: Int, workers: Int = defaultWorkers, _ body: (Int) -> Void) {
+  package static func forEach(_ count: Int, workers: Int = defaultWorkers, _ body: (Int) -> Void) {
     let workers = max(1, min(workers, count))
     // Items are handed out in order; a worker that takes one past the end stops.
     let next = Atomic<Int>(0)

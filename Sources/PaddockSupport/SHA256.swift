@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4) of bytes, for content-addressed cache keys. Small and dependency-free; checked against
 /// `sha256sum` in the tests.
-public enum SHA256 {
+package enum SHA256 {
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
     0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -13,10 +13,10 @@ public enum SHA256 {
   ]
 
   /// The digest of `text`'s UTF-8 bytes, as 64 lower-case hex digits.
-  public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+  package static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 
   /// The digest of `bytes`, as 64 lower-case hex digits.
-  public static func hex(_ bytes: [UInt8]) -> String {
+  package static func hex(_ bytes: [UInt8]) -> String {
     digest(bytes).map { word in
       let digits = String(word, radix: 16)
       return String(repeating: "0", count: 8 - digits.count) + digits
@@ -24,7 +24,7 @@ public enum SHA256 {
   }
 
   /// The eight 32-bit words of the digest.
-  public static func digest(_ bytes: [UInt8]) -> [UInt32] {
+  package static func digest(_ bytes: [UInt8]) -> [UInt32] {
     var h: [UInt32] = [
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockNet
 import TestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockNet
 import Synchronization
 import TestSupport
 import Testing

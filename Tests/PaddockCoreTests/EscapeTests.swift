@@ -1,4 +1,5 @@
 import PaddockCore
+import PaddockModelReview
 import Testing
 
 /// `Escape`: what each format lets untrusted text do (nothing).

@@ -1,5 +1,6 @@
 import Foundation
 import PaddockCore
+import PaddockNet
 import TestSupport
 import Testing
 

@@ -1,8 +1,10 @@
 import Foundation
+import PaddockNet
 import Synchronization
 import Testing
 
 @testable import PaddockCore
+@testable import PaddockModelReview
 
 /// The OpenAI and Anthropic wire formats as Paddock writes and reads them, and the typed errors a caller can match.
 @Suite struct ModelProviderWireTests {

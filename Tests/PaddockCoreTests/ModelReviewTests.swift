@@ -1,6 +1,7 @@
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockModelReview
 import PaddockSupport
 import TestSupport
 import Testing
@@ -134,7 +135,7 @@ import Testing
     let status: ModelReviewSummary.Status =
       [.complete, .partial, .unavailable].randomElement(using: &generator) ?? .complete
     let summary = ModelReviewSummary(
-      status: status, provider: "openai", model: "m",
+      status: status, provider: "openai", model: "m", promptVersion: ModelPrompt.version,
       onUnavailable: Verdict.allCases.randomElement(using: &generator) ?? .warn)
     let after = reviewer.adding(
       model: ModelReviewResult(findings: modelFindings, summary: summary), to: before, change: change)

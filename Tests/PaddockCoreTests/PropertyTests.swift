@@ -1,6 +1,7 @@
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockNet
 import TestSupport
 import Testing
 

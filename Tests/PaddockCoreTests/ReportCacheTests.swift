@@ -1,9 +1,11 @@
 import Foundation
 import PaddockGit
+import PaddockNet
 import TestSupport
 import Testing
 
 @testable import PaddockCore
+@testable import PaddockReports
 
 /// The report cache is never trusted: a record that git could not have produced is a cache miss, is diffed again
 /// and rewritten, and no record, however forged, can crash a report.

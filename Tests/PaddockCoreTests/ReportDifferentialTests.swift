@@ -1,6 +1,7 @@
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockReports
 import TestSupport
 import Testing
 

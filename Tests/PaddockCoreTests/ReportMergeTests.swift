@@ -1,5 +1,6 @@
 import Foundation
 import PaddockCore
+import PaddockReports
 import Testing
 
 /// `paddock report merge`: repositories' reports combined, the renderers against golden files, and every input

@@ -1,6 +1,8 @@
 import Foundation
 import PaddockCore
 import PaddockGit
+import PaddockModelReview
+import PaddockNet
 import TestSupport
 import Testing
 
@@ -65,7 +67,8 @@ import Testing
     finding.confidence = 0.8
     finding.model = "qwen2.5-coder"
     let summary = ModelReviewSummary(
-      status: .partial, provider: "openai", model: "qwen2.5-coder", onUnavailable: .warn, hunks: 3, cached: 1, sent: 1,
+      status: .partial, provider: "openai", model: "qwen2.5-coder", promptVersion: ModelPrompt.version,
+      onUnavailable: .warn, hunks: 3, cached: 1, sent: 1,
       requests: 2, promptTokens: 900, completionTokens: 120, milliseconds: 4200, findings: 1, lowConfidence: 1,
       skipped: [
         .init(path: "tools/größe, v1.py", start: 1, reason: "model.deadline (60 s) passed before this batch was sent")

@@ -1,4 +1,5 @@
 import PaddockCore
+import PaddockModelReview
 import Testing
 
 /// Secrets are masked wherever they are shown or sent: every secret on a line, in any finding's snippet, in the

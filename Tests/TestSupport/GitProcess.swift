@@ -3,20 +3,20 @@ import PaddockCore
 
 /// Runs a program to completion with stdout and stderr captured in files, so a
 /// large output never fills a pipe and deadlocks the wait.
-public struct ProcessResult: Sendable {
-  public var status: Int32
-  public var stdout: [UInt8]
-  public var stderr: [UInt8]
-  public var out: String { String(decoding: stdout, as: UTF8.self) }
-  public var err: String { String(decoding: stderr, as: UTF8.self) }
+package struct ProcessResult: Sendable {
+  package var status: Int32
+  package var stdout: [UInt8]
+  package var stderr: [UInt8]
+  package var out: String { String(decoding: stdout, as: UTF8.self) }
+  package var err: String { String(decoding: stderr, as: UTF8.self) }
 }
 
-public enum ProcessRunner {
+package enum ProcessRunner {
   /// The variables AI agents set in their shells, which Paddock's prepare-commit-msg hook reads.
-  public static let sessionVariables = Set(SessionVariable.builtin.map(\.variable))
+  package static let sessionVariables = Set(SessionVariable.builtin.map(\.variable))
 
   /// The environment every git invocation in tests gets: no user or system configuration.
-  public static func isolatedEnvironment(home: String) -> [String: String] {
+  package static func isolatedEnvironment(home: String) -> [String: String] {
     var environment = ProcessInfo.processInfo.environment
     for key in environment.keys where key.hasPrefix("GIT_") || key == "NO_COLOR" { environment[key] = nil }
     // Tests may run inside an AI agent's shell: its session variables would make hooks add trailers.
@@ -32,7 +32,7 @@ public enum ProcessRunner {
     return environment
   }
 
-  public static func run(
+  package static func run(
     _ executable: String, _ arguments: [String], in directory: String, environment: [String: String],
     input: [UInt8]? = nil
   ) throws -> ProcessResult {
@@ -67,7 +67,7 @@ public enum ProcessRunner {
   }
 
   /// The absolute path of a program on PATH.
-  public static func which(_ name: String) -> String? {
+  package static func which(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     for directory in path.split(separator: ":") {
       let candidate = "\(directory)/\(name)"

@@ -2,18 +2,18 @@ import Foundation
 
 /// Builds random but reproducible histories: edits, additions, deletions,
 /// renames, branches and merges, with AI and human authors.
-public struct HistoryGenerator {
-  public var random: SeededGenerator
+package struct HistoryGenerator {
+  package var random: SeededGenerator
   /// The working-tree model: path → lines.
-  public var files: [String: [String]] = [:]
+  package var files: [String: [String]] = [:]
   /// Whether some commits move or copy blocks of lines (within a file, to another file, to a new file), for
   /// `git blame -M`/`-C`. Off, the histories are those the other tests were written against.
-  public var moves = false
+  package var moves = false
   private var counter = 0
 
-  public static let claude = "\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\n"
+  package static let claude = "\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\n"
 
-  public init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+  package init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
   mutating func next(_ bound: Int) -> Int { Int(random.next() % UInt64(max(bound, 1))) }
 
@@ -29,7 +29,7 @@ public struct HistoryGenerator {
   }
 
   /// Applies a few random edits under `prefix` (so two branches can edit disjoint files).
-  public mutating func mutate(prefix: String, in repository: TestRepository, allowRename: Bool = true) throws {
+  package mutating func mutate(prefix: String, in repository: TestRepository, allowRename: Bool = true) throws {
     let mine = files.keys.filter { $0.hasPrefix(prefix) }.sorted()
     if moves, !mine.isEmpty, next(5) < 2 {
       moveBlock(among: mine, prefix: prefix)
@@ -115,13 +115,13 @@ public struct HistoryGenerator {
 
   /// Commits with an AI or a human author, at random.
   @discardableResult
-  public mutating func commit(_ repository: TestRepository, subject: String) throws -> String {
+  package mutating func commit(_ repository: TestRepository, subject: String) throws -> String {
     let ai = next(2) == 0
     return try repository.commit(subject + (ai ? Self.claude : "\n"), allowEmpty: true)
   }
 
   /// Re-reads the model from disk after a merge.
-  public mutating func reload(from repository: TestRepository) throws {
+  package mutating func reload(from repository: TestRepository) throws {
     files = [:]
     let listed = try repository.git(["ls-files", "-z"]).split(separator: "\0").map(String.init)
     for path in listed {
@@ -134,7 +134,7 @@ public struct HistoryGenerator {
 
   /// A history with a base on `main` and a `feature` branch that merges `main` back in mid-way.
   /// Returns the repository; `main` and `feature` are the range's ends.
-  public static func branchyRepository(seed: UInt64, commits: Int = 12, moves: Bool = false) throws -> TestRepository {
+  package static func branchyRepository(seed: UInt64, commits: Int = 12, moves: Bool = false) throws -> TestRepository {
     let repository = try TestRepository()
     var generator = HistoryGenerator(seed: seed)
     generator.moves = moves

@@ -1,22 +1,22 @@
 import Foundation
 
-@_exported import enum PaddockCore.JSONValue
+import PaddockNet
 
 /// Validates JSON against a JSON Schema (draft-04), for the keywords schemas like SARIF's use: `type`,
 /// `properties`, `additionalProperties`, `required`, `items`, `minItems`, `maxItems`, `uniqueItems`, `enum`,
 /// `const`, `$ref` (local), `anyOf`, `oneOf`, `allOf`, `not`, `minimum`, `maximum`, `minLength`, `pattern`.
 /// `format` and `default` are annotations and are not checked. An unsupported keyword fails loudly.
-public struct JSONSchemaValidator {
-  public let schema: JSONValue
+package struct JSONSchemaValidator {
+  package let schema: JSONValue
 
   static let annotations: Set<String> = [
     "$schema", "id", "$id", "title", "description", "default", "format", "definitions", "deprecated",
   ]
 
-  public init(schema: JSONValue) { self.schema = schema }
+  package init(schema: JSONValue) { self.schema = schema }
 
   /// Every violation as `path: problem`; empty when the instance is valid.
-  public func validate(_ instance: JSONValue) -> [String] {
+  package func validate(_ instance: JSONValue) -> [String] {
     var errors: [String] = []
     check(instance, against: schema, at: "$", errors: &errors)
     return errors

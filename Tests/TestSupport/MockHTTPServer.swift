@@ -5,38 +5,38 @@ import Foundation
 #endif
 
 /// A request the mock server received.
-public struct RecordedRequest: Sendable {
-  public var method: String
+package struct RecordedRequest: Sendable {
+  package var method: String
   /// Path and query, as sent.
-  public var target: String
-  public var headers: [String: String]
-  public var body: Data
+  package var target: String
+  package var headers: [String: String]
+  package var body: Data
 
-  public var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? Substring(target)) }
-  public var json: Any? { body.isEmpty ? nil : try? JSONSerialization.jsonObject(with: body) }
+  package var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? Substring(target)) }
+  package var json: Any? { body.isEmpty ? nil : try? JSONSerialization.jsonObject(with: body) }
 }
 
 /// An HTTP/1.1 server on 127.0.0.1 (a free port) for tests: each connection carries one request, answered by
 /// `handler`; every request is recorded.
-public final class MockHTTPServer: @unchecked Sendable {
-  public typealias Handler = @Sendable (RecordedRequest) -> (status: Int, headers: [String: String], body: Data)
+package final class MockHTTPServer: @unchecked Sendable {
+  package typealias Handler = @Sendable (RecordedRequest) -> (status: Int, headers: [String: String], body: Data)
 
-  public let port: Int
+  package let port: Int
   private let socket: Int32
   private let handler: Handler
   private let lock = NSLock()
   private var recorded: [RecordedRequest] = []
   private var stopped = false
 
-  public var url: String { "http://127.0.0.1:\(port)" }
+  package var url: String { "http://127.0.0.1:\(port)" }
 
-  public var requests: [RecordedRequest] {
+  package var requests: [RecordedRequest] {
     lock.lock()
     defer { lock.unlock() }
     return recorded
   }
 
-  public init(handler: @escaping Handler) throws {
+  package init(handler: @escaping Handler) throws {
     self.handler = handler
     let listener = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard listener >= 0 else { throw TestFailure("cannot open a socket") }
@@ -65,7 +65,7 @@ public final class MockHTTPServer: @unchecked Sendable {
 
   deinit { stop() }
 
-  public func stop() {
+  package func stop() {
     lock.lock()
     let wasStopped = stopped
     stopped = true

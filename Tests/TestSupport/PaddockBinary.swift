@@ -1,9 +1,9 @@
 import Foundation
 
 /// Finds and runs the built `paddock` executable, as a user would.
-public enum PaddockBinary {
+package enum PaddockBinary {
   /// `PADDOCK_BIN` when set, else `paddock` beside the test bundle in the build folder.
-  public static var path: String {
+  package static var path: String {
     if let explicit = ProcessInfo.processInfo.environment["PADDOCK_BIN"] { return explicit }
     let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     for candidate in [bundle, bundle.deletingLastPathComponent()] {
@@ -18,7 +18,7 @@ public enum PaddockBinary {
   }
 
   /// Runs `paddock` with `arguments` in `directory`.
-  public static func run(_ arguments: [String], in directory: String, environment: [String: String]) throws
+  package static func run(_ arguments: [String], in directory: String, environment: [String: String]) throws
     -> ProcessResult
   {
     var environment = environment
@@ -29,7 +29,7 @@ public enum PaddockBinary {
 
 extension TestRepository {
   /// Runs `paddock` in this repository (or in `directory`, relative to it).
-  public func paddock(_ arguments: [String], directory: String? = nil) throws -> ProcessResult {
+  package func paddock(_ arguments: [String], directory: String? = nil) throws -> ProcessResult {
     try PaddockBinary.run(arguments, in: directory.map { path + "/" + $0 } ?? path, environment: environment)
   }
 }

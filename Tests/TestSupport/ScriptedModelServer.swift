@@ -4,15 +4,15 @@ import Synchronization
 /// A model server stand-in on 127.0.0.1 that plays a script: the n-th request gets the n-th answer (the last one
 /// repeats), optionally after a delay. It speaks whatever the answers say: OpenAI-style chat completions, the
 /// Messages API, or garbage.
-public final class ScriptedModelServer: Sendable {
-  public struct Answer: Sendable {
-    public var status: Int
-    public var headers: [String: String]
-    public var body: Data
+package final class ScriptedModelServer: Sendable {
+  package struct Answer: Sendable {
+    package var status: Int
+    package var headers: [String: String]
+    package var body: Data
     /// Seconds to wait before answering (to play a slow server).
-    public var delay: TimeInterval
+    package var delay: TimeInterval
 
-    public init(status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0) {
+    package init(status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0) {
       self.status = status
       self.headers = headers
       self.body = body
@@ -20,7 +20,7 @@ public final class ScriptedModelServer: Sendable {
     }
 
     /// An OpenAI chat completion whose message is `content`.
-    public static func chat(
+    package static func chat(
       _ content: String, finish: String = "stop", promptTokens: Int = 100, completionTokens: Int = 20
     )
       -> Answer
@@ -36,13 +36,13 @@ public final class ScriptedModelServer: Sendable {
     }
 
     /// A chat completion carrying `findings` as the answer's JSON.
-    public static func findings(_ findings: [[String: Any]]) -> Answer {
+    package static func findings(_ findings: [[String: Any]]) -> Answer {
       let content = (try? JSONSerialization.data(withJSONObject: ["findings": findings])) ?? Data()
       return chat(String(decoding: content, as: UTF8.self))
     }
 
     /// An error status with a small JSON body.
-    public static func failure(_ status: Int, headers: [String: String] = [:]) -> Answer {
+    package static func failure(_ status: Int, headers: [String: String] = [:]) -> Answer {
       Answer(status: status, headers: headers, body: Data(#"{"error":{"message":"stub failure"}}"#.utf8))
     }
   }
@@ -54,7 +54,7 @@ public final class ScriptedModelServer: Sendable {
     let times = Mutex<[Date]>([])
   }
 
-  public init(_ script: [Answer]) throws {
+  package init(_ script: [Answer]) throws {
     let answers = script
     let served = Arrivals()
     server = try MockHTTPServer { [served] _ in
@@ -71,25 +71,25 @@ public final class ScriptedModelServer: Sendable {
 
   private let servedTimes: Arrivals
 
-  public var url: String { server.url }
-  public var requests: [RecordedRequest] { server.requests }
+  package var url: String { server.url }
+  package var requests: [RecordedRequest] { server.requests }
   /// When each request arrived.
-  public var arrivals: [Date] { servedTimes.times.withLock { $0 } }
+  package var arrivals: [Date] { servedTimes.times.withLock { $0 } }
 
   /// The JSON body of the n-th request.
-  public func body(_ index: Int) -> [String: Any]? {
+  package func body(_ index: Int) -> [String: Any]? {
     let requests = server.requests
     guard index < requests.count else { return nil }
     return requests[index].json as? [String: Any]
   }
 
   /// All the text of the n-th request's messages.
-  public func prompt(_ index: Int) -> String {
+  package func prompt(_ index: Int) -> String {
     guard let body = body(index) else { return "" }
     var text = (body["system"] as? String) ?? ""
     for message in body["messages"] as? [[String: Any]] ?? [] { text += "\n" + ((message["content"] as? String) ?? "") }
     return text
   }
 
-  public func stop() { server.stop() }
+  package func stop() { server.stop() }
 }

@@ -5,25 +5,25 @@ import PaddockGit
 ///
 /// Dates advance by one minute per commit so ids are reproducible; identities
 /// and trailers are whatever the test says.
-public final class TestRepository {
-  public let path: String
-  public let home: String
+package final class TestRepository {
+  package let path: String
+  package let home: String
   private let root: String
   private var clock: Int = 1_700_000_000
-  public var environment: [String: String]
+  package var environment: [String: String]
 
-  public struct Identity: Sendable {
-    public var name: String
-    public var email: String
-    public init(_ name: String, _ email: String) {
+  package struct Identity: Sendable {
+    package var name: String
+    package var email: String
+    package init(_ name: String, _ email: String) {
       self.name = name
       self.email = email
     }
-    public static let human = Identity("Ada Lovelace", "ada@example.com")
+    package static let human = Identity("Ada Lovelace", "ada@example.com")
   }
 
   /// Creates an empty repository on branch `main` (bare when asked).
-  public init(bare: Bool = false, name: String = "repo") throws {
+  package init(bare: Bool = false, name: String = "repo") throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("paddock-test-\(UUID().uuidString)").path
     home = root + "/home"
     path = root + "/" + name
@@ -34,7 +34,7 @@ public final class TestRepository {
   }
 
   /// Wraps an existing directory (a clone made by `git clone`), sharing this repository's home.
-  public init(existing path: String, home: String) {
+  package init(existing path: String, home: String) {
     root = ""
     self.home = home
     self.path = path
@@ -46,11 +46,11 @@ public final class TestRepository {
   }
 
   /// A sibling folder under the same temporary root (for clones and worktrees).
-  public func siblingPath(_ name: String) -> String { root + "/" + name }
+  package func siblingPath(_ name: String) -> String { root + "/" + name }
 
   /// Runs git in the repository and returns its stdout; throws on a non-zero exit.
   @discardableResult
-  public func git(_ arguments: [String], input: [UInt8]? = nil, extraEnvironment: [String: String] = [:]) throws
+  package func git(_ arguments: [String], input: [UInt8]? = nil, extraEnvironment: [String: String] = [:]) throws
     -> String
   {
     let result = try gitResult(arguments, input: input, extraEnvironment: extraEnvironment)
@@ -61,7 +61,7 @@ public final class TestRepository {
   }
 
   /// Runs git and returns the whole result, whatever the exit status.
-  public func gitResult(_ arguments: [String], input: [UInt8]? = nil, extraEnvironment: [String: String] = [:]) throws
+  package func gitResult(_ arguments: [String], input: [UInt8]? = nil, extraEnvironment: [String: String] = [:]) throws
     -> ProcessResult
   {
     guard let git = ProcessRunner.which("git") else { throw TestFailure("git is not installed") }
@@ -70,12 +70,12 @@ public final class TestRepository {
   }
 
   /// Writes a file (creating folders) in the working tree.
-  public func write(_ relativePath: String, _ content: String) throws {
+  package func write(_ relativePath: String, _ content: String) throws {
     try write(bytesPath: Array(relativePath.utf8), Array(content.utf8))
   }
 
   /// Writes raw bytes at a raw byte path, for names and contents that are not UTF-8.
-  public func write(bytesPath: [UInt8], _ content: [UInt8]) throws {
+  package func write(bytesPath: [UInt8], _ content: [UInt8]) throws {
     let full = Array(path.utf8) + [UInt8(ascii: "/")] + bytesPath
     if let slash = full.lastIndex(of: UInt8(ascii: "/")) {
       let directory = String(decoding: full[..<slash], as: UTF8.self)
@@ -90,11 +90,11 @@ public final class TestRepository {
   }
 
   /// Moves the commit clock forward (for histories spread over weeks and months).
-  public func advanceClock(days: Int) { clock += days * 86_400 }
+  package func advanceClock(days: Int) { clock += days * 86_400 }
 
   /// Stages everything and commits; returns the new commit id.
   @discardableResult
-  public func commit(
+  package func commit(
     _ message: String, author: Identity = .human, committer: Identity? = nil, allowEmpty: Bool = false
   ) throws -> String {
     try git(["add", "-A"])
@@ -117,7 +117,7 @@ public final class TestRepository {
 
   /// Merges `branch` into the current branch with a merge commit (no fast-forward).
   @discardableResult
-  public func merge(_ branch: String, message: String = "Merge", author: Identity = .human) throws -> String {
+  package func merge(_ branch: String, message: String = "Merge", author: Identity = .human) throws -> String {
     clock += 60
     let environment = [
       "GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email, "GIT_AUTHOR_DATE": "@\(clock) +0000",
@@ -128,22 +128,22 @@ public final class TestRepository {
   }
 
   /// `git rev-parse` of a revision.
-  public func revParse(_ revision: String) throws -> String {
+  package func revParse(_ revision: String) throws -> String {
     try git(["rev-parse", revision]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }
 
 /// A failure in test set-up, with the command's own words.
-public struct TestFailure: Error, CustomStringConvertible {
-  public var description: String
-  public init(_ description: String) { self.description = description }
+package struct TestFailure: Error, CustomStringConvertible {
+  package var description: String
+  package init(_ description: String) { self.description = description }
 }
 
 /// A small deterministic random number generator (SplitMix64), so generated cases repeat.
-public struct SeededGenerator: RandomNumberGenerator {
+package struct SeededGenerator: RandomNumberGenerator {
   private var state: UInt64
-  public init(seed: UInt64) { state = seed }
-  public mutating func next() -> UInt64 {
+  package init(seed: UInt64) { state = seed }
+  package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -154,7 +154,7 @@ public struct SeededGenerator: RandomNumberGenerator {
 
 extension ObjectID {
   /// A made-up id of one repeated hex digit, for a value that names a commit no repository holds.
-  public static func repeating(_ digit: Character) -> ObjectID {
+  package static func repeating(_ digit: Character) -> ObjectID {
     guard let id = ObjectID(hex: String(repeating: digit, count: 40)) else { preconditionFailure("not a hex digit") }
     return id
   }

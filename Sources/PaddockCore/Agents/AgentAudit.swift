@@ -1,28 +1,29 @@
 import Foundation
 import PaddockGit
+import PaddockSupport
 
 /// What Paddock makes of a repository's history, commit by commit, so a user can check it before trusting the gate:
 /// commits per agent and bot, the kinds of evidence behind them, and the identities, trailers and message lines that
 /// look like an agent or a bot but matched nothing.
-public struct AgentAudit: Sendable, Encodable {
+package struct AgentAudit: Sendable, Encodable {
   /// Commits per authorship.
-  public var authorship: [String: Int] = [:]
+  package var authorship: [String: Int] = [:]
   /// AI commits per agent id, and bot commits per bot id.
-  public var agents: [String: Int] = [:]
-  public var bots: [String: Int] = [:]
+  package var agents: [String: Int] = [:]
+  package var bots: [String: Int] = [:]
   /// Evidence of the AI and bot commits, by `kind/strength` (the strongest piece of each commit).
-  public var evidence: [String: Int] = [:]
+  package var evidence: [String: Int] = [:]
   /// Identities (`Name <email>`, as author, committer or co-author), trailers and message lines of human and unknown
   /// commits that look like an agent or a bot, with how many commits show each.
-  public var unmatched: [String: Int] = [:]
-  public var commits = 0
+  package var unmatched: [String: Int] = [:]
+  package var commits = 0
 
   enum CodingKeys: String, CodingKey { case commits, authorship, agents, bots, evidence, unmatched }
 
-  public init() {}
+  package init() {}
 
   /// Adds one commit and what the classifier made of it.
-  public mutating func add(_ commit: Commit, _ classification: CommitClassification) {
+  package mutating func add(_ commit: Commit, _ classification: CommitClassification) {
     commits += 1
     authorship[classification.authorship.rawValue, default: 0] += 1
     switch classification.authorship {
@@ -90,7 +91,7 @@ public struct AgentAudit: Sendable, Encodable {
   }
 
   /// A report for a terminal: counts, evidence, then what matched nothing, most frequent first.
-  public var text: String {
+  package var text: String {
     func lines(_ counts: [String: Int], limit: Int = 40) -> String {
       let sorted = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
       return sorted.prefix(limit).map { "  \(String($0.value).leftPadded(6, with: " "))  \(Escape.terminal($0.key))\n" }

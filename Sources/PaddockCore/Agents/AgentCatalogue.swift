@@ -1,12 +1,12 @@
 /// A mapping of one exact identity to an agent, for bot accounts and people's AI aliases.
-public struct IdentityAlias: Sendable, Hashable {
+package struct IdentityAlias: Sendable, Hashable {
   /// `Name <email>`; the name compares exactly, the e-mail case-insensitively.
-  public var identity: String
+  package var identity: String
   /// The agent id this identity stands for.
-  public var agent: String
-  public var model: String?
+  package var agent: String
+  package var model: String?
 
-  public init(identity: String, agent: String, model: String? = nil) {
+  package init(identity: String, agent: String, model: String? = nil) {
     self.identity = identity
     self.agent = agent
     self.model = model
@@ -14,18 +14,18 @@ public struct IdentityAlias: Sendable, Hashable {
 }
 
 /// The agents to recognise, with a repository's additions and switches applied.
-public struct AgentCatalogue: Sendable, Hashable {
-  public var agents: [AgentDefinition]
-  public var aliases: [IdentityAlias]
+package struct AgentCatalogue: Sendable, Hashable {
+  package var agents: [AgentDefinition]
+  package var aliases: [IdentityAlias]
   /// Marker ids (`claude-code/generated-with`) or whole agent ids (`aider`) that are off.
-  public var disabled: Set<String>
+  package var disabled: Set<String>
   /// Trailer keys that mean a person reviewed the change (compared case-insensitively).
-  public var reviewTrailers: [String]
+  package var reviewTrailers: [String]
   /// Whether a review must come from someone other than the commit's author and committer
   /// (`policy.review.independent`, on by default).
-  public var independentReview = true
+  package var independentReview = true
 
-  public init(
+  package init(
     agents: [AgentDefinition], aliases: [IdentityAlias] = [], disabled: Set<String> = [], reviewTrailers: [String]
   ) {
     self.agents = agents
@@ -35,11 +35,11 @@ public struct AgentCatalogue: Sendable, Hashable {
   }
 
   /// The built-in catalogue with `Reviewed-by:` and `Acked-by:` as human review.
-  public static let builtin = AgentCatalogue(
+  package static let builtin = AgentCatalogue(
     agents: BuiltinAgents.all + BuiltinBots.all, reviewTrailers: ["Reviewed-by", "Acked-by"])
 
   /// Adds agents, replacing built-in ones with the same id.
-  public mutating func add(_ definitions: [AgentDefinition]) {
+  package mutating func add(_ definitions: [AgentDefinition]) {
     for definition in definitions {
       if let index = agents.firstIndex(where: { $0.id == definition.id }) {
         agents[index] = definition
@@ -52,13 +52,13 @@ public struct AgentCatalogue: Sendable, Hashable {
   }
 
   /// Whether a marker is switched on (neither it nor its agent is disabled).
-  public func isEnabled(_ marker: AgentMarker, of agent: AgentDefinition) -> Bool {
+  package func isEnabled(_ marker: AgentMarker, of agent: AgentDefinition) -> Bool {
     !disabled.contains(marker.id) && !disabled.contains(agent.id)
   }
 
   /// The agent with this id, if catalogued.
-  public func agent(id: String) -> AgentDefinition? { agents.first { $0.id == id } }
+  package func agent(id: String) -> AgentDefinition? { agents.first { $0.id == id } }
 
   /// Every marker id, for validating configuration.
-  public var markerIDs: Set<String> { Set(agents.flatMap { $0.markers.map(\.id) }) }
+  package var markerIDs: Set<String> { Set(agents.flatMap { $0.markers.map(\.id) }) }
 }

@@ -1,7 +1,7 @@
 /// One recogniser: a pattern that, when it matches a commit, names an agent.
-public struct AgentMarker: Sendable, Hashable {
+package struct AgentMarker: Sendable, Hashable {
   /// What the pattern is matched against.
-  public enum Kind: String, Sendable, Hashable, CaseIterable {
+  package enum Kind: String, Sendable, Hashable, CaseIterable {
     /// `Name <email>` of the author, the committer, and every `Co-authored-by:` trailer.
     case identity
     /// The value of trailers with one of `keys`.
@@ -14,14 +14,14 @@ public struct AgentMarker: Sendable, Hashable {
   }
 
   /// Stable id, `<agent>/<name>`, used to switch a marker off in `.paddock.yml`.
-  public var id: String
-  public var kind: Kind
+  package var id: String
+  package var kind: Kind
   /// Trailer keys, compared case-insensitively (trailer and policy markers).
-  public var keys: [String]
+  package var keys: [String]
   /// An RE2 regular expression (`LinearRegex`). A named group `model` captures the model.
-  public var pattern: String
+  package var pattern: String
 
-  public init(id: String, kind: Kind, keys: [String] = [], pattern: String = "") {
+  package init(id: String, kind: Kind, keys: [String] = [], pattern: String = "") {
     self.id = id
     self.kind = kind
     self.keys = keys
@@ -30,18 +30,18 @@ public struct AgentMarker: Sendable, Hashable {
 }
 
 /// An AI coding agent and the ways it marks its commits.
-public struct AgentDefinition: Sendable, Hashable {
+package struct AgentDefinition: Sendable, Hashable {
   /// Stable kebab-case id, such as `claude-code`.
-  public var id: String
+  package var id: String
   /// Display name, such as `Claude Code`.
-  public var name: String
+  package var name: String
   /// Lower-case names people write in policy trailers (`claude`, `claude code`).
-  public var aliases: [String]
-  public var markers: [AgentMarker]
+  package var aliases: [String]
+  package var markers: [AgentMarker]
   /// Automation that is not an AI agent (a dependency or release bot): its commits are `bot`, not `ai`.
-  public var isBot: Bool
+  package var isBot: Bool
 
-  public init(id: String, name: String, aliases: [String] = [], markers: [AgentMarker], isBot: Bool = false) {
+  package init(id: String, name: String, aliases: [String] = [], markers: [AgentMarker], isBot: Bool = false) {
     self.id = id
     self.name = name
     self.aliases = aliases

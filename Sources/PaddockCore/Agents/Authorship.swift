@@ -1,7 +1,7 @@
 import PaddockGit
 
 /// Who wrote a line or a commit.
-public enum Authorship: String, Sendable, Codable, Hashable, CaseIterable {
+package enum Authorship: String, Sendable, Codable, Hashable, CaseIterable {
   /// An AI coding agent.
   case ai
   /// A person.
@@ -13,5 +13,5 @@ public enum Authorship: String, Sendable, Codable, Hashable, CaseIterable {
 
   /// Whether lines of this authorship get an AI's scrutiny: AI rules, AI limits, protected paths, model review.
   /// Unknown authorship may be an agent; a bot's and a person's lines are not.
-  public var isAIOrUnknown: Bool { self == .ai || self == .unknown }
+  package var isAIOrUnknown: Bool { self == .ai || self == .unknown }
 }

@@ -6,7 +6,7 @@
 /// `noreply@opencode.ai`) with any display name, since the name often carries a model that changes every few
 /// months. A vendor's shared `noreply@` mailbox that people have also claimed (`noreply@anthropic.com`) needs the
 /// agent's name too, in any case and with any model after it.
-public enum BuiltinAgents {
+package enum BuiltinAgents {
   /// GitHub's bot e-mail form, `<numeric id>+<login>@users.noreply.github.com`, or the same without the id (as
   /// squash merges sometimes write it).
   private static func githubBot(_ login: String, id: String = #"\d+"#) -> String {
@@ -14,7 +14,7 @@ public enum BuiltinAgents {
   }
 
   /// The full built-in catalogue, in the order ties are broken.
-  public static let all: [AgentDefinition] = [
+  package static let all: [AgentDefinition] = [
     AgentDefinition(
       id: "claude-code", name: "Claude Code",
       aliases: ["claude", "claude code", "claude-code", "claude-web", "anthropic"],

@@ -3,7 +3,7 @@
 ///
 /// A `[bot]` account in none of these (nor among the agents) stays `unknown`, is treated like AI by default, and is
 /// listed with the lines to add to `.paddock.yml` to classify it.
-public enum BuiltinBots {
+package enum BuiltinBots {
   /// A GitHub App's bot account, `<id>+<login>[bot]@users.noreply.github.com` (the id optional), any name.
   private static func app(_ login: String) -> String {
     #"(?i)^[^<]*<(?:\d+\+)?"# + login + #"\[bot\]@users\.noreply\.github\.com>$"#
@@ -22,7 +22,7 @@ public enum BuiltinBots {
   }
 
   /// The built-in bots, in the order ties are broken.
-  public static let all: [AgentDefinition] = [
+  package static let all: [AgentDefinition] = [
     bot(
       "dependabot", "Dependabot",
       identities: [app("dependabot(?:-preview)?"), #"(?i)^dependabot[^<]*<support@dependabot\.com>$"#]),

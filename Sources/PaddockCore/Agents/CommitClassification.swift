@@ -1,23 +1,23 @@
 import PaddockGit
 
 /// The verdict on one commit: who wrote it, and why we think so.
-public struct CommitClassification: Sendable, Codable, Hashable {
-  public var authorship: Authorship
+package struct CommitClassification: Sendable, Codable, Hashable {
+  package var authorship: Authorship
   /// The catalogue id of the agent, when `authorship` is `ai`.
-  public var agent: String?
+  package var agent: String?
   /// The agent's display name.
-  public var agentName: String?
+  package var agentName: String?
   /// The model, when any evidence names one.
-  public var model: String?
+  package var model: String?
   /// Every piece of AI (or, for a bot, automation) evidence found, strongest first.
-  public var evidence: [Evidence]
+  package var evidence: [Evidence]
   /// Evidence that a person reviewed the change: a review trailer in git's trailer block naming a person
   /// (`Name <email>`) who is not an agent and, when reviews must be independent, not the author or committer.
-  public var review: [Evidence]
+  package var review: [Evidence]
   /// Review trailers that do not count, each with the reason, so a message can say what to write instead.
-  public var refusedReview: [RefusedReview]
+  package var refusedReview: [RefusedReview]
 
-  public init(
+  package init(
     authorship: Authorship, agent: String? = nil, agentName: String? = nil, model: String? = nil,
     evidence: [Evidence] = [], review: [Evidence] = [], refusedReview: [RefusedReview] = []
   ) {
@@ -31,5 +31,5 @@ public struct CommitClassification: Sendable, Codable, Hashable {
   }
 
   /// Whether a person's review evidence is present.
-  public var isReviewed: Bool { !review.isEmpty }
+  package var isReviewed: Bool { !review.isEmpty }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import PaddockGit
 import PaddockRegex
+import PaddockSupport
 import Synchronization
 
 /// Classifies commits as AI, human or unknown from their trailers, identities and message.
 ///
 /// Holds compiled regular expressions; build one per run and use it on one thread.
-public struct CommitClassifier {
+package struct CommitClassifier {
   private struct CompiledMarker {
     var marker: AgentMarker
     var agent: AgentDefinition
@@ -25,7 +26,7 @@ public struct CommitClassifier {
     let hits = Mutex<[String: [IdentityHit]]>([:])
   }
 
-  public let catalogue: AgentCatalogue
+  package let catalogue: AgentCatalogue
   private let markers: [CompiledMarker]
   private let reviewKeys: Set<String>
   /// The catalogue ids of bots (automation that is not an AI agent).
@@ -38,7 +39,7 @@ public struct CommitClassifier {
 
   /// Compiles the catalogue's enabled markers.
   /// - Throws: `CatalogueError.invalidPattern` naming the marker whose pattern does not compile.
-  public init(catalogue: AgentCatalogue) throws(CatalogueError) {
+  package init(catalogue: AgentCatalogue) throws(CatalogueError) {
     self.catalogue = catalogue
     var compiled: [CompiledMarker] = []
     for agent in catalogue.agents {
@@ -86,7 +87,7 @@ public struct CommitClassifier {
   }
 
   /// Classifies one commit.
-  public func classify(_ commit: Commit) -> CommitClassification {
+  package func classify(_ commit: Commit) -> CommitClassification {
     let trailers = allTrailers(of: commit)
     var evidence = identityEvidence(of: commit, trailers: trailers)
     evidence += trailerEvidence(trailers)
@@ -274,7 +275,7 @@ public struct CommitClassifier {
   }
 
   /// The marker of the evidence that names a `[bot]` account the catalogue does not know.
-  public static let unrecognisedBotMarker = "unrecognised-bot"
+  package static let unrecognisedBotMarker = "unrecognised-bot"
 
   /// Strongest evidence first; among equals, catalogue order (declared assistance last).
   private func rank(_ evidence: [Evidence]) -> [Evidence] {
@@ -291,7 +292,7 @@ public struct CommitClassifier {
   /// The display name of an agent id, including ids that policy trailers introduce.
   /// Maps a tool name from line-level evidence (`claude`, `cursor`, `codex`) to a catalogue id, or
   /// `declared:<name>` for a tool the catalogue does not know.
-  public func agentID(forTool tool: String) -> String {
+  package func agentID(forTool tool: String) -> String {
     let lower = tool.lowercased()
     for agent in catalogue.agents where agent.id == lower || agent.aliases.contains(lower) {
       return agent.id
@@ -299,13 +300,13 @@ public struct CommitClassifier {
     return PolicyTrailer.declaredPrefix + lower
   }
 
-  public func displayName(forAgent id: String) -> String {
+  package func displayName(forAgent id: String) -> String {
     if let agent = catalogue.agent(id: id) { return agent.name }
     return PolicyTrailer.displayName(forUncataloguedID: id)
   }
 
   /// Whether `identity` (`Name <email>`) is a catalogued agent or an AI alias.
-  public func isAgentIdentity(_ identity: String) -> Bool {
+  package func isAgentIdentity(_ identity: String) -> Bool {
     if alias(for: identity) != nil { return true }
     return !identityHits(identity).isEmpty
   }
@@ -433,10 +434,10 @@ public struct CommitClassifier {
 }
 
 /// A catalogue that cannot be compiled.
-public enum CatalogueError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum CatalogueError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidPattern(marker: String, pattern: String, reason: String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .invalidPattern(let marker, let pattern, let reason):
       "agent marker `\(marker)` has an invalid regular expression `\(pattern)`: \(reason); fix the pattern in .paddock.yml"

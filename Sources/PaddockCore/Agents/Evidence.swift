@@ -1,19 +1,19 @@
 /// One reason to believe an agent (or a reviewing person) was involved.
-public struct Evidence: Sendable, Codable, Hashable {
-  public var kind: EvidenceKind
-  public var strength: EvidenceStrength
+package struct Evidence: Sendable, Codable, Hashable {
+  package var kind: EvidenceKind
+  package var strength: EvidenceStrength
   /// The catalogue marker that matched, such as `claude-code/co-author`.
-  public var marker: String
+  package var marker: String
   /// The agent's catalogue id, such as `claude-code`; nil for review evidence.
-  public var agent: String?
+  package var agent: String?
   /// The model named by the evidence, when it names one.
-  public var model: String?
+  package var model: String?
   /// The text that matched, such as `Co-Authored-By: Claude <noreply@anthropic.com>`.
-  public var text: String
+  package var text: String
   /// Where it was found: `author`, `committer`, `trailer`, `message line 7`, `refs/notes/ai`.
-  public var source: String
+  package var source: String
 
-  public init(
+  package init(
     kind: EvidenceKind, strength: EvidenceStrength, marker: String, agent: String?, model: String?, text: String,
     source: String
   ) {

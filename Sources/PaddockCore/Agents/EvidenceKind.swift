@@ -1,5 +1,5 @@
 /// Which kind of record in a commit pointed at an agent or a reviewer.
-public enum EvidenceKind: String, Sendable, Codable, Hashable {
+package enum EvidenceKind: String, Sendable, Codable, Hashable {
   /// A trailer that git itself parses from the message's last paragraph.
   case trailer
   /// A trailer-shaped line elsewhere in the message, which git does not parse as a trailer.

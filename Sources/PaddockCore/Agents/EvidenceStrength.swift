@@ -1,5 +1,5 @@
 /// How much a piece of evidence can be trusted.
-public enum EvidenceStrength: String, Sendable, Codable, Hashable, Comparable {
+package enum EvidenceStrength: String, Sendable, Codable, Hashable, Comparable {
   /// Parsed exactly as git parses it, or an exact identity match.
   case strong
   /// Found in the text but outside git's trailer block, or a free-text marker.
@@ -15,5 +15,5 @@ public enum EvidenceStrength: String, Sendable, Codable, Hashable, Comparable {
     case .weak: 0
     }
   }
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+  package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }

@@ -1,12 +1,13 @@
 import PaddockRegex
+import PaddockSupport
 
 /// A `Name <email>` identity as a review trailer or a signature gives it, parsed leniently.
-public struct PersonIdentity: Sendable, Hashable {
-  public var name: String
-  public var email: String
+package struct PersonIdentity: Sendable, Hashable {
+  package var name: String
+  package var email: String
 
   /// Parses `Name <email>`: nil unless there is a name and an address shaped `local@domain.tld`.
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     let trimmed = text.trimmingBlanks()
     guard let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") else { return nil }
     let name = String(trimmed[..<open]).collapsingBlanks()
@@ -26,7 +27,7 @@ public struct PersonIdentity: Sendable, Hashable {
   }
 
   /// The same person: the same address (case-insensitive) or the same name (case and blanks aside).
-  public func isSamePerson(as other: PersonIdentity) -> Bool {
+  package func isSamePerson(as other: PersonIdentity) -> Bool {
     email.lowercased() == other.email.lowercased() || name.lowercased() == other.name.lowercased()
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockSupport
 
 /// Reads the agent and model out of policy trailers people write about their
 /// own work: `Assisted-by: Claude:claude-3-opus coccinelle sparse` (Linux),

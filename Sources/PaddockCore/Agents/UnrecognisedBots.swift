@@ -1,8 +1,8 @@
 /// `[bot]` accounts the catalogue does not know: their commits are `unknown` (treated like AI by default), and every
 /// report and review summary names them with the lines that classify them in `.paddock.yml`.
-public enum UnrecognisedBots {
+package enum UnrecognisedBots {
   /// The note for these authors (`Name <email>` → commits), or nil when there are none.
-  public static func note(_ authors: [String: Int]) -> String? {
+  package static func note(_ authors: [String: Int]) -> String? {
     guard !authors.isEmpty else { return nil }
     let sorted = authors.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
     let listed = sorted.prefix(10).map { "\($0.key) (\($0.value) commit\($0.value == 1 ? "" : "s"))" }

@@ -1,10 +1,10 @@
 import PaddockGit
 
 /// Lines per agent and model.
-public struct AgentTally: Sendable, Codable, Hashable {
-  public var agent: String
-  public var name: String
-  public var model: String?
-  public var lines: Int
-  public var commits: Int
+package struct AgentTally: Sendable, Codable, Hashable {
+  package var agent: String
+  package var name: String
+  package var model: String?
+  package var lines: Int
+  package var commits: Int
 }

@@ -1,13 +1,13 @@
 import PaddockGit
 
 /// Why a range could not be attributed.
-public enum AttributionError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum AttributionError: Error, Sendable, Equatable, CustomStringConvertible {
   case unbornBranch(String)
   case noDefaultBase
   case emptyRange(label: String)
   case catalogue(CatalogueError)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .unbornBranch(let branch):
       "HEAD is on branch `\(branch)`, which has no commits yet: commit something first, or name a range such as `main..feature`"

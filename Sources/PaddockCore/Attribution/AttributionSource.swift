@@ -1,7 +1,7 @@
 import PaddockGit
 
 /// Where a line's authorship came from.
-public enum AttributionSource: String, Sendable, Codable, Hashable {
+package enum AttributionSource: String, Sendable, Codable, Hashable {
   /// The classification of the commit that introduced the line.
   case commit
   /// A line-level authorship note (`refs/notes/ai`), which overrides the commit.

@@ -6,17 +6,17 @@ import PaddockGit
 /// Every line added between `merge-base(base, head)` and `head` is traced to
 /// the commit inside `base..head` that introduced it and takes that commit's
 /// classification, unless a line-level authorship note says otherwise.
-public struct Attributor {
-  public let repository: Repository
-  public let classifier: CommitClassifier
+package struct Attributor {
+  package let repository: Repository
+  package let classifier: CommitClassifier
   /// The notes ref holding git-ai authorship notes.
-  public var notesRef: String
+  package var notesRef: String
   /// Whether lines moved or copied from elsewhere keep their origin (`git blame -M`/`-C`); off by default.
-  public var copies = CopyDetection.off
+  package var copies = CopyDetection.off
   /// Commits the line trace diffs at once (`LineTracker.diffBatch`); tests make it small to cross batches.
   var diffBatch = 1024
 
-  public init(repository: Repository, catalogue: AgentCatalogue, notesRef: String = "refs/notes/ai") throws {
+  package init(repository: Repository, catalogue: AgentCatalogue, notesRef: String = "refs/notes/ai") throws {
     self.repository = repository
     do {
       classifier = try CommitClassifier(catalogue: catalogue)
@@ -27,18 +27,18 @@ public struct Attributor {
   }
 
   /// An attributor with the agents and notes ref of a repository's `.paddock.yml`.
-  public init(repository: Repository, config: PaddockConfig) throws {
+  package init(repository: Repository, config: PaddockConfig) throws {
     try self.init(repository: repository, catalogue: config.catalogue(), notesRef: config.notesRef ?? "refs/notes/ai")
   }
 
   /// Attributes the lines `range` adds.
-  public func attribute(_ range: ResolvedRange) throws -> RangeAttribution {
+  package func attribute(_ range: ResolvedRange) throws -> RangeAttribution {
     var timings = PhaseTimings()
     return try attribute(range, timings: &timings)
   }
 
   /// Attributes the lines `range` adds, recording the time of each phase in `timings`.
-  public func attribute(_ range: ResolvedRange, timings: inout PhaseTimings) throws -> RangeAttribution {
+  package func attribute(_ range: ResolvedRange, timings: inout PhaseTimings) throws -> RangeAttribution {
     try attribute(range, timings: &timings, streaming: false, summary: { _ in }, file: { _ in })
   }
 
@@ -48,7 +48,7 @@ public struct Attributor {
   /// `file` each file in order. Together they equal `attribute(_:)`'s result; only a file's lines are never all in
   /// memory with the other files' (over a whole history that is every line of the head). The files are worked out
   /// twice, once for the figures and once to be handed over; notes and moved-line searches are not repeated.
-  public func attribute(
+  package func attribute(
     _ range: ResolvedRange, summary: (RangeAttribution) throws -> Void, file: (FileAttribution) throws -> Void
   ) throws {
     var timings = PhaseTimings()
@@ -240,7 +240,7 @@ public struct Attributor {
 
 extension Attributor {
   /// The limitation for files whose content is missing, named in every format.
-  static func unreadableNote(_ paths: [String]) -> String {
+  package static func unreadableNote(_ paths: [String]) -> String {
     let count = paths.count
     return "\(count) file\(count == 1 ? "'s" : "s'") content could not be read "
       + "(\(paths.prefix(5).joined(separator: ", "))\(count > 5 ? ", …" : "")): the objects are missing, as in a partial "

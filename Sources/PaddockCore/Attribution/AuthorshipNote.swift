@@ -1,4 +1,6 @@
 import Foundation
+import PaddockNet
+import PaddockSupport
 
 /// A git-ai authorship note (schema `authorship/3.0.0`) as stored under `refs/notes/ai`.
 ///
@@ -6,19 +8,19 @@ import Foundation
 /// `<key> <ranges>` lines), a line `---`, then JSON metadata. Line numbers
 /// refer to the file as of the annotated commit. Keys `s_…::t_…` name an
 /// agent session, `h_…` a known person, and bare hex keys a legacy prompt.
-public struct AuthorshipNote: Sendable, Equatable {
+package struct AuthorshipNote: Sendable, Equatable {
   /// Who wrote a line according to the note.
-  public enum Author: Sendable, Equatable {
+  package enum Author: Sendable, Equatable {
     case agent(tool: String, model: String?)
     case human(String?)
   }
 
   /// Per path: `(first, last, key)` ranges in note order (later entries win).
-  public var ranges: [String: [(first: Int, last: Int, key: String)]]
-  public var authors: [String: Author]
-  public var schemaVersion: String
+  package var ranges: [String: [(first: Int, last: Int, key: String)]]
+  package var authors: [String: Author]
+  package var schemaVersion: String
 
-  public static func == (lhs: AuthorshipNote, rhs: AuthorshipNote) -> Bool {
+  package static func == (lhs: AuthorshipNote, rhs: AuthorshipNote) -> Bool {
     lhs.schemaVersion == rhs.schemaVersion && lhs.authors == rhs.authors
       && lhs.ranges.mapValues { $0.map { "\($0.first)-\($0.last) \($0.key)" } }
         == rhs.ranges.mapValues { $0.map { "\($0.first)-\($0.last) \($0.key)" } }
@@ -26,7 +28,7 @@ public struct AuthorshipNote: Sendable, Equatable {
 
   /// Parses a note; returns nil for text that is not a git-ai authorship note
   /// (no `---` divider, or metadata that is not JSON with `schema_version` `authorship/…`).
-  public static func parse(_ text: String) -> AuthorshipNote? {
+  package static func parse(_ text: String) -> AuthorshipNote? {
     let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
       separator: "\n", omittingEmptySubsequences: false)
     guard let divider = lines.firstIndex(where: { $0 == "---" }) else { return nil }
@@ -74,7 +76,7 @@ public struct AuthorshipNote: Sendable, Equatable {
   }
 
   /// Who wrote line `line` of `path` (as of the annotated commit), if the note says.
-  public func author(path: String, line: Int) -> (author: Author, key: String)? {
+  package func author(path: String, line: Int) -> (author: Author, key: String)? {
     guard let entries = ranges[path] else { return nil }
     for entry in entries.reversed() where entry.first <= line && line <= entry.last {
       // `s_…::t_…` keys are looked up by their session part.

@@ -1,6 +1,6 @@
 /// Who wrote a group of lines (a hunk, a file, the lines a fix lands on): one authorship when all agree, `mixed`
 /// when they do not, `none` when there are no lines. Encoded as its raw value (`ai`, `mixed`, ...).
-public enum AuthorshipSummary: String, Sendable, Codable, Hashable, CaseIterable {
+package enum AuthorshipSummary: String, Sendable, Codable, Hashable, CaseIterable {
   case ai
   case human
   case bot
@@ -11,7 +11,7 @@ public enum AuthorshipSummary: String, Sendable, Codable, Hashable, CaseIterable
   case none
 
   /// The summary of lines that all have one authorship.
-  public init(_ authorship: Authorship) {
+  package init(_ authorship: Authorship) {
     switch authorship {
     case .ai: self = .ai
     case .human: self = .human
@@ -21,7 +21,7 @@ public enum AuthorshipSummary: String, Sendable, Codable, Hashable, CaseIterable
   }
 
   /// The summary of lines of these authorships: the one they share, `mixed`, or `none` when empty.
-  public init<S: Sequence>(of authorships: S) where S.Element == Authorship {
+  package init<S: Sequence>(of authorships: S) where S.Element == Authorship {
     var first: Authorship?
     for authorship in authorships {
       guard let seen = first else {
@@ -37,7 +37,7 @@ public enum AuthorshipSummary: String, Sendable, Codable, Hashable, CaseIterable
   }
 
   /// The one authorship all the lines share; nil for `mixed` and `none`.
-  public var single: Authorship? {
+  package var single: Authorship? {
     switch self {
     case .ai: .ai
     case .human: .human

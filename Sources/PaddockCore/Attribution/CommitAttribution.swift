@@ -1,23 +1,23 @@
 import PaddockGit
 
 /// A commit of the range with its classification.
-public struct CommitAttribution: Sendable, Codable, Hashable {
-  public var id: ObjectID
-  public var summary: String
-  public var authorName: String
-  public var authorEmail: String
-  public var time: Int64
-  public var parents: [ObjectID]
-  public var authorship: Authorship
-  public var agent: String?
-  public var agentName: String?
-  public var model: String?
-  public var evidence: [Evidence]
-  public var review: [Evidence]
+package struct CommitAttribution: Sendable, Codable, Hashable {
+  package var id: ObjectID
+  package var summary: String
+  package var authorName: String
+  package var authorEmail: String
+  package var time: Int64
+  package var parents: [ObjectID]
+  package var authorship: Authorship
+  package var agent: String?
+  package var agentName: String?
+  package var model: String?
+  package var evidence: [Evidence]
+  package var review: [Evidence]
   /// Added lines (in the range's final diff) traced to this commit.
-  public var lines: Int
+  package var lines: Int
   /// Review trailers that do not count as a person's review, with the reason (not encoded).
-  public var refusedReview: [RefusedReview] = []
+  package var refusedReview: [RefusedReview] = []
 
   enum CodingKeys: String, CodingKey {
     case id

@@ -10,9 +10,9 @@
 /// - `creating-commit` (`git blame -C<copy> -C`): also, in a commit that creates the file (or renames it), in every
 ///   file of the parent;
 /// - `any-commit` (`git blame -C<copy> -C -C`): in every file of the parent, in any commit.
-public struct CopyDetection: Sendable, Hashable {
+package struct CopyDetection: Sendable, Hashable {
   /// Which parents' files the lines a commit adds are looked for in.
-  public enum Mode: String, Sendable, Hashable, CaseIterable, Comparable {
+  package enum Mode: String, Sendable, Hashable, CaseIterable, Comparable {
     case off
     case moves
     case sameCommit = "same-commit"
@@ -29,20 +29,20 @@ public struct CopyDetection: Sendable, Hashable {
       }
     }
 
-    public static func < (lhs: Mode, rhs: Mode) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: Mode, rhs: Mode) -> Bool { lhs.rank < rhs.rank }
   }
 
   /// git's defaults for `-M` and `-C`.
-  public static let defaultMoveThreshold = 20
-  public static let defaultCopyThreshold = 40
+  package static let defaultMoveThreshold = 20
+  package static let defaultCopyThreshold = 40
 
-  public var mode: Mode
+  package var mode: Mode
   /// Alphanumeric characters a block moved within a file must have (git's `-M<num>`).
-  public var moveThreshold: Int
+  package var moveThreshold: Int
   /// Alphanumeric characters a block copied from another file must have (git's `-C<num>`).
-  public var copyThreshold: Int
+  package var copyThreshold: Int
 
-  public init(
+  package init(
     mode: Mode, moveThreshold: Int = CopyDetection.defaultMoveThreshold,
     copyThreshold: Int = CopyDetection.defaultCopyThreshold
   ) {
@@ -52,12 +52,12 @@ public struct CopyDetection: Sendable, Hashable {
   }
 
   /// Plain blame: lines are followed only within their file.
-  public static let off = CopyDetection(mode: .off)
+  package static let off = CopyDetection(mode: .off)
 
-  public var isOn: Bool { mode != .off }
+  package var isOn: Bool { mode != .off }
 
   /// The `git blame` options that give the same answer, such as `-M20 -C40 -C`; empty when off.
-  public var gitOptions: String {
+  package var gitOptions: String {
     switch mode {
     case .off: ""
     case .moves: "-M\(moveThreshold)"
@@ -75,14 +75,14 @@ public struct CopyDetection: Sendable, Hashable {
   }
 
   /// Why a threshold cannot be used, or nil. git reads 0 as "the default", so Paddock asks for the number itself.
-  public static func problem(threshold: Int, option: String) -> String? {
+  package static func problem(threshold: Int, option: String) -> String? {
     guard threshold < 1 || threshold > 1_000_000 else { return nil }
     return "\(option) must be a whole number from 1 to 1000000 (git's -M/-C default is 20 for moves, 40 for copies)"
   }
 }
 
 extension CopyDetection: Encodable {
-  public func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(mode.rawValue, forKey: .mode)
     try container.encode(moveThreshold, forKey: .moveThreshold)

@@ -13,7 +13,7 @@ import PaddockSupport
 /// file (`moves`), then against the other candidate files (the copy modes); the best-scoring matching
 /// stretch goes to that file in the parent, where it takes the origin that file's map gives it (and is looked for
 /// again if that origin is itself a commit's added block), and what is left over is searched again.
-final class CopyResolver {
+package final class CopyResolver {
   let detection: CopyDetection
   private let sources: [CopySources.Key: CopySources]
   private let paths: LineTracker.PathTable
@@ -28,7 +28,7 @@ final class CopyResolver {
   /// search reads them as empty, so no line is found to come from them. By path where the path is known.
   private(set) var unreadable: [ObjectID: String] = [:]
 
-  init(tracker: LineTracker, repository: Repository) {
+  package init(tracker: LineTracker, repository: Repository) {
     detection = tracker.detection
     sources = tracker.copySources
     paths = tracker.paths
@@ -38,7 +38,7 @@ final class CopyResolver {
 
   /// `map` with every block that a commit added replaced by where git blame finds its lines. With `lines`
   /// (1-based, ascending), only the blocks holding one of them are searched; the others are kept as they are.
-  func resolving(_ map: LineMap, lines: [Int]? = nil) throws -> LineMap {
+  package func resolving(_ map: LineMap, lines: [Int]? = nil) throws -> LineMap {
     guard detection.isOn, !sources.isEmpty else { return map }
     var out = LineMap(keepingFragments: true)
     var first = 1
@@ -63,7 +63,7 @@ final class CopyResolver {
   /// git: first each block's own text, then, for the blocks that score above a threshold, the texts of the files
   /// they are first looked for in. Versions of a file are read in history order, which is what libgit2's delta
   /// cache is good at.
-  func prefetch(_ maps: [LineMap]) throws {
+  package func prefetch(_ maps: [LineMap]) throws {
     guard detection.isOn, !sources.isEmpty else { return }
     var blocks: [(run: LineMap.Run, source: CopySources)] = []
     var seen: Set<LineMap.Run> = []
@@ -322,7 +322,7 @@ final class CopyResolver {
   }
 
   /// What a report says when texts the search needed could not be read.
-  var unreadableNote: String? {
+  package var unreadableNote: String? {
     guard !unreadable.isEmpty else { return nil }
     let names = Set(unreadable.values).sorted()
     return "Moved and copied lines were not looked for in \(names.count) file\(names.count == 1 ? "" : "s") whose "

@@ -1,15 +1,15 @@
 import PaddockGit
 
 /// A zero-context hunk of the range's diff and who wrote its added lines.
-public struct HunkAttribution: Sendable, Codable, Hashable {
-  public var oldStart: Int
-  public var oldLines: Int
-  public var newStart: Int
-  public var newLines: Int
+package struct HunkAttribution: Sendable, Codable, Hashable {
+  package var oldStart: Int
+  package var oldLines: Int
+  package var newStart: Int
+  package var newLines: Int
   /// One authorship, `mixed`, or `none` for a pure deletion.
-  public var authorship: AuthorshipSummary
-  public var counts: LineCounts
-  public var lines: [LineAttribution]
+  package var authorship: AuthorshipSummary
+  package var counts: LineCounts
+  package var lines: [LineAttribution]
 
   enum CodingKeys: String, CodingKey {
     case oldStart = "old_start"

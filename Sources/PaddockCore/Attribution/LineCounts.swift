@@ -1,23 +1,23 @@
 import PaddockGit
 
 /// Counts of added lines by authorship.
-public struct LineCounts: Sendable, Codable, Hashable {
-  public var ai = 0
-  public var human = 0
-  public var bot = 0
-  public var unknown = 0
+package struct LineCounts: Sendable, Codable, Hashable {
+  package var ai = 0
+  package var human = 0
+  package var bot = 0
+  package var unknown = 0
 
-  public init(ai: Int = 0, human: Int = 0, bot: Int = 0, unknown: Int = 0) {
+  package init(ai: Int = 0, human: Int = 0, bot: Int = 0, unknown: Int = 0) {
     self.ai = ai
     self.human = human
     self.bot = bot
     self.unknown = unknown
   }
 
-  public var total: Int { ai + human + bot + unknown }
+  package var total: Int { ai + human + bot + unknown }
 
   /// The count of one authorship.
-  public subscript(authorship: Authorship) -> Int {
+  package subscript(authorship: Authorship) -> Int {
     switch authorship {
     case .ai: ai
     case .human: human
@@ -26,7 +26,7 @@ public struct LineCounts: Sendable, Codable, Hashable {
     }
   }
 
-  mutating func add(_ authorship: Authorship, count: Int = 1) {
+  package mutating func add(_ authorship: Authorship, count: Int = 1) {
     switch authorship {
     case .ai: ai += count
     case .human: human += count
@@ -41,11 +41,11 @@ public struct LineCounts: Sendable, Codable, Hashable {
   }
 
   /// `ai`, `human`, `bot` or `unknown` when all lines agree, `mixed` otherwise, `none` when empty.
-  public var summary: AuthorshipSummary { AuthorshipSummary(of: Authorship.allCases.filter { self[$0] > 0 }) }
+  package var summary: AuthorshipSummary { AuthorshipSummary(of: Authorship.allCases.filter { self[$0] > 0 }) }
 
   enum CodingKeys: String, CodingKey { case ai, human, bot, unknown, total }
 
-  public func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(ai, forKey: .ai)
     try container.encode(human, forKey: .human)
@@ -54,7 +54,7 @@ public struct LineCounts: Sendable, Codable, Hashable {
     try container.encode(total, forKey: .total)
   }
 
-  public init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     ai = try container.decode(Int.self, forKey: .ai)
     human = try container.decode(Int.self, forKey: .human)

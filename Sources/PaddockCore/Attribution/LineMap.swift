@@ -2,21 +2,21 @@
 ///
 /// Lines past the last run are implicitly "boundary": they predate the range
 /// being traced. This lets a file enter the map without reading its length.
-struct LineMap: Sendable, Equatable {
+package struct LineMap: Sendable, Equatable {
   /// Commit index (into the traced range) for lines that predate it.
-  static let boundary: Int32 = -1
+  package static let boundary: Int32 = -1
 
-  struct Run: Sendable, Hashable {
+  package struct Run: Sendable, Hashable {
     /// Index of the introducing commit, or `LineMap.boundary`.
-    var commit: Int32
+    package var commit: Int32
     /// Interned path of the file in that commit.
-    var path: Int32
+    package var path: Int32
     /// Line number in that commit's version of the first line of the run.
-    var start: Int32
-    var length: Int32
+    package var start: Int32
+    package var length: Int32
   }
 
-  private(set) var runs: [Run] = []
+  package private(set) var runs: [Run] = []
   /// Whether runs that git blame would keep apart stay apart: lines that reached a commit by different ways, or
   /// that a later change split (even one that was undone), are separate runs. Detecting moves and copies needs this,
   /// because git looks for each such block on its own; plain blame merges them.
@@ -122,7 +122,7 @@ struct LineMap: Sendable, Equatable {
 
   /// How many lines of `ranges` (1-based, ascending, not overlapping) each commit introduced; boundary lines are
   /// not counted. Works on runs, so a change of millions of lines costs no more than its runs.
-  func originCounts(of ranges: [Range<Int>]) -> [Int32: Int] {
+  package func originCounts(of ranges: [Range<Int>]) -> [Int32: Int] {
     var counts: [Int32: Int] = [:]
     var index = 0
     var runFirstLine = 1

@@ -11,10 +11,10 @@ import PaddockSupport
 /// however many files the range touches. Merges and renames follow git
 /// blame's rules: identical blobs pass everything to that parent; otherwise
 /// each parent in order claims the lines it has unchanged.
-struct LineTracker {
+package struct LineTracker {
   /// The traced state of one commit: line maps of the files the range touched.
-  struct Snapshot {
-    var maps: [Int32: LineMap] = [:]
+  package struct Snapshot {
+    package var maps: [Int32: LineMap] = [:]
     /// Files without lines (binary files, submodules): the commit index that last changed them.
     var withoutLines: [Int32: Int32] = [:]
 
@@ -32,7 +32,7 @@ struct LineTracker {
   }
 
   /// Interned paths, so maps are keyed by small integers.
-  struct PathTable {
+  package struct PathTable {
     private var ids: [GitPath: Int32] = [:]
     private(set) var paths: [GitPath] = []
 
@@ -44,8 +44,8 @@ struct LineTracker {
       return id
     }
 
-    func existingID(_ path: GitPath) -> Int32? { ids[path] }
-    subscript(id: Int32) -> GitPath { paths[Int(id)] }
+    package func existingID(_ path: GitPath) -> Int32? { ids[path] }
+    package subscript(id: Int32) -> GitPath { paths[Int(id)] }
   }
 
   /// Lines one commit added to one file, in that commit's version of the file.
@@ -61,7 +61,7 @@ struct LineTracker {
   /// The traced commits, parents before children: each commit's id and parents (parents outside the list
   /// are the range's boundary).
   let commits: [(id: ObjectID, parents: [ObjectID])]
-  private(set) var paths = PathTable()
+  package private(set) var paths = PathTable()
   /// Files of any traced commit whose content the repository does not have (a partial clone): no lines were traced
   /// through them.
   private(set) var unreadablePaths: Set<String> = []
@@ -79,7 +79,7 @@ struct LineTracker {
   /// With detection on: every map the trace set, so a parent's map of any file can be found afterwards.
   private(set) var versions = LineMapVersions()
 
-  init(commits: [(id: ObjectID, parents: [ObjectID])], detection: CopyDetection = .off) {
+  package init(commits: [(id: ObjectID, parents: [ObjectID])], detection: CopyDetection = .off) {
     self.commits = commits
     self.detection = detection
   }
@@ -92,7 +92,7 @@ struct LineTracker {
   private var emptyMap: LineMap { LineMap(keepingFragments: detection.isOn) }
 
   /// How the diffs `trace` takes are computed: zero context, renames detected, no line text.
-  static let diffOptions = DiffOptions(contextLines: 0, detectRenames: true, includeLines: false)
+  package static let diffOptions = DiffOptions(contextLines: 0, detectRenames: true, includeLines: false)
 
   /// The diffs `trace` needs, in its order: each commit against its first parent (the empty tree for a root),
   /// then against each further parent.
@@ -150,7 +150,7 @@ struct LineTracker {
   /// `visit`, when given, is called for each commit in `visiting` with the commit's index, its first parent's
   /// snapshot and its diff against that parent, before the commit is applied: the state `git blame <commit>^`
   /// would see.
-  mutating func trace(
+  package mutating func trace(
     diffs allDiffs: [[FileDiff]], keeping: Set<ObjectID>, visiting: Set<Int32> = [],
     visit: (Int32, Snapshot, [FileDiff], PathTable) -> Void = { _, _, _, _ in }
   ) -> [ObjectID: Snapshot] {

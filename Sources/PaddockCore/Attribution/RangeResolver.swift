@@ -1,11 +1,11 @@
 import PaddockGit
 
 /// Picks the range a command works on.
-public enum RangeResolver {
+package enum RangeResolver {
   /// Resolves an explicit `RANGE` (`A..B`, `A...B`, or `A` meaning `A..HEAD`),
   /// or `--base`/`--head`, or the default: the current branch's upstream,
   /// else the default branch, up to HEAD.
-  public static func resolve(
+  package static func resolve(
     in repository: Repository, range: String?, base: String?, head: String?
   ) throws -> ResolvedRange {
     let headState = try repository.head()

@@ -1,13 +1,13 @@
 import PaddockGit
 
 /// Why a blame could not be produced.
-public enum BlameError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum BlameError: Error, Sendable, Equatable, CustomStringConvertible {
   case noSuchFile(path: String, revision: String)
   case lineRangeOutOfBounds(path: String, requested: String, lineCount: Int)
   case incompleteHistory(path: String, hint: String)
   case binaryFile(path: String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .noSuchFile(let path, let revision):
       "no file `\(path)` at \(revision): check the path (relative to the repository root) with `git ls-tree -r --name-only \(revision)`"

@@ -1,11 +1,11 @@
 import PaddockGit
 
 /// Blames files and classifies the commits the lines come from.
-public struct Blamer {
-  public let repository: Repository
-  public let classifier: CommitClassifier
+package struct Blamer {
+  package let repository: Repository
+  package let classifier: CommitClassifier
   /// Whether lines moved or copied from elsewhere keep their origin (`git blame -M`/`-C`); off by default.
-  public var copies = CopyDetection.off
+  package var copies = CopyDetection.off
   /// With copies on: the trace of the last revision blamed, reused for the next file at that revision.
   private let traces = TraceHolder()
 
@@ -13,7 +13,7 @@ public struct Blamer {
     var trace: HistoryCopyTrace?
   }
 
-  public init(repository: Repository, catalogue: AgentCatalogue) throws {
+  package init(repository: Repository, catalogue: AgentCatalogue) throws {
     self.repository = repository
     do {
       classifier = try CommitClassifier(catalogue: catalogue)
@@ -27,7 +27,7 @@ public struct Blamer {
   /// Traces with Paddock's own line maps over blob diffs that use git's indent
   /// heuristic, so results agree with `git blame` (libgit2 1.5's blame does
   /// not use the heuristic and differs on ambiguous hunks).
-  public func blame(path: GitPath, revision: ObjectID, lines: ClosedRange<Int>? = nil) throws -> FileBlame {
+  package func blame(path: GitPath, revision: ObjectID, lines: ClosedRange<Int>? = nil) throws -> FileBlame {
     guard let contents = try repository.fileContents(path: path, at: revision) else {
       throw BlameError.noSuchFile(path: path.description, revision: revision.abbreviated())
     }

@@ -1,10 +1,10 @@
 import PaddockGit
 
 /// The result of `paddock blame`.
-public struct FileBlame: Sendable, Codable, Hashable {
-  public static let schemaID = "paddock.blame/1"
-  public var schema: String = FileBlame.schemaID
-  public var path: String
-  public var revision: String
-  public var lines: [BlameLine]
+package struct FileBlame: Sendable, Codable, Hashable {
+  package static let schemaID = "paddock.blame/1"
+  package var schema: String = FileBlame.schemaID
+  package var path: String
+  package var revision: String
+  package var lines: [BlameLine]
 }

@@ -6,36 +6,36 @@ import PaddockGit
 /// notes back as reviews.
 ///
 /// What happened is returned as lines to show; nothing here fails the verdict of the run.
-public struct ApprovalRecorder {
+package struct ApprovalRecorder {
   /// Where notes go and whether they are pushed.
-  public var reference: String
+  package var reference: String
   /// The remote to fetch the notes ref from and push it to; nil leaves both out.
-  public var pushRemote: String?
+  package var pushRemote: String?
   /// The most commits of one push looked up (a push of a long history asks the API this many times at most).
-  public var limit = 100
+  package var limit = 100
 
-  public init(reference: String, pushRemote: String?) {
+  package init(reference: String, pushRemote: String?) {
     self.reference = reference
     self.pushRemote = pushRemote
   }
 
   /// What one run did.
-  public struct Outcome: Sendable, Equatable {
+  package struct Outcome: Sendable, Equatable {
     /// First-parent commits that got a new or changed note (with, for a merge, the commits it brought in).
-    public var written: [String] = []
+    package var written: [String] = []
     /// First-parent commits whose notes already said the same.
-    public var unchanged: [String] = []
+    package var unchanged: [String] = []
     /// Commits no merged pull or merge request brought in (pushed directly).
-    public var withoutRequest: [String] = []
+    package var withoutRequest: [String] = []
     /// Lines for the log: what was recorded and pushed, and any problem.
-    public var lines: [String] = []
+    package var lines: [String] = []
     /// Whether a push was asked for and refused (or failed).
-    public var pushFailed = false
+    package var pushFailed = false
   }
 
   /// The first-parent commits of `head` not reachable from `base`, oldest first: the commits a merge (or a
   /// squash or rebase merge, one per commit) put on the branch.
-  public static func mergedCommits(base: ObjectID, head: ObjectID, in repository: Repository) throws -> [ObjectID] {
+  package static func mergedCommits(base: ObjectID, head: ObjectID, in repository: Repository) throws -> [ObjectID] {
     let new = Set(try repository.walk(include: [head], exclude: [base]))
     var chain: [ObjectID] = []
     var current: ObjectID? = head
@@ -49,7 +49,7 @@ public struct ApprovalRecorder {
   /// Looks up each merged commit with `lookup` (nil: no merged request has it), writes its note, and pushes the
   /// notes ref when `pushRemote` is set (first fetching the remote's, so earlier runs' notes are kept).
   /// - Throws: what `lookup` or writing a note throws (the API cannot be read, the repository is read-only).
-  public func record(
+  package func record(
     base: ObjectID, head: ObjectID, in repository: Repository, lookup: (ObjectID) throws -> ReviewNote?
   ) throws -> Outcome {
     var outcome = Outcome()

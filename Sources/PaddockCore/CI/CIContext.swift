@@ -2,34 +2,34 @@ import Foundation
 import PaddockGit
 
 /// The CI system Paddock runs in, and the change it is asked to judge.
-public struct CIContext: Sendable, Hashable {
-  public enum Provider: String, Sendable, Hashable {
+package struct CIContext: Sendable, Hashable {
+  package enum Provider: String, Sendable, Hashable {
     case github, gitlab, generic
   }
 
-  public var provider: Provider
+  package var provider: Provider
   /// The commit the change is measured from (a pull request's base), as a revision.
-  public var base: String?
+  package var base: String?
   /// The commit under review.
-  public var head: String?
+  package var head: String?
   /// The pull or merge request number, when there is one.
-  public var pullRequest: Int?
+  package var pullRequest: Int?
   /// `owner/name` on GitHub.
-  public var repository: String?
+  package var repository: String?
   /// The REST API root, such as `https://api.github.com`.
-  public var apiURL: String?
+  package var apiURL: String?
   /// What started the run (`pull_request`, `push`, `merge_request_event`).
-  public var event: String?
+  package var event: String?
   /// Whether the pull request's head is in another repository (a fork): GitHub gives such runs a read-only token.
-  public var isFork = false
+  package var isFork = false
   /// Whether the run is for a push to the repository's default branch (GitHub: the payload's `ref` is
   /// `refs/heads/` + `repository.default_branch`; GitLab: a push pipeline on `CI_DEFAULT_BRANCH`): where
   /// merged pull requests' approvals are recorded.
-  public var isDefaultBranchPush = false
+  package var isDefaultBranchPush = false
 
   /// Reads the environment (and, on GitHub, the event payload at `GITHUB_EVENT_PATH`). `readFile` is injected so
   /// tests can hand over payloads.
-  public static func detect(
+  package static func detect(
     environment: [String: String], readFile: (String) -> Data? = { FileManager.default.contents(atPath: $0) }
   ) throws -> CIContext {
     func value(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }
@@ -85,7 +85,7 @@ public struct CIContext: Sendable, Hashable {
   }
 
   /// What to change in the CI set-up when the clone lacks the base commit.
-  public func shallowCloneFix(missing commit: String) -> String {
+  package func shallowCloneFix(missing commit: String) -> String {
     switch provider {
     case .github:
       "actions/checkout fetches one commit by default: set `fetch-depth: 0` on the checkout step (or run `git fetch --no-tags origin \(commit)` before Paddock)"
@@ -100,7 +100,7 @@ public struct CIContext: Sendable, Hashable {
 extension CIContext {
   /// The range to review, checking that this clone has what it needs: both ends and their merge base. A shallow
   /// clone that lacks them gets the exact fix for this CI system instead of a review of the wrong lines.
-  public func range(base: String, head: String, in repository: Repository) throws -> ResolvedRange {
+  package func range(base: String, head: String, in repository: Repository) throws -> ResolvedRange {
     func commit(_ revision: String, role: String) throws -> ObjectID {
       do {
         return try repository.resolveCommit(revision)

@@ -2,9 +2,9 @@ import Foundation
 
 /// A CI set-up problem or a CI system's refusal, each with what to change. Texts never hold a token: API messages
 /// are redacted before they are stored here.
-public enum CIError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum CIError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The CI system whose API answered.
-  public enum Service: String, Sendable, Hashable {
+  package enum Service: String, Sendable, Hashable {
     case github = "GitHub"
     case gitlab = "GitLab"
   }
@@ -33,12 +33,12 @@ public enum CIError: Error, Sendable, Equatable, CustomStringConvertible {
   case apiURLUnusable(variable: String, address: String)
 
   /// The HTTP status a server answered, when the problem is its answer.
-  public var status: Int? {
+  package var status: Int? {
     if case .apiRefused(_, let status, _, _, _) = self { return status }
     return nil
   }
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .eventPayloadUnreadable(let path):
       "GITHUB_EVENT_PATH names \(path), which cannot be read: run Paddock as a step of the job, not in a container without the event file"
@@ -78,5 +78,5 @@ public enum CIError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension CIError: LocalizedError {
-  public var errorDescription: String? { description }
+  package var errorDescription: String? { description }
 }

@@ -1,79 +1,80 @@
 import Foundation
 import PaddockGit
+import PaddockNet
 
 /// `paddock ci` as one call: which change (the CI context, or `--base`/`--head`), which configuration judges it
 /// (the base commit's unless the run trusts the head), the pull or merge request's approvals, the review, the
 /// outputs the CI system reads, the review posted to a GitHub pull request (or why not), and the approvals of
 /// merged requests recorded as notes. The CLI renders the outputs and the messages and exits with the status.
-public struct CIRun {
+package struct CIRun {
   /// What the run was given.
-  public struct Input {
+  package struct Input {
     /// The process environment: the CI system's variables and tokens.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// Reads the GitHub event payload; tests hand over their own.
-    public var readFile: (String) -> Data?
+    package var readFile: (String) -> Data?
     /// `--base`, over the CI context's.
-    public var base: String?
+    package var base: String?
     /// `--head`, over the CI context's (else `HEAD`).
-    public var head: String?
+    package var head: String?
     /// `--config`: read this file (trusting the checkout) instead of the base commit's `.paddock.yml`.
-    public var configFile: String?
+    package var configFile: String?
     /// `--trust-head-config`: read the configuration, rule files and baseline from the working tree.
-    public var trustHeadConfig = false
-    public var failOn: FailThreshold = .policy
+    package var trustHeadConfig = false
+    package var failOn: FailThreshold = .policy
     /// The model review the configuration and the command line ask for (nil: none).
-    public var modelSettings: (PaddockConfig) -> ModelReviewSettings?
+    package var modelReview: (PaddockConfig) -> (any ModelReviewStep)?
     /// `--format` for standard output; nil: `github` on GitHub Actions, `text` elsewhere.
-    public var format: OutputFormat?
+    package var format: OutputFormat?
     /// `--sarif`: also write SARIF to this file.
-    public var sarif: String?
+    package var sarif: String?
     /// `--codequality`: also write a Code Quality report here (default on GitLab).
-    public var codequality: String?
+    package var codequality: String?
     /// `--request-changes`.
-    public var requestChanges = false
+    package var requestChanges = false
     /// `--no-comment`.
-    public var noComment = false
+    package var noComment = false
     /// `--push-notes`, over `review-notes.push`.
-    public var pushNotes = false
+    package var pushNotes = false
     /// Recorded in the report.
-    public var version: String
+    package var version: String
     /// Carries every API request (GitHub, GitLab).
-    public var transport: any HTTPTransport
+    package var transport: any HTTPTransport
 
-    public init(
+    package init(
       environment: [String: String],
       readFile: @escaping (String) -> Data? = { FileManager.default.contents(atPath: $0) },
-      modelSettings: @escaping (PaddockConfig) -> ModelReviewSettings? = { _ in nil }, version: String,
+      modelReview: @escaping (PaddockConfig) -> (any ModelReviewStep)? = { _ in nil }, version: String,
       transport: any HTTPTransport
     ) {
       self.environment = environment
       self.readFile = readFile
-      self.modelSettings = modelSettings
+      self.modelReview = modelReview
       self.version = version
       self.transport = transport
     }
   }
 
   /// A report the CI system reads, for the CLI to render and write.
-  public struct Output: Sendable, Hashable {
-    public enum Destination: Sendable, Hashable {
+  package struct Output: Sendable, Hashable {
+    package enum Destination: Sendable, Hashable {
       case standardOutput
       /// A file, replaced.
       case file(String)
       /// A file appended to (GitHub's job summary, `GITHUB_STEP_SUMMARY`).
       case appending(String)
     }
-    public var format: OutputFormat
-    public var destination: Destination
+    package var format: OutputFormat
+    package var destination: Destination
 
-    public init(format: OutputFormat, destination: Destination) {
+    package init(format: OutputFormat, destination: Destination) {
       self.format = format
       self.destination = destination
     }
   }
 
   /// What happened to the pull request's review comments.
-  public enum Publication: Sendable, CustomStringConvertible {
+  package enum Publication: Sendable, CustomStringConvertible {
     /// Not on GitHub: nothing is posted anywhere but the outputs.
     case notGitHub
     /// The run is not for a pull request (a push, a schedule).
@@ -90,7 +91,7 @@ public struct CIRun {
     case failed(pullRequest: Int, CIError, fromFork: Bool)
 
     /// What the log says (one or more lines), or nil when there is nothing to say.
-    public var description: String {
+    package var description: String {
       switch self {
       case .notGitHub:
         return ""
@@ -122,26 +123,26 @@ public struct CIRun {
   }
 
   /// What the run found and did.
-  public struct Result {
-    public var context: CIContext
-    public var report: ReviewReport
+  package struct Result {
+    package var context: CIContext
+    package var report: ReviewReport
     /// Where the configuration came from, as the log says it; nil when there was none (a new branch).
-    public var configurationSource: String?
+    package var configurationSource: String?
     /// Who approved the request and counts as a person's review (`@grace (approved pull request #7)`).
-    public var approvals: [String]
+    package var approvals: [String]
     /// The outputs to render, standard output first.
-    public var outputs: [Output]
-    public var publication: Publication
+    package var outputs: [Output]
+    package var publication: Publication
     /// Log lines (without the `paddock: ` prefix) in order: configuration, approvals, publication, notes.
-    public var messages: [String]
+    package var messages: [String]
     /// 1 when the verdict blocks, else 0.
-    public var exitStatus: Int32 { report.verdict == .block ? 1 : 0 }
+    package var exitStatus: Int32 { report.verdict == .block ? 1 : 0 }
   }
 
-  public let repository: Repository
-  public let input: Input
+  package let repository: Repository
+  package let input: Input
 
-  public init(repository: Repository, input: Input) {
+  package init(repository: Repository, input: Input) {
     self.repository = repository
     self.input = input
   }
@@ -159,7 +160,7 @@ public struct CIRun {
 
   /// Reviews the change and publishes what the CI system shows. Set-up problems (no base, a shallow clone, a bad
   /// configuration) are thrown; a failure to post or to record notes is a message, and the verdict stands.
-  public func run() throws -> Result {
+  package func run() throws -> Result {
     let context = try CIContext.detect(environment: input.environment, readFile: input.readFile)
     guard let baseRevision = input.base ?? context.base else { throw CIError.noBase }
     let range = try context.range(base: baseRevision, head: input.head ?? context.head ?? "HEAD", in: repository)
@@ -189,7 +190,7 @@ public struct CIRun {
     let report: ReviewReport
     do {
       report = try pipeline.review(
-        range, failOn: input.failOn, version: input.version, model: input.modelSettings(config),
+        range, failOn: input.failOn, version: input.version, model: input.modelReview(config),
         approvals: approvals)
     } catch let error as GitError where error.code == .missingObject {
       throw CIError.objectMissing(detail: "\(error)", fix: context.shallowCloneFix(missing: baseRevision))

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockNet
 
 /// The GitHub REST API as Paddock calls it: the token only as `Authorization: Bearer`, JSON in and out,
 /// pagination that never leaves the API's host, and error texts that never show the token.

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockNet
 
 /// Posts a review's findings to a GitHub pull request: inline comments on added lines, the other findings in the
 /// review's body, and one summary comment that later runs update in place. Every finding carries its fingerprint
@@ -6,26 +7,26 @@ import Foundation
 ///
 /// Only comments the token's own account wrote are read for fingerprints and the summary: anyone can write a
 /// comment on a pull request, and a planted marker would otherwise silence Paddock's comments.
-public struct GitHubReviewPublisher {
-  public var apiURL: URL {
+package struct GitHubReviewPublisher {
+  package var apiURL: URL {
     get { api.apiURL }
     set { api.apiURL = newValue }
   }
   /// `owner/name`.
-  public var repository: String
-  public var pullRequest: Int
+  package var repository: String
+  package var pullRequest: Int
   /// The commit the comments attach to.
-  public var head: String
+  package var head: String
   private var api: GitHubAPI
   /// Inline comments per run at most; the rest are listed in the review's body.
-  public var maxInline = 50
+  package var maxInline = 50
   /// When the verdict is block, submit the review as `REQUEST_CHANGES` (which branch protection can require to be
   /// resolved); a later run that does not block dismisses Paddock's change requests.
-  public var requestChanges = false
+  package var requestChanges = false
 
   static let summaryMarker = "<!-- paddock:summary -->"
 
-  public init(
+  package init(
     apiURL: URL, repository: String, pullRequest: Int, head: String, token: String, transport: any HTTPTransport
   ) {
     api = GitHubAPI(apiURL: apiURL, token: token, transport: transport)
@@ -35,19 +36,19 @@ public struct GitHubReviewPublisher {
   }
 
   /// What one run did.
-  public struct Result: Sendable, Equatable, CustomStringConvertible {
-    public var inline = 0
-    public var inBody = 0
-    public var alreadyPosted = 0
-    public var summary = "unchanged"
+  package struct Result: Sendable, Equatable, CustomStringConvertible {
+    package var inline = 0
+    package var inBody = 0
+    package var alreadyPosted = 0
+    package var summary = "unchanged"
     /// The account whose comments count as Paddock's.
-    public var login = ""
+    package var login = ""
     /// Whether this run submitted a review that requests changes.
-    public var requestedChanges = false
+    package var requestedChanges = false
     /// Paddock's earlier change requests this run dismissed.
-    public var dismissed = 0
+    package var dismissed = 0
 
-    public var description: String {
+    package var description: String {
       var text =
         "\(inline) inline comment\(inline == 1 ? "" : "s"), \(inBody) finding\(inBody == 1 ? "" : "s") in the review body, \(alreadyPosted) already posted, summary comment \(summary)"
       if requestedChanges { text += ", changes requested" }
@@ -56,7 +57,7 @@ public struct GitHubReviewPublisher {
     }
   }
 
-  public func publish(_ report: ReviewReport) throws -> Result {
+  package func publish(_ report: ReviewReport) throws -> Result {
     var result = Result()
     let pulls = "repos/\(repository)/pulls/\(pullRequest)"
     let login = try api.ownLogin()

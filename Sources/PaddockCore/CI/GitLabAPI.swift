@@ -1,4 +1,5 @@
 import Foundation
+import PaddockNet
 
 /// The GitLab REST API (v4) for one project, as Paddock reads it: the token only as `PRIVATE-TOKEN`, and error
 /// texts that never show it.

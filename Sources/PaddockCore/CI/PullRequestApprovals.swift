@@ -1,14 +1,15 @@
 import Foundation
+import PaddockNet
 
 /// The people who approved a pull request (GitHub) or merge request (GitLab). In `paddock ci` each approval counts
 /// as a person's review of every commit of the change, as a `Reviewed-by:` trailer would.
 ///
 /// An approval counts only from an account that is not the request's author and not a bot; on GitHub, only a
 /// user's latest verdict counts, and only when it approves the commit under review (a later push makes it stale).
-public enum PullRequestApprovals {
+package enum PullRequestApprovals {
   /// `GET /repos/{owner}/{repo}/pulls/{n}` for the author, then `GET …/reviews`: the latest `APPROVED`,
   /// `CHANGES_REQUESTED` or `DISMISSED` review of each user, kept when it approves `head`.
-  public static func github(
+  package static func github(
     apiURL: URL, repository: String, pullRequest: Int, head: String, token: String, transport: any HTTPTransport
   ) throws -> [String] {
     let api = GitHubAPI(apiURL: apiURL, token: token, transport: transport)
@@ -44,7 +45,7 @@ public enum PullRequestApprovals {
   /// `GET /repos/{o}/{r}/commits/{sha}/pulls` (the merged one whose merge commit is `commit`, else the first
   /// merged one), its approving reviews of its last head, and each approver's public name and address
   /// (`GET /users/{login}`, left out when it cannot be read). nil when no merged pull request has the commit.
-  public static func githubMerged(
+  package static func githubMerged(
     apiURL: URL, repository: String, commit: String, token: String, transport: any HTTPTransport
   ) throws -> ReviewNote? {
     let api = GitHubAPI(apiURL: apiURL, token: token, transport: transport)
@@ -71,7 +72,7 @@ public enum PullRequestApprovals {
 
   /// `GET /projects/:id/merge_requests/:iid` for the author, then `GET …/approvals`: every approver who is not
   /// the author and not a bot account (a project or group access token's user, or one GitLab marks as a bot).
-  public static func gitlab(
+  package static func gitlab(
     apiURL: URL, project: String, mergeRequest: Int, token: String, transport: any HTTPTransport
   ) throws -> [String] {
     let api = GitLabAPI(apiURL: apiURL, project: project, token: token, transport: transport)
@@ -99,7 +100,7 @@ public enum PullRequestApprovals {
 
   /// The merge request that merged `commit` and who approved it, for a review note:
   /// `GET /projects/:id/repository/commits/:sha/merge_requests` (the first merged one), then its approvals.
-  public static func gitlabMerged(
+  package static func gitlabMerged(
     apiURL: URL, project: String, commit: String, token: String, transport: any HTTPTransport
   ) throws -> ReviewNote? {
     let api = GitLabAPI(apiURL: apiURL, project: project, token: token, transport: transport)

@@ -15,22 +15,22 @@ import PaddockGit
 ///
 /// `name` and `email` are present when the CI system tells them (GitHub: the user's public profile). A later
 /// version of the format gets a new schema name; a reader ignores notes whose schema it does not know.
-public struct ReviewNote: Sendable, Codable, Hashable {
+package struct ReviewNote: Sendable, Codable, Hashable {
   /// The schema this Paddock writes and reads.
-  public static let schemaName = "paddock.review-note/1"
+  package static let schemaName = "paddock.review-note/1"
   /// The notes ref used when `.paddock.yml` names none.
-  public static let defaultReference = "refs/notes/paddock-reviews"
+  package static let defaultReference = "refs/notes/paddock-reviews"
 
   /// Who approved.
-  public struct Approver: Sendable, Codable, Hashable {
+  package struct Approver: Sendable, Codable, Hashable {
     /// The account's login (GitHub) or username (GitLab).
-    public var login: String
-    public var name: String?
-    public var email: String?
+    package var login: String
+    package var name: String?
+    package var email: String?
     /// Whether the CI system marks the account as a bot (recorded for readers; such approvals never count).
-    public var bot: Bool
+    package var bot: Bool
 
-    public init(login: String, name: String? = nil, email: String? = nil, bot: Bool = false) {
+    package init(login: String, name: String? = nil, email: String? = nil, bot: Bool = false) {
       self.login = login
       self.name = name
       self.email = email
@@ -38,19 +38,19 @@ public struct ReviewNote: Sendable, Codable, Hashable {
     }
 
     /// `@login`, with the name when known.
-    public var label: String { "@\(login)" + (name.map { " (\($0))" } ?? "") }
+    package var label: String { "@\(login)" + (name.map { " (\($0))" } ?? "") }
   }
 
   /// The pull or merge request.
-  public struct Request: Sendable, Codable, Hashable {
+  package struct Request: Sendable, Codable, Hashable {
     /// `pull_request` (GitHub) or `merge_request` (GitLab).
-    public var kind: String
-    public var number: Int
-    public var url: String?
+    package var kind: String
+    package var number: Int
+    package var url: String?
     /// The login of whoever opened it.
-    public var author: String?
+    package var author: String?
 
-    public init(kind: String, number: Int, url: String?, author: String?) {
+    package init(kind: String, number: Int, url: String?, author: String?) {
       self.kind = kind
       self.number = number
       self.url = url
@@ -58,16 +58,16 @@ public struct ReviewNote: Sendable, Codable, Hashable {
     }
 
     /// `pull request #7` or `merge request !7`.
-    public var label: String { kind == "merge_request" ? "merge request !\(number)" : "pull request #\(number)" }
+    package var label: String { kind == "merge_request" ? "merge request !\(number)" : "pull request #\(number)" }
   }
 
-  public var schema: String
+  package var schema: String
   /// `github` or `gitlab`.
-  public var provider: String
-  public var request: Request
-  public var approvers: [Approver]
+  package var provider: String
+  package var request: Request
+  package var approvers: [Approver]
 
-  public init(provider: String, request: Request, approvers: [Approver]) {
+  package init(provider: String, request: Request, approvers: [Approver]) {
     self.schema = Self.schemaName
     self.provider = provider
     self.request = request
@@ -75,7 +75,7 @@ public struct ReviewNote: Sendable, Codable, Hashable {
   }
 
   /// The note's text: the JSON object with sorted keys and a final newline, as `git notes show` prints it.
-  public func text() -> String {
+  package func text() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(self)) ?? Data()
@@ -83,7 +83,7 @@ public struct ReviewNote: Sendable, Codable, Hashable {
   }
 
   /// Reads a note's text; nil when it is not a review note of this schema (another tool's note, a later version).
-  public static func parse(_ text: String) -> ReviewNote? {
+  package static func parse(_ text: String) -> ReviewNote? {
     guard let note = try? JSONDecoder().decode(ReviewNote.self, from: Data(text.utf8)),
       note.schema == schemaName
     else { return nil }
@@ -96,7 +96,7 @@ extension ReviewNote {
   /// not a bot, not the request's author, not an agent, a model's name or a placeholder (`ReviewerScreen`), and,
   /// when `independent`, not the commit's author or committer (same address or name, or the GitHub no-reply
   /// address of the login).
-  public func countingApprovers(of commit: Commit, classifier: CommitClassifier) -> [Approver] {
+  package func countingApprovers(of commit: Commit, classifier: CommitClassifier) -> [Approver] {
     approvers.filter { approver in
       let login = approver.login.lowercased()
       guard !approver.bot, !login.isEmpty, !login.hasSuffix("[bot]"), login != request.author?.lowercased() else {

@@ -2,13 +2,13 @@ import Foundation
 import Yams
 
 /// A configuration problem, with the file, the line and what to do.
-public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var file: String
-  public var line: Int?
-  public var message: String
-  public var fix: String
+package struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+  package var file: String
+  package var line: Int?
+  package var message: String
+  package var fix: String
 
-  public var description: String {
+  package var description: String {
     let location = line.map { "\(file):\($0)" } ?? file
     return "\(location): \(message); \(fix)"
   }

@@ -4,15 +4,15 @@ import PaddockGit
 /// Where `.paddock.yml`, the repository's rule files and the baseline are read from: the working tree, or the
 /// tree of a commit. CI reads them from the base of a pull request, so the change under review cannot switch
 /// off the checks that judge it.
-public struct ConfigFiles {
+package struct ConfigFiles {
   /// Reads a path relative to the repository root; nil when there is no such file.
   private let readRelative: (String) throws -> Data?
   /// How a path is named in messages (`.paddock.yml`, `base 1a2b3c4d5e6f:.paddock.yml`).
-  public let describe: (String) -> String
+  package let describe: (String) -> String
 
   /// Files in a directory (the working tree's root). A directory where a file should be, a file that cannot be
   /// read, and a symbolic link that leads out of `root` are errors, not missing files.
-  public static func directory(_ root: String) -> ConfigFiles {
+  package static func directory(_ root: String) -> ConfigFiles {
     ConfigFiles(
       readRelative: { relative in try readFile(atPath: try staysInside(root, relative)) },
       describe: { (root as NSString).appendingPathComponent($0) })
@@ -34,13 +34,13 @@ public struct ConfigFiles {
 
   /// Where `path` (as `.paddock.yml` names it) is in the working tree `root`, for writing: refused, as for
   /// reading, when it leaves the repository by an absolute, `~` or `../` path or through a symbolic link.
-  public static func pathInside(_ root: String, _ path: String) throws -> String {
+  package static func pathInside(_ root: String, _ path: String) throws -> String {
     let describe = { (relative: String) in (root as NSString).appendingPathComponent(relative) }
     return try staysInside(root, try inside(path, describe: describe))
   }
 
   /// Files as they are in a commit's tree.
-  public static func commit(_ id: ObjectID, in repository: Repository, label: String) -> ConfigFiles {
+  package static func commit(_ id: ObjectID, in repository: Repository, label: String) -> ConfigFiles {
     ConfigFiles(
       readRelative: { path in
         try repository.fileContents(path: GitPath(bytes: Array(path.utf8)), at: id).map { Data($0) }
@@ -51,11 +51,11 @@ public struct ConfigFiles {
   /// Reads `path`, relative to the repository's root. Paths that leave the repository (absolute, `~`, or climbing
   /// out with `..`) are refused: a `.paddock.yml` from a checkout must not make Paddock read, or send to a model,
   /// files such as `~/.ssh/id_rsa`.
-  public func read(_ path: String) throws -> Data? {
+  package func read(_ path: String) throws -> Data? {
     try readRelative(try Self.inside(path, describe: describe))
   }
 
-  public func name(_ path: String) -> String { describe(path) }
+  package func name(_ path: String) -> String { describe(path) }
 
   /// `path` as a plain relative path inside the repository, or an error saying why it is not one.
   static func inside(_ path: String, describe: (String) -> String) throws(ConfigError) -> String {
@@ -79,7 +79,7 @@ public struct ConfigFiles {
   }
 
   /// Reads UTF-8 text, with an error naming the file when it is not text.
-  public func text(_ path: String) throws -> String? {
+  package func text(_ path: String) throws -> String? {
     try read(path).map { data throws(ConfigError) in try Self.utf8(data, file: name(path)) }
   }
 
@@ -108,7 +108,7 @@ public struct ConfigFiles {
   }
 
   /// `.paddock.yml` from this source; a missing file gives the defaults.
-  public func config() throws -> PaddockConfig {
+  package func config() throws -> PaddockConfig {
     guard let text = try text(PaddockConfig.fileName) else { return PaddockConfig() }
     return try PaddockConfig.parse(text, file: name(PaddockConfig.fileName))
   }

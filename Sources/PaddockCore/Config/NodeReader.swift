@@ -134,7 +134,7 @@ struct KeyedMapping {
 }
 
 /// The closest of `candidates` to `text`, when it is close enough to be a typo.
-public func suggestion(for text: String, among candidates: [String]) -> String? {
+package func suggestion(for text: String, among candidates: [String]) -> String? {
   guard let best = candidates.min(by: { editDistance($0, text) < editDistance($1, text) }) else { return nil }
   return editDistance(best, text) <= max(2, text.count / 3) ? best : nil
 }

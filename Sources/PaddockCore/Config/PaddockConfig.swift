@@ -2,32 +2,32 @@ import Foundation
 import Yams
 
 /// A repository's `.paddock.yml`, as far as attribution is concerned.
-public struct PaddockConfig: Sendable, Hashable {
+package struct PaddockConfig: Sendable, Hashable {
   /// Agents to add, or to replace when the id is a built-in one.
-  public var agents: [AgentDefinition] = []
-  public var aliases: [IdentityAlias] = []
+  package var agents: [AgentDefinition] = []
+  package var aliases: [IdentityAlias] = []
   /// Marker ids or agent ids to switch off.
-  public var disable: [String] = []
+  package var disable: [String] = []
   /// Trailer keys that mean a person reviewed the change; nil keeps the default.
-  public var reviewTrailers: [String]?
-  public var notesRef: String?
+  package var reviewTrailers: [String]?
+  package var notesRef: String?
   /// Rules, limits and policy for `paddock review`.
-  public var review = ReviewConfig()
+  package var review = ReviewConfig()
   /// What the git hooks do.
-  public var hooks = HooksConfig()
+  package var hooks = HooksConfig()
   /// Defaults for `paddock report`.
-  public var report = ReportConfig()
+  package var report = ReportConfig()
   /// Where pull request approvals are recorded as git notes (`review-notes:`).
-  public var reviewNotes = ReviewNotesConfig()
+  package var reviewNotes = ReviewNotesConfig()
   /// Model review; nil when `.paddock.yml` has no `model:` section.
-  public var model: ModelConfig?
+  package var model: ModelConfig?
   /// The file this configuration came from, for messages about it.
-  public var file: String?
+  package var file: String?
 
-  public init() {}
+  package init() {}
 
   /// The built-in catalogue with this configuration applied.
-  public func catalogue(base: AgentCatalogue = .builtin) -> AgentCatalogue {
+  package func catalogue(base: AgentCatalogue = .builtin) -> AgentCatalogue {
     var catalogue = base
     catalogue.add(agents)
     catalogue.aliases += aliases
@@ -38,10 +38,10 @@ public struct PaddockConfig: Sendable, Hashable {
   }
 
   /// The file name Paddock looks for at the repository root.
-  public static let fileName = ".paddock.yml"
+  package static let fileName = ".paddock.yml"
 
   /// Parses configuration text. `file` names the source in error messages.
-  public static func parse(_ text: String, file: String) throws -> PaddockConfig {
+  package static func parse(_ text: String, file: String) throws -> PaddockConfig {
     let node = try NodeReader.compose(text, file: file)
     var config = PaddockConfig()
     guard let node else { return config }
@@ -144,13 +144,13 @@ public struct PaddockConfig: Sendable, Hashable {
   }
 
   /// Loads `.paddock.yml` from a directory; a missing file gives the defaults.
-  public static func load(directory: String) throws -> PaddockConfig {
+  package static func load(directory: String) throws -> PaddockConfig {
     let path = (directory as NSString).appendingPathComponent(fileName)
     return try load(file: path, required: false)
   }
 
   /// Loads a configuration file. When `required`, a missing file is an error.
-  public static func load(file path: String, required: Bool) throws -> PaddockConfig {
+  package static func load(file path: String, required: Bool) throws -> PaddockConfig {
     guard let data = try ConfigFiles.readFile(atPath: path) else {
       if required {
         throw ConfigError(

@@ -1,29 +1,29 @@
 import Yams
 
 /// The review part of `.paddock.yml`: which rules run, how severe they are, and what blocks.
-public struct ReviewConfig: Sendable, Hashable {
+package struct ReviewConfig: Sendable, Hashable {
   /// An id as written in the configuration, with its line for error messages.
-  public struct Reference: Sendable, Hashable {
-    public var id: String
-    public var line: Int?
+  package struct Reference: Sendable, Hashable {
+    package var id: String
+    package var line: Int?
   }
 
-  public var disabledPacks: [Reference] = []
-  public var disabledRules: [Reference] = []
-  public var enabledRules: [Reference] = []
+  package var disabledPacks: [Reference] = []
+  package var disabledRules: [Reference] = []
+  package var enabledRules: [Reference] = []
   /// The repository's own rule pack files, relative to the repository root.
-  public var ruleFiles: [String] = []
-  public var severity: [Reference: SeverityOverride] = [:]
+  package var ruleFiles: [String] = []
+  package var severity: [Reference: SeverityOverride] = [:]
   /// Globs added to the built-in protected paths.
-  public var protectedPaths: [String] = []
-  public var limits = ChangeSizeLimits(perCommit: nil, perChange: nil)
-  public var policy: ReviewPolicy = .default
+  package var protectedPaths: [String] = []
+  package var limits = ChangeSizeLimits(perCommit: nil, perChange: nil)
+  package var policy: ReviewPolicy = .default
   /// `policy.review.independent`: a review trailer by the commit's own author or committer does not count.
-  public var independentReview = true
+  package var independentReview = true
   /// The baseline file, relative to the repository root; nil means `.paddock-baseline.json` if it exists.
-  public var baseline: String?
+  package var baseline: String?
 
-  public init() {}
+  package init() {}
 }
 
 extension NodeReader {

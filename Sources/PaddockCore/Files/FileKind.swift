@@ -3,7 +3,7 @@
 /// Told from the path, the first lines (a generator's header) and, when the repository says so in its
 /// `.gitattributes`, the `linguist-generated`, `linguist-vendored` and `linguist-documentation` attributes. Checks
 /// that measure code (duplication, change size) read only code; every rule still reads every added line.
-public enum FileKind: String, Sendable, Codable, Hashable, CaseIterable {
+package enum FileKind: String, Sendable, Codable, Hashable, CaseIterable {
   /// Source code, and any file not recognised as one of the others.
   case code
   /// Code that tests other code: by the conventions of its language and test runners.
@@ -21,17 +21,17 @@ public enum FileKind: String, Sendable, Codable, Hashable, CaseIterable {
   case vendored
 
   /// Whether people write this file by hand as code: `code` or `test`.
-  public var isCode: Bool { self == .code || self == .test }
+  package var isCode: Bool { self == .code || self == .test }
 
   /// Whether a tool or another project wrote it: a lock file, generated or vendored.
-  public var isMachineWritten: Bool { self == .lockfile || self == .generated || self == .vendored }
+  package var isMachineWritten: Bool { self == .lockfile || self == .generated || self == .vendored }
 
   /// How many first lines `of(path:firstLines:attributes:)` reads for a generator's header.
-  public static let headerLines = 10
+  package static let headerLines = 10
 
   /// The kind of the file at `path`. `firstLines` are its first lines at head, for a generator's header; `attributes`
   /// are the repository's linguist attributes, which win over everything else.
-  public static func of(
+  package static func of(
     path: String, firstLines: some Collection<String> = [String](), attributes: LinguistAttributes? = nil
   ) -> FileKind {
     if let kind = attributes?.kind(of: path) { return kind }

@@ -3,7 +3,7 @@
 ///
 /// Paddock reads them from the repository's root `.gitattributes` at the base of the change, never from the change
 /// itself: a change cannot mark its own code as generated to keep it out of a check.
-public struct LinguistAttributes: Sendable {
+package struct LinguistAttributes: Sendable {
   private struct Entry: Sendable {
     var glob: Glob
     var kind: FileKind
@@ -13,11 +13,11 @@ public struct LinguistAttributes: Sendable {
   /// In file order; for each attribute the last matching line wins, as in git.
   private let entries: [Entry]
 
-  public var isEmpty: Bool { entries.isEmpty }
+  package var isEmpty: Bool { entries.isEmpty }
 
   /// Parses `.gitattributes` text: `pattern attr...` per line, `#` comments, `attr`, `attr=true`, `-attr`,
   /// `attr=false` and `!attr`. Lines with a pattern Paddock cannot read are skipped.
-  public init(gitattributes text: String) {
+  package init(gitattributes text: String) {
     var entries: [Entry] = []
     for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
       let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -44,7 +44,7 @@ public struct LinguistAttributes: Sendable {
   }
 
   /// The kind the attributes give `path`, if any sets one: vendored, then generated, then documentation.
-  public func kind(of path: String) -> FileKind? {
+  package func kind(of path: String) -> FileKind? {
     var state: [FileKind: Bool] = [:]
     for entry in entries where entry.glob.matches(path) { state[entry.kind] = entry.set }
     for kind in [FileKind.vendored, .generated, .documentation] where state[kind] == true { return kind }

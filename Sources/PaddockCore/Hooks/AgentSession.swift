@@ -1,9 +1,10 @@
 import PaddockGit
+import PaddockSupport
 
 /// An environment variable that an AI agent sets in the shells it runs commands in: how `prepare-commit-msg`
 /// knows a commit is being made inside an agent's session.
-public struct SessionVariable: Sendable, Hashable {
-  public enum Match: Sendable, Hashable {
+package struct SessionVariable: Sendable, Hashable {
+  package enum Match: Sendable, Hashable {
     /// Set and not empty.
     case present
     case equals(String)
@@ -11,12 +12,12 @@ public struct SessionVariable: Sendable, Hashable {
     case suffix(String)
   }
 
-  public var variable: String
-  public var match: Match
+  package var variable: String
+  package var match: Match
   /// A catalogue agent id, or a name for a tool the catalogue does not know.
-  public var agent: String
+  package var agent: String
 
-  public init(variable: String, match: Match = .present, agent: String) {
+  package init(variable: String, match: Match = .present, agent: String) {
     self.variable = variable
     self.match = match
     self.agent = agent
@@ -32,7 +33,7 @@ public struct SessionVariable: Sendable, Hashable {
   }
 
   /// What each agent's shell sets, as of 2026 (documented in the README). Order matters only when several match.
-  public static let builtin: [SessionVariable] = [
+  package static let builtin: [SessionVariable] = [
     SessionVariable(variable: "CLAUDECODE", match: .equals("1"), agent: "claude-code"),
     SessionVariable(variable: "CLAUDE_CODE_ENTRYPOINT", agent: "claude-code"),
     SessionVariable(variable: "CODEX_SANDBOX", agent: "codex"),
@@ -54,13 +55,13 @@ public struct SessionVariable: Sendable, Hashable {
 }
 
 /// The `prepare-commit-msg` decision: which agent's session this is, and the message with its trailer.
-public struct AgentSession: Sendable {
+package struct AgentSession: Sendable {
   /// The agent's catalogue id (or its name when uncatalogued), and the variable that showed it.
-  public var agent: String
-  public var variable: String
+  package var agent: String
+  package var variable: String
 
   /// The first session variable set in `environment`: the repository's own (from `.paddock.yml`) first.
-  public static func detect(
+  package static func detect(
     environment: [String: String], configured: [SessionVariable] = [], builtin: Bool = true
   ) -> AgentSession? {
     let candidates = configured + (builtin ? SessionVariable.builtin : [])
@@ -69,14 +70,14 @@ public struct AgentSession: Sendable {
   }
 
   /// Why `prepare-commit-msg` leaves a message alone, or the message with the trailer added.
-  public enum Outcome: Sendable, Equatable {
+  package enum Outcome: Sendable, Equatable {
     case unchanged(reason: String)
     case added(message: String, trailer: String)
   }
 
   /// Adds `<key>: <agent name>` to the message's trailer block, before git's `#` comment lines, unless the commit
   /// is a merge or squash, or the message already carries AI attribution that `classifier` recognises.
-  public func annotate(
+  package func annotate(
     _ message: String, source: String?, key: String, classifier: CommitClassifier, comment: String = "#"
   ) -> Outcome {
     if let source, ["merge", "squash"].contains(source) {

@@ -2,8 +2,8 @@ import Foundation
 import PaddockGit
 
 /// Where a repository's git hooks live, and how Paddock's hooks go there.
-public struct HookLocation: Sendable, Hashable {
-  public enum Style: Sendable, Hashable {
+package struct HookLocation: Sendable, Hashable {
+  package enum Style: Sendable, Hashable {
     /// Scripts in the hooks directory itself: `.git/hooks` (shared by every worktree) or `core.hooksPath`.
     case directory
     /// husky: `core.hooksPath` is husky's own folder, and the scripts people edit are `.husky/<hook>`; Paddock adds
@@ -12,14 +12,14 @@ public struct HookLocation: Sendable, Hashable {
   }
 
   /// The directory git runs hooks from.
-  public var hooksDirectory: String
-  public var style: Style
+  package var hooksDirectory: String
+  package var style: Style
   /// Where Paddock's own scripts are written: the hooks directory, or a private folder under husky.
-  public var scriptDirectory: String
+  package var scriptDirectory: String
 
   /// Finds the hooks directory as git does: `core.hooksPath` (relative to the working tree), else the common
   /// git directory's `hooks`, so every worktree shares one set.
-  public static func of(_ repository: Repository) -> HookLocation {
+  package static func of(_ repository: Repository) -> HookLocation {
     let root = repository.workingDirectory ?? repository.commonDirectory
     let common = repository.commonDirectory
     if let configured = repository.configString("core.hooksPath"), !configured.isEmpty {
@@ -45,53 +45,53 @@ public struct HookLocation: Sendable, Hashable {
 }
 
 /// What `paddock hook install` or `uninstall` did to one hook.
-public struct HookChange: Sendable, Hashable, CustomStringConvertible {
-  public var hook: String
-  public var path: String
-  public var action: String
+package struct HookChange: Sendable, Hashable, CustomStringConvertible {
+  package var hook: String
+  package var path: String
+  package var action: String
 
-  public var description: String { "\(hook): \(action) (\(path))" }
+  package var description: String { "\(hook): \(action) (\(path))" }
 }
 
 /// One hook's state, for `paddock hook status`.
-public struct HookState: Sendable, Hashable {
-  public var hook: String
-  public var path: String
-  public var installed: Bool
+package struct HookState: Sendable, Hashable {
+  package var hook: String
+  package var path: String
+  package var installed: Bool
   /// The hook Paddock runs first, when it kept one that was there before.
-  public var chained: String?
+  package var chained: String?
   /// A hook that is there but is not Paddock's.
-  public var foreign: Bool
+  package var foreign: Bool
 }
 
 /// A hook Paddock will not touch without being told to.
-public struct HookInstallError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var description: String
+package struct HookInstallError: Error, Sendable, Equatable, CustomStringConvertible {
+  package var description: String
 }
 
 /// Installs, removes and reports Paddock's git hooks. Installing keeps a hook that was already there working by
 /// moving it beside Paddock's as `<hook>.pre-paddock` and running it first; uninstalling puts it back, byte for
 /// byte. Installing twice changes nothing the second time.
-public struct HookInstaller {
-  public static let hooks = ["pre-push", "prepare-commit-msg"]
+package struct HookInstaller {
+  package static let hooks = ["pre-push", "prepare-commit-msg"]
   /// Hooks installed only when asked (`paddock hook install --pre-commit`): the review of the staged changes at
   /// every commit. Uninstalling and the status cover them once installed.
-  public static let optionalHooks = ["pre-commit"]
+  package static let optionalHooks = ["pre-commit"]
   /// The suffix of a hook that was there before Paddock's and now runs from it.
-  public static let chainSuffix = ".pre-paddock"
+  package static let chainSuffix = ".pre-paddock"
 
-  public var location: HookLocation
+  package var location: HookLocation
   /// The `paddock` binary doing the install, written into the scripts as the fallback when PATH has none.
-  public var paddockPath: String?
+  package var paddockPath: String?
   private let files = FileManager.default
 
-  public init(location: HookLocation, paddockPath: String?) {
+  package init(location: HookLocation, paddockPath: String?) {
     self.location = location
     self.paddockPath = paddockPath
   }
 
   /// The script for a hook, from `hooks/` (compiled in), with the installing binary's path filled in.
-  public func script(for hook: String) -> String? {
+  package func script(for hook: String) -> String? {
     guard let text = embeddedHooks.first(where: { $0.name == hook })?.text else { return nil }
     guard let paddockPath else { return text }
     let quoted = "'" + paddockPath.replacingOccurrences(of: "'", with: "'\\''") + "'"
@@ -108,7 +108,7 @@ public struct HookInstaller {
   }
 
   /// Installs the default hooks, and the pre-commit hook too with `preCommit`.
-  public func install(force: Bool = false, preCommit: Bool = false) throws -> [HookChange] {
+  package func install(force: Bool = false, preCommit: Bool = false) throws -> [HookChange] {
     let hooks = Self.hooks + (preCommit ? Self.optionalHooks : [])
     switch location.style {
     case .directory: return try hooks.map { try installDirectly($0, force: force) }
@@ -121,7 +121,7 @@ public struct HookInstaller {
     Self.hooks + Self.optionalHooks.filter { hook in status(of: [hook]).first?.installed ?? false }
   }
 
-  public func uninstall() throws -> [HookChange] {
+  package func uninstall() throws -> [HookChange] {
     let hooks = presentHooks
     switch location.style {
     case .directory: return try hooks.map { try uninstallDirectly($0) }
@@ -130,7 +130,7 @@ public struct HookInstaller {
   }
 
   /// The state of the default hooks, and of each optional one that is installed.
-  public func status() -> [HookState] { status(of: presentHooks) }
+  package func status() -> [HookState] { status(of: presentHooks) }
 
   private func status(of hooks: [String]) -> [HookState] {
     hooks.map { hook in

@@ -4,81 +4,81 @@ import PaddockGit
 /// The pre-push hook as one call: which refs the push carries (git's stdin, or the pre-commit framework's
 /// variables), which configuration judges them (the working tree's, or `--config`), one model deadline shared by
 /// every ref, and a verdict per ref. The CLI reads stdin and `/proc`, renders the result and exits with its status.
-public struct PrePushRun {
+package struct PrePushRun {
   /// What the hook was given.
-  public struct Input {
+  package struct Input {
     /// The remote's name as git passes it; nil reads `PRE_COMMIT_REMOTE_NAME`, else `origin`.
-    public var remote: String?
+    package var remote: String?
     /// The process environment (the pre-commit framework's `PRE_COMMIT_*` variables are read from it).
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// git's stdin lines; read only when the pre-commit framework's variables are absent.
-    public var standardInput: String
+    package var standardInput: String
     /// The `git push` command line this hook runs under, when it could be read; under the pre-commit framework it
     /// says whether the push carried refs the framework did not pass.
-    public var pushCommandLine: PushCommandLine?
+    package var pushCommandLine: PushCommandLine?
     /// A configuration file given with `--config`, instead of the working tree's `.paddock.yml`.
-    public var configFile: String?
+    package var configFile: String?
     /// The model review the configuration and the command line ask for (nil: none).
-    public var modelSettings: (PaddockConfig) -> ModelReviewSettings?
+    package var modelReview: (PaddockConfig) -> (any ModelReviewStep)?
     /// Recorded in the report.
-    public var version: String
+    package var version: String
 
-    public init(
+    package init(
       remote: String? = nil, environment: [String: String] = [:], standardInput: String = "",
       pushCommandLine: PushCommandLine? = nil, configFile: String? = nil,
-      modelSettings: @escaping (PaddockConfig) -> ModelReviewSettings? = { _ in nil }, version: String
+      modelReview: @escaping (PaddockConfig) -> (any ModelReviewStep)? = { _ in nil }, version: String
     ) {
       self.remote = remote
       self.environment = environment
       self.standardInput = standardInput
       self.pushCommandLine = pushCommandLine
       self.configFile = configFile
-      self.modelSettings = modelSettings
+      self.modelReview = modelReview
       self.version = version
     }
   }
 
   /// What happened to one ref of the push.
-  public struct RefOutcome {
+  package struct RefOutcome {
     /// The remote ref's short name (`main`, `v1.2`).
-    public var ref: String
+    package var ref: String
     /// What was checked (the range), or why nothing was.
-    public var note: String
+    package var note: String
     /// The review, when the ref had commits to check.
-    public var report: ReviewReport?
+    package var report: ReviewReport?
     /// Whether the ref was refused without a review (a tree or a blob).
-    public var refused: Bool
+    package var refused: Bool
     /// `block` for a refused ref, the report's verdict, or nil when there was nothing to check.
-    public var verdict: Verdict? { refused ? .block : report?.verdict }
+    package var verdict: Verdict? { refused ? .block : report?.verdict }
   }
 
   /// Something to print as soon as it is known: a notice, or a ref's outcome once it is reviewed.
-  public enum Event {
+  package enum Event {
     case notice(String)
     case ref(RefOutcome)
   }
 
   /// What the hook found, for the CLI to print (to stderr) and map to an exit status.
-  public struct Result {
+  package struct Result {
     /// Warnings and notes before the refs' outcomes (the pre-commit framework passes one ref of a push).
-    public var notices: [String] = []
-    public var refs: [RefOutcome] = []
+    package var notices: [String] = []
+    package var refs: [RefOutcome] = []
     /// The refs whose verdict blocks, in push order.
-    public var blocked: [String] { refs.filter { $0.verdict == .block }.map(\.ref) }
+    package var blocked: [String] { refs.filter { $0.verdict == .block }.map(\.ref) }
     /// What to do about a blocked push; nil when nothing blocks.
-    public var blockMessage: String? {
+    package var blockMessage: String? {
       let blocked = blocked
       guard !blocked.isEmpty else { return nil }
       return
         "push blocked (\(blocked.joined(separator: ", "))): fix what is reported above, or suppress one with `paddock:ignore RULE -- reason` written by a person. `git push --no-verify` skips the hook, and CI checks again."
     }
     /// 1 when any ref blocks (git refuses the push), else 0.
-    public var exitStatus: Int32 { blocked.isEmpty ? 0 : 1 }
+    package var exitStatus: Int32 { blocked.isEmpty ? 0 : 1 }
   }
 
   /// The push as the pre-commit framework describes it in variables (it runs the hook once, with one ref), or nil
   /// when `PRE_COMMIT_TO_REF` is absent and git's stdin holds the refs.
-  public static func frameworkUpdate(_ environment: [String: String]) -> (line: String, reviewed: String)? {
+  package static func frameworkUpdate(_ environment: [String: String]) -> (line: String, reviewed: String)? {
     guard let to = environment["PRE_COMMIT_TO_REF"], !to.isEmpty else { return nil }
     let zero = String(repeating: "0", count: 40)
     let from = environment["PRE_COMMIT_FROM_REF"].flatMap { $0.isEmpty ? nil : $0 } ?? zero
@@ -87,10 +87,10 @@ public struct PrePushRun {
     return ("\(local) \(to) \(remoteRef) \(from)\n", Escape.terminal(remoteRef == "HEAD" ? to : remoteRef))
   }
 
-  public let repository: Repository
-  public let input: Input
+  package let repository: Repository
+  package let input: Input
 
-  public init(repository: Repository, input: Input) {
+  package init(repository: Repository, input: Input) {
     self.repository = repository
     self.input = input
   }
@@ -99,7 +99,7 @@ public struct PrePushRun {
   /// findings and blocked refs are in the result. Each notice and each ref's outcome also goes to `progress` as soon
   /// as it is known, so a push of several refs shows the first review while the next runs, and an error on a later
   /// ref leaves the earlier ones shown.
-  public func run(progress: (Event) -> Void = { _ in }) throws -> Result {
+  package func run(progress: (Event) -> Void = { _ in }) throws -> Result {
     var result = Result()
     func notice(_ text: String) {
       result.notices.append(text)
@@ -136,7 +136,7 @@ public struct PrePushRun {
       }
       let reviewer = try pipeline ?? ReviewPipeline(repository: repository, config: try configuration())
       pipeline = reviewer
-      var model = input.modelSettings(reviewer.config)
+      var model = input.modelReview(reviewer.config)
       if let deadline = model?.deadline {
         model?.deadline = max(0.001, deadline - Date().timeIntervalSince(started))
       }

@@ -1,19 +1,19 @@
 /// What a `git push` command line asks to push, read from its arguments: how the pre-push hook under the pre-commit
 /// framework (which hands over only the first ref of a push) knows that a push carries more refs than it was given.
-public struct PushCommandLine: Sendable, Equatable {
+package struct PushCommandLine: Sendable, Equatable {
   /// The repository argument (a remote's name or a URL), when given.
-  public var remote: String?
+  package var remote: String?
   /// The refspecs given after the remote, as written.
-  public var refspecs: [String]
+  package var refspecs: [String]
   /// A flag that pushes many refs at once (`--all`, `--branches`, `--mirror`, `--tags`), when given.
-  public var everyRefFlag: String?
+  package var everyRefFlag: String?
 
   /// Whether the push may carry more than one ref.
-  public var carriesSeveralRefs: Bool { everyRefFlag != nil || refspecs.count > 1 }
+  package var carriesSeveralRefs: Bool { everyRefFlag != nil || refspecs.count > 1 }
 
   /// The `git push` in `arguments` (a process's argv: `git [global options] push [options] [remote [refspec...]]`),
   /// or nil when it is not one.
-  public static func parse(_ arguments: [String]) -> PushCommandLine? {
+  package static func parse(_ arguments: [String]) -> PushCommandLine? {
     guard let program = arguments.first, program == "git" || program.hasSuffix("/git") else { return nil }
     var index = 1
     // git's own options before the command; -C and -c take a value.
@@ -48,7 +48,7 @@ public struct PushCommandLine: Sendable, Equatable {
 
   /// What to tell the user when Paddock reviewed only `reviewed` (a ref name) of this push; nil when the push
   /// carries one ref.
-  public func warning(reviewed: String) -> String? {
+  package func warning(reviewed: String) -> String? {
     guard carriesSeveralRefs else { return nil }
     let what =
       everyRefFlag.map { "`git push \($0)` pushes every matching ref" }

@@ -1,22 +1,22 @@
 import PaddockGit
 
 /// What a push asks Paddock to check for one ref: a range, or why there is nothing to check.
-public struct PushCheck: Sendable, Hashable {
-  public var update: PushUpdate
+package struct PushCheck: Sendable, Hashable {
+  package var update: PushUpdate
   /// The commits to review; nil when there are none.
-  public var range: ResolvedRange?
+  package var range: ResolvedRange?
   /// Why nothing is checked, or how the range was chosen, in words for the person pushing.
-  public var note: String
+  package var note: String
   /// Whether the ref cannot be checked and the push must be refused (a tree or blob pushed as a ref).
-  public var refused = false
+  package var refused = false
 }
 
 /// Turns a push into the ranges to review, following git's pre-push contract: a deletion checks nothing; an update
 /// checks `<remote-sha>..<local-sha>`; a new branch, or an update whose remote commit is not here (a force push
 /// over history this clone never saw), checks `<local-sha> --not --remotes=<remote>`; a ref that names a tree or a
 /// blob is refused.
-public enum PushPlanner {
-  public static func plan(_ updates: [PushUpdate], remote: String, in repository: Repository) throws -> [PushCheck] {
+package enum PushPlanner {
+  package static func plan(_ updates: [PushUpdate], remote: String, in repository: Repository) throws -> [PushCheck] {
     var remoteTips: [ObjectID]?
     func tips() throws -> [ObjectID] {
       if let remoteTips { return remoteTips }
@@ -84,7 +84,7 @@ public enum PushPlanner {
   }
 
   /// `refs/heads/main` → `main`, `refs/tags/v1` → `v1`.
-  public static func shortName(_ ref: String) -> String {
+  package static func shortName(_ ref: String) -> String {
     for prefix in ["refs/heads/", "refs/tags/"] where ref.hasPrefix(prefix) {
       return String(ref.dropFirst(prefix.count))
     }

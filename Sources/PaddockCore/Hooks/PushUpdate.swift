@@ -2,25 +2,25 @@ import PaddockGit
 
 /// One ref a `git push` updates, as git's pre-push hook reads it on stdin:
 /// `<local-ref> SP <local-sha> SP <remote-ref> SP <remote-sha>`.
-public struct PushUpdate: Sendable, Hashable {
-  public var localRef: String
+package struct PushUpdate: Sendable, Hashable {
+  package var localRef: String
   /// The commit (or tag object) pushed; nil for a deletion.
-  public var localID: ObjectID?
-  public var remoteRef: String
+  package var localID: ObjectID?
+  package var remoteRef: String
   /// What the remote has now; nil when the remote ref does not exist yet.
-  public var remoteID: ObjectID?
+  package var remoteID: ObjectID?
 
-  public init(localRef: String, localID: ObjectID?, remoteRef: String, remoteID: ObjectID?) {
+  package init(localRef: String, localID: ObjectID?, remoteRef: String, remoteID: ObjectID?) {
     self.localRef = localRef
     self.localID = localID
     self.remoteRef = remoteRef
     self.remoteID = remoteID
   }
 
-  public var isDeletion: Bool { localID == nil }
+  package var isDeletion: Bool { localID == nil }
 
   /// Parses every line git wrote (blank lines are skipped). A push may update several refs: all are returned.
-  public static func parse(_ input: String) throws(PushInputError) -> [PushUpdate] {
+  package static func parse(_ input: String) throws(PushInputError) -> [PushUpdate] {
     var updates: [PushUpdate] = []
     // Lines split on the byte, not the Character: "\r\n" is one Character, and a CR before LF is dropped.
     let lines = input.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
@@ -60,12 +60,12 @@ public struct PushUpdate: Sendable, Hashable {
 }
 
 /// A pre-push input line Paddock cannot read.
-public struct PushInputError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var line: Int
-  public var text: String
-  public var problem: String
+package struct PushInputError: Error, Sendable, Equatable, CustomStringConvertible {
+  package var line: Int
+  package var text: String
+  package var problem: String
 
-  public var description: String {
+  package var description: String {
     "pre-push input line \(line) (`\(text)`): \(problem); git writes these lines itself, so check that the hook is called by git (or through a hook manager that passes stdin, such as lefthook with `use_stdin: true`)"
   }
 }

@@ -4,9 +4,9 @@
 /// `prefix`, then `file` for each file, then `suffix()`. Everything but the files comes from encoding the summary
 /// itself, so the keys, their order and the figures are exactly those of the whole document; each file is encoded
 /// alone and indented to its place in the `files` array.
-public struct AttributionJSONStream {
+package struct AttributionJSONStream {
   /// The document up to and including the `files` array's opening bracket.
-  public let prefix: String
+  package let prefix: String
   private let rest: String
   private var written = 0
 
@@ -15,7 +15,7 @@ public struct AttributionJSONStream {
   private static let emptyFiles = "\n  \"files\" : [\n\n  ]"
 
   /// `summary` is the attribution without its files.
-  public init(summary: RangeAttribution) throws {
+  package init(summary: RangeAttribution) throws {
     var empty = summary
     empty.files = []
     let whole = try JSONRenderer.render(empty)
@@ -28,11 +28,11 @@ public struct AttributionJSONStream {
   }
 
   /// The next file, with the separator before it.
-  public mutating func file(_ file: FileAttribution) throws -> String {
+  package mutating func file(_ file: FileAttribution) throws -> String {
     defer { written += 1 }
     return (written == 0 ? "\n    " : ",\n    ") + (try JSONRenderer.fragment(file, depth: 2))
   }
 
   /// The rest of the document after the last file, with its trailing newline.
-  public func suffix() -> String { (written == 0 ? "\n\n  ]" : "\n  ]") + rest }
+  package func suffix() -> String { (written == 0 ? "\n\n  ]" : "\n  ]") + rest }
 }

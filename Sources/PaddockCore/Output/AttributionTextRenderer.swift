@@ -1,26 +1,26 @@
 import PaddockGit
 
 /// Renders a range attribution for people: a summary, then every hunk with its authorship.
-public struct AttributionTextRenderer {
-  public var colour: Bool
+package struct AttributionTextRenderer {
+  package var colour: Bool
 
-  public init(colour: Bool) { self.colour = colour }
+  package init(colour: Bool) { self.colour = colour }
 
-  public func render(_ report: RangeAttribution, label: String) -> String {
+  package func render(_ report: RangeAttribution, label: String) -> String {
     let stream = Stream(self, summary: report, label: label)
     return stream.header() + report.files.map(stream.file).joined() + stream.footer()
   }
 
   /// Renders an attribution whose files arrive one at a time (`Attributor.attribute(_:summary:file:)`): `header`,
   /// then `file` for each file, then `footer` give the text `render` gives for the whole attribution.
-  public struct Stream {
+  package struct Stream {
     let renderer: AttributionTextRenderer
     let report: RangeAttribution
     let label: String
     private let commitsByID: [ObjectID: CommitAttribution]
 
     /// `summary` is the attribution without its files, or with them (they are not read).
-    public init(_ renderer: AttributionTextRenderer, summary: RangeAttribution, label: String) {
+    package init(_ renderer: AttributionTextRenderer, summary: RangeAttribution, label: String) {
       self.renderer = renderer
       report = summary
       self.label = label
@@ -28,7 +28,7 @@ public struct AttributionTextRenderer {
     }
 
     /// The range and its figures.
-    public func header() -> String {
+    package func header() -> String {
       var out = ""
       let totals = report.totals
       out +=
@@ -45,7 +45,7 @@ public struct AttributionTextRenderer {
     }
 
     /// One file and its hunks.
-    public func file(_ file: FileAttribution) -> String {
+    package func file(_ file: FileAttribution) -> String {
       var out = ""
       out += "\n" + renderer.bold(Escape.terminal(file.path))
       if let old = file.oldPath { out += " (renamed from \(Escape.terminal(old)))" }
@@ -99,7 +99,7 @@ public struct AttributionTextRenderer {
     }
 
     /// The agents and the limitations.
-    public func footer() -> String {
+    package func footer() -> String {
       var out = ""
       if !report.agents.isEmpty {
         out += "\n" + renderer.bold("agents") + "\n"

@@ -1,10 +1,10 @@
 /// Renders `paddock blame` like `git blame`, with an authorship column.
-public struct BlameTextRenderer {
-  public var colour: Bool
+package struct BlameTextRenderer {
+  package var colour: Bool
 
-  public init(colour: Bool) { self.colour = colour }
+  package init(colour: Bool) { self.colour = colour }
 
-  public func render(_ blame: FileBlame) -> String {
+  package func render(_ blame: FileBlame) -> String {
     let nameWidth = min(20, blame.lines.map { Escape.terminal($0.authorName).count }.max() ?? 0)
     let agentWidth = min(40, blame.lines.map { label($0).count }.max() ?? 0)
     let numberWidth = String(blame.lines.last?.line ?? 0).count

@@ -1,6 +1,6 @@
 /// Renders a review as a GitLab Code Quality report (Code Climate issues). Findings without a file are left out.
-public enum CodeClimateRenderer {
-  public static func render(_ report: ReviewReport) throws -> String {
+package enum CodeClimateRenderer {
+  package static func render(_ report: ReviewReport) throws -> String {
     let categories = Dictionary(
       report.rules.map { ($0.id, $0.category) }, uniquingKeysWith: { first, _ in first })
     var issues = report.findings.compactMap { finding -> Issue? in

@@ -1,12 +1,12 @@
 /// Untrusted text (paths, commit subjects, names, messages, model answers) made inert for the format it is written
 /// into. Every renderer escapes through here, so a format's rules live in one place; XML and HTML use
 /// `Markup.escape`, GitHub workflow commands `GitHubRenderer.escapeData`.
-public enum Escape {
+package enum Escape {
   /// For a terminal or a plain-text log: control characters (ESC and the rest of C0 and C1, DEL, so no colour,
   /// cursor, title-setting OSC, carriage return or bell) and the bidirectional controls that make text read
   /// differently than it runs ("Trojan Source") become visible `\u{…}` escapes. Tabs stay; newlines stay only when
   /// `newlines` is true (a path or a subject must stay on its own line).
-  public static func terminal(_ text: String, newlines: Bool = false) -> String {
+  package static func terminal(_ text: String, newlines: Bool = false) -> String {
     guard text.unicodeScalars.contains(where: { isControl($0, newlines: newlines) }) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {
@@ -23,7 +23,7 @@ public enum Escape {
   /// written and does nothing else. HTML and Markdown syntax is escaped, line breaks become `<br>` (a table cell
   /// stays one row), control characters become `\u{…}`, and `@name`, `#123`, URLs and `www.` are broken with a
   /// word joiner (U+2060) so they neither notify anyone nor link anywhere.
-  public static func markdown(_ text: String) -> String {
+  package static func markdown(_ text: String) -> String {
     var out = ""
     let scalars = Array(text.unicodeScalars)
     for (index, scalar) in scalars.enumerated() {
@@ -62,7 +62,7 @@ public enum Escape {
   /// Inline code in GitHub-flavoured Markdown for untrusted text such as a path. A backtick code span cannot hold
   /// every text (a backtick in the path ends it and what follows is live Markdown), so this is `<code>` around
   /// `markdown(text)`.
-  public static func markdownCode(_ text: String) -> String { "<code>" + markdown(text) + "</code>" }
+  package static func markdownCode(_ text: String) -> String { "<code>" + markdown(text) + "</code>" }
 
   private static let wordJoiner = "\u{2060}"
 

@@ -1,7 +1,7 @@
 /// Renders a review as GitHub Actions workflow commands: one annotation per finding, escaped as the runner
 /// requires. The job summary is the Markdown format, which the CLI appends to `$GITHUB_STEP_SUMMARY`.
-public enum GitHubRenderer {
-  public static func render(_ report: ReviewReport) -> String {
+package enum GitHubRenderer {
+  package static func render(_ report: ReviewReport) -> String {
     var out = ""
     for finding in report.findings {
       let command = command(for: finding.decision)

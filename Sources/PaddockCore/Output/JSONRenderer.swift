@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Field names are snake_case through each type's `CodingKeys` (a key strategy would
 /// cost a string conversion per key per record).
-public enum JSONRenderer {
-  public static func render<T: Encodable>(_ value: T) throws -> String {
+package enum JSONRenderer {
+  package static func render<T: Encodable>(_ value: T) throws -> String {
     String(decoding: try encode(value), as: UTF8.self) + "\n"
   }
 

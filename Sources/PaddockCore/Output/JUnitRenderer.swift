@@ -1,7 +1,7 @@
 /// Renders a review as JUnit XML: one test case per finding, failed when it blocks; a review without findings
 /// is one passing case, so the suite is never empty.
-public enum JUnitRenderer {
-  public static func render(_ report: ReviewReport) -> String {
+package enum JUnitRenderer {
+  package static func render(_ report: ReviewReport) -> String {
     let modelFails = report.modelReview?.effect == .block
     let failures = report.findings.filter { $0.decision == .block }.count + (modelFails ? 1 : 0)
     let tests = max(report.findings.count + (report.modelReview == nil ? 0 : 1), 1)

@@ -2,10 +2,10 @@
 ///
 /// The first line is a hidden marker so a bot can find and update its own comment; each finding carries its
 /// fingerprint in a hidden comment so re-runs can skip what was already posted.
-public enum MarkdownRenderer {
-  public static let marker = "<!-- paddock-review -->"
+package enum MarkdownRenderer {
+  package static let marker = "<!-- paddock-review -->"
 
-  public static func render(_ report: ReviewReport) -> String {
+  package static func render(_ report: ReviewReport) -> String {
     var out = marker + "\n"
     out += "### \(icon(report.verdict)) Paddock review: **\(report.verdict.rawValue)**\n\n"
     out += "\(Escape.markdownCode(report.range.label)) · \(report.findingsSummary) · \(report.linesSummary)\n\n"
@@ -64,5 +64,5 @@ public enum MarkdownRenderer {
   }
 
   /// Untrusted text in a cell or a line: see `Escape.markdown`.
-  static func escape(_ text: String) -> String { Escape.markdown(text) }
+  package static func escape(_ text: String) -> String { Escape.markdown(text) }
 }

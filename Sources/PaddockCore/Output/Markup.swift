@@ -1,7 +1,7 @@
 /// Escaping shared by the markup renderers (JUnit XML, the HTML report).
-public enum Markup {
+package enum Markup {
   /// Text and attribute escaping for XML and HTML; characters XML 1.0 cannot hold become U+FFFD.
-  public static func escape(_ text: String) -> String {
+  package static func escape(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
       switch scalar {

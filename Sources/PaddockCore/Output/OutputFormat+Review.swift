@@ -2,7 +2,7 @@ import Foundation
 
 extension OutputFormat {
   /// Renders a review report in this format; throws for a format not on the review menu (csv, html).
-  public func render(_ report: ReviewReport, colour: Bool = false) throws -> String {
+  package func render(_ report: ReviewReport, colour: Bool = false) throws -> String {
     switch self {
     case .text: ReviewTextRenderer(colour: colour).render(report)
     case .json: try JSONRenderer.render(report)
@@ -18,16 +18,16 @@ extension OutputFormat {
   }
 
   /// A format asked of output whose menu does not offer it.
-  public struct Unsupported: Error, LocalizedError, Equatable {
-    public var format: OutputFormat
-    public var menu: Menu
+  package struct Unsupported: Error, LocalizedError, Equatable {
+    package var format: OutputFormat
+    package var menu: Menu
 
-    public init(format: OutputFormat, menu: Menu) {
+    package init(format: OutputFormat, menu: Menu) {
       self.format = format
       self.menu = menu
     }
 
-    public var errorDescription: String? { "no \(format.rawValue) output here; use \(menu.list)" }
+    package var errorDescription: String? { "no \(format.rawValue) output here; use \(menu.list)" }
   }
 }
 

@@ -1,6 +1,6 @@
 /// Every output format Paddock writes. Which command offers which is data (`OutputFormat.Menu`), so the list of
 /// formats is kept once and a command's `--format` accepts exactly its menu.
-public enum OutputFormat: String, Sendable, CaseIterable {
+package enum OutputFormat: String, Sendable, CaseIterable {
   /// For people.
   case text
   /// The command's JSON schema.
@@ -25,7 +25,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case codeclimate
 
   /// The formats one kind of output offers.
-  public enum Menu: Sendable, CaseIterable {
+  package enum Menu: Sendable, CaseIterable {
     /// `paddock attribute`, `paddock blame`, `paddock rules list`.
     case attribution
     /// `paddock review` and `paddock ci`.
@@ -34,7 +34,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case report
 
     /// The formats on this menu, in the order help lists them.
-    public var formats: [OutputFormat] {
+    package var formats: [OutputFormat] {
       switch self {
       case .attribution: [.text, .json]
       case .review: [.text, .json, .sarif, .github, .markdown, .rdjson, .rdjsonl, .junit, .codeclimate]
@@ -43,14 +43,14 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 
     /// `text, json or csv`: the menu in words.
-    public var list: String {
+    package var list: String {
       let names = formats.map(\.rawValue)
       guard let last = names.last, names.count > 1 else { return names.joined() }
       return names.dropLast().joined(separator: ", ") + " or " + last
     }
 
     /// The format named `text` when this menu offers it; nil otherwise.
-    public func format(named text: String) -> OutputFormat? {
+    package func format(named text: String) -> OutputFormat? {
       OutputFormat(rawValue: text).flatMap { formats.contains($0) ? $0 : nil }
     }
   }

@@ -1,6 +1,6 @@
 /// ANSI colour for terminal text, or plain text when colour is off.
-public struct Painter: Sendable {
-  public enum Colour: String, Sendable {
+package struct Painter: Sendable {
+  package enum Colour: String, Sendable {
     case red = "31"
     case green = "32"
     case yellow = "33"
@@ -10,13 +10,13 @@ public struct Painter: Sendable {
     case dim = "2"
   }
 
-  public var enabled: Bool
+  package var enabled: Bool
 
-  public init(enabled: Bool) { self.enabled = enabled }
+  package init(enabled: Bool) { self.enabled = enabled }
 
-  public func paint(_ text: String, _ colour: Colour) -> String {
+  package func paint(_ text: String, _ colour: Colour) -> String {
     enabled ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
   }
 
-  public func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  package func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 }

@@ -1,10 +1,10 @@
 /// Renders a review for a person at a terminal: each finding with a code frame, then a one-line summary.
-public struct ReviewTextRenderer {
-  public var colour: Bool
+package struct ReviewTextRenderer {
+  package var colour: Bool
 
-  public init(colour: Bool) { self.colour = colour }
+  package init(colour: Bool) { self.colour = colour }
 
-  public func render(_ report: ReviewReport) -> String {
+  package func render(_ report: ReviewReport) -> String {
     let painter = Painter(enabled: colour)
     var out = ""
     for finding in report.findings {

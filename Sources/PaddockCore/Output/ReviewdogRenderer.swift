@@ -2,8 +2,8 @@ import Foundation
 
 /// Renders a review in reviewdog's Diagnostic Format: `rdjson` (one document) or `rdjsonl` (a line each).
 /// Findings without a file (about a commit alone) have no place in a diff and are left out.
-public enum ReviewdogRenderer {
-  public static func render(_ report: ReviewReport, lines: Bool) throws -> String {
+package enum ReviewdogRenderer {
+  package static func render(_ report: ReviewReport, lines: Bool) throws -> String {
     var diagnostics = report.findings.compactMap(diagnostic)
     if let model = report.modelReview, model.status != .complete {
       // Without a location: reviewdog shows it outside the diff (with -filter-mode=nofilter) or in the summary.

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Describes one rule in full for `paddock rules explain`.
-public enum RuleExplainer {
-  public static func explain(_ rule: Rule) -> String {
+package enum RuleExplainer {
+  package static func explain(_ rule: Rule) -> String {
     var out = "\(rule.id): \(rule.title)\n\n"
     out += "  pack        \(rule.pack) (\(rule.source))\n"
     out += "  kind        \(rule.kind.name)\n"

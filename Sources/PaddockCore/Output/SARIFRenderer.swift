@@ -3,10 +3,10 @@
 /// Every result carries `partialFingerprints.primaryLocationLineHash` (so re-runs do not duplicate alerts), a
 /// repository-relative location, and Paddock's authorship and decision under `properties`. Suppressed findings
 /// are included with a `suppressions` entry, which viewers show as dismissed.
-public enum SARIFRenderer {
-  public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+package enum SARIFRenderer {
+  package static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
-  public static func render(_ report: ReviewReport) throws -> String {
+  package static func render(_ report: ReviewReport) throws -> String {
     let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     let rules = report.rules.map { rule in
       SARIF.Rule(

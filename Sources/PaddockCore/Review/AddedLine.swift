@@ -1,16 +1,16 @@
 import PaddockGit
 
 /// An added line and who wrote it.
-public struct AddedLine: Sendable, Hashable {
+package struct AddedLine: Sendable, Hashable {
   /// The line's number in the file at head.
-  public var number: Int
-  public var text: String
-  public var authorship: Authorship
+  package var number: Int
+  package var text: String
+  package var authorship: Authorship
   /// Index into `ReviewChange.commits` of the commit that added it; nil when it came from outside the range.
-  public var commit: Int?
-  public var agent: String?
+  package var commit: Int?
+  package var agent: String?
 
-  public init(number: Int, text: String, authorship: Authorship, commit: Int?, agent: String? = nil) {
+  package init(number: Int, text: String, authorship: Authorship, commit: Int?, agent: String? = nil) {
     self.number = number
     self.text = text
     self.authorship = authorship

@@ -1,48 +1,48 @@
 import PaddockGit
 
 /// A rule's finding on the change: data, never an error.
-public struct Finding: Sendable, Codable, Hashable {
-  public var rule: String
-  public var title: String
-  public var severity: Severity
+package struct Finding: Sendable, Codable, Hashable {
+  package var rule: String
+  package var title: String
+  package var severity: Severity
   /// Repository-relative path; nil for a finding about a commit that left no lines.
-  public var path: String?
+  package var path: String?
   /// First and last line in the file at head.
-  public var line: Int?
-  public var endLine: Int?
+  package var line: Int?
+  package var endLine: Int?
   /// 1-based column of the match in UTF-8 bytes, and the column just after it.
-  public var column: Int?
-  public var endColumn: Int?
+  package var column: Int?
+  package var endColumn: Int?
   /// Who wrote the lines the finding points at (AI if any of them is AI-written).
-  public var authorship: Authorship
-  public var agent: String?
+  package var authorship: Authorship
+  package var agent: String?
   /// The commit that added the lines, or the commit the finding is about.
-  public var commit: ObjectID?
-  public var message: String
-  public var fix: String
+  package var commit: ObjectID?
+  package var message: String
+  package var fix: String
   /// A mechanical fix: the text that replaces lines `line` to `endLine` (a rule's or a model's), which a pull
   /// request comment offers as a GitHub suggestion; nil when the fix needs a person.
-  public var replacement: String?
+  package var replacement: String?
   /// The line as it stands, with any secret masked.
-  public var snippet: String?
+  package var snippet: String?
   /// Stable across line moves and rebases: rule, path and the normalised text.
-  public var fingerprint: String
+  package var fingerprint: String
   /// What the policy makes of the finding.
-  public var decision: Verdict
+  package var decision: Verdict
   /// Why the finding does not count, when it does not.
-  public var suppression: Suppression?
+  package var suppression: Suppression?
   /// Who found it: a rule, or a language model.
-  public var source: Source = .rule
+  package var source: Source = .rule
   /// For model findings: how sure the model said it was (0 to 1), and which model.
-  public var confidence: Double?
-  public var model: String?
+  package var confidence: Double?
+  package var model: String?
 
-  public enum Source: String, Sendable, Codable, Hashable {
+  package enum Source: String, Sendable, Codable, Hashable {
     case rule
     case model
   }
 
-  public init(
+  package init(
     rule: String, title: String, severity: Severity, path: String?, line: Int?, endLine: Int? = nil,
     column: Int? = nil, endColumn: Int? = nil, authorship: Authorship, agent: String? = nil, commit: ObjectID? = nil,
     message: String, fix: String, snippet: String? = nil, fingerprint: String = "", decision: Verdict = .pass,

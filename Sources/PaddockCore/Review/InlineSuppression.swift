@@ -1,13 +1,14 @@
 import Foundation
+import PaddockSupport
 
 /// A `paddock:ignore RULE-ID[, RULE-ID] -- reason` comment.
-public struct InlineSuppression: Sendable, Hashable {
-  public var rules: [String]
+package struct InlineSuppression: Sendable, Hashable {
+  package var rules: [String]
   /// Nil when the comment gives no reason, which makes it void.
-  public var reason: String?
+  package var reason: String?
 
   /// The suppression on a line, if it has one.
-  public static func parse(_ line: String) -> InlineSuppression? {
+  package static func parse(_ line: String) -> InlineSuppression? {
     guard let marker = line.range(of: "paddock:ignore") else { return nil }
     var rest = line[marker.upperBound...]
     var reason: String?
@@ -23,5 +24,5 @@ public struct InlineSuppression: Sendable, Hashable {
     return InlineSuppression(rules: rules, reason: reason)
   }
 
-  public func covers(_ rule: String) -> Bool { rules.contains(rule) || rules.contains("all") }
+  package func covers(_ rule: String) -> Bool { rules.contains(rule) || rules.contains("all") }
 }

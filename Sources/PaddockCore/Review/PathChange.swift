@@ -1,21 +1,21 @@
 import PaddockGit
 
 /// One path of the change as a whole, however it changed.
-public struct PathChange: Sendable, Hashable {
+package struct PathChange: Sendable, Hashable {
   /// The path at head, or the old path of a deleted file.
-  public var path: String
+  package var path: String
   /// The path before a rename.
-  public var oldPath: String?
-  public var status: DeltaStatus
-  public var oldMode: FileMode?
-  public var newMode: FileMode?
-  public var isBinary: Bool
-  public var addedLines: Int
-  public var removedLines: Int
+  package var oldPath: String?
+  package var status: DeltaStatus
+  package var oldMode: FileMode?
+  package var newMode: FileMode?
+  package var isBinary: Bool
+  package var addedLines: Int
+  package var removedLines: Int
   /// Indices into `ReviewChange.commits` of the commits that changed the file (lines, name, mode or content).
-  public var commits: [Int]
+  package var commits: [Int]
 
-  public init(
+  package init(
     path: String, oldPath: String? = nil, status: DeltaStatus, oldMode: FileMode? = nil, newMode: FileMode? = nil,
     isBinary: Bool = false, addedLines: Int = 0, removedLines: Int = 0, commits: [Int] = []
   ) {
@@ -31,7 +31,7 @@ public struct PathChange: Sendable, Hashable {
   }
 
   /// What happened to the file overall, in words: `deleted`, `renamed to x`, `mode changed`, `3 lines removed`.
-  public var summary: String {
+  package var summary: String {
     var parts: [String] = []
     switch status {
     case .added: parts.append("added")

@@ -1,26 +1,26 @@
 import Foundation
 
 /// Wall-clock time spent in each phase of a run, for `--timings`: where a slow review spends its time.
-public struct PhaseTimings: Sendable {
-  public private(set) var phases: [(name: String, duration: Duration)] = []
+package struct PhaseTimings: Sendable {
+  package private(set) var phases: [(name: String, duration: Duration)] = []
   private let clock = ContinuousClock()
 
-  public init() {}
+  package init() {}
 
   /// Runs `body` and records how long it took under `name`.
-  public mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+  package mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
     let start = clock.now
     defer { phases.append((name, clock.now - start)) }
     return try body()
   }
 
   /// Records a phase that started at `start` and ends now.
-  public mutating func record(_ name: String, since start: ContinuousClock.Instant) {
+  package mutating func record(_ name: String, since start: ContinuousClock.Instant) {
     phases.append((name, clock.now - start))
   }
 
   /// One line per phase and a total, in milliseconds, aligned for a terminal.
-  public func rendered() -> String {
+  package func rendered() -> String {
     let width = phases.map(\.name.count).max() ?? 0
     var lines = phases.map { phase in
       phase.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + Self.milliseconds(phase.duration)

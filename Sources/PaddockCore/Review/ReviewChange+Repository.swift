@@ -2,7 +2,7 @@ import PaddockGit
 
 extension ReviewChange {
   /// Files larger than this are reviewed by their added lines only, without the lines around them.
-  public static let contentLimit = 4 << 20
+  package static let contentLimit = 4 << 20
 
   /// Builds the change from an attributed range: added lines with their authorship, each changed file's text at
   /// head, the commits with their review and sign-off trailers, and, when `headFiles` is set, the other text files
@@ -11,7 +11,7 @@ extension ReviewChange {
   /// With `onlyTracedLines`, added lines that no commit of the range introduced (lines a merge brought in from
   /// commits the range excludes) are left out: a push that creates a branch is judged by its own commits only.
   /// With `intermediateLines`, the lines commits added and later commits removed are read from their blobs.
-  public static func load(
+  package static func load(
     repository: Repository, attribution: RangeAttribution, classifier: CommitClassifier, headFiles: Bool,
     onlyTracedLines: Bool = false, intermediateLines: Bool = false
   ) throws -> ReviewChange {
@@ -159,7 +159,7 @@ extension ReviewChange {
   }
 
   /// Every text file at `head` as if it were added, of unknown authorship: what a baseline records.
-  public static func snapshot(repository: Repository, head: ObjectID) throws -> ReviewChange {
+  package static func snapshot(repository: Repository, head: ObjectID) throws -> ReviewChange {
     var files: [ReviewFile] = []
     for entry in try repository.files(at: head) {
       let bytes = try repository.blob(entry.blob)
@@ -206,7 +206,7 @@ extension ReviewChange {
   }
 
   /// Splits bytes into lines (without `\n` or `\r\n`), decoding leniently; nil for binary content.
-  static func textLines(_ bytes: [UInt8]) -> [String]? {
+  package static func textLines(_ bytes: [UInt8]) -> [String]? {
     // git's own test: a NUL in the first 8000 bytes means binary.
     if bytes.prefix(8000).contains(0) { return nil }
     var lines: [String] = []

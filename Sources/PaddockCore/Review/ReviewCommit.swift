@@ -1,24 +1,24 @@
 import PaddockGit
 
 /// A commit of the change, with what the policy checks need to know about it.
-public struct ReviewCommit: Sendable, Hashable {
-  public var id: ObjectID
-  public var summary: String
+package struct ReviewCommit: Sendable, Hashable {
+  package var id: ObjectID
+  package var summary: String
   /// `Name <email>` of the author.
-  public var author: String
-  public var authorship: Authorship
-  public var agent: String?
+  package var author: String
+  package var authorship: Authorship
+  package var agent: String?
   /// A person's reviews: review trailers (`Reviewed-by: Name <email>`) that count, and approvals of the pull
   /// request.
-  public var humanReviewers: [String]
+  package var humanReviewers: [String]
   /// `Signed-off-by` trailers that name an agent.
-  public var agentSignoffs: [String]
+  package var agentSignoffs: [String]
   /// Review trailers that do not count, and why.
-  public var refusedReviews: [RefusedReview]
+  package var refusedReviews: [RefusedReview]
   /// Indices into `ReviewChange.commits` of the parents inside the change.
-  public var parents: [Int]
+  package var parents: [Int]
 
-  public init(
+  package init(
     id: ObjectID, summary: String, author: String, authorship: Authorship, agent: String? = nil,
     humanReviewers: [String] = [], agentSignoffs: [String] = [], refusedReviews: [RefusedReview] = [],
     parents: [Int] = []

@@ -1,24 +1,24 @@
 import PaddockGit
 
 /// One changed file.
-public struct ReviewFile: Sendable {
-  public var path: String
-  public var oldPath: String?
-  public var status: DeltaStatus
-  public var isBinary: Bool
-  public var language: Language?
+package struct ReviewFile: Sendable {
+  package var path: String
+  package var oldPath: String?
+  package var status: DeltaStatus
+  package var isBinary: Bool
+  package var language: Language?
   /// Code, test, documentation, data, or written by a tool or another project.
-  public var kind: FileKind
-  public var added: [AddedLine]
+  package var kind: FileKind
+  package var added: [AddedLine]
   /// The whole file at head when it is text and not huge; lets suppressions and manifests see the lines above.
-  public var content: [String]?
+  package var content: [String]?
   /// The file before the change, loaded only for dependency manifests (to tell a new package from a bump).
-  public var oldContent: [String]?
+  package var oldContent: [String]?
   /// When the file's content is missing from the repository (a partial clone), who made its last change: the review
   /// could not read it, and `policy.unreadable` decides what that means.
-  public var unreadableBy: Authorship?
+  package var unreadableBy: Authorship?
 
-  public init(
+  package init(
     path: String, oldPath: String? = nil, status: DeltaStatus = .modified, isBinary: Bool = false,
     language: Language? = nil, kind: FileKind? = nil, added: [AddedLine], content: [String]? = nil,
     oldContent: [String]? = nil
@@ -35,14 +35,14 @@ public struct ReviewFile: Sendable {
   }
 
   /// Line `number` (1-based) of the file at head, from `content` or else from the added lines.
-  public func line(_ number: Int) -> String? {
+  package func line(_ number: Int) -> String? {
     if let content { return number >= 1 && number <= content.count ? content[number - 1] : nil }
     return addedLine(number)?.text
   }
 
   /// The added line numbered `number`, if any: a binary search (added lines are in ascending order, and a file
   /// can have hundreds of thousands).
-  public func addedLine(_ number: Int) -> AddedLine? {
+  package func addedLine(_ number: Int) -> AddedLine? {
     var low = 0
     var high = added.count
     while low < high {

@@ -4,22 +4,22 @@ import PaddockSupport
 import Synchronization
 
 /// Git to verdict in one call: configuration, rules, attribution, the change, the review and its report.
-public struct ReviewPipeline {
-  public let repository: Repository
-  public let config: PaddockConfig
-  public let catalogue: RuleCatalog
-  public let rules: [Rule]
+package struct ReviewPipeline {
+  package let repository: Repository
+  package let config: PaddockConfig
+  package let catalogue: RuleCatalog
+  package let rules: [Rule]
   /// Compiles the agent catalogue once; its classifier also reads the commits' review and sign-off trailers.
-  public let attributor: Attributor
+  package let attributor: Attributor
 
   /// Where the rule files and the baseline come from: the working tree, or (in CI) the base commit.
-  public let files: ConfigFiles?
+  package let files: ConfigFiles?
   /// `files`, or the working tree when nil: where rule files and review instructions are read.
   private let sources: ConfigFiles
 
   /// Loads the rule catalogue the configuration asks for; unknown ids and bad rule files are errors here. Rule
   /// files and the baseline are read from `files`, by default the working tree.
-  public init(repository: Repository, config: PaddockConfig, files: ConfigFiles? = nil) throws {
+  package init(repository: Repository, config: PaddockConfig, files: ConfigFiles? = nil) throws {
     self.repository = repository
     self.config = config
     self.files = files
@@ -70,8 +70,8 @@ public struct ReviewPipeline {
 
   /// Reviews a range. `failOn` can replace the policy's blocking threshold for every authorship. `approvals` are people who approved the whole change (a pull request's
   /// approving reviewers): each counts as a person's review of every commit.
-  public func review(
-    _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: ModelReviewSettings? = nil,
+  package func review(
+    _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: (any ModelReviewStep)? = nil,
     approvals: [String] = []
   ) throws -> ReviewReport {
     var timings = PhaseTimings()
@@ -81,8 +81,8 @@ public struct ReviewPipeline {
 
   /// Reviews a range, recording the time of each phase in `timings`. With `model`, a language model reviews the
   /// hunks its configuration picks, after the rules, and its findings are added to theirs.
-  public func review(
-    _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: ModelReviewSettings? = nil,
+  package func review(
+    _ range: ResolvedRange, failOn: FailThreshold = .policy, version: String, model: (any ModelReviewStep)? = nil,
     approvals: [String] = [], timings: inout PhaseTimings
   ) throws -> ReviewReport {
     let (attribution, loaded, precompiled) = try changeAndRules(of: range, timings: &timings)
@@ -103,8 +103,9 @@ public struct ReviewPipeline {
     var summary: ModelReviewSummary?
     if let model, model.config.scope != .none {
       let result = try timings.measure("model review") {
-        try modelReview(
-          model, attribution: attribution, change: change, ruleFindings: outcome.findings + outcome.suppressed)
+        try model.review(
+          attribution: attribution, change: change, ruleFindings: outcome.findings + outcome.suppressed,
+          rules: rules, repository: repository, files: sources)
       }
       outcome = reviewer.adding(model: result, to: outcome, change: change)
       summary = result.summary
@@ -114,29 +115,8 @@ public struct ReviewPipeline {
       head: range.head, version: version, modelReview: summary)
   }
 
-  /// Sends the change's hunks to the configured model. A provider that cannot be set up (no key) gives an
-  /// unavailable review, which the configured `on-unavailable` turns into a verdict.
-  private func modelReview(
-    _ settings: ModelReviewSettings, attribution: RangeAttribution, change: ReviewChange, ruleFindings: [Finding]
-  ) throws -> ModelReviewResult {
-    let config = settings.config
-    let provider: any ModelProvider
-    do {
-      provider = try config.makeProvider(environment: settings.environment, transport: settings.transport)
-    } catch {
-      return ModelReviewer.unavailable(config, error: error.description)
-    }
-    let hunks = ModelHunk.hunks(of: attribution, change: change, context: config.context, repository: repository)
-    let instructions = try sources.text(config.instructions)
-    let reviewer = ModelReviewer(
-      config: config, provider: provider,
-      cache: config.cache ? ModelCache(gitDirectory: repository.commonDirectory) : nil, deadline: settings.deadline)
-    return reviewer.review(
-      hunks: hunks, ruleFindings: ruleFindings, masker: SecretMasker(rules: rules), instructions: instructions)
-  }
-
   /// The findings a baseline would record: of `range` when given, else of every file at `head`, whoever wrote it.
-  public func baselineFindings(range: ResolvedRange?, head: ObjectID) throws -> [Finding] {
+  package func baselineFindings(range: ResolvedRange?, head: ObjectID) throws -> [Finding] {
     let change: ReviewChange
     var everyAuthorship = false
     if let range {
@@ -157,7 +137,7 @@ public struct ReviewPipeline {
   /// root; nil without a working tree. A configured path that leaves the repository (absolute, `~`, `../`, or a
   /// symbolic link out of it) is an error, so a pulled `.paddock.yml` cannot make `paddock baseline` overwrite a
   /// file elsewhere.
-  public func baselinePath() throws -> String? {
+  package func baselinePath() throws -> String? {
     guard let root = repository.workingDirectory else { return nil }
     return try ConfigFiles.pathInside(root, config.review.baseline ?? Baseline.defaultFile)
   }

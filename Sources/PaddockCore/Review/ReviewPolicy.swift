@@ -1,35 +1,35 @@
 /// Which severities block and which warn, per authorship of the lines.
-public struct ReviewPolicy: Sendable, Hashable, Codable {
+package struct ReviewPolicy: Sendable, Hashable, Codable {
   /// The lowest severity that blocks, and the lowest that warns; nil means never.
-  public struct Thresholds: Sendable, Hashable, Codable {
-    public var block: Severity?
-    public var warn: Severity?
+  package struct Thresholds: Sendable, Hashable, Codable {
+    package var block: Severity?
+    package var warn: Severity?
 
-    public init(block: Severity?, warn: Severity?) {
+    package init(block: Severity?, warn: Severity?) {
       self.block = block
       self.warn = warn
     }
 
-    public func decision(for severity: Severity) -> Verdict {
+    package func decision(for severity: Severity) -> Verdict {
       if let block, severity >= block { return .block }
       if let warn, severity >= warn { return .warn }
       return .pass
     }
   }
 
-  public var ai: Thresholds
-  public var human: Thresholds
+  package var ai: Thresholds
+  package var human: Thresholds
   /// Lines bots wrote (dependency and release bots, CI); by default a person's level.
-  public var bot: Thresholds
+  package var bot: Thresholds
   /// Lines of unknown authorship (unrecognised bots); by default treated as AI.
-  public var unknown: Thresholds
+  package var unknown: Thresholds
   /// Whether a `paddock:ignore` comment an AI wrote is honoured. By default only people may suppress.
-  public var aiMaySuppress: Bool
+  package var aiMaySuppress: Bool
   /// What a changed text file whose content cannot be read (a partial clone) means, per authorship of its change:
   /// by default it blocks when an AI (or an unknown account) changed it, and warns otherwise.
-  public var unreadable: [Authorship: Verdict] = [.ai: .block, .unknown: .block, .human: .warn, .bot: .warn]
+  package var unreadable: [Authorship: Verdict] = [.ai: .block, .unknown: .block, .human: .warn, .bot: .warn]
 
-  public init(
+  package init(
     ai: Thresholds, human: Thresholds, bot: Thresholds? = nil, unknown: Thresholds, aiMaySuppress: Bool = false
   ) {
     self.ai = ai
@@ -40,11 +40,11 @@ public struct ReviewPolicy: Sendable, Hashable, Codable {
   }
 
   /// Errors in AI-written lines block; in a person's or a bot's lines they warn. Warnings warn; notes pass.
-  public static let `default` = ReviewPolicy(
+  package static let `default` = ReviewPolicy(
     ai: Thresholds(block: .error, warn: .warning), human: Thresholds(block: nil, warn: .warning),
     unknown: Thresholds(block: .error, warn: .warning))
 
-  public func thresholds(for authorship: Authorship) -> Thresholds {
+  package func thresholds(for authorship: Authorship) -> Thresholds {
     switch authorship {
     case .ai: ai
     case .human: human
@@ -54,7 +54,7 @@ public struct ReviewPolicy: Sendable, Hashable, Codable {
   }
 
   /// The policy with one blocking severity for every authorship, as `--fail-on` sets it.
-  public func failing(on severity: Severity?) -> ReviewPolicy {
+  package func failing(on severity: Severity?) -> ReviewPolicy {
     var policy = self
     for keyPath in [\ReviewPolicy.ai, \.human, \.bot, \.unknown] as [WritableKeyPath<ReviewPolicy, Thresholds>] {
       policy[keyPath: keyPath].block = severity
@@ -72,7 +72,7 @@ public struct ReviewPolicy: Sendable, Hashable, Codable {
 }
 
 /// What a review blocks on, over the configured policy: `--fail-on` on `review` and `ci`.
-public enum FailThreshold: Sendable, Hashable {
+package enum FailThreshold: Sendable, Hashable {
   /// The policy decides, per authorship.
   case policy
   /// Nothing blocks, whoever wrote the lines.
@@ -81,7 +81,7 @@ public enum FailThreshold: Sendable, Hashable {
   case at(Severity)
 
   /// `error`, `warning`, `note` or `none`; nil for anything else.
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     if text == "none" {
       self = .never
     } else if let severity = Severity(rawValue: text) {
@@ -92,7 +92,7 @@ public enum FailThreshold: Sendable, Hashable {
   }
 
   /// The policy with this threshold applied.
-  public func applied(to policy: ReviewPolicy) -> ReviewPolicy {
+  package func applied(to policy: ReviewPolicy) -> ReviewPolicy {
     switch self {
     case .policy: policy
     case .never: policy.failing(on: nil)

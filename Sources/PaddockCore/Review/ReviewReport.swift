@@ -2,45 +2,45 @@ import PaddockGit
 
 /// Everything a review found and decided, as the `json` format prints it (schema `paddock.review/1`) and every
 /// other format renders it.
-public struct ReviewReport: Sendable, Codable, Hashable {
-  public static let schemaID = "paddock.review/1"
+package struct ReviewReport: Sendable, Codable, Hashable {
+  package static let schemaID = "paddock.review/1"
 
-  public var schema = ReviewReport.schemaID
-  public var tool: ToolInfo
-  public var verdict: Verdict
-  public var range: RangeInfo
-  public var summary: Summary
-  public var policy: ReviewPolicy
-  public var findings: [Finding]
-  public var suppressed: [Finding]
+  package var schema = ReviewReport.schemaID
+  package var tool: ToolInfo
+  package var verdict: Verdict
+  package var range: RangeInfo
+  package var summary: Summary
+  package var policy: ReviewPolicy
+  package var findings: [Finding]
+  package var suppressed: [Finding]
   /// Every hunk of the change with the verdict of the findings inside it.
-  public var hunks: [HunkVerdict]
+  package var hunks: [HunkVerdict]
   /// The rules that produced findings, for formats that describe rules (SARIF).
-  public var rules: [RuleInfo]
-  public var limitations: [String]
+  package var rules: [RuleInfo]
+  package var limitations: [String]
   /// What model review did; nil when it was off.
-  public var modelReview: ModelReviewSummary?
+  package var modelReview: ModelReviewSummary?
 
   enum CodingKeys: String, CodingKey {
     case schema, tool, verdict, range, summary, policy, findings, suppressed, hunks, rules, limitations
     case modelReview = "model_review"
   }
 
-  public struct ToolInfo: Sendable, Codable, Hashable {
-    public var name: String
-    public var version: String
+  package struct ToolInfo: Sendable, Codable, Hashable {
+    package var name: String
+    package var version: String
 
-    public init(name: String = "Paddock", version: String) {
+    package init(name: String = "Paddock", version: String) {
       self.name = name
       self.version = version
     }
   }
 
-  public struct RangeInfo: Sendable, Codable, Hashable {
-    public var label: String
-    public var base: ObjectID?
-    public var head: ObjectID
-    public var mergeBase: ObjectID?
+  package struct RangeInfo: Sendable, Codable, Hashable {
+    package var label: String
+    package var base: ObjectID?
+    package var head: ObjectID
+    package var mergeBase: ObjectID?
 
     enum CodingKeys: String, CodingKey {
       case label, base, head
@@ -48,55 +48,56 @@ public struct ReviewReport: Sendable, Codable, Hashable {
     }
   }
 
-  public struct Summary: Sendable, Codable, Hashable {
-    public var findings: Int
-    public var block: Int
-    public var warn: Int
-    public var pass: Int
-    public var suppressed: Int
-    public var files: Int
-    public var commits: Int
+  package struct Summary: Sendable, Codable, Hashable {
+    package var findings: Int
+    package var block: Int
+    package var warn: Int
+    package var pass: Int
+    package var suppressed: Int
+    package var files: Int
+    package var commits: Int
     /// Added lines by authorship.
-    public var lines: LineCounts
+    package var lines: LineCounts
   }
 
-  public struct HunkVerdict: Sendable, Codable, Hashable {
-    public var path: String
-    public var start: Int
-    public var lines: Int
-    public var authorship: AuthorshipSummary
-    public var verdict: Verdict
-    public var findings: Int
+  package struct HunkVerdict: Sendable, Codable, Hashable {
+    package var path: String
+    package var start: Int
+    package var lines: Int
+    package var authorship: AuthorshipSummary
+    package var verdict: Verdict
+    package var findings: Int
   }
 
-  public struct RuleInfo: Sendable, Codable, Hashable {
-    public var id: String
-    public var title: String
-    public var pack: String
-    public var kind: String
-    public var severity: Severity
-    public var message: String
-    public var fix: String
-    public var references: [String]
-    public var tags: [String]
+  package struct RuleInfo: Sendable, Codable, Hashable {
+    package var id: String
+    package var title: String
+    package var pack: String
+    package var kind: String
+    package var severity: Severity
+    package var message: String
+    package var fix: String
+    package var references: [String]
+    package var tags: [String]
     /// SARIF's `precision` of the rule's findings (`RuleKind.precision`); not part of the JSON report.
-    public var precision = "medium"
+    package var precision = "medium"
     /// The Code Climate category of the rule's findings, if its kind has one; not part of the JSON report.
-    public var category: String?
+    package var category: String?
 
     enum CodingKeys: String, CodingKey {
       case id, title, pack, kind, severity, message, fix, references, tags
     }
 
     /// The rule model findings carry, so formats that describe rules (SARIF) can describe them too.
-    public static let modelReview = RuleInfo(
-      id: ModelReviewer.ruleID, title: "Found by a language model", pack: "model", kind: "model", severity: .warning,
+    package static let modelReview = RuleInfo(
+      id: ModelReviewResult.ruleID, title: "Found by a language model", pack: "model", kind: "model",
+      severity: .warning,
       message:
         "A language model reviewing the change reported this. Models are often wrong; the rules are not changed by it.",
       fix: "Check the finding; fix the code, or leave it if the model is wrong.", references: [], tags: ["model-review"]
     )
 
-    public init(
+    package init(
       id: String, title: String, pack: String, kind: String, severity: Severity, message: String, fix: String,
       references: [String], tags: [String]
     ) {
@@ -111,7 +112,7 @@ public struct ReviewReport: Sendable, Codable, Hashable {
       self.tags = tags
     }
 
-    public init(_ rule: Rule) {
+    package init(_ rule: Rule) {
       id = rule.id
       title = rule.title
       pack = rule.pack
@@ -129,7 +130,7 @@ public struct ReviewReport: Sendable, Codable, Hashable {
 
 extension ReviewReport {
   /// Assembles the report of a reviewed range; `attribution` is nil for a whole-tree baseline run.
-  public init(
+  package init(
     outcome: ReviewOutcome, change: ReviewChange, attribution: RangeAttribution?, rules: [Rule], policy: ReviewPolicy,
     label: String, head: ObjectID, version: String, modelReview: ModelReviewSummary? = nil
   ) {

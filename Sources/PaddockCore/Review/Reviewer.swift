@@ -1,14 +1,14 @@
 /// Runs the rules over a change, applies overrides, suppressions, the baseline and the policy, and decides.
-public struct Reviewer: Sendable {
-  public let ruleSet: RuleSet
-  public var policy: ReviewPolicy
+package struct Reviewer: Sendable {
+  package let ruleSet: RuleSet
+  package var policy: ReviewPolicy
   /// Per rule, the severity to use instead of the rule's own (per authorship); `nil` switches the rule off there.
-  public var severityOverrides: [String: SeverityOverride]
-  public var baseline: Set<String>
+  package var severityOverrides: [String: SeverityOverride]
+  package var baseline: Set<String>
   /// Run every rule on every line whatever its authorship (for a baseline of a whole tree).
-  public var everyAuthorship: Bool
+  package var everyAuthorship: Bool
 
-  public init(
+  package init(
     ruleSet: RuleSet, policy: ReviewPolicy = .default, severityOverrides: [String: SeverityOverride] = [:],
     baseline: Set<String> = [], everyAuthorship: Bool = false
   ) {
@@ -19,7 +19,7 @@ public struct Reviewer: Sendable {
     self.everyAuthorship = everyAuthorship
   }
 
-  public func review(_ change: ReviewChange) -> ReviewOutcome {
+  package func review(_ change: ReviewChange) -> ReviewOutcome {
     var findings: [Finding] = []
     for var finding in ruleSet.evaluate(change, everyAuthorship: everyAuthorship) {
       if let override = severityOverrides[finding.rule] {
@@ -52,7 +52,7 @@ public struct Reviewer: Sendable {
   /// rule's, and the model review's own effect (an unavailable model, as configured) joins the verdict. Nothing
   /// the model says removes, downgrades or suppresses a rule's finding: the rule findings pass through untouched
   /// and the verdict can only rise.
-  public func adding(model: ModelReviewResult, to outcome: ReviewOutcome, change: ReviewChange) -> ReviewOutcome {
+  package func adding(model: ModelReviewResult, to outcome: ReviewOutcome, change: ReviewChange) -> ReviewOutcome {
     let files = Dictionary(change.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     var result = outcome
     var taken = Set((outcome.findings + outcome.suppressed).map(\.fingerprint))
@@ -151,12 +151,12 @@ extension Reviewer {
 
 extension Reviewer {
   /// The rule id of the finding that reports a changed file the review could not read.
-  public static let unreadableRuleID = "paddock-unreadable-file"
+  package static let unreadableRuleID = "paddock-unreadable-file"
 
   /// The outcome with a finding for each changed text file whose content the repository does not have (a partial
   /// clone whose promisor could not supply it): nothing was evaluated there, and `policy.unreadable` decides, by
   /// the authorship of its change, whether that blocks.
-  public func addingUnreadable(_ change: ReviewChange, to outcome: ReviewOutcome) -> ReviewOutcome {
+  package func addingUnreadable(_ change: ReviewChange, to outcome: ReviewOutcome) -> ReviewOutcome {
     var result = outcome
     for file in change.files {
       guard let authorship = file.unreadableBy else { continue }

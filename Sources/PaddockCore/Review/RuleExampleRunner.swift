@@ -1,30 +1,30 @@
 import PaddockGit
 
 /// Runs a rule's YAML examples through the same engine as a real review.
-public enum RuleExampleRunner {
+package enum RuleExampleRunner {
   /// The outcome of one example, or of a rule missing a kind of example.
-  public struct Result: Sendable, Hashable {
-    public typealias Expectation = RuleExampleExpectation
+  package struct Result: Sendable, Hashable {
+    package typealias Expectation = RuleExampleExpectation
 
-    public var rule: String
-    public var expectation: Expectation
+    package var rule: String
+    package var expectation: Expectation
     /// The example's first added line, or a description of what is missing.
-    public var example: String
+    package var example: String
     /// Where the example is written (`rules/x.yml:12`).
-    public var location: String
-    public var passed: Bool
+    package var location: String
+    package var passed: Bool
     /// Messages of the findings the rule reported, for a failed quiet example.
-    public var findings: [String]
+    package var findings: [String]
     /// What went wrong, for a failed example: quiet, fired, or fired elsewhere than its marks say.
-    public var problem: String?
+    package var problem: String?
     /// The mutation the example ran under, nil for the example as written.
-    public var mutation: ExampleMutation?
+    package var mutation: ExampleMutation?
     /// The mutated file's lines (context, then added), for a failed mutation.
-    public var mutatedText: [String] = []
+    package var mutatedText: [String] = []
   }
 
   /// Every example of `rule`; a rule without both kinds of example gets a failed result for the missing kind.
-  public static func run(_ rule: Rule, classifier: CommitClassifier) -> [Result] {
+  package static func run(_ rule: Rule, classifier: CommitClassifier) -> [Result] {
     var results: [Result] = []
     for (expectation, examples) in [(Result.Expectation.fire, rule.examples.fire), (.quiet, rule.examples.quiet)] {
       if examples.isEmpty {
@@ -72,7 +72,7 @@ public enum RuleExampleRunner {
   }
 
   /// The mutations an example runs: its own list, or its rule's defaults, less those it or its rule skips.
-  public static func mutations(of example: RuleExample, rule: Rule, expectation: RuleExampleExpectation)
+  package static func mutations(of example: RuleExample, rule: Rule, expectation: RuleExampleExpectation)
     -> [ExampleMutation]
   {
     let chosen = example.mutations ?? ExampleMutation.defaults(for: rule, expectation: expectation)
@@ -213,7 +213,7 @@ public enum RuleExampleRunner {
 
   /// The findings `rule` reports on the change an example describes.
   /// With `crlf`, every file is written with `\r\n` line endings and split again as a file read from git is.
-  public static func evaluate(_ rule: Rule, on example: RuleExample, classifier: CommitClassifier, crlf: Bool = false)
+  package static func evaluate(_ rule: Rule, on example: RuleExample, classifier: CommitClassifier, crlf: Bool = false)
     -> [Finding]
   {
     guard let ruleSet = try? RuleSet(rules: [rule]) else { return [] }

@@ -1,5 +1,5 @@
 /// A rule's severity as `.paddock.yml` sets it for some authorship: off, or a severity.
-public enum RuleSeverity: Sendable, Hashable {
+package enum RuleSeverity: Sendable, Hashable {
   case off
   case at(Severity)
 

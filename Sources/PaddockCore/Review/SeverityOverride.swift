@@ -1,13 +1,13 @@
 /// A rule's severity as `.paddock.yml` sets it, overall or per authorship; nil where it says nothing.
-public struct SeverityOverride: Sendable, Hashable {
-  public var all: RuleSeverity?
-  public var ai: RuleSeverity?
-  public var human: RuleSeverity?
+package struct SeverityOverride: Sendable, Hashable {
+  package var all: RuleSeverity?
+  package var ai: RuleSeverity?
+  package var human: RuleSeverity?
   /// For bots; a person's setting when not given.
-  public var bot: RuleSeverity?
-  public var unknown: RuleSeverity?
+  package var bot: RuleSeverity?
+  package var unknown: RuleSeverity?
 
-  public init(
+  package init(
     all: RuleSeverity? = nil, ai: RuleSeverity? = nil, human: RuleSeverity? = nil, bot: RuleSeverity? = nil,
     unknown: RuleSeverity? = nil
   ) {
@@ -19,7 +19,7 @@ public struct SeverityOverride: Sendable, Hashable {
   }
 
   /// The severity for a finding of this authorship; nil when the rule is off for it.
-  public func severity(for authorship: Authorship, default severity: Severity) -> Severity? {
+  package func severity(for authorship: Authorship, default severity: Severity) -> Severity? {
     let specific: RuleSeverity? =
       switch authorship {
       case .ai: ai

@@ -2,22 +2,22 @@ import PaddockGit
 
 /// What `paddock review --staged` reviews: the index as the commit `git commit` would make now, on top of HEAD
 /// (or as the first commit on an unborn branch), with the authorship the prepare-commit-msg hook would give it.
-public struct StagedChange: Sendable {
+package struct StagedChange: Sendable {
   /// HEAD (nil when unborn) to the commit of the index.
-  public var range: ResolvedRange
+  package var range: ResolvedRange
   /// The agent session the commit is being made in, decided as `paddock hook prepare-commit-msg` decides it.
-  public var session: AgentSession?
+  package var session: AgentSession?
   /// Whether nothing is staged: the index is HEAD's tree.
-  public var isEmpty: Bool
+  package var isEmpty: Bool
 
   /// The label reviews of the index carry.
-  public static let label = "staged changes"
+  package static let label = "staged changes"
 
   /// Writes the index as a commit that no reference names (see `Repository.commitIndex`). Its message carries
   /// the trailer (`hooks.trailer`, default `Assisted-by`) that prepare-commit-msg would add in this environment,
   /// so an agent's staged lines count as the agent's; its author and committer are git's for this environment
   /// (`GIT_AUTHOR_NAME`, `GIT_AUTHOR_EMAIL`, `GIT_COMMITTER_*`, else `user.name` and `user.email`).
-  public static func load(
+  package static func load(
     repository: Repository, config: PaddockConfig, environment: [String: String], now: Int64
   ) throws -> StagedChange {
     let session = AgentSession.detect(

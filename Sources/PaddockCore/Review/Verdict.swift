@@ -1,5 +1,5 @@
 /// The outcome for a finding, a hunk or the whole change.
-public enum Verdict: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+package enum Verdict: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
   case pass
   case warn
   case block
@@ -12,5 +12,5 @@ public enum Verdict: String, Sendable, Codable, Hashable, CaseIterable, Comparab
     }
   }
 
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+  package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }

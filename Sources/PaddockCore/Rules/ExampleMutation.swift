@@ -4,7 +4,7 @@
 /// Which mutations an example runs is data: each rule gets defaults from its kind and its `ignore-in`
 /// (`defaults(for:expectation:)`), and an example (or all of a rule's examples) names others with `mutations:` or
 /// leaves some out with `skip-mutations:` and a reason.
-public enum ExampleMutation: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum ExampleMutation: String, Sendable, Hashable, CaseIterable, Comparable {
   /// Every file's lines end with `\r\n`, split again as the review splits a file read from git.
   case crlf
   /// Multi-byte characters (`/* é中 */ ` or a string statement) before the code on the marked lines; marks move by
@@ -17,13 +17,13 @@ public enum ExampleMutation: String, Sendable, Hashable, CaseIterable, Comparabl
   /// A call's arguments split one per line, as gofmt, black or prettier lay out a long call; marks move with the text.
   case layout
 
-  public static func < (a: ExampleMutation, b: ExampleMutation) -> Bool {
+  package static func < (a: ExampleMutation, b: ExampleMutation) -> Bool {
     allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
   }
 
   /// Whether the mutated example keeps the original's outcome (fire where its marks moved, or stay quiet); otherwise
   /// it must stay quiet.
-  public var keepsOutcome: Bool {
+  package var keepsOutcome: Bool {
     switch self {
     case .crlf, .prefix, .layout: true
     case .comment, .string: false
@@ -33,7 +33,7 @@ public enum ExampleMutation: String, Sendable, Hashable, CaseIterable, Comparabl
   /// The mutations a rule's examples run unless they say otherwise: line endings for every rule; for the kinds that
   /// report columns, a prefix; for fire examples of a rule that ignores comments or strings, those; a layout for
   /// `multi-line` rules and for the quiet examples of rules judged on their statement.
-  public static func defaults(for rule: Rule, expectation: RuleExampleExpectation) -> Set<ExampleMutation> {
+  package static func defaults(for rule: Rule, expectation: RuleExampleExpectation) -> Set<ExampleMutation> {
     var mutations: Set<ExampleMutation> = [.crlf]
     if rule.kind.reportsColumns { mutations.insert(.prefix) }
     if expectation == .fire, rule.kind.reportsColumns {
@@ -143,7 +143,7 @@ public enum ExampleMutation: String, Sendable, Hashable, CaseIterable, Comparabl
 }
 
 /// Whether an example must fire or stay quiet.
-public enum RuleExampleExpectation: String, Sendable, Hashable {
+package enum RuleExampleExpectation: String, Sendable, Hashable {
   case fire, quiet
 }
 

@@ -3,8 +3,8 @@
 /// A glob without a `/` matches the file name at any depth (`*.pem`); one with a `/` matches the
 /// whole repository-relative path (`src/**/auth/*.go`). Matching runs on the path's UTF-8 bytes, with `?` and
 /// `[...]` taking one whole character, and allocates nothing: every rule tests its globs against every file.
-public struct Glob: Sendable {
-  public let pattern: String
+package struct Glob: Sendable {
+  package let pattern: String
   /// Braces expanded: the glob matches when any of these sequences does.
   private let alternatives: [[Token]]
   /// Per alternative, the literal bytes a match must start and end with: most paths fail these cheap checks, and
@@ -31,7 +31,7 @@ public struct Glob: Sendable {
   static let maxAlternatives = 256
 
   /// Compiles a glob; throws when the glob has an unclosed bracket or brace or too many alternatives.
-  public init(_ pattern: String) throws(GlobError) {
+  package init(_ pattern: String) throws(GlobError) {
     self.pattern = pattern
     var glob = Substring(pattern)
     if glob.hasPrefix("/") { glob.removeFirst() }
@@ -52,7 +52,7 @@ public struct Glob: Sendable {
   }
 
   /// Whether a repository-relative path matches.
-  public func matches(_ path: String) -> Bool {
+  package func matches(_ path: String) -> Bool {
     var path = path
     return path.withUTF8 { bytes in
       var subject = bytes[...]
@@ -245,22 +245,22 @@ public struct Glob: Sendable {
 }
 
 /// A glob that cannot be compiled.
-public struct GlobError: Error, Sendable, Hashable {
-  public var pattern: String
-  public var problem: String
+package struct GlobError: Error, Sendable, Hashable {
+  package var pattern: String
+  package var problem: String
 }
 
 /// A list of globs that matches when any of them does.
-public struct GlobSet: Sendable {
-  public let globs: [Glob]
+package struct GlobSet: Sendable {
+  package let globs: [Glob]
 
-  public init(_ patterns: [String]) throws(GlobError) {
+  package init(_ patterns: [String]) throws(GlobError) {
     var globs: [Glob] = []
     for pattern in patterns { globs.append(try Glob(pattern)) }
     self.globs = globs
   }
 
-  public var isEmpty: Bool { globs.isEmpty }
+  package var isEmpty: Bool { globs.isEmpty }
 
-  public func matches(_ path: String) -> Bool { globs.contains { $0.matches(path) } }
+  package func matches(_ path: String) -> Bool { globs.contains { $0.matches(path) } }
 }

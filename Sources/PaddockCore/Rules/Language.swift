@@ -1,10 +1,10 @@
 /// A programming or configuration language, told from a file's name or first line.
-public enum Language: String, Sendable, Codable, Hashable, CaseIterable {
+package enum Language: String, Sendable, Codable, Hashable, CaseIterable {
   case swift, python, javascript, typescript, go, java, kotlin, rust, shell, ruby, php, c, cpp, csharp, sql, yaml, toml
   case json, dockerfile, terraform, markdown
 
   /// File extensions, without the dot.
-  public var extensions: [String] {
+  package var extensions: [String] {
     switch self {
     case .swift: ["swift"]
     case .python: ["py", "pyi", "pyw"]
@@ -31,7 +31,7 @@ public enum Language: String, Sendable, Codable, Hashable, CaseIterable {
   }
 
   /// The language of a path; `firstLine` settles scripts without an extension.
-  public static func of(path: String, firstLine: String? = nil) -> Language? {
+  package static func of(path: String, firstLine: String? = nil) -> Language? {
     let name = path.split(separator: "/").last.map(String.init) ?? path
     if name == "Dockerfile" || name.hasPrefix("Dockerfile.") || name.hasSuffix(".dockerfile") { return .dockerfile }
     if let dot = name.lastIndex(of: "."), dot != name.startIndex {
@@ -60,7 +60,7 @@ public enum Language: String, Sendable, Codable, Hashable, CaseIterable {
   }()
 
   /// A file name to use for an example of this language.
-  public var exampleFileName: String {
+  package var exampleFileName: String {
     switch self {
     case .dockerfile: "Dockerfile"
     default: "example." + (extensions.first ?? "txt")
@@ -68,7 +68,7 @@ public enum Language: String, Sendable, Codable, Hashable, CaseIterable {
   }
 
   /// How the language writes comments.
-  public var commentSyntax: CommentSyntax {
+  package var commentSyntax: CommentSyntax {
     switch self {
     case .swift, .javascript, .typescript, .go, .java, .kotlin, .rust, .c, .cpp, .csharp:
       CommentSyntax(line: ["//"], block: ("/*", "*/"), quotes: self == .rust ? ["\""] : ["\"", "'", "`"])
@@ -83,8 +83,8 @@ public enum Language: String, Sendable, Codable, Hashable, CaseIterable {
 }
 
 /// Comment and string delimiters of a language.
-public struct CommentSyntax: Sendable {
-  public var line: [String]
-  public var block: (open: String, close: String)?
-  public var quotes: [Character]
+package struct CommentSyntax: Sendable {
+  package var line: [String]
+  package var block: (open: String, close: String)?
+  package var quotes: [Character]
 }

@@ -2,9 +2,9 @@
 ///
 /// Works line by line: a block comment or a multi-line string that began on an earlier line is not
 /// known. The quote characters themselves stay, so a pattern can still see that a string starts.
-public enum LineMasker {
+package enum LineMasker {
   /// The line with the chosen regions' bytes replaced by spaces, UTF-8 offsets unchanged (what patterns report).
-  public static func mask(_ line: String, syntax: CommentSyntax, regions: Set<IgnoredRegion>) -> String {
+  package static func mask(_ line: String, syntax: CommentSyntax, regions: Set<IgnoredRegion>) -> String {
     guard !regions.isEmpty else { return line }
     var units = Array(line.utf8)
     let maskComments = regions.contains(.comments)

@@ -5,9 +5,9 @@ import PaddockRegex
 /// for itself. A match in which a group the template names took no part gets no fix: a pattern marks the shapes it
 /// can fix safely with a group (`(?:([\w.]+)\))?`, an argument that is a plain name) and leaves the others to a
 /// person.
-public struct Replacement: Sendable, Hashable {
+package struct Replacement: Sendable, Hashable {
   /// The template as written.
-  public let template: String
+  package let template: String
   private let pieces: [Piece]
 
   private enum Piece: Sendable, Hashable {
@@ -17,7 +17,7 @@ public struct Replacement: Sendable, Hashable {
 
   /// Reads a template.
   /// - Throws: what is wrong with a `$` that is followed by neither a digit nor another `$`.
-  public init(_ template: String) throws(ReplacementError) {
+  package init(_ template: String) throws(ReplacementError) {
     self.template = template
     var pieces: [Piece] = []
     var text = ""
@@ -43,7 +43,7 @@ public struct Replacement: Sendable, Hashable {
   }
 
   /// The highest group the template names (0 when it names none or only `$0`).
-  public var highestGroup: Int {
+  package var highestGroup: Int {
     pieces.reduce(0) { highest, piece in
       if case .group(let number) = piece { return max(highest, number) }
       return highest
@@ -67,6 +67,6 @@ public struct Replacement: Sendable, Hashable {
 }
 
 /// A `replacement:` template that cannot be read.
-public struct ReplacementError: Error, Sendable, Equatable {
-  public var problem: String
+package struct ReplacementError: Error, Sendable, Equatable {
+  package var problem: String
 }

@@ -1,46 +1,46 @@
 /// One rule of a pack, as its YAML declares it.
-public struct Rule: Sendable, Hashable {
+package struct Rule: Sendable, Hashable {
   /// Kebab-case and stable: fingerprints, suppressions and baselines name it.
-  public var id: String
-  public var title: String
-  public var pack: String
+  package var id: String
+  package var title: String
+  package var pack: String
   /// What the rule checks and how; one of `RuleKinds.all`.
-  public var kind: any RuleKind {
+  package var kind: any RuleKind {
     get { storedKind.kind }
     set { storedKind = HashableRuleKind(newValue) }
   }
   private var storedKind: HashableRuleKind
-  public var severity: Severity
-  public var scope: RuleScope
+  package var severity: Severity
+  package var scope: RuleScope
   /// Languages whose files the rule reads; empty means every file.
-  public var languages: [Language]
-  public var include: [String]
-  public var exclude: [String]
+  package var languages: [Language]
+  package var include: [String]
+  package var exclude: [String]
   /// Lower-case substrings a line must contain before `pattern` runs on it.
-  public var keywords: [String]
-  public var pattern: String?
-  public var patternNot: String?
+  package var keywords: [String]
+  package var pattern: String?
+  package var patternNot: String?
   /// A line right below a line of the file that matches this never fires (a reason or a guard on the line above).
-  public var patternNotBefore: String?
+  package var patternNotBefore: String?
   /// A line whose statement (the line, joined with the lines that close the brackets it leaves open) matches this
   /// never fires.
-  public var patternNotStatement: String?
+  package var patternNotStatement: String?
   /// No line of a file fires when any line of the file at head matches this (a shebang, an argument parser).
-  public var patternNotInFile: String?
-  public var ignoreIn: Set<IgnoredRegion>
-  public var message: String
-  public var fix: String
+  package var patternNotInFile: String?
+  package var ignoreIn: Set<IgnoredRegion>
+  package var message: String
+  package var fix: String
   /// A mechanical fix of a pattern rule's match, offered as a suggestion; nil when the fix needs a person.
-  public var replacement: Replacement?
-  public var references: [String]
-  public var tags: [String]
+  package var replacement: Replacement?
+  package var references: [String]
+  package var tags: [String]
   /// Rules off by default are switched on with `rules.enable` in `.paddock.yml`.
-  public var enabledByDefault: Bool
-  public var examples: RuleExamples
+  package var enabledByDefault: Bool
+  package var examples: RuleExamples
   /// Where the rule is declared, for messages.
-  public var source: RuleSource
+  package var source: RuleSource
 
-  public init(
+  package init(
     id: String, title: String, pack: String, kind: any RuleKind = PatternKind(), severity: Severity,
     scope: RuleScope = .any,
     languages: [Language] = [], include: [String] = [], exclude: [String] = [], keywords: [String] = [],
@@ -79,22 +79,22 @@ public struct Rule: Sendable, Hashable {
 }
 
 /// Parts of a line a pattern rule does not look into.
-public enum IgnoredRegion: String, Sendable, Codable, Hashable, CaseIterable {
+package enum IgnoredRegion: String, Sendable, Codable, Hashable, CaseIterable {
   case comments
   case strings
 }
 
 /// The file and line that declare a rule.
-public struct RuleSource: Sendable, Hashable, Codable, CustomStringConvertible {
-  public var file: String
-  public var line: Int?
+package struct RuleSource: Sendable, Hashable, Codable, CustomStringConvertible {
+  package var file: String
+  package var line: Int?
 
-  public init(file: String, line: Int?) {
+  package init(file: String, line: Int?) {
     self.file = file
     self.line = line
   }
 
-  public var description: String { line.map { "\(file):\($0)" } ?? file }
+  package var description: String { line.map { "\(file):\($0)" } ?? file }
 }
 
 /// A kind compared and hashed through its own type, so that a rule stays `Hashable`.

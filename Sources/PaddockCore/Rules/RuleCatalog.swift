@@ -1,27 +1,27 @@
 import Foundation
 
 /// The built-in packs plus a repository's own, and the rules a configuration switches on.
-public struct RuleCatalog: Sendable {
-  public var packs: [RulePack]
+package struct RuleCatalog: Sendable {
+  package var packs: [RulePack]
 
-  public init(packs: [RulePack]) {
+  package init(packs: [RulePack]) {
     self.packs = packs
   }
 
-  public static let builtin = RuleCatalog(packs: RulePack.builtin)
+  package static let builtin = RuleCatalog(packs: RulePack.builtin)
 
   /// Every rule of every pack, enabled or not.
-  public var allRules: [Rule] { packs.flatMap(\.rules) }
+  package var allRules: [Rule] { packs.flatMap(\.rules) }
 
-  public func rule(id: String) -> Rule? { allRules.first { $0.id == id } }
+  package func rule(id: String) -> Rule? { allRules.first { $0.id == id } }
 
   /// The built-in packs and the files under `rules.files`, relative to `root`; ids must stay unique.
-  public static func load(config: PaddockConfig, root: String) throws -> RuleCatalog {
+  package static func load(config: PaddockConfig, root: String) throws -> RuleCatalog {
     try load(config: config, files: .directory(root))
   }
 
   /// The built-in packs and the files under `rules.files`, read from `files` (the working tree, or a commit).
-  public static func load(config: PaddockConfig, files: ConfigFiles) throws -> RuleCatalog {
+  package static func load(config: PaddockConfig, files: ConfigFiles) throws -> RuleCatalog {
     var catalogue = RuleCatalog.builtin
     for file in config.review.ruleFiles {
       guard let text = try files.text(file) else {
@@ -35,7 +35,7 @@ public struct RuleCatalog: Sendable {
   }
 
   /// Adds a pack, refusing ids that another pack already uses.
-  public mutating func add(_ pack: RulePack) throws(ConfigError) {
+  package mutating func add(_ pack: RulePack) throws(ConfigError) {
     if let clash = packs.first(where: { $0.id == pack.id }) {
       throw ConfigError(
         file: pack.file, line: nil, message: "declares pack `\(pack.id)`, which \(clash.file) already declares",
@@ -53,7 +53,7 @@ public struct RuleCatalog: Sendable {
   }
 
   /// The rules `config` leaves on, with its protected paths and limits applied. Unknown ids are errors.
-  public func enabledRules(_ config: PaddockConfig) throws(ConfigError) -> [Rule] {
+  package func enabledRules(_ config: PaddockConfig) throws(ConfigError) -> [Rule] {
     let review = config.review
     let file = config.file ?? PaddockConfig.fileName
     let ruleIDs = allRules.map(\.id)
@@ -101,7 +101,7 @@ public struct RuleCatalog: Sendable {
   }
 
   /// Severity overrides keyed by rule id.
-  public func severityOverrides(_ config: PaddockConfig) -> [String: SeverityOverride] {
+  package func severityOverrides(_ config: PaddockConfig) -> [String: SeverityOverride] {
     Dictionary(config.review.severity.map { ($0.key.id, $0.value) }, uniquingKeysWith: { _, last in last })
   }
 }

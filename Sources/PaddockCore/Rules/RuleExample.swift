@@ -1,11 +1,11 @@
 /// A rule's examples: changes on which it must fire and changes on which it must stay quiet.
-public struct RuleExamples: Sendable, Hashable {
-  public var fire: [RuleExample]
-  public var quiet: [RuleExample]
+package struct RuleExamples: Sendable, Hashable {
+  package var fire: [RuleExample]
+  package var quiet: [RuleExample]
   /// Mutations none of the rule's examples run, each with the reason it does not apply.
-  public var skippedMutations: [ExampleMutation: String]
+  package var skippedMutations: [ExampleMutation: String]
 
-  public init(
+  package init(
     fire: [RuleExample] = [], quiet: [RuleExample] = [], skippedMutations: [ExampleMutation: String] = [:]
   ) {
     self.fire = fire
@@ -15,34 +15,34 @@ public struct RuleExamples: Sendable, Hashable {
 }
 
 /// A small change built from a rule's YAML example.
-public struct RuleExample: Sendable, Hashable {
+package struct RuleExample: Sendable, Hashable {
   /// The path of the file holding the added lines; nil picks one from the rule's language.
-  public var path: String?
+  package var path: String?
   /// The added lines.
-  public var lines: [String]
+  package var lines: [String]
   /// Lines above the added ones in the same file, not added.
-  public var context: [String]
+  package var context: [String]
   /// Who added the lines.
-  public var authorship: Authorship
+  package var authorship: Authorship
   /// The message of the commit that added them; nil gives a plain message with an agent trailer for AI.
-  public var commit: String?
+  package var commit: String?
   /// Other files the same commit adds.
-  public var files: [ExampleFile]
+  package var files: [ExampleFile]
   /// Files standing unchanged at head.
-  public var head: [ExampleFile]
+  package var head: [ExampleFile]
   /// Where the example is written, for messages.
-  public var line: Int?
+  package var line: Int?
   /// Where a `fire` example's findings must be, from its `⟦ ⟧` marks; the runner fails any other finding.
-  public var marks: [ExampleMark]
+  package var marks: [ExampleMark]
   /// For a fire example of a rule with `replacement:`, the whole line the fix makes of its marked line: the finding
   /// must offer exactly this as its suggestion.
-  public var fixed: String?
+  package var fixed: String?
   /// The mutations the example runs instead of its rule's defaults; nil keeps the defaults.
-  public var mutations: Set<ExampleMutation>?
+  package var mutations: Set<ExampleMutation>?
   /// Mutations the example does not run, each with the reason it does not apply.
-  public var skippedMutations: [ExampleMutation: String]
+  package var skippedMutations: [ExampleMutation: String]
 
-  public init(
+  package init(
     path: String? = nil, lines: [String], context: [String] = [], authorship: Authorship = .ai, commit: String? = nil,
     files: [ExampleFile] = [], head: [ExampleFile] = [], line: Int? = nil, marks: [ExampleMark] = [],
     fixed: String? = nil, mutations: Set<ExampleMutation>? = nil, skippedMutations: [ExampleMutation: String] = [:]
@@ -63,11 +63,11 @@ public struct RuleExample: Sendable, Hashable {
 }
 
 /// A whole file in an example.
-public struct ExampleFile: Sendable, Hashable {
-  public var path: String
-  public var lines: [String]
+package struct ExampleFile: Sendable, Hashable {
+  package var path: String
+  package var lines: [String]
 
-  public init(path: String, lines: [String]) {
+  package init(path: String, lines: [String]) {
     self.path = path
     self.lines = lines
   }
@@ -77,15 +77,15 @@ public struct ExampleFile: Sendable, Hashable {
 ///
 /// Lines are 1-based lines of the file at head; columns are 1-based UTF-8 byte columns, the end column just past the
 /// last byte, as `Finding` reports them. A finding without columns (a whole-line kind) is compared by lines only.
-public struct ExampleMark: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct ExampleMark: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The file the mark is in; nil for the example's own file.
-  public var path: String?
-  public var line: Int
-  public var column: Int
-  public var endLine: Int
-  public var endColumn: Int
+  package var path: String?
+  package var line: Int
+  package var column: Int
+  package var endLine: Int
+  package var endColumn: Int
 
-  public init(path: String? = nil, line: Int, column: Int, endLine: Int, endColumn: Int) {
+  package init(path: String? = nil, line: Int, column: Int, endLine: Int, endColumn: Int) {
     self.path = path
     self.line = line
     self.column = column
@@ -93,25 +93,25 @@ public struct ExampleMark: Sendable, Hashable, Comparable, CustomStringConvertib
     self.endColumn = endColumn
   }
 
-  public static func < (a: ExampleMark, b: ExampleMark) -> Bool {
+  package static func < (a: ExampleMark, b: ExampleMark) -> Bool {
     ((a.path ?? ""), a.line, a.column, a.endLine, a.endColumn) < (
       (b.path ?? ""), b.line, b.column, b.endLine, b.endColumn
     )
   }
 
-  public var description: String {
+  package var description: String {
     let place = path.map { "\($0):" } ?? "line "
     return line == endLine
       ? "\(place)\(line):\(column)-\(endColumn)" : "\(place)\(line):\(column)-\(endLine):\(endColumn)"
   }
 
   /// The opening and closing marks.
-  public static let open: Character = "⟦"
-  public static let close: Character = "⟧"
+  package static let open: Character = "⟦"
+  package static let close: Character = "⟧"
 
   /// Lines with their marks taken out, and the marks' places; `firstLine` is the line number of `lines[0]`.
   /// - Throws: a description of the problem when a mark is not closed, closed twice or nested.
-  public static func strip(_ lines: [String], firstLine: Int, path: String? = nil) throws(ExampleMarkError) -> (
+  package static func strip(_ lines: [String], firstLine: Int, path: String? = nil) throws(ExampleMarkError) -> (
     lines: [String], marks: [ExampleMark]
   ) {
     var stripped: [String] = []
@@ -146,6 +146,6 @@ public struct ExampleMark: Sendable, Hashable, Comparable, CustomStringConvertib
 }
 
 /// A mark that cannot be read.
-public struct ExampleMarkError: Error, Sendable {
-  public var problem: String
+package struct ExampleMarkError: Error, Sendable {
+  package var problem: String
 }

@@ -5,15 +5,15 @@ import Synchronization
 import Yams
 
 /// A named set of rules from one YAML file.
-public struct RulePack: Sendable, Hashable {
-  public var id: String
-  public var title: String
-  public var description: String
-  public var rules: [Rule]
+package struct RulePack: Sendable, Hashable {
+  package var id: String
+  package var title: String
+  package var description: String
+  package var rules: [Rule]
   /// The file it came from (`rules/secrets.yml` for the built-in ones).
-  public var file: String
+  package var file: String
 
-  public init(id: String, title: String, description: String = "", rules: [Rule], file: String) {
+  package init(id: String, title: String, description: String = "", rules: [Rule], file: String) {
     self.id = id
     self.title = title
     self.description = description
@@ -22,7 +22,7 @@ public struct RulePack: Sendable, Hashable {
   }
 
   /// The packs compiled into Paddock from `rules/`.
-  public static let builtin: [RulePack] = {
+  package static let builtin: [RulePack] = {
     // The packs are independent: parse them on all cores, since every run starts with them.
     let packs = Mutex<[RulePack?]>(Array(repeating: nil, count: embeddedRulePacks.count))
     Parallel.forEach(embeddedRulePacks.count) { index in
@@ -40,7 +40,7 @@ public struct RulePack: Sendable, Hashable {
   }()
 
   /// Loads a pack file.
-  public static func load(file path: String) throws(ConfigError) -> RulePack {
+  package static func load(file path: String) throws(ConfigError) -> RulePack {
     guard let data = try ConfigFiles.readFile(atPath: path) else {
       throw ConfigError(
         file: path, line: nil, message: "does not exist", fix: "check the path under `rules.files` in .paddock.yml")
@@ -50,7 +50,7 @@ public struct RulePack: Sendable, Hashable {
 
   /// Parses a pack's YAML; every problem names the file, the line and the fix. With `checkPatterns` off, regular
   /// expressions are compiled only when a rule set is built.
-  public static func parse(_ text: String, file: String, checkPatterns: Bool = true) throws(ConfigError) -> RulePack {
+  package static func parse(_ text: String, file: String, checkPatterns: Bool = true) throws(ConfigError) -> RulePack {
     do {
       return try RulePackParser(reader: NodeReader(file: file), checkPatterns: checkPatterns).pack(text)
     } catch let error as ConfigError {

@@ -4,10 +4,10 @@ import PaddockSupport
 import Synchronization
 
 /// Enabled rules, compiled for matching: regexes, globs and one keyword automaton shared by all line rules.
-public struct RuleSet: Sendable {
-  public let rules: [Rule]
+package struct RuleSet: Sendable {
+  package let rules: [Rule]
   /// Every secret rule among `rules`, whatever its scope, for masking what findings and prompts show.
-  public let masker: SecretMasker
+  package let masker: SecretMasker
   let compiled: [CompiledRule]
   let keywords: KeywordIndex
   /// The keywords of rules that read whole files (`multi-line`), looked for in the whole file in one pass.
@@ -15,7 +15,7 @@ public struct RuleSet: Sendable {
 
   /// Compiles rules; patterns and globs were checked when the packs were parsed, so a failure here names the rule.
   /// Given `change`, line rules whose languages and paths match none of its files are left out, uncompiled.
-  public init(rules: [Rule], relevantTo change: ReviewChange? = nil) throws(RuleSetError) {
+  package init(rules: [Rule], relevantTo change: ReviewChange? = nil) throws(RuleSetError) {
     let textFiles = change.map(Self.textFiles(of:))
     var compiled: [CompiledRule] = []
     for rule in rules {
@@ -28,7 +28,7 @@ public struct RuleSet: Sendable {
 
   /// The rules of `precompiled` that `change` needs: the same set `init(rules:relevantTo:)` compiles, taken from
   /// rules compiled before the change was known (on another thread while it was read).
-  public init(_ precompiled: PrecompiledRules, relevantTo change: ReviewChange) throws(RuleSetError) {
+  package init(_ precompiled: PrecompiledRules, relevantTo change: ReviewChange) throws(RuleSetError) {
     let textFiles = Self.textFiles(of: change)
     var compiled: [CompiledRule] = []
     for (rule, result) in zip(precompiled.rules, precompiled.compiled) {
@@ -77,7 +77,7 @@ public struct RuleSet: Sendable {
   ///
   /// Secret rules also read `change.intermediate`, the lines commits added and later commits removed: such a
   /// secret is gone from head but still in the history the change delivers (see `historical`).
-  public func evaluate(_ change: ReviewChange, everyAuthorship: Bool = false, threads: Int = Parallel.defaultWorkers)
+  package func evaluate(_ change: ReviewChange, everyAuthorship: Bool = false, threads: Int = Parallel.defaultWorkers)
     -> [Finding]
   {
     let files = change.files.indices.filter { !change.files[$0].isBinary }
@@ -204,12 +204,12 @@ public struct RuleSet: Sendable {
 /// Every enabled rule compiled before the change is known, so that compiling runs beside reading the change;
 /// `RuleSet(_:relevantTo:)` keeps the ones the change needs. A rule that cannot be compiled is the error
 /// `RuleSet(rules:relevantTo:)` would have thrown.
-public struct PrecompiledRules: Sendable {
-  public let rules: [Rule]
+package struct PrecompiledRules: Sendable {
+  package let rules: [Rule]
   /// Each rule's compiled form or its error, in the order of `rules`.
   let compiled: [Result<CompiledRule, RuleSetError>]
 
-  public init(rules: [Rule]) {
+  package init(rules: [Rule]) {
     self.rules = rules
     compiled = rules.map { rule in
       Result { () throws(RuleSetError) in try RuleSet.compile(rule, scope: try RuleSet.scope(of: rule)) }
@@ -218,12 +218,12 @@ public struct PrecompiledRules: Sendable {
 }
 
 /// A rule that could not be compiled.
-public struct RuleSetError: Error, Sendable, CustomStringConvertible {
-  public var rule: String
-  public var source: RuleSource
-  public var problem: String
+package struct RuleSetError: Error, Sendable, CustomStringConvertible {
+  package var rule: String
+  package var source: RuleSource
+  package var problem: String
 
-  public var description: String { "\(source): rule `\(rule)` cannot be used: \(problem)" }
+  package var description: String { "\(source): rule `\(rule)` cannot be used: \(problem)" }
 }
 
 /// The files a rule reads: its languages and path globs.
@@ -374,9 +374,9 @@ enum Entropy {
 }
 
 /// Stable fingerprints of findings.
-public enum Fingerprint {
+package enum Fingerprint {
   /// A 128-bit FNV-1a hash (hex) of the rule, the path and the text with runs of blanks collapsed.
-  public static func of(rule: String, path: String, text: String) -> String {
+  package static func of(rule: String, path: String, text: String) -> String {
     let normalized = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     return hash([rule, path, normalized].joined(separator: "\u{0}"))
   }

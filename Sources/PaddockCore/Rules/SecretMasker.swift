@@ -6,14 +6,14 @@ import PaddockRegex
 ///
 /// Every secret rule runs on every line it is given, whatever the rule's languages, paths and authorship: masking
 /// errs on the side of hiding.
-public struct SecretMasker: Sendable {
+package struct SecretMasker: Sendable {
   private let rules: [CompiledRule]
   private let keywords: KeywordIndex
   /// The ids of the secret rules.
-  public let ruleIDs: Set<String>
+  package let ruleIDs: Set<String>
 
   /// The secret rules among `rules`; the others are ignored.
-  public init(rules: [Rule]) {
+  package init(rules: [Rule]) {
     let secrets = rules.filter { $0.kind.findsSecrets && $0.pattern != nil }
     // Patterns were checked when the packs were read; a rule that still fails to compile cannot match anything.
     self.rules = secrets.compactMap { try? CompiledRule($0) }
@@ -22,7 +22,7 @@ public struct SecretMasker: Sendable {
   }
 
   /// The byte ranges of `text` that hold a secret, sorted and without overlaps.
-  public func secrets(in text: String) -> [Range<Int>] {
+  package func secrets(in text: String) -> [Range<Int>] {
     guard !rules.isEmpty, !text.isEmpty else { return [] }
     var hits = [Bool](repeating: false, count: rules.count)
     keywords.scan(Substring(text).utf8, into: &hits)
@@ -43,10 +43,10 @@ public struct SecretMasker: Sendable {
   }
 
   /// `text` with every secret shown as its first four characters and `****`, as secret findings show it.
-  public func mask(_ text: String) -> String { mask(text, with: Entropy.redact) }
+  package func mask(_ text: String) -> String { mask(text, with: Entropy.redact) }
 
   /// `text` with every secret replaced by `replacement(secret)`.
-  public func mask(_ text: String, with replacement: (String) -> String) -> String {
+  package func mask(_ text: String, with replacement: (String) -> String) -> String {
     let ranges = secrets(in: text)
     guard !ranges.isEmpty else { return text }
     var result = text
@@ -57,7 +57,7 @@ public struct SecretMasker: Sendable {
   }
 
   /// The finding with its snippet, message and title masked (a model may quote what it was shown).
-  public func mask(_ finding: Finding) -> Finding {
+  package func mask(_ finding: Finding) -> Finding {
     var copy = finding
     copy.snippet = finding.snippet.map { mask($0) }
     copy.message = mask(finding.message)

@@ -1,5 +1,5 @@
 /// How serious a finding is, in SARIF's three levels.
-public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+package enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
   case note
   case warning
   case error
@@ -12,11 +12,11 @@ public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Compara
     }
   }
 
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+  package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// Whose lines a rule looks at.
-public enum RuleScope: String, Sendable, Codable, Hashable, CaseIterable {
+package enum RuleScope: String, Sendable, Codable, Hashable, CaseIterable {
   /// Lines an AI wrote; lines of unknown authorship (unrecognised bots) count as AI.
   case ai
   /// Lines a person wrote.
@@ -24,7 +24,7 @@ public enum RuleScope: String, Sendable, Codable, Hashable, CaseIterable {
   case any
 
   /// Whether a line of this authorship is in scope.
-  public func includes(_ authorship: Authorship) -> Bool {
+  package func includes(_ authorship: Authorship) -> Bool {
     switch self {
     case .any: true
     case .ai: authorship.isAIOrUnknown

@@ -1,36 +1,36 @@
 /// What `paddock init` sets up in a repository: a `.paddock.yml` fitted to it (the languages it holds, the sensitive
 /// folders it has), the CI file for the host it is on, and the hooks. Pure: paths and remote URLs in, file texts out.
-public struct ProjectSetup: Sendable, Equatable {
+package struct ProjectSetup: Sendable, Equatable {
   /// Where the repository's CI runs.
-  public enum Host: String, Sendable, Equatable {
+  package enum Host: String, Sendable, Equatable {
     case github = "GitHub Actions"
     case gitlab = "GitLab CI"
   }
 
   /// A file `paddock init` writes.
-  public struct File: Sendable, Equatable {
+  package struct File: Sendable, Equatable {
     /// Relative to the repository's root.
-    public var path: String
-    public var text: String
+    package var path: String
+    package var text: String
     /// One line saying what it is for.
-    public var purpose: String
+    package var purpose: String
   }
 
   /// A language and how many of the repository's files are in it.
-  public struct LanguageCount: Sendable, Equatable {
-    public var language: Language
-    public var files: Int
+  package struct LanguageCount: Sendable, Equatable {
+    package var language: Language
+    package var files: Int
   }
 
-  public var host: Host?
+  package var host: Host?
   /// Why `host` was chosen, in words.
-  public var hostReason: String
-  public var languages: [LanguageCount]
+  package var hostReason: String
+  package var languages: [LanguageCount]
   /// Globs of sensitive folders and files that exist here and the built-in protected paths do not cover.
-  public var protectedPaths: [String]
-  public var files: [File]
+  package var protectedPaths: [String]
+  package var files: [File]
   /// What to do by hand, such as adding Paddock to an existing `.gitlab-ci.yml`.
-  public var notes: [String]
+  package var notes: [String]
 
   /// Folders and files whose AI changes a person should review, beyond the built-in protected paths.
   static let sensitive = [
@@ -41,7 +41,7 @@ public struct ProjectSetup: Sendable, Equatable {
 
   /// Plans the set-up of a repository whose tracked files are `paths` and whose remotes have `remoteURLs`.
   /// `action` is what the GitHub workflow's `uses:` names (`OWNER/paddock@TAG`).
-  public static func plan(paths: [String], remoteURLs: [String], action: String) -> ProjectSetup {
+  package static func plan(paths: [String], remoteURLs: [String], action: String) -> ProjectSetup {
     var counts: [Language: Int] = [:]
     var topLevel = Set<String>()
     for path in paths {

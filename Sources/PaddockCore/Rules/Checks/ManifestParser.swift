@@ -1,5 +1,6 @@
 import Foundation
 import PaddockRegex
+import PaddockSupport
 import Synchronization
 
 /// Reads the packages a dependency manifest declares, line by line, knowing which section each line is in.

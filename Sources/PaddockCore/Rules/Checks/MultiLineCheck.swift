@@ -1,20 +1,21 @@
 import PaddockRegex
+import PaddockSupport
 
 /// Parameters of a `multi-line` rule.
-public struct MultiLineOptions: Sendable, Hashable {
+package struct MultiLineOptions: Sendable, Hashable {
   /// A match spanning more lines than this is not reported (a `[^)]*` that ran on through the file).
-  public var maxLines: Int
+  package var maxLines: Int
   /// A regex that must match after the pattern's match, within `within` lines of its last line; `${name}` stands
   /// for the text the pattern's group `name` matched (a variable the statement assigned), taken literally.
-  public var then: String?
+  package var then: String?
   /// How many lines after the match `then` may be on.
-  public var within: Int
+  package var within: Int
   /// The nearest line at or above the match that matches `insideOpener` (a function's first line) must also match
   /// `insideRequire` (a function that returns an error).
-  public var insideOpener: String?
-  public var insideRequire: String?
+  package var insideOpener: String?
+  package var insideRequire: String?
 
-  public init(
+  package init(
     maxLines: Int = 10, then: String? = nil, within: Int = 5, insideOpener: String? = nil, insideRequire: String? = nil
   ) {
     self.maxLines = maxLines
@@ -25,7 +26,7 @@ public struct MultiLineOptions: Sendable, Hashable {
   }
 
   /// The group names `then` refers to, in order of first use.
-  public var thenNames: [String] { then.map(Self.names(in:)) ?? [] }
+  package var thenNames: [String] { then.map(Self.names(in:)) ?? [] }
 
   /// The `${name}` references of a template.
   static func names(in template: String) -> [String] {

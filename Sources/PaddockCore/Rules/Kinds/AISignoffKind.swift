@@ -1,17 +1,17 @@
 /// `kind: ai-signoff`: an AI commit signed off in an agent's name.
-public struct AISignoffKind: RuleKind, KindCheck {
-  public static let name = "ai-signoff"
+package struct AISignoffKind: RuleKind, KindCheck {
+  package static let name = "ai-signoff"
 
-  public init() {}
+  package init() {}
 
-  public static func parse(_ parameters: RuleKindParameters) throws -> AISignoffKind {
+  package static func parse(_ parameters: RuleKindParameters) throws -> AISignoffKind {
     try parameters.allow([])
     return AISignoffKind()
   }
 
-  public var reach: RuleReach { .change }
+  package var reach: RuleReach { .change }
 
-  public func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
+  package func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
 
   func findings(change: ReviewChange, compiled: CompiledRule, everyAuthorship: Bool) -> [Finding] {
     Self.aiSignoff(compiled.rule, change.files.filter { compiled.applies(to: $0) }, change)

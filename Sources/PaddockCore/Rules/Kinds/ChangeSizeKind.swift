@@ -1,12 +1,12 @@
 /// `kind: change-size`: limits on AI-written lines per commit and per change.
-public struct ChangeSizeKind: RuleKind {
-  public static let name = "change-size"
+package struct ChangeSizeKind: RuleKind {
+  package static let name = "change-size"
 
-  public var limits: ChangeSizeLimits
+  package var limits: ChangeSizeLimits
 
-  public init(_ limits: ChangeSizeLimits) { self.limits = limits }
+  package init(_ limits: ChangeSizeLimits) { self.limits = limits }
 
-  public static func parse(_ parameters: RuleKindParameters) throws -> ChangeSizeKind {
+  package static func parse(_ parameters: RuleKindParameters) throws -> ChangeSizeKind {
     try parameters.allow(["max-ai-lines-per-commit", "max-ai-lines-per-change"])
     return ChangeSizeKind(
       ChangeSizeLimits(
@@ -14,10 +14,10 @@ public struct ChangeSizeKind: RuleKind {
         perChange: try parameters.int("max-ai-lines-per-change")))
   }
 
-  public var reach: RuleReach { .change }
-  public var precision: String { "medium" }
-  public var codeQualityCategory: String? { "Complexity" }
-  public var explanation: [(label: String, text: String)] {
+  package var reach: RuleReach { .change }
+  package var precision: String { "medium" }
+  package var codeQualityCategory: String? { "Complexity" }
+  package var explanation: [(label: String, text: String)] {
     [
       (
         "limits",
@@ -28,13 +28,13 @@ public struct ChangeSizeKind: RuleKind {
   }
 
   /// The limits of `.paddock.yml` replace the rule's.
-  public func configured(by review: ReviewConfig) -> ChangeSizeKind {
+  package func configured(by review: ReviewConfig) -> ChangeSizeKind {
     ChangeSizeKind(
       ChangeSizeLimits(
         perCommit: review.limits.perCommit ?? limits.perCommit, perChange: review.limits.perChange ?? limits.perChange))
   }
 
-  public func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
+  package func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
 }
 
 extension ChangeSizeKind: KindCheck {
@@ -93,11 +93,11 @@ extension ChangeSizeKind: KindCheck {
 }
 
 /// Limits on AI-written lines of a `change-size` rule or of `.paddock.yml`; nil means no limit.
-public struct ChangeSizeLimits: Sendable, Hashable {
-  public var perCommit: Int?
-  public var perChange: Int?
+package struct ChangeSizeLimits: Sendable, Hashable {
+  package var perCommit: Int?
+  package var perChange: Int?
 
-  public init(perCommit: Int?, perChange: Int?) {
+  package init(perCommit: Int?, perChange: Int?) {
     self.perCommit = perCommit
     self.perChange = perChange
   }

@@ -1,13 +1,13 @@
 /// `kind: duplicate-code`: a block of added lines that also stands elsewhere (see `DuplicateCodeCheck`).
-public struct DuplicateCodeKind: RuleKind, KindCheck {
-  public static let name = "duplicate-code"
+package struct DuplicateCodeKind: RuleKind, KindCheck {
+  package static let name = "duplicate-code"
 
   /// How many significant lines a block must have.
-  public var minLines: Int
+  package var minLines: Int
 
-  public init(minLines: Int = 6) { self.minLines = minLines }
+  package init(minLines: Int = 6) { self.minLines = minLines }
 
-  public static func parse(_ parameters: RuleKindParameters) throws -> DuplicateCodeKind {
+  package static func parse(_ parameters: RuleKindParameters) throws -> DuplicateCodeKind {
     try parameters.allow(["min-lines"])
     let minLines = try parameters.int("min-lines") ?? 6
     guard minLines >= 2 else {
@@ -16,13 +16,13 @@ public struct DuplicateCodeKind: RuleKind, KindCheck {
     return DuplicateCodeKind(minLines: minLines)
   }
 
-  public var reach: RuleReach { .change }
-  public var precision: String { "medium" }
-  public var codeQualityCategory: String? { "Duplication" }
-  public var readsHeadFiles: Bool { true }
-  public var explanation: [(label: String, text: String)] { [("block", "\(minLines) or more significant lines")] }
+  package var reach: RuleReach { .change }
+  package var precision: String { "medium" }
+  package var codeQualityCategory: String? { "Duplication" }
+  package var readsHeadFiles: Bool { true }
+  package var explanation: [(label: String, text: String)] { [("block", "\(minLines) or more significant lines")] }
 
-  public func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
+  package func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
 
   func findings(change: ReviewChange, compiled: CompiledRule, everyAuthorship: Bool) -> [Finding] {
     let rule = compiled.rule

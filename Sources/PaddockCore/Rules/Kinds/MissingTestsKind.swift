@@ -1,18 +1,18 @@
 /// `kind: missing-tests`: source files of a language changed and no test file of that language did.
-public struct MissingTestsKind: RuleKind {
-  public static let name = "missing-tests"
+package struct MissingTestsKind: RuleKind {
+  package static let name = "missing-tests"
 
   /// Globs of source files.
-  public var source: [String]
+  package var source: [String]
   /// Globs of test files.
-  public var test: [String]
+  package var test: [String]
 
-  public init(source: [String], test: [String]) {
+  package init(source: [String], test: [String]) {
     self.source = source
     self.test = test
   }
 
-  public static func parse(_ parameters: RuleKindParameters) throws -> MissingTestsKind {
+  package static func parse(_ parameters: RuleKindParameters) throws -> MissingTestsKind {
     try parameters.allow(["source", "test"])
     guard let source = try parameters.globs("source"), let test = try parameters.globs("test") else {
       throw parameters.missing(
@@ -22,13 +22,13 @@ public struct MissingTestsKind: RuleKind {
     return MissingTestsKind(source: source, test: test)
   }
 
-  public var reach: RuleReach { .change }
-  public var precision: String { "medium" }
-  public var explanation: [(label: String, text: String)] {
+  package var reach: RuleReach { .change }
+  package var precision: String { "medium" }
+  package var explanation: [(label: String, text: String)] {
     [("sources", source.joined(separator: ", ")), ("tests", test.joined(separator: ", "))]
   }
 
-  public func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
+  package func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
 }
 
 extension MissingTestsKind: KindCheck {

@@ -2,15 +2,15 @@ import PaddockRegex
 
 /// `kind: multi-line`: `pattern` over the whole file, lines joined by line breaks: a defect a formatter spreads over
 /// lines (see `MultiLineCheck`).
-public struct MultiLineKind: RuleKind {
-  public static let name = "multi-line"
-  public static var requiresPattern: Bool { true }
+package struct MultiLineKind: RuleKind {
+  package static let name = "multi-line"
+  package static var requiresPattern: Bool { true }
 
-  public var options: MultiLineOptions
+  package var options: MultiLineOptions
 
-  public init(_ options: MultiLineOptions = MultiLineOptions()) { self.options = options }
+  package init(_ options: MultiLineOptions = MultiLineOptions()) { self.options = options }
 
-  public static func parse(_ parameters: RuleKindParameters) throws -> MultiLineKind {
+  package static func parse(_ parameters: RuleKindParameters) throws -> MultiLineKind {
     try parameters.allow(["max-lines", "then", "within", "inside"])
     let maxLines = try parameters.int("max-lines") ?? 10
     let within = try parameters.int("within") ?? 5
@@ -61,11 +61,11 @@ public struct MultiLineKind: RuleKind {
       MultiLineOptions(maxLines: maxLines, then: then, within: within, insideOpener: opener, insideRequire: require))
   }
 
-  public var reach: RuleReach { .file }
-  public var reportsColumns: Bool { true }
-  public var readsAcrossLines: Bool { true }
+  package var reach: RuleReach { .file }
+  package var reportsColumns: Bool { true }
+  package var readsAcrossLines: Bool { true }
 
-  public var explanation: [(label: String, text: String)] {
+  package var explanation: [(label: String, text: String)] {
     var lines = [("spans", "at most \(options.maxLines) lines (lines joined by line breaks)")]
     if let then = options.then { lines.append(("then", "within \(options.within) lines, \(then)")) }
     if let opener = options.insideOpener, let require = options.insideRequire {
@@ -74,5 +74,5 @@ public struct MultiLineKind: RuleKind {
     return lines
   }
 
-  public func check(for rule: Rule) throws -> RuleCheck { RuleCheck(try MultiLineCheck(rule, options: options)) }
+  package func check(for rule: Rule) throws -> RuleCheck { RuleCheck(try MultiLineCheck(rule, options: options)) }
 }

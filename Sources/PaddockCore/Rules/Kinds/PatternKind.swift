@@ -1,18 +1,18 @@
 /// `kind: pattern`, the default: `pattern` over each added line.
-public struct PatternKind: RuleKind, KindCheck {
-  public static let name = "pattern"
-  public static var requiresPattern: Bool { true }
-  public static var acceptsReplacement: Bool { true }
+package struct PatternKind: RuleKind, KindCheck {
+  package static let name = "pattern"
+  package static var requiresPattern: Bool { true }
+  package static var acceptsReplacement: Bool { true }
 
-  public init() {}
+  package init() {}
 
-  public static func parse(_ parameters: RuleKindParameters) throws -> PatternKind {
+  package static func parse(_ parameters: RuleKindParameters) throws -> PatternKind {
     try parameters.allow([])
     return PatternKind()
   }
 
-  public var reach: RuleReach { .addedLines }
-  public var reportsColumns: Bool { true }
+  package var reach: RuleReach { .addedLines }
+  package var reportsColumns: Bool { true }
 
-  public func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
+  package func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
 }

@@ -1,20 +1,20 @@
 /// `kind: protected-paths`: AI-written changes to protected paths need a person's review trailer.
-public struct ProtectedPathsKind: RuleKind {
-  public static let name = "protected-paths"
+package struct ProtectedPathsKind: RuleKind {
+  package static let name = "protected-paths"
 
   /// The rule's globs; test files among them are skipped unless `tests`, as `FileKind` tells them.
-  public var globs: [String]
-  public var tests: Bool
+  package var globs: [String]
+  package var tests: Bool
   /// Globs from `.paddock.yml` and where the configuration lives: always protected, tests too.
-  public var configured: [String]
+  package var configured: [String]
 
-  public init(globs: [String], tests: Bool = true, configured: [String] = []) {
+  package init(globs: [String], tests: Bool = true, configured: [String] = []) {
     self.globs = globs
     self.tests = tests
     self.configured = configured
   }
 
-  public static func parse(_ parameters: RuleKindParameters) throws -> ProtectedPathsKind {
+  package static func parse(_ parameters: RuleKindParameters) throws -> ProtectedPathsKind {
     try parameters.allow(["paths", "tests"])
     guard let globs = try parameters.globs("paths") else {
       throw parameters.missing("has a protected-paths rule without `with.paths`", fix: "list the protected globs")
@@ -22,21 +22,21 @@ public struct ProtectedPathsKind: RuleKind {
     return ProtectedPathsKind(globs: globs, tests: try parameters.bool("tests") ?? true)
   }
 
-  public var reach: RuleReach { .change }
-  public var precision: String { "medium" }
-  public var explanation: [(label: String, text: String)] {
+  package var reach: RuleReach { .change }
+  package var precision: String { "medium" }
+  package var explanation: [(label: String, text: String)] {
     [("protected", (globs + configured).joined(separator: "\n              "))]
       + (tests ? [] : [("tests", "not protected (test files of those globs are reviewed as code)")])
   }
 
   /// What configures Paddock is protected wherever the configuration puts it.
-  public func configured(by review: ReviewConfig) -> ProtectedPathsKind {
+  package func configured(by review: ReviewConfig) -> ProtectedPathsKind {
     ProtectedPathsKind(
       globs: globs, tests: tests,
       configured: configured + review.protectedPaths + RuleCatalog.configurationGlobs(review))
   }
 
-  public func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
+  package func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
 }
 
 extension ProtectedPathsKind: KindCheck {

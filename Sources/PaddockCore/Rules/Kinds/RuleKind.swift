@@ -3,7 +3,7 @@
 ///
 /// Each kind is one type in `Rules/Kinds/`, listed once in `RuleKinds.all`; the pack parser, the engine, the
 /// explainer and the renderers ask the kind, and none of them names or compares kinds.
-public protocol RuleKind: Sendable, Hashable {
+package protocol RuleKind: Sendable, Hashable {
   /// The name in YAML (`kind: missing-tests`); stable once shipped.
   static var name: String { get }
   /// Whether a rule of the kind needs `pattern:`.
@@ -40,7 +40,7 @@ public protocol RuleKind: Sendable, Hashable {
 }
 
 /// What a rule reads, which decides how the engine schedules it.
-public enum RuleReach: Sendable, Hashable {
+package enum RuleReach: Sendable, Hashable {
   /// `pattern` over each added line, through the keyword index shared by all such rules.
   case addedLines
   /// Each file the rule applies to, read by the kind's own check (a manifest, a whole file).
@@ -50,21 +50,21 @@ public enum RuleReach: Sendable, Hashable {
 }
 
 extension RuleKind {
-  public static var requiresPattern: Bool { false }
-  public static var acceptsReplacement: Bool { false }
+  package static var requiresPattern: Bool { false }
+  package static var acceptsReplacement: Bool { false }
 
   /// The name used in YAML.
-  public var name: String { Self.name }
+  package var name: String { Self.name }
   /// Whether the kind looks at single files (and so is left out of a change none of whose files it applies to).
-  public var isLineBased: Bool { reach != .change }
-  public var reportsColumns: Bool { false }
-  public var readsAcrossLines: Bool { false }
-  public var precision: String { "high" }
-  public var codeQualityCategory: String? { nil }
-  public var findsSecrets: Bool { false }
-  public var readsHeadFiles: Bool { false }
-  public var explanation: [(label: String, text: String)] { [] }
-  public func configured(by review: ReviewConfig) -> Self { self }
+  package var isLineBased: Bool { reach != .change }
+  package var reportsColumns: Bool { false }
+  package var readsAcrossLines: Bool { false }
+  package var precision: String { "high" }
+  package var codeQualityCategory: String? { nil }
+  package var findsSecrets: Bool { false }
+  package var readsHeadFiles: Bool { false }
+  package var explanation: [(label: String, text: String)] { [] }
+  package func configured(by review: ReviewConfig) -> Self { self }
 
   /// Whether `other` is the same kind with the same parameters.
   func isEqual(to other: any RuleKind) -> Bool { (other as? Self) == self }
@@ -72,21 +72,21 @@ extension RuleKind {
 
 /// Every kind a rule pack may name, in the order `paddock rules explain` and error messages list them. A new kind is
 /// one type in `Rules/Kinds/` and one line here.
-public enum RuleKinds {
-  public static let all: [any RuleKind.Type] = [
+package enum RuleKinds {
+  package static let all: [any RuleKind.Type] = [
     PatternKind.self, SecretKind.self, MultiLineKind.self, NewDependencyKind.self, MissingTestsKind.self,
     ProtectedPathsKind.self, ChangeSizeKind.self, DuplicateCodeKind.self, AISignoffKind.self,
   ]
 
   /// The YAML names of every kind.
-  public static var names: [String] { all.map { $0.name } }
+  package static var names: [String] { all.map { $0.name } }
 
   /// The kind named `name` in YAML.
   static func named(_ name: String) -> (any RuleKind.Type)? { all.first { $0.name == name } }
 }
 
 /// A kind's check compiled for one rule, as the engine runs it.
-public struct RuleCheck: Sendable {
+package struct RuleCheck: Sendable {
   let base: any KindCheck
 
   init(_ base: any KindCheck) { self.base = base }

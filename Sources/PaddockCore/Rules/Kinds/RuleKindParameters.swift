@@ -3,7 +3,7 @@ import Yams
 
 /// A rule's `with:` as its kind reads it, with the rule's `pattern`; every problem names the file, the line, the key
 /// and what to write instead.
-public struct RuleKindParameters {
+package struct RuleKindParameters {
   let parser: RulePackParser
   /// The kind's name, for messages.
   let kind: String
