@@ -23,7 +23,7 @@ package struct RuleSet: Sendable {
       if let textFiles, rule.kind.isLineBased, !textFiles.contains(where: scope.applies) { continue }
       compiled.append(try Self.compile(rule, scope: scope))
     }
-    self.init(rules: rules, compiled: compiled)
+    self.init(rules: rules, compiled: compiled, masker: SecretMasker(rules: rules))
   }
 
   /// The rules of `precompiled` that `change` needs: the same set `init(rules:relevantTo:)` compiles, taken from
@@ -39,12 +39,12 @@ package struct RuleSet: Sendable {
       }
       compiled.append(try result.get())
     }
-    self.init(rules: precompiled.rules, compiled: compiled)
+    self.init(rules: precompiled.rules, compiled: compiled, masker: precompiled.masker)
   }
 
-  private init(rules: [Rule], compiled: [CompiledRule]) {
+  private init(rules: [Rule], compiled: [CompiledRule], masker: SecretMasker) {
     self.rules = rules
-    masker = SecretMasker(rules: rules)
+    self.masker = masker
     self.compiled = compiled
     keywords = KeywordIndex(keywords: compiled.map { $0.usesKeywords ? $0.rule.keywords : [] })
     fileKeywords = KeywordIndex(keywords: compiled.map { $0.usesFileKeywords ? $0.rule.keywords : [] })
@@ -209,11 +209,16 @@ package struct PrecompiledRules: Sendable {
   /// Each rule's compiled form or its error, in the order of `rules`.
   let compiled: [Result<CompiledRule, RuleSetError>]
 
+  /// The masker of every secret rule, from the same compiled rules.
+  let masker: SecretMasker
+
   package init(rules: [Rule]) {
     self.rules = rules
-    compiled = rules.map { rule in
+    let compiled = rules.map { rule in
       Result { () throws(RuleSetError) in try RuleSet.compile(rule, scope: try RuleSet.scope(of: rule)) }
     }
+    self.compiled = compiled
+    masker = SecretMasker(zip(rules, compiled).map { ($0, try? $1.get()) })
   }
 }
 

@@ -14,12 +14,20 @@ package struct SecretMasker: Sendable {
 
   /// The secret rules among `rules`; the others are ignored.
   package init(rules: [Rule]) {
-    let secrets = rules.filter { $0.kind.findsSecrets && $0.pattern != nil }
     // Patterns were checked when the packs were read; a rule that still fails to compile cannot match anything.
-    self.rules = secrets.compactMap { try? CompiledRule($0) }
-    keywords = KeywordIndex(keywords: self.rules.map(\.rule.keywords))
-    ruleIDs = Set(secrets.map(\.id))
+    self.init(rules.map { ($0, Self.masks($0) ? try? CompiledRule($0) : nil) })
   }
+
+  /// The secret rules among `rules`, each with its compiled form (nil: it cannot match).
+  init(_ rules: [(rule: Rule, compiled: CompiledRule?)]) {
+    let secrets = rules.filter { Self.masks($0.rule) }
+    self.rules = secrets.compactMap(\.compiled)
+    keywords = KeywordIndex(keywords: self.rules.map(\.rule.keywords))
+    ruleIDs = Set(secrets.map(\.rule.id))
+  }
+
+  /// Whether a rule is one the masker runs.
+  static func masks(_ rule: Rule) -> Bool { rule.kind.findsSecrets && rule.pattern != nil }
 
   /// The byte ranges of `text` that hold a secret, sorted and without overlaps.
   package func secrets(in text: String) -> [Range<Int>] {
