@@ -36,7 +36,7 @@ let package = Package(
       dependencies: ["CRE2"]
     ),
     // Threads for CPU-bound work, SHA-256, signal deferral, child processes, byte buffers and blank trimming, shared
-    // by every Swift module above it.
+    // by the Swift modules above it (PaddockRegex needs none of it).
     .target(name: "PaddockSupport"),
     // HTTP on libcurl (the only module that imports CCurl), its errors and retries, and `JSONValue`.
     .target(
@@ -118,14 +118,17 @@ let package = Package(
       name: "PaddockCoreTests",
       dependencies: [
         "PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet", "PaddockRegex", "PaddockReports",
-        "PaddockFuzzing",
+        "PaddockFuzzing", "PaddockSupport",
         "TestSupport",
       ],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "PaddockCLITests",
-      dependencies: ["PaddockCLI", "PaddockModelReview", "PaddockNet", "TestSupport"]
+      dependencies: [
+        "PaddockCLI", "PaddockCore", "PaddockModelReview", "PaddockNet", "TestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
   ],
   swiftLanguageModes: [.v6],

@@ -79,7 +79,7 @@ extension Paddock.Agents {
         switch format {
         case .text: try writeOut(audit.text)
         case .json: try writeOut(try JSONRenderer.render(audit))
-        case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+        default:
           throw OutputFormat.Unsupported(format: format, menu: .attribution)
         }
       }

@@ -55,7 +55,7 @@ extension Paddock {
                 try channel.write(try stream?.file(file) ?? "")
               }
               if let stream { try channel.write(stream.suffix()) }
-            case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+            default:
               throw OutputFormat.Unsupported(format: format, menu: .attribution)
             }
           }

@@ -66,7 +66,7 @@ extension Paddock {
             text += renderer.render(blame)
           }
           try writeReport(text, to: output.output)
-        case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+        default:
           throw OutputFormat.Unsupported(format: format, menu: .attribution)
         }
       }

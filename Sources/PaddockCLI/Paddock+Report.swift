@@ -155,7 +155,7 @@ struct ReportOptions: ParsableArguments {
     case .csv: table.csv
     case .markdown: table.markdown
     case .html: HTMLReportRenderer.render(html())
-    case .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+    default:
       throw OutputFormat.Unsupported(format: format, menu: .report)
     }
   }
@@ -435,7 +435,7 @@ extension Paddock.Report {
         case .csv: text = report.table.csv
         case .markdown: text = report.table.markdown
         case .html: text = HTMLReportRenderer.render(report)
-        case .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+        default:
           throw OutputFormat.Unsupported(format: format, menu: .report)
         }
         try writeReport(text, to: output)

@@ -39,7 +39,7 @@ extension Paddock {
             }
             out += "\n\(catalogue.allRules.count) rules, \(enabled.count) on (`-` marks a rule that is off)\n"
             try writeOut(out)
-          case .csv, .markdown, .html, .sarif, .github, .rdjson, .rdjsonl, .junit, .codeclimate:
+          default:
             throw OutputFormat.Unsupported(format: format, menu: .attribution)
           }
         }

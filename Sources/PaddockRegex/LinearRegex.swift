@@ -135,28 +135,6 @@ package final class LinearRegex: Sendable {
   }
 }
 
-/// The ranges (UTF-8 byte offsets) of a match and of each of its groups.
-package struct LinearMatch: Sendable, Equatable {
-  /// Group 0 is the whole match; a group that took no part is nil.
-  package let groups: [Range<Int>?]
-
-  /// The whole match.
-  package var range: Range<Int> { groups[0] ?? 0..<0 }
-
-  /// The first capturing group that took part, or the whole match when none did: what a rule reports.
-  package var reported: Range<Int> { groups.dropFirst().lazy.compactMap { $0 }.first ?? range }
-}
-
-/// A pattern RE2 cannot compile.
-package struct LinearRegexError: Error, Sendable, Equatable, CustomStringConvertible {
-  package var pattern: String
-  package var reason: String
-  /// What to do about it.
-  package var hint: String
-
-  package var description: String { "`\(pattern)` is not a valid pattern: \(reason); \(hint)" }
-}
-
 extension String {
   /// The text at UTF-8 byte offsets `range` (clamped to the string); bytes of a character the range splits decode
   /// as U+FFFD.

@@ -13,7 +13,7 @@ extension OutputFormat {
     case .rdjsonl: try ReviewdogRenderer.render(report, lines: true)
     case .junit: JUnitRenderer.render(report)
     case .codeclimate: try CodeClimateRenderer.render(report)
-    case .csv, .html: throw Unsupported(format: self, menu: .review)
+    default: throw Unsupported(format: self, menu: .review)
     }
   }
 

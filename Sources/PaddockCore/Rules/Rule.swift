@@ -78,25 +78,6 @@ package struct Rule: Sendable, Hashable {
   }
 }
 
-/// Parts of a line a pattern rule does not look into.
-package enum IgnoredRegion: String, Sendable, Codable, Hashable, CaseIterable {
-  case comments
-  case strings
-}
-
-/// The file and line that declare a rule.
-package struct RuleSource: Sendable, Hashable, Codable, CustomStringConvertible {
-  package var file: String
-  package var line: Int?
-
-  package init(file: String, line: Int?) {
-    self.file = file
-    self.line = line
-  }
-
-  package var description: String { line.map { "\(file):\($0)" } ?? file }
-}
-
 /// A kind compared and hashed through its own type, so that a rule stays `Hashable`.
 private struct HashableRuleKind: Sendable, Hashable {
   let kind: any RuleKind

@@ -54,7 +54,7 @@ package struct RuleSet: Sendable {
     change.files.filter { !$0.isBinary } + change.intermediate
   }
 
-  fileprivate static func scope(of rule: Rule) throws(RuleSetError) -> FileScope {
+  static func scope(of rule: Rule) throws(RuleSetError) -> FileScope {
     do {
       return try FileScope(rule)
     } catch {
@@ -62,7 +62,7 @@ package struct RuleSet: Sendable {
     }
   }
 
-  fileprivate static func compile(_ rule: Rule, scope: FileScope) throws(RuleSetError) -> CompiledRule {
+  static func compile(_ rule: Rule, scope: FileScope) throws(RuleSetError) -> CompiledRule {
     do {
       return try CompiledRule(rule, scope: scope)
     } catch {
@@ -198,201 +198,5 @@ package struct RuleSet: Sendable {
         file: file, change: change, compiled: compiled[index], everyAuthorship: everyAuthorship)
     }
     return findings
-  }
-}
-
-/// Every enabled rule compiled before the change is known, so that compiling runs beside reading the change;
-/// `RuleSet(_:relevantTo:)` keeps the ones the change needs. A rule that cannot be compiled is the error
-/// `RuleSet(rules:relevantTo:)` would have thrown.
-package struct PrecompiledRules: Sendable {
-  package let rules: [Rule]
-  /// Each rule's compiled form or its error, in the order of `rules`.
-  let compiled: [Result<CompiledRule, RuleSetError>]
-
-  /// The masker of every secret rule, from the same compiled rules.
-  let masker: SecretMasker
-
-  package init(rules: [Rule]) {
-    self.rules = rules
-    let compiled = rules.map { rule in
-      Result { () throws(RuleSetError) in try RuleSet.compile(rule, scope: try RuleSet.scope(of: rule)) }
-    }
-    self.compiled = compiled
-    masker = SecretMasker(zip(rules, compiled).map { ($0, try? $1.get()) })
-  }
-}
-
-/// A rule that could not be compiled.
-package struct RuleSetError: Error, Sendable, CustomStringConvertible {
-  package var rule: String
-  package var source: RuleSource
-  package var problem: String
-
-  package var description: String { "\(source): rule `\(rule)` cannot be used: \(problem)" }
-}
-
-/// The files a rule reads: its languages and path globs.
-struct FileScope: Sendable {
-  let languages: Set<Language>
-  let include: GlobSet
-  let exclude: GlobSet
-
-  init(_ rule: Rule) throws(GlobError) {
-    languages = Set(rule.languages)
-    include = try GlobSet(rule.include)
-    exclude = try GlobSet(rule.exclude)
-  }
-
-  func applies(to file: ReviewFile) -> Bool {
-    if !languages.isEmpty {
-      guard let language = file.language, languages.contains(language) else { return false }
-    }
-    return applies(toPath: file.path)
-  }
-
-  /// The path globs alone, for a path with no text to read (deleted, binary).
-  func applies(toPath path: String) -> Bool {
-    if !include.isEmpty, !include.matches(path) { return false }
-    if exclude.matches(path) { return false }
-    return true
-  }
-}
-
-/// One rule, ready to match.
-final class CompiledRule: Sendable {
-  let rule: Rule
-  let pattern: LinearRegex?
-  let patternNot: LinearRegex?
-  let patternNotBefore: LinearRegex?
-  let patternNotStatement: LinearRegex?
-  let patternNotInFile: LinearRegex?
-  let scope: FileScope
-  /// The kind's check, compiled.
-  let check: any KindCheck
-  /// Whether `pattern` runs on each added line (the kind's reach is `.addedLines`).
-  let isLineRule: Bool
-  /// Whether the kind's check reads each file it applies to (the kind's reach is `.file`).
-  let readsFiles: Bool
-  /// Whether the kind finds secrets.
-  let isSecretRule: Bool
-
-  init(_ rule: Rule, scope: FileScope? = nil) throws {
-    self.rule = rule
-    pattern = try rule.pattern.map { try LinearRegex($0) }
-    patternNot = try rule.patternNot.map { try LinearRegex($0) }
-    patternNotBefore = try rule.patternNotBefore.map { try LinearRegex($0) }
-    patternNotStatement = try rule.patternNotStatement.map { try LinearRegex($0) }
-    patternNotInFile = try rule.patternNotInFile.map { try LinearRegex($0) }
-    self.scope = try scope ?? FileScope(rule)
-    check = try rule.kind.check(for: rule).base
-    isLineRule = rule.kind.reach == .addedLines
-    readsFiles = rule.kind.reach == .file
-    isSecretRule = rule.kind.findsSecrets
-  }
-
-  var usesKeywords: Bool { isLineRule && !rule.keywords.isEmpty }
-  /// Whether the rule reads whole files and only those holding one of its keywords.
-  var usesFileKeywords: Bool { readsFiles && !rule.keywords.isEmpty }
-
-  /// Whether the rule reads this file at all: language and path globs, and what the kind itself reads (the size of
-  /// a change counts code only).
-  func applies(to file: ReviewFile) -> Bool {
-    check.reads(file) && scope.applies(to: file)
-  }
-
-  /// Runs a pattern or secret rule on one added line. The reported range is the first capturing group that took
-  /// part in the match, or the whole match.
-  func match(_ line: AddedLine, in file: ReviewFile, change: ReviewChange, masked: inout [Set<IgnoredRegion>: String])
-    -> Finding?
-  {
-    guard let pattern else { return nil }
-    var subject = line.text
-    if !rule.ignoreIn.isEmpty {
-      if let cached = masked[rule.ignoreIn] {
-        subject = cached
-      } else {
-        let syntax = (file.language ?? .markdown).commentSyntax
-        subject = LineMasker.mask(line.text, syntax: syntax, regions: rule.ignoreIn)
-        masked[rule.ignoreIn] = subject
-      }
-    }
-    guard let match = pattern.firstMatch(in: subject) else { return nil }
-    if let patternNot, patternNot.matches(line.text) { return nil }
-    if let patternNotBefore, let above = file.line(line.number - 1), patternNotBefore.matches(above) { return nil }
-    if let patternNotStatement, patternNotStatement.matches(Statement.text(startingAt: line.number, in: file)) {
-      return nil
-    }
-    let range = Self.trimmingBlanks(match.reported, in: subject)
-    guard let snippet = check.snippet(of: line.text, reported: range) else { return nil }
-    let commit = line.commit.map { change.commits[$0] }
-    var finding = Finding(
-      rule: rule.id, title: rule.title, severity: rule.severity, path: file.path, line: line.number,
-      column: range.lowerBound + 1, endColumn: range.upperBound + 1, authorship: line.authorship,
-      agent: line.agent ?? commit?.agent, commit: commit?.id, message: rule.message, fix: rule.fix, snippet: snippet,
-      fingerprint: Fingerprint.of(rule: rule.id, path: file.path, text: snippet))
-    // The fix replaces the whole match, which may be wider than the reported range; masking keeps byte offsets, so
-    // the match's ranges hold in the line as written.
-    finding.replacement = rule.replacement.flatMap { $0.fixed(line.text, match: match) }
-    return finding
-  }
-}
-
-extension CompiledRule {
-  /// `range` without the blanks (spaces, tabs, line breaks) at its ends: a finding points at code, never at the
-  /// indentation a pattern's `^\s*` took in. A range of blanks only is kept as it is.
-  static func trimmingBlanks(_ range: Range<Int>, in text: String) -> Range<Int> {
-    var text = text
-    return text.withUTF8 { trimmingBlanks(range, inBytes: $0) }
-  }
-
-  static func trimmingBlanks(_ range: Range<Int>, inBytes bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    func isBlank(_ offset: Int) -> Bool {
-      let byte = bytes[offset]
-      return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-    var lower = range.lowerBound
-    var upper = range.upperBound
-    while lower < upper, isBlank(lower) { lower += 1 }
-    while upper > lower, isBlank(upper - 1) { upper -= 1 }
-    return lower < upper ? lower..<upper : range
-  }
-}
-
-/// Shannon entropy and redaction of secrets.
-enum Entropy {
-  /// Bits of Shannon entropy per character.
-  static func shannon(_ text: String) -> Double {
-    guard !text.isEmpty else { return 0 }
-    var counts: [Character: Int] = [:]
-    for character in text { counts[character, default: 0] += 1 }
-    let total = Double(text.count)
-    return counts.values.reduce(0) { sum, count in
-      let p = Double(count) / total
-      return sum - p * log2(p)
-    }
-  }
-
-  /// Keeps the first four characters so a person can tell which key it was, and hides the rest.
-  static func redact(_ secret: String) -> String {
-    secret.count <= 8 ? String(repeating: "*", count: secret.count) : String(secret.prefix(4)) + "****"
-  }
-}
-
-/// Stable fingerprints of findings.
-package enum Fingerprint {
-  /// A 128-bit FNV-1a hash (hex) of the rule, the path and the text with runs of blanks collapsed.
-  package static func of(rule: String, path: String, text: String) -> String {
-    let normalized = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-    return hash([rule, path, normalized].joined(separator: "\u{0}"))
-  }
-
-  static func hash(_ text: String) -> String {
-    var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    var b: UInt64 = 0x8422_2325_cbf2_9ce4
-    for byte in text.utf8 {
-      a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-      b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9_7F4A_7C15
-    }
-    return String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
   }
 }

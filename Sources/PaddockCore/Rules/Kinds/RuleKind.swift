@@ -39,16 +39,6 @@ package protocol RuleKind: Sendable, Hashable {
   func check(for rule: Rule) throws -> RuleCheck
 }
 
-/// What a rule reads, which decides how the engine schedules it.
-package enum RuleReach: Sendable, Hashable {
-  /// `pattern` over each added line, through the keyword index shared by all such rules.
-  case addedLines
-  /// Each file the rule applies to, read by the kind's own check (a manifest, a whole file).
-  case file
-  /// The change as a whole, once.
-  case change
-}
-
 extension RuleKind {
   package static var requiresPattern: Bool { false }
   package static var acceptsReplacement: Bool { false }
@@ -68,52 +58,4 @@ extension RuleKind {
 
   /// Whether `other` is the same kind with the same parameters.
   func isEqual(to other: any RuleKind) -> Bool { (other as? Self) == self }
-}
-
-/// Every kind a rule pack may name, in the order `paddock rules explain` and error messages list them. A new kind is
-/// one type in `Rules/Kinds/` and one line here.
-package enum RuleKinds {
-  package static let all: [any RuleKind.Type] = [
-    PatternKind.self, SecretKind.self, MultiLineKind.self, NewDependencyKind.self, MissingTestsKind.self,
-    ProtectedPathsKind.self, ChangeSizeKind.self, DuplicateCodeKind.self, AISignoffKind.self,
-  ]
-
-  /// The YAML names of every kind.
-  package static var names: [String] { all.map { $0.name } }
-
-  /// The kind named `name` in YAML.
-  static func named(_ name: String) -> (any RuleKind.Type)? { all.first { $0.name == name } }
-}
-
-/// A kind's check compiled for one rule, as the engine runs it.
-package struct RuleCheck: Sendable {
-  let base: any KindCheck
-
-  init(_ base: any KindCheck) { self.base = base }
-}
-
-/// What the engine asks a kind's check. Every requirement has a default that does nothing, so a kind implements only
-/// the part its `reach` uses.
-protocol KindCheck: Sendable {
-  /// The snippet a finding on an added line shows, or nil when the match is not to be reported (a secret's
-  /// placeholder); `range` is the byte range of the match's reported part in `line`.
-  func snippet(of line: String, reported range: Range<Int>) -> String?
-  /// Whether a captured secret passes the kind's own tests; only secret kinds have any.
-  func isReportable(secret: String) -> Bool
-  /// Whether the rule reads `file` at all, beyond its languages and path globs.
-  func reads(_ file: ReviewFile) -> Bool
-  /// The findings of a `.file` kind in one file.
-  func findings(file: ReviewFile, change: ReviewChange, compiled: CompiledRule, everyAuthorship: Bool) -> [Finding]
-  /// The findings of a `.change` kind.
-  func findings(change: ReviewChange, compiled: CompiledRule, everyAuthorship: Bool) -> [Finding]
-}
-
-extension KindCheck {
-  func snippet(of line: String, reported range: Range<Int>) -> String? { line }
-  func isReportable(secret: String) -> Bool { true }
-  func reads(_ file: ReviewFile) -> Bool { true }
-  func findings(file: ReviewFile, change: ReviewChange, compiled: CompiledRule, everyAuthorship: Bool) -> [Finding] {
-    []
-  }
-  func findings(change: ReviewChange, compiled: CompiledRule, everyAuthorship: Bool) -> [Finding] { [] }
 }
