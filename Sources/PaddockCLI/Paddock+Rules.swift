@@ -135,6 +135,8 @@ struct RuleListing: Encodable {
   var patternNotBefore: String?
   var patternNotStatement: String?
   var patternNotInFile: String?
+  /// The template of the rule's mechanical fix, when it has one.
+  var replacement: String?
   var include: [String]
   var exclude: [String]
   var references: [String]
@@ -154,6 +156,7 @@ struct RuleListing: Encodable {
     patternNotBefore = rule.patternNotBefore
     patternNotStatement = rule.patternNotStatement
     patternNotInFile = rule.patternNotInFile
+    replacement = rule.replacement?.template
     include = rule.include
     exclude = rule.exclude
     references = rule.references
@@ -166,7 +169,7 @@ struct RuleListing: Encodable {
     case patternNotBefore = "pattern_not_before"
     case patternNotStatement = "pattern_not_statement"
     case patternNotInFile = "pattern_not_in_file"
-    case include, exclude, references, source
+    case replacement, include, exclude, references, source
   }
 }
 

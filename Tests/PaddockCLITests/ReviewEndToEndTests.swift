@@ -181,6 +181,12 @@ import Testing
     let list = try repository.paddock(["rules", "list"])
     #expect(list.status == 0)
     #expect(list.out.contains("ai-protected-path-unreviewed"))
+    // The JSON listing shows a rule's mechanical fix.
+    let json = try repository.paddock(["rules", "list", "--format", "json"])
+    #expect(json.status == 0)
+    let listed = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]]
+    let yaml = listed?.first { $0["id"] as? String == "python-yaml-unsafe-load" }
+    #expect((yaml?["replacement"] as? String)?.contains("safe_load") == true, "\(String(describing: yaml))")
     let explain = try repository.paddock(["rules", "explain", "ai-signoff"])
     #expect(explain.status == 0)
     #expect(explain.out.contains("Signed-off-by"))
