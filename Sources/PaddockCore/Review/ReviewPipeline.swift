@@ -16,6 +16,8 @@ package struct ReviewPipeline {
   package let files: ConfigFiles?
   /// `files`, or the working tree when nil: where rule files and review instructions are read.
   private let sources: ConfigFiles
+  /// The rules as the first review compiled them, for the pipeline's later reviews (a push of several refs).
+  private let compiledRules = CompiledRulesCache()
 
   /// Loads the rule catalogue the configuration asks for; unknown ids and bad rule files are errors here. Rule
   /// files and the baseline are read from `files`, by default the working tree.
@@ -45,27 +47,28 @@ package struct ReviewPipeline {
   }
 
   /// The change, with every rule compiled on a second thread meanwhile: reading the change leaves a core idle
-  /// (attributing and reading files run on one thread), so compiling costs no time. On one core, nil: the rules
-  /// the change needs are compiled after it, as before.
+  /// (attributing and reading files run on one thread), so compiling costs no time. Later reviews of the same
+  /// pipeline (the other refs of a push) reuse those rules. On one core, and before any review has compiled them,
+  /// nil: the rules the change needs are compiled after it.
   private func changeAndRules(of range: ResolvedRange, timings: inout PhaseTimings) throws -> (
     RangeAttribution, ReviewChange, PrecompiledRules?
   ) {
-    guard Parallel.defaultWorkers > 1 else {
+    let cached = compiledRules.rules.withLock { $0 }
+    guard cached == nil, Parallel.defaultWorkers > 1 else {
       let (attribution, loaded) = try change(of: range, timings: &timings)
-      return (attribution, loaded, nil)
+      return (attribution, loaded, cached)
     }
     var loaded: Result<(RangeAttribution, ReviewChange), any Error> = .failure(CancellationError())
-    let precompiled = Mutex<PrecompiledRules?>(nil)
     Parallel.run(workers: 2) { worker in
       if worker == 0 {
         loaded = Result { try change(of: range, timings: &timings) }
       } else {
         let rules = PrecompiledRules(rules: rules)
-        precompiled.withLock { $0 = rules }
+        compiledRules.rules.withLock { $0 = rules }
       }
     }
     let (attribution, reviewed) = try loaded.get()
-    return (attribution, reviewed, precompiled.withLock { $0 })
+    return (attribution, reviewed, compiledRules.rules.withLock { $0 })
   }
 
   /// Reviews a range. `failOn` can replace the policy's blocking threshold for every authorship. `approvals` are people who approved the whole change (a pull request's
@@ -149,4 +152,9 @@ package struct ReviewPipeline {
     return try Baseline.load(
       data: try sources.read(name), name: sources.name(name), required: config.review.baseline != nil)
   }
+}
+
+/// Rules compiled once and shared by the reviews of one pipeline.
+private final class CompiledRulesCache: Sendable {
+  let rules = Mutex<PrecompiledRules?>(nil)
 }

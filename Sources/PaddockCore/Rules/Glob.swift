@@ -71,24 +71,11 @@ package struct Glob: Sendable {
           fits = false
           break
         }
-        if fits, !inner.isEmpty, !Self.contains(subject, inner) { fits = false }
+        if fits, !inner.isEmpty, !subject.contains(bytes: inner) { fits = false }
         if fits, Self.match(tokens[...], subject) { return true }
       }
       return false
     }
-  }
-
-  /// Whether `needle` occurs in `haystack` (paths are short: a plain scan).
-  private static func contains(_ haystack: Slice<UnsafeBufferPointer<UInt8>>, _ needle: [UInt8]) -> Bool {
-    guard haystack.count >= needle.count else { return false }
-    var start = haystack.startIndex
-    while start + needle.count <= haystack.endIndex {
-      var offset = 0
-      while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-      if offset == needle.count { return true }
-      start += 1
-    }
-    return false
   }
 
   // MARK: Compiling
