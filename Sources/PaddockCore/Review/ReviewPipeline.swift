@@ -26,7 +26,8 @@ package struct ReviewPipeline {
     self.config = config
     self.files = files
     sources = files ?? .directory(repository.workingDirectory ?? FileManager.default.currentDirectoryPath)
-    catalogue = try RuleCatalog.load(config: config, files: sources)
+    // A review never reads the built-in rules' examples.
+    catalogue = try RuleCatalog.load(config: config, files: sources, builtinExamples: false)
     rules = try catalogue.enabledRules(config)
     attributor = try Attributor(repository: repository, config: config)
   }

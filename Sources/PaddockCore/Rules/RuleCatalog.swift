@@ -10,6 +10,9 @@ package struct RuleCatalog: Sendable {
 
   package static let builtin = RuleCatalog(packs: RulePack.builtin)
 
+  /// The built-in packs without their examples: what a review needs, parsed faster.
+  package static let builtinWithoutExamples = RuleCatalog(packs: RulePack.builtinWithoutExamples)
+
   /// Every rule of every pack, enabled or not.
   package var allRules: [Rule] { packs.flatMap(\.rules) }
 
@@ -20,9 +23,12 @@ package struct RuleCatalog: Sendable {
     try load(config: config, files: .directory(root))
   }
 
-  /// The built-in packs and the files under `rules.files`, read from `files` (the working tree, or a commit).
-  package static func load(config: PaddockConfig, files: ConfigFiles) throws -> RuleCatalog {
-    var catalogue = RuleCatalog.builtin
+  /// The built-in packs and the files under `rules.files`, read from `files` (the working tree, or a commit). Without
+  /// `builtinExamples`, the built-in rules come without their examples (a repository's own packs keep theirs).
+  package static func load(config: PaddockConfig, files: ConfigFiles, builtinExamples: Bool = true) throws
+    -> RuleCatalog
+  {
+    var catalogue = builtinExamples ? RuleCatalog.builtin : RuleCatalog.builtinWithoutExamples
     for file in config.review.ruleFiles {
       guard let text = try files.text(file) else {
         throw ConfigError(
