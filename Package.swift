@@ -48,6 +48,14 @@ let package = Package(
       name: "PaddockGit",
       dependencies: ["CLibgit2", "PaddockSupport"]
     ),
+    // The change under review as values, the vocabulary rules check and report in: `ReviewChange` with its files,
+    // added lines, commits and paths, `Authorship`, `FileKind`, `Language` and globs; `Finding` with its severity,
+    // fingerprint, suppression and verdict; and the YAML reading rule packs share with the configuration
+    // (`NodeReader`, `ConfigError`, `ConfigFiles`).
+    .target(
+      name: "PaddockChange",
+      dependencies: ["PaddockGit", "PaddockRegex", "PaddockSupport", .product(name: "Yams", package: "Yams")]
+    ),
     // Attribution, agents, rules, review, configuration, review output, hooks and CI: Swift values in, values out.
     // It knows neither reports nor model review, the modules above it (the model review comes in as a
     // `ModelReviewStep`). What modules offer each other is `package`: nothing outside this package links them.
@@ -55,6 +63,7 @@ let package = Package(
     .target(
       name: "PaddockCore",
       dependencies: [
+        "PaddockChange",
         "PaddockGit",
         "PaddockNet",
         "PaddockRegex",
@@ -67,13 +76,13 @@ let package = Package(
     // tables and HTML page.
     .target(
       name: "PaddockReports",
-      dependencies: ["PaddockCore", "PaddockGit", "PaddockNet", "PaddockRegex", "PaddockSupport"]
+      dependencies: ["PaddockChange", "PaddockCore", "PaddockGit", "PaddockNet", "PaddockRegex", "PaddockSupport"]
     ),
     // Model review: providers and their wire formats, the prompt, the answer cache and the reviewer, which the CLI
     // hands to the core as a `ModelReviewStep`.
     .target(
       name: "PaddockModelReview",
-      dependencies: ["PaddockCore", "PaddockGit", "PaddockNet", "PaddockSupport"]
+      dependencies: ["PaddockChange", "PaddockCore", "PaddockGit", "PaddockNet", "PaddockSupport"]
     ),
     .executableTarget(name: "ResourceEmbedder"),
     .plugin(
@@ -85,6 +94,7 @@ let package = Package(
     .executableTarget(
       name: "PaddockCLI",
       dependencies: [
+        "PaddockChange",
         "PaddockCore",
         "PaddockGit",
         "PaddockModelReview",
@@ -96,7 +106,7 @@ let package = Package(
     // The parsers of untrusted input as fuzz targets, shared by the libFuzzer driver and the regression tests.
     .target(
       name: "PaddockFuzzing",
-      dependencies: ["PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet"]
+      dependencies: ["PaddockChange", "PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet"]
     ),
     // libFuzzer's driver (`Fuzz/run` builds it with -sanitize=fuzzer); built normally, it replays files.
     .executableTarget(
@@ -107,7 +117,7 @@ let package = Package(
     .target(name: "CLibFuzzer"),
     .target(
       name: "TestSupport",
-      dependencies: ["PaddockGit", "PaddockCore", "PaddockNet"],
+      dependencies: ["PaddockChange", "PaddockCore", "PaddockGit", "PaddockNet"],
       path: "Tests/TestSupport"
     ),
     .testTarget(
@@ -117,8 +127,8 @@ let package = Package(
     .testTarget(
       name: "PaddockCoreTests",
       dependencies: [
-        "PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet", "PaddockRegex", "PaddockReports",
-        "PaddockFuzzing", "PaddockSupport",
+        "PaddockChange", "PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet", "PaddockRegex",
+        "PaddockReports", "PaddockFuzzing", "PaddockSupport",
         "TestSupport",
       ],
       exclude: ["Golden", "Fixtures"]
@@ -126,7 +136,7 @@ let package = Package(
     .testTarget(
       name: "PaddockCLITests",
       dependencies: [
-        "PaddockCLI", "PaddockCore", "PaddockModelReview", "PaddockNet", "TestSupport",
+        "PaddockChange", "PaddockCLI", "PaddockCore", "PaddockModelReview", "PaddockNet", "TestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

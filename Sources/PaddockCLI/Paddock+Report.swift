@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PaddockChange
 import PaddockCore
 import PaddockGit
 import PaddockReports

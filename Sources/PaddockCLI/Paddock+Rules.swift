@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PaddockChange
 import PaddockCore
 
 extension Paddock {

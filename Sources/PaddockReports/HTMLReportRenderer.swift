@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 import PaddockCore
 
 /// The sections of an HTML report; any may be absent.

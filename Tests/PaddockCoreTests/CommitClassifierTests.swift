@@ -1,3 +1,4 @@
+import PaddockChange
 import PaddockCore
 import PaddockGit
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 import Testing
 
 @testable import PaddockCore

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 import PaddockGit
 import PaddockSupport
 

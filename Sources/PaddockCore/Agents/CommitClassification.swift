@@ -1,3 +1,4 @@
+import PaddockChange
 import PaddockGit
 
 /// The verdict on one commit: who wrote it, and why we think so.

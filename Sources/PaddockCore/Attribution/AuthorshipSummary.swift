@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Who wrote a group of lines (a hunk, a file, the lines a fix lands on): one authorship when all agree, `mixed`
 /// when they do not, `none` when there are no lines. Encoded as its raw value (`ai`, `mixed`, ...).
 package enum AuthorshipSummary: String, Sendable, Codable, Hashable, CaseIterable {

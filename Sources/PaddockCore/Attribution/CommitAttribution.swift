@@ -1,3 +1,4 @@
+import PaddockChange
 import PaddockGit
 
 /// A commit of the range with its classification.

@@ -1,3 +1,4 @@
+import PaddockChange
 import PaddockGit
 
 /// One added line and who wrote it.

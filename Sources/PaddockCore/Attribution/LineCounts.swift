@@ -1,3 +1,4 @@
+import PaddockChange
 import PaddockGit
 
 /// Counts of added lines by authorship.

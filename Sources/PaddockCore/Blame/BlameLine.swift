@@ -1,3 +1,4 @@
+import PaddockChange
 import PaddockGit
 
 /// One line of `paddock blame`: `git blame` plus who wrote it.

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 import PaddockNet
 
 /// Posts a review's findings to a GitHub pull request: inline comments on added lines, the other findings in the

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Which files a report counts: those matching any `include` glob (all files when there is none) and no
 /// `exclude` glob, and, unless `includesMachineWritten`, no lock file, generated or vendored file (`FileKind`, told
 /// from the path and the repository's `linguist-*` attributes). Globs are matched against repository-relative paths,

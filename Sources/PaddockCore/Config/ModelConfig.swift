@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 import Yams
 
 /// The `model:` section of `.paddock.yml`: which language model reviews which hunks, and what its failures mean.

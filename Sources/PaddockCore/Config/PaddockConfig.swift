@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 import Yams
 
 /// A repository's `.paddock.yml`, as far as attribution is concerned.

@@ -1,3 +1,4 @@
+import PaddockChange
 import Yams
 
 /// The review part of `.paddock.yml`: which rules run, how severe they are, and what blocks.

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 import PaddockGit
 
 /// The pre-push hook as one call: which refs the push carries (git's stdin, or the pre-commit framework's

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Renders `paddock blame` like `git blame`, with an authorship column.
 package struct BlameTextRenderer {
   package var colour: Bool

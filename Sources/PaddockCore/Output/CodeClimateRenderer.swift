@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Renders a review as a GitLab Code Quality report (Code Climate issues). Findings without a file are left out.
 package enum CodeClimateRenderer {
   package static func render(_ report: ReviewReport) throws -> String {

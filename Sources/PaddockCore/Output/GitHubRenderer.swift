@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Renders a review as GitHub Actions workflow commands: one annotation per finding, escaped as the runner
 /// requires. The job summary is the Markdown format, which the CLI appends to `$GITHUB_STEP_SUMMARY`.
 package enum GitHubRenderer {

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Renders a review as GitHub-flavoured Markdown: a pull-request comment or a job summary.
 ///
 /// The first line is a hidden marker so a bot can find and update its own comment; each finding carries its

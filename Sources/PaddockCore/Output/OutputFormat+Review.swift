@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 
 extension OutputFormat {
   /// Renders a review report in this format; throws for a format not on the review menu (csv, html).

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Renders a review for a person at a terminal: each finding with a code frame, then a one-line summary.
 package struct ReviewTextRenderer {
   package var colour: Bool

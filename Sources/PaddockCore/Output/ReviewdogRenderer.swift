@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 
 /// Renders a review in reviewdog's Diagnostic Format: `rdjson` (one document) or `rdjsonl` (a line each).
 /// Findings without a file (about a commit alone) have no place in a diff and are left out.

@@ -1,3 +1,6 @@
+import PaddockChange
+import PaddockSupport
+
 /// Renders a review as SARIF 2.1.0, shaped for GitHub code scanning.
 ///
 /// Every result carries `partialFingerprints.primaryLocationLineHash` (so re-runs do not duplicate alerts), a
@@ -254,12 +257,6 @@ enum SARIF {
   struct Region: Encodable {
     var startLine: Int
     var endLine: Int
-  }
-}
-
-extension String {
-  func leftPadded(_ width: Int, with pad: Character = "0") -> String {
-    count >= width ? self : String(repeating: pad, count: width - count) + self
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 
 /// Fingerprints of findings accepted when a repository adopted Paddock; they are reported as suppressed.
 package struct Baseline: Sendable, Hashable, Codable {

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// What the model found, and the account of how it went.
 package struct ModelReviewResult: Sendable {
   /// The rule id model findings carry.

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 import PaddockGit
 
 /// A language model's review of a change, which `ReviewPipeline` runs after the rules when one is given.

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// What model review did, for every output format: whether the model answered, what it cost, and what was
 /// skipped or rejected.
 package struct ModelReviewSummary: Sendable, Codable, Hashable {

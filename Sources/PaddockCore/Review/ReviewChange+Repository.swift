@@ -1,3 +1,4 @@
+import PaddockChange
 import PaddockGit
 
 extension ReviewChange {

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// What the reviewer decided.
 package struct ReviewOutcome: Sendable, Hashable {
   /// Findings that count, sorted by path and line.

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Which severities block and which warn, per authorship of the lines.
 package struct ReviewPolicy: Sendable, Hashable, Codable {
   /// The lowest severity that blocks, and the lowest that warns; nil means never.

@@ -1,3 +1,4 @@
+import PaddockChange
 import PaddockGit
 
 /// Everything a review found and decided, as the `json` format prints it (schema `paddock.review/1`) and every

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Runs the rules over a change, applies overrides, suppressions, the baseline and the policy, and decides.
 package struct Reviewer: Sendable {
   package let ruleSet: RuleSet

@@ -1,3 +1,4 @@
+import PaddockChange
 import PaddockGit
 
 /// Runs a rule's YAML examples through the same engine as a real review.

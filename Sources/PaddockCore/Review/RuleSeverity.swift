@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// A rule's severity as `.paddock.yml` sets it for some authorship: off, or a severity.
 package enum RuleSeverity: Sendable, Hashable {
   case off

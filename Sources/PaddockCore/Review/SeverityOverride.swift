@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// A rule's severity as `.paddock.yml` sets it, overall or per authorship; nil where it says nothing.
 package struct SeverityOverride: Sendable, Hashable {
   package var all: RuleSeverity?

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Where an example says a finding must be: `⟦` before its first character and `⟧` after its last.
 ///
 /// Lines are 1-based lines of the file at head; columns are 1-based UTF-8 byte columns, the end column just past the

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// A change to a rule's example that must not change its outcome, or that must silence it: the same code with other
 /// line endings, behind multi-byte characters, commented out, inside a string, or laid out as a formatter would.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 import PaddockRegex
 import PaddockSupport
 import Synchronization

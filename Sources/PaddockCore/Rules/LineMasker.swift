@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// Blanks out comments or string literals of one line, keeping every other character where it was.
 ///
 /// Works line by line: a block comment or a multi-line string that began on an earlier line is not

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// One rule of a pack, as its YAML declares it.
 package struct Rule: Sendable, Hashable {
   /// Kebab-case and stable: fingerprints, suppressions and baselines name it.

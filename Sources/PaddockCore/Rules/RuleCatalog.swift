@@ -1,4 +1,5 @@
 import Foundation
+import PaddockChange
 
 /// The built-in packs plus a repository's own, and the rules a configuration switches on.
 package struct RuleCatalog: Sendable {
@@ -44,7 +45,8 @@ package struct RuleCatalog: Sendable {
   package mutating func add(_ pack: RulePack) throws(ConfigError) {
     if let clash = packs.first(where: { $0.id == pack.id }) {
       throw ConfigError(
-        file: pack.file, line: nil, message: "declares pack `\(pack.id)`, which \(clash.file) already declares",
+        file: pack.file, line: nil,
+        message: "declares pack `\(pack.id)`, which \(clash.file) already declares",
         fix: "give the pack its own name")
     }
     for rule in pack.rules {
@@ -64,12 +66,14 @@ package struct RuleCatalog: Sendable {
     let file = config.file ?? PaddockConfig.fileName
     let ruleIDs = allRules.map(\.id)
     let packIDs = packs.map(\.id)
-    func check(_ reference: ReviewConfig.Reference, among ids: [String], what: String, list: String) throws(ConfigError)
+    func check(_ reference: ReviewConfig.Reference, among ids: [String], what: String, list: String)
+      throws(ConfigError)
     {
       guard !ids.contains(reference.id) else { return }
       let hint = suggestion(for: reference.id, among: ids).map { "did you mean `\($0)`? " } ?? ""
       throw ConfigError(
-        file: file, line: reference.line, message: "names \(what) `\(reference.id)`, which does not exist",
+        file: file, line: reference.line,
+        message: "names \(what) `\(reference.id)`, which does not exist",
         fix: hint + "see `\(list)` for the ids")
     }
     for reference in review.disabledPacks {
@@ -83,7 +87,8 @@ package struct RuleCatalog: Sendable {
     let on = Set(review.enabledRules.map(\.id))
     var rules: [Rule] = []
     for pack in packs where !offPacks.contains(pack.id) {
-      for var rule in pack.rules where !off.contains(rule.id) && (rule.enabledByDefault || on.contains(rule.id)) {
+      for var rule in pack.rules
+      where !off.contains(rule.id) && (rule.enabledByDefault || on.contains(rule.id)) {
         rule.kind = rule.kind.configured(by: review)
         rules.append(rule)
       }
@@ -96,7 +101,9 @@ package struct RuleCatalog: Sendable {
     (review.ruleFiles + [review.baseline ?? Baseline.defaultFile]).compactMap { name in
       var path = Substring(name)
       while path.hasPrefix("./") { path = path.dropFirst(2) }
-      guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~"), !path.hasPrefix("../") else { return nil }
+      guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~"), !path.hasPrefix("../") else {
+        return nil
+      }
       // Glob characters in a file name stand for themselves: each goes in a one-character class.
       var glob = ""
       for character in path {
@@ -108,6 +115,7 @@ package struct RuleCatalog: Sendable {
 
   /// Severity overrides keyed by rule id.
   package func severityOverrides(_ config: PaddockConfig) -> [String: SeverityOverride] {
-    Dictionary(config.review.severity.map { ($0.key.id, $0.value) }, uniquingKeysWith: { _, last in last })
+    Dictionary(
+      config.review.severity.map { ($0.key.id, $0.value) }, uniquingKeysWith: { _, last in last })
   }
 }

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// A small change built from a rule's YAML example.
 package struct RuleExample: Sendable, Hashable {
   /// The path of the file holding the added lines; nil picks one from the rule's language.

@@ -1,3 +1,4 @@
+import PaddockChange
 import PaddockRegex
 
 /// Finds what the secret rules would report in any text (an added, removed or context line, a message) and masks

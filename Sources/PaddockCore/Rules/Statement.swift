@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// The statement an added line starts, for `pattern-not-statement`: a call whose arguments run over several lines
 /// is judged whole.
 enum Statement {

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// What `paddock init` sets up in a repository: a `.paddock.yml` fitted to it (the languages it holds, the sensitive
 /// folders it has), the CI file for the host it is on, and the hooks. Pure: paths and remote URLs in, file texts out.
 package struct ProjectSetup: Sendable, Equatable {

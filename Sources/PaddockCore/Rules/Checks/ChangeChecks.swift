@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// What the kinds that judge the change as a whole share: a finding that names the file, line and commit it is about.
 enum ChangeChecks {
   static func finding(

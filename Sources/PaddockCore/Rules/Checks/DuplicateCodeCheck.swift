@@ -1,4 +1,6 @@
 import Foundation
+import PaddockChange
+import PaddockSupport
 
 /// The `duplicate-code` kind: a block of added lines that also stands elsewhere in the change or at head.
 ///

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// `kind: ai-signoff`: an AI commit signed off in an agent's name.
 package struct AISignoffKind: RuleKind, KindCheck {
   package static let name = "ai-signoff"

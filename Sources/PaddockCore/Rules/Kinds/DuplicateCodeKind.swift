@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// `kind: duplicate-code`: a block of added lines that also stands elsewhere (see `DuplicateCodeCheck`).
 package struct DuplicateCodeKind: RuleKind, KindCheck {
   package static let name = "duplicate-code"

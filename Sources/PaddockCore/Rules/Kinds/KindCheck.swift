@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// What the engine asks a kind's check. Every requirement has a default that does nothing, so a kind implements only
 /// the part its `reach` uses.
 protocol KindCheck: Sendable {

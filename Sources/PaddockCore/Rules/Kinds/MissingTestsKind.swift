@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// `kind: missing-tests`: source files of a language changed and no test file of that language did.
 package struct MissingTestsKind: RuleKind {
   package static let name = "missing-tests"

@@ -1,3 +1,5 @@
+import PaddockChange
+
 /// `kind: new-dependency`: a package added to a dependency manifest, named (see `ManifestCheck`).
 package struct NewDependencyKind: RuleKind, KindCheck {
   package static let name = "new-dependency"

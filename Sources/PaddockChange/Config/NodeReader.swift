@@ -3,11 +3,13 @@ import PaddockRegex
 import Yams
 
 /// Reads Yams nodes with errors that point at the line.
-struct NodeReader {
-  let file: String
+package struct NodeReader {
+  package let file: String
+
+  package init(file: String) { self.file = file }
 
   /// Parses YAML text into a node tree; syntax errors name the file and line.
-  static func compose(_ text: String, file: String) throws(ConfigError) -> Node? {
+  package static func compose(_ text: String, file: String) throws(ConfigError) -> Node? {
     do {
       // Values are read as text and converted where they are used, so no scalar needs Yams's tag regexes.
       return try Yams.compose(yaml: text, .basic)
@@ -28,11 +30,11 @@ struct NodeReader {
     }
   }
 
-  func error(_ node: Node, _ message: String, fix: String) -> ConfigError {
+  package func error(_ node: Node, _ message: String, fix: String) -> ConfigError {
     ConfigError(file: file, line: node.mark.map { $0.line }, message: message, fix: fix)
   }
 
-  func mapping(_ node: Node, at place: String) throws -> Node.Mapping {
+  package func mapping(_ node: Node, at place: String) throws -> Node.Mapping {
     guard let mapping = node.mapping else {
       throw error(node, "expects a mapping (`key: value` lines) at \(place)", fix: "indent the keys under it")
     }
@@ -40,7 +42,7 @@ struct NodeReader {
   }
 
   /// A mapping whose keys are all in `allowed`, indexed by key (Yams looks keys up by comparing nodes, one by one).
-  func table(_ node: Node, at place: String, allowed: [String]) throws -> KeyedMapping {
+  package func table(_ node: Node, at place: String, allowed: [String]) throws -> KeyedMapping {
     let mapping = try self.mapping(node, at: place)
     try allowKeys(mapping, allowed, at: place)
     var values: [String: Node] = [:]
@@ -48,35 +50,35 @@ struct NodeReader {
     return KeyedMapping(values: values)
   }
 
-  func sequence(_ node: Node, at place: String) throws -> Node.Sequence {
+  package func sequence(_ node: Node, at place: String) throws -> Node.Sequence {
     guard let sequence = node.sequence else {
       throw error(node, "expects a list at `\(place)`", fix: "write one `- item` per line")
     }
     return sequence
   }
 
-  func string(_ node: Node, at place: String) throws -> String {
+  package func string(_ node: Node, at place: String) throws -> String {
     guard let scalar = node.scalar else {
       throw error(node, "expects a single value at `\(place)`", fix: "write a plain or quoted string")
     }
     return scalar.string
   }
 
-  func int(_ node: Node, at place: String) throws -> Int {
+  package func int(_ node: Node, at place: String) throws -> Int {
     guard let value = node.scalar.flatMap({ Int($0.string) }) else {
       throw error(node, "expects a whole number at `\(place)`", fix: "write a number such as `400`")
     }
     return value
   }
 
-  func double(_ node: Node, at place: String) throws -> Double {
+  package func double(_ node: Node, at place: String) throws -> Double {
     guard let value = node.scalar.flatMap({ Double($0.string) }) else {
       throw error(node, "expects a number at `\(place)`", fix: "write a number such as `3.5`")
     }
     return value
   }
 
-  func bool(_ node: Node, at place: String) throws -> Bool {
+  package func bool(_ node: Node, at place: String) throws -> Bool {
     switch node.scalar?.string.lowercased() {
     case "true", "yes", "on": return true
     case "false", "no", "off": return false
@@ -85,13 +87,13 @@ struct NodeReader {
   }
 
   /// A list of strings; a single string is taken as a list of one.
-  func strings(_ node: Node, at place: String) throws -> [String] {
+  package func strings(_ node: Node, at place: String) throws -> [String] {
     if node.scalar != nil { return [try string(node, at: place)] }
     return try sequence(node, at: place).map { try string($0, at: place) }
   }
 
   /// One of a fixed set of values, with the allowed ones in the fix.
-  func choice<T: RawRepresentable>(_ node: Node, at place: String, of type: T.Type) throws -> T
+  package func choice<T: RawRepresentable>(_ node: Node, at place: String, of type: T.Type) throws -> T
   where T: CaseIterable, T.RawValue == String {
     let text = try string(node, at: place)
     guard let value = T(rawValue: text) else {
@@ -106,7 +108,7 @@ struct NodeReader {
 
   /// Compiles a regular expression or throws an error pointing at its line.
   @discardableResult
-  func regex(_ node: Node, at place: String) throws -> LinearRegex {
+  package func regex(_ node: Node, at place: String) throws -> LinearRegex {
     let pattern = try string(node, at: place)
     do {
       return try LinearRegex(pattern)
@@ -116,7 +118,7 @@ struct NodeReader {
     }
   }
 
-  func allowKeys(_ mapping: Node.Mapping, _ allowed: [String], at place: String) throws {
+  package func allowKeys(_ mapping: Node.Mapping, _ allowed: [String], at place: String) throws {
     for (key, _) in mapping {
       let name = key.string ?? ""
       guard !allowed.contains(name) else { continue }
@@ -128,9 +130,9 @@ struct NodeReader {
 }
 
 /// A YAML mapping's values by key; the first of repeated keys wins, as with `Node.Mapping`.
-struct KeyedMapping {
-  let values: [String: Node]
-  subscript(key: String) -> Node? { values[key] }
+package struct KeyedMapping {
+  package let values: [String: Node]
+  package subscript(key: String) -> Node? { values[key] }
 }
 
 /// The closest of `candidates` to `text`, when it is close enough to be a typo.

@@ -20,7 +20,7 @@ package struct ConfigFiles {
 
   /// The full path of `relative` under `root`, or an error when a symbolic link on the way leads out of `root`.
   /// `relative` has passed `inside(_:describe:)`.
-  static func staysInside(_ root: String, _ relative: String) throws(ConfigError) -> String {
+  package static func staysInside(_ root: String, _ relative: String) throws(ConfigError) -> String {
     let full = (root as NSString).appendingPathComponent(relative)
     let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
     let top = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
@@ -58,10 +58,10 @@ package struct ConfigFiles {
   package func name(_ path: String) -> String { describe(path) }
 
   /// `path` as a plain relative path inside the repository, or an error saying why it is not one.
-  static func inside(_ path: String, describe: (String) -> String) throws(ConfigError) -> String {
+  package static func inside(_ path: String, describe: (String) -> String) throws(ConfigError) -> String {
     func refuse(_ why: String) -> ConfigError {
       ConfigError(
-        file: describe(PaddockConfig.fileName), line: nil, message: "names `\(path)`, \(why)",
+        file: describe(".paddock.yml"), line: nil, message: "names `\(path)`, \(why)",
         fix: "name rule files, review instructions and the baseline by paths inside the repository")
     }
     if path.hasPrefix("/") || path.hasPrefix("~") { throw refuse("which is outside the repository") }
@@ -85,7 +85,7 @@ package struct ConfigFiles {
 
   /// The bytes of the file at `path`, nil when nothing is there. A directory, or a file that cannot be read, is an
   /// error rather than a missing file: ignoring a configuration that is there would drop its policy without a word.
-  static func readFile(atPath path: String) throws(ConfigError) -> Data? {
+  package static func readFile(atPath path: String) throws(ConfigError) -> Data? {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
     if isDirectory.boolValue {
@@ -100,16 +100,10 @@ package struct ConfigFiles {
   }
 
   /// `data` as UTF-8 text, or an error naming `file`.
-  static func utf8(_ data: Data, file: String) throws(ConfigError) -> String {
+  package static func utf8(_ data: Data, file: String) throws(ConfigError) -> String {
     guard let text = String(data: data, encoding: .utf8) else {
       throw ConfigError(file: file, line: nil, message: "is not UTF-8 text", fix: "save the file as UTF-8")
     }
     return text
-  }
-
-  /// `.paddock.yml` from this source; a missing file gives the defaults.
-  package func config() throws -> PaddockConfig {
-    guard let text = try text(PaddockConfig.fileName) else { return PaddockConfig() }
-    return try PaddockConfig.parse(text, file: name(PaddockConfig.fileName))
   }
 }

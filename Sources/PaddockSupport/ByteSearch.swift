@@ -2,7 +2,7 @@ extension Collection where Element == UInt8 {
   /// Whether the bytes hold `needle`, comparing ASCII letters without case when `ignoringASCIICase` (`needle` then
   /// written in lower case). A plain scan: Foundation's string search and the generic `firstRange(of:)` cost more
   /// than the rest of reading a line.
-  func contains(bytes needle: [UInt8], ignoringASCIICase: Bool = false) -> Bool {
+  package func contains(bytes needle: [UInt8], ignoringASCIICase: Bool = false) -> Bool {
     guard let first = needle.first else { return true }
     @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
       ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte

@@ -1,3 +1,5 @@
+import PaddockSupport
+
 /// A path glob as `.gitignore` users expect: `*` within a folder, `**` across folders, `?`, `[abc]`, `{a,b}`.
 ///
 /// A glob without a `/` matches the file name at any depth (`*.pem`); one with a `/` matches the

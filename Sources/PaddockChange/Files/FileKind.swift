@@ -1,3 +1,5 @@
+import PaddockSupport
+
 /// What a file is for: code that people write and review, or text that is prose, data, or written by a tool.
 ///
 /// Told from the path, the first lines (a generator's header) and, when the repository says so in its
