@@ -30,11 +30,11 @@ package struct ChangeSizeKind: RuleKind {
   }
 
   /// The limits of `.paddock.yml` replace the rule's.
-  package func configured(by review: ReviewConfig) -> ChangeSizeKind {
+  package func configured(by settings: KindSettings) -> ChangeSizeKind {
     ChangeSizeKind(
       ChangeSizeLimits(
-        perCommit: review.limits.perCommit ?? limits.perCommit,
-        perChange: review.limits.perChange ?? limits.perChange))
+        perCommit: settings.limits.perCommit ?? limits.perCommit,
+        perChange: settings.limits.perChange ?? limits.perChange))
   }
 
   package func check(for rule: Rule) throws -> RuleCheck { RuleCheck(self) }
@@ -71,28 +71,20 @@ extension ChangeSizeKind: KindCheck {
     }
     // One finding for the change, naming the commits over their limit: one decision for a reviewer.
     let overCommit =
-      limits.perCommit.map { limit in
-        perCommit.sorted { $0.key < $1.key }.filter { $0.value.count > limit }
-      } ?? []
+      limits.perCommit.map { limit in perCommit.sorted { $0.key < $1.key }.filter { $0.value.count > limit } } ?? []
     let overChange = limits.perChange.map { total > $0 } ?? false
-    guard overChange || !overCommit.isEmpty, let located = overCommit.first?.value.first ?? first
-    else { return [] }
+    guard overChange || !overCommit.isEmpty, let located = overCommit.first?.value.first ?? first else { return [] }
     var parts: [String] = []
     if overChange, let limit = limits.perChange {
       parts.append("The change adds \(total) AI-written lines; the limit per change is \(limit).")
     }
     if let limit = limits.perCommit, !overCommit.isEmpty {
-      let named = overCommit.map {
-        "\(change.commits[$0.key].id.abbreviated()) (\($0.value.count))"
-      }
+      let named = overCommit.map { "\(change.commits[$0.key].id.abbreviated()) (\($0.value.count))" }
       parts.append(
-        (overCommit.count == 1
-          ? "Commit \(named[0]) adds" : "Commits \(named.joined(separator: ", ")) each add")
+        (overCommit.count == 1 ? "Commit \(named[0]) adds" : "Commits \(named.joined(separator: ", ")) each add")
           + " more AI-written lines than the limit per commit, \(limit).")
     }
-    let key =
-      (overChange ? ["size:change"] : [])
-      + overCommit.map { "size:commit:\(change.commits[$0.key].summary)" }
+    let key = (overChange ? ["size:change"] : []) + overCommit.map { "size:commit:\(change.commits[$0.key].summary)" }
     return [
       ChangeChecks.finding(
         rule, file: located.0, line: located.1, change: change,

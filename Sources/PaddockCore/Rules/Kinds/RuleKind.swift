@@ -34,7 +34,7 @@ package protocol RuleKind: Sendable, Hashable {
   var explanation: [(label: String, text: String)] { get }
 
   /// The kind as a repository's `.paddock.yml` adjusts it (protected paths, size limits); most kinds are unchanged.
-  func configured(by review: ReviewConfig) -> Self
+  func configured(by settings: KindSettings) -> Self
   /// The kind's check for `rule`, its own regular expressions compiled.
   func check(for rule: Rule) throws -> RuleCheck
 }
@@ -54,7 +54,7 @@ extension RuleKind {
   package var findsSecrets: Bool { false }
   package var readsHeadFiles: Bool { false }
   package var explanation: [(label: String, text: String)] { [] }
-  package func configured(by review: ReviewConfig) -> Self { self }
+  package func configured(by settings: KindSettings) -> Self { self }
 
   /// Whether `other` is the same kind with the same parameters.
   func isEqual(to other: any RuleKind) -> Bool { (other as? Self) == self }
