@@ -56,10 +56,20 @@ let package = Package(
       name: "PaddockChange",
       dependencies: ["PaddockGit", "PaddockRegex", "PaddockSupport", .product(name: "Yams", package: "Yams")]
     ),
-    // Attribution, agents, rules, review, configuration, review output, hooks and CI: Swift values in, values out.
-    // It knows neither reports nor model review, the modules above it (the model review comes in as a
-    // `ModelReviewStep`). What modules offer each other is `package`: nothing outside this package links them.
-    // The rule packs in rules/ and the hook scripts in hooks/ are compiled in by the EmbedResources plugin.
+    // Rules: the rule model, its kinds and their checks, the YAML packs (rules/*.yml compiled in by the
+    // EmbedResources plugin), the catalogue and the compiled `RuleSet` that evaluates a `ReviewChange`. It knows no
+    // configuration: the core hands the kinds `KindSettings` read from `.paddock.yml`.
+    .target(
+      name: "PaddockRules",
+      dependencies: [
+        "PaddockChange", "PaddockGit", "PaddockRegex", "PaddockSupport", .product(name: "Yams", package: "Yams"),
+      ],
+      plugins: ["EmbedResources"]
+    ),
+    // Attribution, agents, review, configuration (which rules it switches on), review output, hooks and CI: Swift
+    // values in, values out. It knows neither reports nor model review, the modules above it (the model review comes
+    // in as a `ModelReviewStep`). What modules offer each other is `package`: nothing outside this package links
+    // them. The hook scripts in hooks/ are compiled in by the EmbedResources plugin.
     .target(
       name: "PaddockCore",
       dependencies: [
@@ -67,6 +77,7 @@ let package = Package(
         "PaddockGit",
         "PaddockNet",
         "PaddockRegex",
+        "PaddockRules",
         "PaddockSupport",
         .product(name: "Yams", package: "Yams"),
       ],
@@ -82,7 +93,7 @@ let package = Package(
     // hands to the core as a `ModelReviewStep`.
     .target(
       name: "PaddockModelReview",
-      dependencies: ["PaddockChange", "PaddockCore", "PaddockGit", "PaddockNet", "PaddockSupport"]
+      dependencies: ["PaddockChange", "PaddockCore", "PaddockGit", "PaddockNet", "PaddockRules", "PaddockSupport"]
     ),
     .executableTarget(name: "ResourceEmbedder"),
     .plugin(
@@ -100,13 +111,14 @@ let package = Package(
         "PaddockModelReview",
         "PaddockNet",
         "PaddockReports",
+        "PaddockRules",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // The parsers of untrusted input as fuzz targets, shared by the libFuzzer driver and the regression tests.
     .target(
       name: "PaddockFuzzing",
-      dependencies: ["PaddockChange", "PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet"]
+      dependencies: ["PaddockChange", "PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet", "PaddockRules"]
     ),
     // libFuzzer's driver (`Fuzz/run` builds it with -sanitize=fuzzer); built normally, it replays files.
     .executableTarget(
@@ -128,7 +140,7 @@ let package = Package(
       name: "PaddockCoreTests",
       dependencies: [
         "PaddockChange", "PaddockCore", "PaddockGit", "PaddockModelReview", "PaddockNet", "PaddockRegex",
-        "PaddockReports", "PaddockFuzzing", "PaddockSupport",
+        "PaddockReports", "PaddockRules", "PaddockFuzzing", "PaddockSupport",
         "TestSupport",
       ],
       exclude: ["Golden", "Fixtures"]

@@ -1,8 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the YAML rule packs in `rules/` and the git hook scripts in `hooks/` into the target as Swift string
-/// literals, so an installed `paddock` carries its built-in rules and the hooks it installs with it.
+/// Compiles the YAML rule packs in `rules/` (into PaddockRules) and the git hook scripts in `hooks/` (into
+/// PaddockCore) as Swift string literals, so an installed `paddock` carries its built-in rules and the hooks it
+/// installs with it.
 @main
 struct EmbedResources: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -22,13 +23,31 @@ struct EmbedResources: BuildToolPlugin {
         outputFiles: [outputFile]
       )
     }
-    return [
-      try embed(folder: "rules", variable: "embeddedRulePacks", output: "EmbeddedRulePacks.swift") {
-        $0.hasSuffix(".yml") || $0.hasSuffix(".yaml")
-      },
-      try embed(folder: "hooks", variable: "embeddedHooks", output: "EmbeddedHooks.swift") {
-        !$0.hasSuffix(".md")
-      },
-    ]
+    // Each folder goes into the one module that reads it.
+    switch target.name {
+    case "PaddockRules":
+      return [
+        try embed(folder: "rules", variable: "embeddedRulePacks", output: "EmbeddedRulePacks.swift") {
+          $0.hasSuffix(".yml") || $0.hasSuffix(".yaml")
+        }
+      ]
+    case "PaddockCore":
+      return [
+        try embed(folder: "hooks", variable: "embeddedHooks", output: "EmbeddedHooks.swift") {
+          !$0.hasSuffix(".md")
+        }
+      ]
+    default:
+      throw EmbedError(target: target.name)
+    }
+  }
+}
+
+/// The plugin applied to a target it has nothing for.
+struct EmbedError: Error, CustomStringConvertible {
+  var target: String
+  var description: String {
+    "EmbedResources embeds rules/ into PaddockRules and hooks/ into PaddockCore; \(target) has neither: "
+      + "remove the plugin from it in Package.swift, or add its folder to the plugin"
   }
 }

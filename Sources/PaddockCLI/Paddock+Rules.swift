@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PaddockChange
 import PaddockCore
+import PaddockRules
 
 extension Paddock {
   struct Rules: ParsableCommand {

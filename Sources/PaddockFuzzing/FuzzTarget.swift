@@ -4,6 +4,7 @@ import PaddockCore
 import PaddockGit
 import PaddockModelReview
 import PaddockNet
+import PaddockRules
 import Synchronization
 
 /// The parsers that read untrusted bytes, each as a fuzz target: a function of arbitrary input that must not crash,

@@ -1,6 +1,7 @@
 import Foundation
 import PaddockChange
 import PaddockCore
+import PaddockRules
 import PaddockSupport
 
 /// One request to a model: the conversation, the JSON schema of the answer, and limits.

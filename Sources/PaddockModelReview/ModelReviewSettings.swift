@@ -3,6 +3,7 @@ import PaddockChange
 import PaddockCore
 import PaddockGit
 import PaddockNet
+import PaddockRules
 
 /// Model review as one run asks for it: the configuration (with command-line overrides applied), the deadline,
 /// and where keys come from.

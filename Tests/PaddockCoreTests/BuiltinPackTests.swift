@@ -1,4 +1,5 @@
 import PaddockCore
+import PaddockRules
 import Testing
 
 /// A review parses the built-in packs without their examples; that must give the same rules.

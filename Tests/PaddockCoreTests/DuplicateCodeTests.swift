@@ -1,4 +1,5 @@
 import PaddockCore
+import PaddockRules
 import Testing
 
 /// The built-in `duplicate-code` rule on the kinds of copy found in beads and sentry-mcp: what a reviewer would want

@@ -2,6 +2,7 @@ import TestSupport
 import Testing
 
 @testable import PaddockCore
+@testable import PaddockRules
 
 /// The keyword automaton against the obvious answer: does the lower-cased line contain the keyword?
 @Suite struct KeywordIndexTests {

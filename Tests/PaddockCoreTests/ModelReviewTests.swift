@@ -3,6 +3,7 @@ import PaddockChange
 import PaddockCore
 import PaddockGit
 import PaddockModelReview
+import PaddockRules
 import PaddockSupport
 import TestSupport
 import Testing

@@ -1,5 +1,6 @@
 import PaddockChange
 import PaddockCore
+import PaddockRules
 import Testing
 
 /// The `multi-line` kind: a pattern over lines joined by line breaks, `then`, `inside`, and their errors.

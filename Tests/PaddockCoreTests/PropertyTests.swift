@@ -3,6 +3,7 @@ import PaddockChange
 import PaddockCore
 import PaddockGit
 import PaddockNet
+import PaddockRules
 import TestSupport
 import Testing
 

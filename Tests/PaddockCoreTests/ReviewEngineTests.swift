@@ -1,6 +1,7 @@
 import PaddockChange
 import PaddockCore
 import PaddockGit
+import PaddockRules
 import TestSupport
 import Testing
 

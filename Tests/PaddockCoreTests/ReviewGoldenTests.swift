@@ -4,6 +4,7 @@ import PaddockCore
 import PaddockGit
 import PaddockModelReview
 import PaddockNet
+import PaddockRules
 import TestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import PaddockChange
 import PaddockCore
+import PaddockRules
 import Testing
 
 /// Bad rule files and bad configuration name the file, the line and the fix.

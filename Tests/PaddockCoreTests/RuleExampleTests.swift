@@ -1,5 +1,6 @@
 import PaddockChange
 import PaddockCore
+import PaddockRules
 import Testing
 
 /// Every built-in rule proven by its own examples; a rule without both kinds of example fails.

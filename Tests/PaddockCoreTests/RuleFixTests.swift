@@ -6,6 +6,7 @@ import TestSupport
 import Testing
 
 @testable import PaddockCore
+@testable import PaddockRules
 
 /// A pattern rule's `replacement:` from its pack to the finding and the GitHub suggestion a reviewer applies.
 @Suite struct RuleFixTests {

@@ -2,6 +2,7 @@ import Foundation
 import PaddockChange
 import PaddockCore
 import PaddockGit
+import PaddockRules
 import Testing
 
 /// Renderers ask a rule's kind what they need; a rule's id or kind name does not decide it.

@@ -5,6 +5,7 @@ import TestSupport
 import Testing
 
 @testable import PaddockCore
+@testable import PaddockRules
 
 /// A kind defined here, outside the registry: the engine, the explainer and the renderers learn everything about it
 /// from the type, so a new kind needs no change to any of them.

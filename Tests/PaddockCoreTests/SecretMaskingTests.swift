@@ -1,6 +1,7 @@
 import PaddockChange
 import PaddockCore
 import PaddockModelReview
+import PaddockRules
 import Testing
 
 /// Secrets are masked wherever they are shown or sent: every secret on a line, in any finding's snippet, in the

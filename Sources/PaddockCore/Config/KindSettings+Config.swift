@@ -1,3 +1,5 @@
+import PaddockRules
+
 extension KindSettings {
   /// The settings of `review`: its protected paths plus the files that configure Paddock (its rule packs and
   /// baseline), and its limits.

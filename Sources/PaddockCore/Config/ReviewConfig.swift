@@ -1,4 +1,5 @@
 import PaddockChange
+import PaddockRules
 import Yams
 
 /// The review part of `.paddock.yml`: which rules run, how severe they are, and what blocks.

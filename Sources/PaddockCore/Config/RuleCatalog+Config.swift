@@ -1,4 +1,5 @@
 import PaddockChange
+import PaddockRules
 
 /// The catalogue as `.paddock.yml` shapes it: the repository's rule files added, the rules it switches on with its
 /// protected paths and limits applied, and its severity overrides.

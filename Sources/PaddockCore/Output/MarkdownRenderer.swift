@@ -1,4 +1,5 @@
 import PaddockChange
+import PaddockRules
 
 /// Renders a review as GitHub-flavoured Markdown: a pull-request comment or a job summary.
 ///

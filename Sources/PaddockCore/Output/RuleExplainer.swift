@@ -1,4 +1,5 @@
 import Foundation
+import PaddockRules
 
 /// Describes one rule in full for `paddock rules explain`.
 package enum RuleExplainer {

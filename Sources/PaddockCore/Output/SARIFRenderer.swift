@@ -1,4 +1,5 @@
 import PaddockChange
+import PaddockRules
 import PaddockSupport
 
 /// Renders a review as SARIF 2.1.0, shaped for GitHub code scanning.

@@ -1,6 +1,7 @@
 import Foundation
 import PaddockChange
 import PaddockGit
+import PaddockRules
 
 /// A language model's review of a change, which `ReviewPipeline` runs after the rules when one is given.
 ///

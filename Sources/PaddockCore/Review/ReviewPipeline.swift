@@ -1,6 +1,7 @@
 import Foundation
 import PaddockChange
 import PaddockGit
+import PaddockRules
 import PaddockSupport
 import Synchronization
 

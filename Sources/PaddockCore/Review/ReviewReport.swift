@@ -1,5 +1,6 @@
 import PaddockChange
 import PaddockGit
+import PaddockRules
 
 /// Everything a review found and decided, as the `json` format prints it (schema `paddock.review/1`) and every
 /// other format renders it.

@@ -1,4 +1,5 @@
 import PaddockChange
+import PaddockRules
 
 /// Runs the rules over a change, applies overrides, suppressions, the baseline and the policy, and decides.
 package struct Reviewer: Sendable {

@@ -25,7 +25,7 @@ package enum RuleExampleRunner {
   }
 
   /// Every example of `rule`; a rule without both kinds of example gets a failed result for the missing kind.
-  package static func run(_ rule: Rule, classifier: CommitClassifier) -> [Result] {
+  package static func run(_ rule: Rule, classifier: some ExampleClassifier) -> [Result] {
     var results: [Result] = []
     for (expectation, examples) in [(Result.Expectation.fire, rule.examples.fire), (.quiet, rule.examples.quiet)] {
       if examples.isEmpty {
@@ -214,7 +214,9 @@ package enum RuleExampleRunner {
 
   /// The findings `rule` reports on the change an example describes.
   /// With `crlf`, every file is written with `\r\n` line endings and split again as a file read from git is.
-  package static func evaluate(_ rule: Rule, on example: RuleExample, classifier: CommitClassifier, crlf: Bool = false)
+  package static func evaluate(
+    _ rule: Rule, on example: RuleExample, classifier: some ExampleClassifier, crlf: Bool = false
+  )
     -> [Finding]
   {
     guard let ruleSet = try? RuleSet(rules: [rule]) else { return [] }
@@ -222,7 +224,7 @@ package enum RuleExampleRunner {
   }
 
   /// Builds the change: one commit adding the example's lines (after its context) and its other files.
-  static func change(for example: RuleExample, rule: Rule, classifier: CommitClassifier, crlf: Bool = false)
+  static func change(for example: RuleExample, rule: Rule, classifier: some ExampleClassifier, crlf: Bool = false)
     -> ReviewChange
   {
     // The lines of a file as the review reads them from its bytes; with CRLF endings, through the same splitting.
@@ -239,11 +241,11 @@ package enum RuleExampleRunner {
     let commit = Commit(
       id: .zero, parents: [], author: author, committer: author, message: message,
       trailers: Trailer.parse(message), tree: .zero)
-    let classification = classifier.classify(commit)
+    let classification = classifier.classifyExample(commit)
     let reviewCommit = ReviewCommit(
       id: .zero, summary: commit.summary, author: "Example Person <person@example.com>",
       authorship: example.authorship, agent: classification.agent,
-      humanReviewers: classification.review.map(\.text),
+      humanReviewers: classification.review,
       agentSignoffs: commit.trailers.filter { $0.key.lowercased() == "signed-off-by" }.map(\.value).filter {
         classifier.isAgentIdentity($0)
       }, refusedReviews: classification.refusedReview)

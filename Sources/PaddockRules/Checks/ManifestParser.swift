@@ -9,8 +9,8 @@ import Synchronization
 /// Covers SwiftPM (`Package.swift`), npm (`package.json`), PyPI (`requirements*.txt`, `pyproject.toml`,
 /// `Pipfile`), Cargo (`Cargo.toml`), Go (`go.mod`), Maven (`pom.xml`) and Gradle (`build.gradle`, `.kts`).
 /// It is a line reader, not a full parser: it names what a reviewer would name from the diff.
-enum ManifestParser {
-  enum Ecosystem: String {
+package enum ManifestParser {
+  package enum Ecosystem: String {
     case swiftpm = "SwiftPM"
     case npm
     case pypi = "PyPI"
@@ -20,7 +20,7 @@ enum ManifestParser {
     case gradle = "Gradle"
   }
 
-  static func ecosystem(of path: String) -> Ecosystem? {
+  package static func ecosystem(of path: String) -> Ecosystem? {
     let name = path.split(separator: "/").last.map(String.init) ?? path
     switch name {
     case "Package.swift": return .swiftpm
@@ -37,7 +37,7 @@ enum ManifestParser {
     }
   }
 
-  static func isManifest(_ path: String) -> Bool { ecosystem(of: path) != nil }
+  package static func isManifest(_ path: String) -> Bool { ecosystem(of: path) != nil }
 
   /// The package declared on line `index` (0-based) of `lines`, if that line declares one. A Go requirement marked
   /// `// indirect` counts only with `indirect`: it is already in the build, but nobody chose it.
@@ -128,7 +128,7 @@ enum ManifestParser {
 
   /// Every package the manifest declares, indirect Go requirements included, for telling an added package from a
   /// changed version or one already in the build.
-  static func packages(in lines: [String], path: String) -> Set<String> {
+  package static func packages(in lines: [String], path: String) -> Set<String> {
     Set(lines.indices.compactMap { package(at: $0, in: lines, path: path, indirect: true) })
   }
 
