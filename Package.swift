@@ -129,7 +129,7 @@ let package = Package(
     .target(name: "CLibFuzzer"),
     .target(
       name: "TestSupport",
-      dependencies: ["PaddockChange", "PaddockCore", "PaddockGit", "PaddockNet"],
+      dependencies: ["PaddockGit", "PaddockCore", "PaddockNet"],
       path: "Tests/TestSupport"
     ),
     .testTarget(
@@ -148,7 +148,7 @@ let package = Package(
     .testTarget(
       name: "PaddockCLITests",
       dependencies: [
-        "PaddockChange", "PaddockCLI", "PaddockCore", "PaddockModelReview", "PaddockNet", "TestSupport",
+        "PaddockCLI", "PaddockCore", "PaddockModelReview", "PaddockNet", "TestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
