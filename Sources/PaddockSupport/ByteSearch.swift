@@ -1,7 +1,9 @@
 extension Collection where Element == UInt8 {
   /// Whether the bytes hold `needle`, comparing ASCII letters without case when `ignoringASCIICase` (`needle` then
   /// written in lower case). A plain scan: Foundation's string search and the generic `firstRange(of:)` cost more
-  /// than the rest of reading a line.
+  /// than the rest of reading a line. Inlinable, so each caller gets it specialised for its collection: called
+  /// through the generic entry point from another module, it costs more than the search.
+  @inlinable
   package func contains(bytes needle: [UInt8], ignoringASCIICase: Bool = false) -> Bool {
     guard let first = needle.first else { return true }
     @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
