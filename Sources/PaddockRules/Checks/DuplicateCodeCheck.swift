@@ -14,37 +14,70 @@ enum DuplicateCodeCheck {
     var line: Int32
   }
 
-  /// Every window's locations by hash, as linked lists in one flat array: no array per hash.
+  /// Every window's locations by hash, as linked lists in one flat array: no array per hash, and one dictionary
+  /// look-up per window.
   private struct WindowIndex {
-    /// Per hash, its first and last entries; entries chain forwards in insertion order, so a search stops at the
-    /// first accepted location instead of walking the whole chain (a file of one repeated line has one chain).
-    private var chains: [Int: (first: Int32, last: Int32)] = [:]
-    private var entries: [(location: Location, next: Int32)] = []
+    /// A hash's first and last entries, and the first few distinct files it stands in (enough to tell an idiom
+    /// without walking the chain). Entries chain forwards in insertion order, so a search stops at the first
+    /// accepted location instead of walking the whole chain (a file of one repeated line has one chain).
+    private struct Chain {
+      var first: Int32
+      var last: Int32
+      /// Up to `idiomFiles + 1` files, in `fileCount` of these slots.
+      var files: (Int32, Int32, Int32, Int32)
+      var fileCount: Int32
 
-    mutating func insert(_ hash: Int, _ location: Location) {
-      if let known = files[hash] {
-        if known.count <= DuplicateCodeCheck.idiomFiles, !known.contains(location.file) {
-          files[hash]?.append(location.file)
-        }
-      } else {
-        files[hash] = [location.file]
+      init(entry: Int32, file: Int32) {
+        first = entry
+        last = entry
+        files = (file, -1, -1, -1)
+        fileCount = 1
       }
-      let position = Int32(entries.count)
-      entries.append((location, -1))
-      if let chain = chains[hash] {
-        entries[Int(chain.last)].next = position
-        chains[hash] = (chain.first, position)
-      } else {
-        chains[hash] = (position, position)
+
+      func file(_ slot: Int32) -> Int32 {
+        switch slot {
+        case 0: files.0
+        case 1: files.1
+        case 2: files.2
+        default: files.3
+        }
+      }
+
+      mutating func add(_ file: Int32) {
+        guard fileCount < 4, !(0..<fileCount).contains(where: { self.file($0) == file }) else { return }
+        switch fileCount {
+        case 1: files.1 = file
+        case 2: files.2 = file
+        default: files.3 = file
+        }
+        fileCount += 1
       }
     }
 
-    /// Per hash, the first few distinct files it stands in: enough to tell an idiom, without walking a chain.
-    private var files: [Int: [Int32]] = [:]
+    private var chains: [Int: Chain] = [:]
+    private var entries: [(location: Location, next: Int32)] = []
+
+    init(capacity: Int) {
+      chains.reserveCapacity(capacity)
+      entries.reserveCapacity(capacity)
+    }
+
+    mutating func insert(_ hash: Int, _ location: Location) {
+      let position = Int32(entries.count)
+      entries.append((location, -1))
+      if let index = chains.index(forKey: hash) {
+        entries[Int(chains.values[index].last)].next = position
+        chains.values[index].last = position
+        chains.values[index].add(location.file)
+      } else {
+        chains[hash] = Chain(entry: position, file: location.file)
+      }
+    }
 
     /// Whether locations with this hash stand in at least `idiomFiles` files other than `file`.
     func isIdiom(_ hash: Int, outside file: Int32) -> Bool {
-      (files[hash] ?? []).lazy.filter { $0 != file }.count >= DuplicateCodeCheck.idiomFiles
+      guard let chain = chains[hash] else { return false }
+      return (0..<chain.fileCount).count { chain.file($0) != file } >= DuplicateCodeCheck.idiomFiles
     }
 
     /// The earliest-inserted location with this hash that passes `accept`.
@@ -86,7 +119,13 @@ enum DuplicateCodeCheck {
     var paths: [String] = []
     var isTest: [Bool] = []
     var fileNumbers: [String: Int32] = [:]
-    var index = WindowIndex()
+    // About one window per line of code, at most.
+    var lineCount = 0
+    for file in change.files where !file.isBinary && file.kind.isCode {
+      lineCount += file.content?.count ?? file.added.count
+    }
+    for file in change.headFiles where file.kind.isCode { lineCount += file.lines.count }
+    var index = WindowIndex(capacity: lineCount)
     // Per changed file, its significant lines: read over the whole file, so a run of added lines inside an import
     // block is known to be one.
     var significantByFile: [Int32: [Significant]] = [:]
@@ -95,7 +134,7 @@ enum DuplicateCodeCheck {
       paths.append(path)
       isTest.append(kind == .test)
       fileNumbers[path] = fileNumbers[path] ?? file
-      let significant = significantLines(lines.enumerated().map { ($0.offset + 1, $0.element) })
+      let significant = significantLines(lines, firstLine: 1)
       forEachWindow(significant, size: minLines) { hash, start, _ in
         index.insert(hash, Location(file: file, line: Int32(start)))
       }
@@ -133,7 +172,7 @@ enum DuplicateCodeCheck {
         let last = first + run.count - 1
         let significant =
           file.content == nil
-          ? significantLines(run.map { ($0.number, $0.text) })
+          ? significantLines(run.lazy.map(\.text), firstLine: first)
           : Array(wholeFile[lowerBound(wholeFile, first)...].prefix { $0.line <= last })
         // Overlapping or touching duplicated windows make one span, reported once.
         var spans: [(start: Int, end: Int, other: Location)] = []
@@ -211,15 +250,16 @@ enum DuplicateCodeCheck {
     case braced
   }
 
-  /// Lines worth comparing, as (line number, hash of the trimmed text): not blank, not shorter than four
-  /// characters, not a comment, and not an import, single-line or a block of them. Works on UTF-8 bytes: this runs
-  /// over every line at head.
-  private static func significantLines(_ lines: [(Int, String)]) -> [Significant] {
+  /// Lines worth comparing (`lines` numbered from `firstLine`), with the hash of their trimmed text: not blank, not
+  /// shorter than four characters, not a comment, and not an import, single-line or a block of them. Works on UTF-8
+  /// bytes: this runs over every line at head.
+  private static func significantLines(_ lines: some Collection<String>, firstLine: Int) -> [Significant] {
     var result: [Significant] = []
     result.reserveCapacity(lines.count)
     var block = ImportBlock.none
-    for (number, text) in lines {
-      var text = text
+    for (offset, line) in lines.enumerated() {
+      let number = firstLine + offset
+      var text = line
       let hash: (Int, Int, Bool)? = text.withUTF8 { bytes in
         var start = 0
         var end = bytes.count
