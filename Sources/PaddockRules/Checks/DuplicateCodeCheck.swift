@@ -280,9 +280,7 @@ enum DuplicateCodeCheck {
         guard trimmed.count >= 4 else { return nil }
         for prefix in skippedPrefixes where trimmed.starts(with: prefix) { return nil }
         if isRequire(trimmed) { return nil }
-        var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(trimmed))
-        return (hasher.finalize(), trimmed.count, isStatement(trimmed))
+        return (lineHash(trimmed), trimmed.count, isStatement(trimmed))
       }
       if let (hash, length, statement) = hash {
         result.append(Significant(line: number, hash: hash, length: length, isStatement: statement))
@@ -369,9 +367,26 @@ enum DuplicateCodeCheck {
         statements += (lines[start + size - 1].isStatement ? 1 : 0) - (lines[start - 1].isStatement ? 1 : 0)
       }
       guard length >= size * minAverageLength, statements * 2 >= size else { continue }
-      var hasher = Hasher()
-      for offset in 0..<size { hasher.combine(lines[start + offset].hash) }
-      body(hasher.finalize(), lines[start].line, lines[start + size - 1].line)
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for offset in 0..<size { hash = mix(hash ^ UInt64(bitPattern: Int64(lines[start + offset].hash))) }
+      body(Int(Int64(bitPattern: hash)), lines[start].line, lines[start + size - 1].line)
     }
+  }
+
+  /// A line's hash: FNV-1a over its bytes, then `mix`. Cheaper per line than a seeded `Hasher`, which this runs
+  /// for every line at head and every window of them; only equal text has to hash equal, and 64 bits keep
+  /// different blocks apart.
+  private static func lineHash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return Int(Int64(bitPattern: mix(hash)))
+  }
+
+  /// SplitMix64's finaliser: spreads every input bit over the whole result.
+  private static func mix(_ value: UInt64) -> UInt64 {
+    var z = value &+ 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }
