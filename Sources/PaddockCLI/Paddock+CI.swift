@@ -76,6 +76,7 @@ extension Paddock {
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
+      ReviewPipeline.prepare()
       var status: Int32 = 0
       try reportingErrors {
         var input = CIRun.Input(

@@ -120,6 +120,7 @@ extension Paddock.Hook {
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
+      ReviewPipeline.prepare()
       var status: Int32 = 0
       try reportingErrors {
         let environment = ProcessInfo.processInfo.environment

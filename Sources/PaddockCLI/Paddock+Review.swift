@@ -50,6 +50,7 @@ extension Paddock {
     }
 
     func run() throws {
+      ReviewPipeline.prepare()
       var verdict = Verdict.pass
       try reportingErrors {
         var clock = PhaseTimings()

@@ -14,6 +14,12 @@ package struct RuleCatalog: Sendable {
   /// The built-in packs without their examples: what a review needs, parsed faster.
   package static let builtinWithoutExamples = RuleCatalog(packs: RulePack.builtinWithoutExamples)
 
+  /// Starts parsing the built-in packs without their examples on a thread of its own and returns at once. Whoever
+  /// reads `builtinWithoutExamples` first waits for that parse instead of starting another.
+  package static func prepareBuiltinWithoutExamples() {
+    Thread.detachNewThread { _ = builtinWithoutExamples }
+  }
+
   /// Every rule of every pack, enabled or not.
   package var allRules: [Rule] { packs.flatMap(\.rules) }
 

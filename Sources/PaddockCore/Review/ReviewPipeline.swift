@@ -21,6 +21,12 @@ package struct ReviewPipeline {
   /// The rules as the first review compiled them, for the pipeline's later reviews (a push of several refs).
   private let compiledRules = CompiledRulesCache()
 
+  /// Starts what every review begins with, parsing the built-in rule packs, on a thread of its own: a command that
+  /// calls this before it opens the repository and reads the configuration finds the packs parsed by then.
+  package static func prepare() {
+    RuleCatalog.prepareBuiltinWithoutExamples()
+  }
+
   /// Loads the rule catalogue the configuration asks for; unknown ids and bad rule files are errors here. Rule
   /// files and the baseline are read from `files`, by default the working tree.
   package init(repository: Repository, config: PaddockConfig, files: ConfigFiles? = nil) throws {
@@ -28,10 +34,24 @@ package struct ReviewPipeline {
     self.config = config
     self.files = files
     sources = files ?? .directory(repository.workingDirectory ?? FileManager.default.currentDirectoryPath)
-    // A review never reads the built-in rules' examples.
-    catalogue = try RuleCatalog.load(config: config, files: sources, builtinExamples: false)
-    rules = try catalogue.enabledRules(config)
-    attributor = try Attributor(repository: repository, config: config)
+    // The agent catalogue compiles on a second thread while the rule packs are read: every run waits for both.
+    // (The attributor only keeps the repository; this thread alone reads through it.)
+    let sources = sources
+    var loaded: Result<(RuleCatalog, [Rule]), any Error> = .failure(CancellationError())
+    var attributor: Result<Attributor, any Error> = .failure(CancellationError())
+    Parallel.run(workers: 2) { worker in
+      if worker == 1 {
+        attributor = Result { try Attributor(repository: repository, config: config) }
+        return
+      }
+      loaded = Result {
+        // A review never reads the built-in rules' examples.
+        let catalogue = try RuleCatalog.load(config: config, files: sources, builtinExamples: false)
+        return (catalogue, try catalogue.enabledRules(config))
+      }
+    }
+    (catalogue, rules) = try loaded.get()
+    self.attributor = try attributor.get()
   }
 
   /// The range attributed and turned into a review's input, with head files only when a rule reads them.
