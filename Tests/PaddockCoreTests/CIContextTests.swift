@@ -31,6 +31,21 @@ import Testing
     }
   }
 
+  /// An empty or all-zero commit id in the payload names no commit: the base falls back to `GITHUB_BASE_REF` and
+  /// the head to `GITHUB_SHA`, never to an empty revision.
+  @Test func anEmptyCommitIdInThePayloadIsAbsent() throws {
+    let environment = [
+      "GITHUB_ACTIONS": "true", "GITHUB_EVENT_PATH": "/event.json", "GITHUB_SHA": "merge", "GITHUB_BASE_REF": "main",
+    ]
+    let pull = Data(#"{"number": 7, "pull_request": {"number": 7, "base": {"sha": ""}, "head": {"sha": ""}}}"#.utf8)
+    let context = try CIContext.detect(environment: environment) { _ in pull }
+    #expect(context.base == "origin/main")
+    #expect(context.head == "merge")
+    let push = Data(#"{"before": "b1", "after": "0000000000000000000000000000000000000000"}"#.utf8)
+    let deleted = try CIContext.detect(environment: environment) { _ in push }
+    #expect(deleted.base == "b1" && deleted.head == "merge")
+  }
+
   /// A field of another type than GitHub documents reads as absent and costs no other field.
   @Test func anOddFieldInThePayloadIsIgnored() throws {
     let payload = Data(

@@ -33,7 +33,11 @@ package struct CIContext: Sendable, Hashable {
     environment: [String: String], readFile: (String) -> Data? = { FileManager.default.contents(atPath: $0) }
   ) throws -> CIContext {
     func value(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }
-    func real(_ sha: String?) -> String? { sha.flatMap { $0.allSatisfy { $0 == "0" } ? nil : $0 } }
+    // A commit id a payload may leave empty, or all zeros (a branch created or deleted): neither names a commit.
+    func real(_ sha: String?) -> String? {
+      guard let sha, !sha.isEmpty, !sha.allSatisfy({ $0 == "0" }) else { return nil }
+      return sha
+    }
     if value("GITHUB_ACTIONS") == "true" {
       var context = CIContext(
         provider: .github, base: nil, head: value("GITHUB_SHA"), pullRequest: nil,
@@ -46,8 +50,8 @@ package struct CIContext: Sendable, Hashable {
         }
         if let pull = payload.pullRequest {
           context.pullRequest = pull.number ?? payload.number
-          context.base = pull.base?.sha
-          context.head = pull.head?.sha ?? context.head
+          context.base = real(pull.base?.sha)
+          context.head = real(pull.head?.sha) ?? context.head
           let headRepo = pull.head?.repo
           if let headName = headRepo?.fullName, let baseName = pull.base?.repo?.fullName {
             context.isFork = headName.lowercased() != baseName.lowercased()
@@ -57,7 +61,7 @@ package struct CIContext: Sendable, Hashable {
         } else if let before = payload.before {
           // A push: the commits between the old and new tip.
           context.base = real(before)
-          context.head = payload.after ?? context.head
+          context.head = real(payload.after) ?? context.head
           if let branch = payload.repository?.defaultBranch {
             context.isDefaultBranchPush = payload.ref == "refs/heads/\(branch)"
           }
