@@ -55,22 +55,6 @@ extension HTMLReportRenderer {
     body += notesSection(
       ["Lines (\(report.kind)): \(report.definition); totals add the lines, so AI % is weighted by lines."]
         + report.limitations, accounts: [])
-    return """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(Markup.escape(title))</title>
-      <style>
-      \(css)
-      </style>
-      </head>
-      <body>
-      \(body)<footer>Made by Paddock. Every chart's figures are in the table folded under it.</footer>
-      </body>
-      </html>
-
-      """
+    return page(title: title, body: body)
   }
 }

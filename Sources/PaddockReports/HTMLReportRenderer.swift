@@ -133,23 +133,28 @@ package enum HTMLReportRenderer {
       notes.append(contentsOf: failures.table.notes)
     }
     body += notesSection(notes, accounts: accounts)
-    return """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(Markup.escape(report.title))</title>
-      <style>
-      \(css)
-      </style>
-      </head>
-      <body>
-      \(body)<footer>Made by Paddock. Every chart's figures are in the table folded under it.</footer>
-      </body>
-      </html>
+    return page(title: report.title, body: body)
+  }
 
-      """
+  /// The whole document around a report's sections: one page, styles inline, no script.
+  static func page(title: String, body: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(Markup.escape(title))</title>
+    <style>
+    \(css)
+    </style>
+    </head>
+    <body>
+    \(body)<footer>Made by Paddock. Every chart's figures are in the table folded under it.</footer>
+    </body>
+    </html>
+
+    """
   }
 
   static let css = """

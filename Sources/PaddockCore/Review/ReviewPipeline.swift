@@ -34,8 +34,9 @@ package struct ReviewPipeline {
     self.config = config
     self.files = files
     sources = files ?? .directory(repository.workingDirectory ?? FileManager.default.currentDirectoryPath)
-    // The agent catalogue compiles on a second thread while the rule packs are read: every run waits for both.
-    // (The attributor only keeps the repository; this thread alone reads through it.)
+    // The agent catalogue compiles on a second thread while the rule packs and rule files are read: every run
+    // waits for both. The attributor only stores the repository, so reading rule files from a commit here is the
+    // handle's one user.
     let sources = sources
     var loaded: Result<(RuleCatalog, [Rule]), any Error> = .failure(CancellationError())
     var attributor: Result<Attributor, any Error> = .failure(CancellationError())

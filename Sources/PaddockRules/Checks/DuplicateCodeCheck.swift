@@ -23,44 +23,25 @@ enum DuplicateCodeCheck {
     private struct Chain {
       var first: Int32
       var last: Int32
-      /// Up to `idiomFiles + 1` files, in `fileCount` of these slots.
-      var files: (Int32, Int32, Int32, Int32)
-      var fileCount: Int32
+      /// The first `fileCount` distinct files, up to `idiomFiles + 1` of them: enough to tell an idiom.
+      var files = SIMD4<Int32>(repeating: -1)
+      var fileCount = 1
 
       init(entry: Int32, file: Int32) {
         first = entry
         last = entry
-        files = (file, -1, -1, -1)
-        fileCount = 1
-      }
-
-      func file(_ slot: Int32) -> Int32 {
-        switch slot {
-        case 0: files.0
-        case 1: files.1
-        case 2: files.2
-        default: files.3
-        }
+        files[0] = file
       }
 
       mutating func add(_ file: Int32) {
-        guard fileCount < 4, !(0..<fileCount).contains(where: { self.file($0) == file }) else { return }
-        switch fileCount {
-        case 1: files.1 = file
-        case 2: files.2 = file
-        default: files.3 = file
-        }
+        guard fileCount < files.scalarCount, !(0..<fileCount).contains(where: { files[$0] == file }) else { return }
+        files[fileCount] = file
         fileCount += 1
       }
     }
 
     private var chains: [Int: Chain] = [:]
     private var entries: [(location: Location, next: Int32)] = []
-
-    init(capacity: Int) {
-      chains.reserveCapacity(capacity)
-      entries.reserveCapacity(capacity)
-    }
 
     mutating func insert(_ hash: Int, _ location: Location) {
       let position = Int32(entries.count)
@@ -77,7 +58,7 @@ enum DuplicateCodeCheck {
     /// Whether locations with this hash stand in at least `idiomFiles` files other than `file`.
     func isIdiom(_ hash: Int, outside file: Int32) -> Bool {
       guard let chain = chains[hash] else { return false }
-      return (0..<chain.fileCount).count { chain.file($0) != file } >= DuplicateCodeCheck.idiomFiles
+      return (0..<chain.fileCount).count { chain.files[$0] != file } >= DuplicateCodeCheck.idiomFiles
     }
 
     /// The earliest-inserted location with this hash that passes `accept`.
@@ -119,13 +100,8 @@ enum DuplicateCodeCheck {
     var paths: [String] = []
     var isTest: [Bool] = []
     var fileNumbers: [String: Int32] = [:]
-    // About one window per line of code, at most.
-    var lineCount = 0
-    for file in change.files where !file.isBinary && file.kind.isCode {
-      lineCount += file.content?.count ?? file.added.count
-    }
-    for file in change.headFiles where file.kind.isCode { lineCount += file.lines.count }
-    var index = WindowIndex(capacity: lineCount)
+    assert(idiomFiles < SIMD4<Int32>.scalarCount, "a window's chain keeps idiomFiles + 1 files")
+    var index = WindowIndex()
     // Per changed file, its significant lines: read over the whole file, so a run of added lines inside an import
     // block is known to be one.
     var significantByFile: [Int32: [Significant]] = [:]
