@@ -19,12 +19,10 @@ let package = Package(
       pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
     ),
-    // libcurl, found through pkg-config, for HTTP (GitHub, model servers). Only PaddockNet imports it.
-    .systemLibrary(
-      name: "CCurl",
-      pkgConfig: "libcurl",
-      providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
-    ),
+    // HTTP (GitHub, model servers) on libcurl, which the shim loads on the first request rather than at start-up:
+    // compiled against the headers of libcurl4-openssl-dev, run with the system's libcurl 4. Only PaddockNet
+    // imports it.
+    .target(name: "CCurl"),
     // RE2 (Debian's libre2-dev) behind a C interface: regular expressions in time linear in the subject.
     .target(
       name: "CRE2",

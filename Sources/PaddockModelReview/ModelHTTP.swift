@@ -33,6 +33,8 @@ struct ModelHTTP: Sendable {
       request.body = nil
       return (response, attempts)
     } catch {
+      // No HTTP library on this machine: a set-up problem, not the server's.
+      if case .transportUnavailable = error as? HTTPError { throw .misconfigured(problem: "\(error)") }
       let server = "\(url.scheme ?? "http")://\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")"
       if deadline.timeIntervalSinceNow <= 0 {
         throw .deadlinePassed(server: server, reason: "\(error)", attempts: attempts)

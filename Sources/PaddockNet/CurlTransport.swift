@@ -22,6 +22,7 @@ package struct CurlTransport: HTTPTransport {
     self.maxBody = maxBody
   }
 
+  /// libcurl loaded and set up: 0, or the shim's failure (`paddock_http_load_error` says why).
   private static let ready: Int32 = paddock_http_global_init()
 
   package func send(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -31,7 +32,9 @@ package struct CurlTransport: HTTPTransport {
   }
 
   private func once(_ request: HTTPRequest, timeout: TimeInterval) throws -> HTTPResponse {
-    guard Self.ready == 0 else { throw HTTPError.transportUnavailable }
+    guard Self.ready == 0 else {
+      throw HTTPError.transportUnavailable(reason: String(cString: paddock_http_load_error()))
+    }
     let target = RetryPolicy.target(request)
     let headerLines = request.headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
     let milliseconds = max(1, Int((min(timeout, 86400) * 1000).rounded(.up)))

@@ -4,8 +4,8 @@ import PaddockSupport
 /// Why a request got no usable answer. `target` is the method and host (`POST api.example.com:8443`): never the
 /// path or query, which may carry a key.
 package enum HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// libcurl's global set-up failed, so no request can be sent.
-  case transportUnavailable
+  /// libcurl could not be loaded or set up (`reason` is the loader's message), so no request can be sent.
+  case transportUnavailable(reason: String)
   /// The deadline passed before the request could be sent.
   case deadlinePassed(target: String)
   /// No answer within the time allowed for one request.
@@ -19,8 +19,8 @@ package enum HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
 
   package var description: String {
     switch self {
-    case .transportUnavailable:
-      "libcurl could not be initialised; check that the system's libcurl is installed (apt install libcurl4)"
+    case .transportUnavailable(let reason):
+      "libcurl 4 could not be loaded (\(reason)): install the system's libcurl (on Debian and Ubuntu: apt-get install libcurl4)"
     case .deadlinePassed(let target):
       "\(target) not sent: the deadline has passed"
     case .timedOut(let target, let seconds, let reason):

@@ -3,8 +3,10 @@
 struct KeywordIndex: Sendable {
   /// `transitions[state * 256 + byte]` is the next state.
   private let transitions: [Int32]
-  /// Rules whose keyword ends at each state, including those reached through fail links.
-  private let rulesAt: [[Int32]]
+  /// The rules whose keyword ends at each state, including those reached through fail links, flattened: state `s`'s
+  /// are `rules[firstRule[s]..<firstRule[s + 1]]`. Flat arrays, so a scan touches no reference count per byte.
+  private let firstRule: [Int32]
+  private let rules: [Int32]
 
   /// `keywords[i]` are the keywords of rule `i`; rules without keywords are not indexed.
   init(keywords: [[String]]) {
@@ -48,19 +50,32 @@ struct KeywordIndex: Sendable {
       }
     }
     transitions = table
-    rulesAt = output
+    var starts: [Int32] = [0]
+    for found in output { starts.append(starts[starts.count - 1] + Int32(found.count)) }
+    firstRule = starts
+    rules = output.flatMap { $0 }
   }
 
   /// Marks in `hits` every rule with a keyword in `line`.
-  func scan(_ line: Substring.UTF8View, into hits: inout [Bool]) {
+  func scan(_ line: String, into hits: inout [Bool]) {
+    let scanned: Void? = line.utf8.withContiguousStorageIfAvailable { scan(bytes: $0, into: &hits) }
+    if scanned == nil { Array(line.utf8).withUnsafeBufferPointer { scan(bytes: $0, into: &hits) } }
+  }
+
+  private func scan(bytes line: UnsafeBufferPointer<UInt8>, into hits: inout [Bool]) {
     transitions.withUnsafeBufferPointer { table in
-      var state = 0
-      for var byte in line {
-        if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-        state = Int(table[state &* 256 &+ Int(byte)])
-        let rules = rulesAt[state]
-        if !rules.isEmpty {
-          for rule in rules { hits[Int(rule)] = true }
+      firstRule.withUnsafeBufferPointer { firstRule in
+        rules.withUnsafeBufferPointer { rules in
+          var state = 0
+          for var byte in line {
+            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+            state = Int(table[state &* 256 &+ Int(byte)])
+            let first = Int(firstRule[state])
+            let end = Int(firstRule[state &+ 1])
+            if first < end {
+              for position in first..<end { hits[Int(rules[position])] = true }
+            }
+          }
         }
       }
     }

@@ -2,7 +2,6 @@ import Foundation
 import PaddockChange
 import PaddockRegex
 import PaddockSupport
-import Synchronization
 import Yams
 
 /// A named set of rules from one YAML file.
@@ -31,21 +30,18 @@ package struct RulePack: Sendable, Hashable {
 
   private static func builtinPacks(examples: Bool) -> [RulePack] {
     // The packs are independent: parse them on all cores, since every run starts with them.
-    let packs = Mutex<[RulePack?]>(Array(repeating: nil, count: embeddedRulePacks.count))
-    Parallel.forEach(embeddedRulePacks.count) { index in
+    Parallel.map(embeddedRulePacks.count) { index in
       let (name, text) = embeddedRulePacks[index]
       do {
         // The test suite compiles every built-in pattern, so start-up does not compile them twice.
-        let pack = try RulePackParser(
+        return try RulePackParser(
           reader: NodeReader(file: "rules/" + name), checkPatterns: false, examples: examples
         ).pack(examples ? text : blankingExamples(text))
-        packs.withLock { $0[index] = pack }
       } catch {
         // The test suite loads every built-in pack, so a broken one never ships.
         preconditionFailure("built-in rule pack rules/\(name) is invalid: \(error)")
       }
     }
-    return packs.withLock { $0.compactMap { $0 } }
   }
 
   /// Loads a pack file.

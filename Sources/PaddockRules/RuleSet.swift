@@ -2,7 +2,6 @@ import Foundation
 import PaddockChange
 import PaddockRegex
 import PaddockSupport
-import Synchronization
 
 /// Enabled rules, compiled for matching: regexes, globs and one keyword automaton shared by all line rules.
 package struct RuleSet: Sendable {
@@ -102,13 +101,11 @@ package struct RuleSet: Sendable {
     @Sendable func run(_ item: Int) -> [Finding] { found(item).map { masker.mask($0) } }
     var results: [[Finding]]
     if threads > 1, count >= 16 {
-      let shared = Mutex<[[Finding]]>(Array(repeating: [], count: count))
-      Parallel.forEach(count, workers: threads) { position in
-        let item = schedule[position]
-        let found = run(item)
-        shared.withLock { $0[item] = found }
+      // Items run in `schedule`'s order; their findings are put back in item order.
+      let scheduled = Parallel.map(count, workers: threads) { position in (schedule[position], run(schedule[position]))
       }
-      results = shared.withLock { $0 }
+      results = Array(repeating: [], count: count)
+      for (item, found) in scheduled { results[item] = found }
     } else {
       results = (0..<count).map(run)
     }
@@ -177,22 +174,26 @@ package struct RuleSet: Sendable {
     for line in file.added {
       if !keyed.isEmpty {
         for index in keyed { hits[index] = false }
-        keywords.scan(Substring(line.text).utf8, into: &hits)
+        keywords.scan(line.text, into: &hits)
       }
       masked.removeAll(keepingCapacity: true)
-      for index in unkeyedHere + keyed.filter({ hits[$0] }) {
+      func run(_ index: Int) {
         let rule = compiled[index]
-        guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { continue }
+        guard everyAuthorship || rule.rule.scope.includes(line.authorship) else { return }
         if let finding = rule.match(line, in: file, change: change, masked: &masked), !excludes(index) {
           findings.append(finding)
         }
       }
+      // The rules without keywords, then those whose keywords the line holds, in that order, with no array built
+      // per line.
+      for index in unkeyedHere { run(index) }
+      for index in keyed where hits[index] { run(index) }
     }
     let fileRules = applicable.filter { compiled[$0].readsFiles }
     // A whole-file rule with keywords reads only a file holding one of them: every rule's keywords are found in
     // one pass over the file.
     if fileRules.contains(where: { compiled[$0].usesFileKeywords }) {
-      for line in file.content ?? file.added.map(\.text) { fileKeywords.scan(Substring(line).utf8, into: &hits) }
+      for line in file.content ?? file.added.map(\.text) { fileKeywords.scan(line, into: &hits) }
     }
     for index in fileRules where !compiled[index].usesFileKeywords || hits[index] {
       findings += compiled[index].check.findings(

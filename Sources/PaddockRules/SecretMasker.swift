@@ -34,7 +34,7 @@ package struct SecretMasker: Sendable {
   package func secrets(in text: String) -> [Range<Int>] {
     guard !rules.isEmpty, !text.isEmpty else { return [] }
     var hits = [Bool](repeating: false, count: rules.count)
-    keywords.scan(Substring(text).utf8, into: &hits)
+    keywords.scan(text, into: &hits)
     var found: [Range<Int>] = []
     for (index, rule) in rules.enumerated() where rule.rule.keywords.isEmpty || hits[index] {
       found += rule.secrets(in: text)

@@ -69,6 +69,21 @@ package enum Parallel {
   }
 }
 
+extension Parallel {
+  /// `transform(item)` for each item in `0..<count`, in order, computed on `workers` threads as `forEach` hands the
+  /// items out.
+  package static func map<T: Sendable>(_ count: Int, workers: Int = defaultWorkers, _ transform: (Int) -> T) -> [T] {
+    guard workers > 1, count > 1 else { return (0..<count).map(transform) }
+    let results = Mutex<[T?]>(Array(repeating: nil, count: count))
+    forEach(count, workers: workers) { item in
+      let value = transform(item)
+      results.withLock { $0[item] = value }
+    }
+    // Every item was transformed, so nothing is dropped.
+    return results.withLock { $0.compactMap { $0 } }
+  }
+}
+
 /// A worker's closure and number, handed to its thread as an opaque pointer: the thread takes the only reference
 /// (`takeRetainedValue`), and `Parallel.run` joins the thread before `body` stops being valid.
 private final class WorkerContext {

@@ -46,5 +46,8 @@ import Testing
     #expect(lines[10] == "  - id: b")
     #expect(lines[11...12].allSatisfy { $0.isEmpty })
     #expect(lines[13] == "# a comment")
+    // CRLF endings blank the same blocks; the kept lines keep their carriage returns.
+    let crlf = RulePack.blankingExamples(text.replacing("\n", with: "\r\n"))
+    #expect(String(decoding: crlf.utf8.filter { $0 != UInt8(ascii: "\r") }, as: UTF8.self) == blanked)
   }
 }

@@ -24,7 +24,7 @@ import Testing
     }
     for line in lines {
       var hits = [Bool](repeating: false, count: keywords.count)
-      index.scan(Substring(line).utf8, into: &hits)
+      index.scan(line, into: &hits)
       let lowered = line.lowercased()
       for (rule, words) in keywords.enumerated() {
         #expect(hits[rule] == words.contains { lowered.contains($0) }, "rule \(rule) on \(line)")

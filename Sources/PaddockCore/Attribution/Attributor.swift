@@ -1,5 +1,6 @@
 import Foundation
 import PaddockGit
+import PaddockSupport
 
 /// Answers, for a range, which added lines an AI wrote and which a person wrote.
 ///
@@ -103,6 +104,8 @@ package struct Attributor {
       try summary(attribution)
       for index in finalDiff.indices { try file(pass.attribute(finalDiff[index], at: index, counting: false)) }
     }
+    // The range's diff holds the text of every added and removed line; nothing waits for it to be freed.
+    BackgroundRelease.drop(consume finalDiff)
     return attribution
   }
 
@@ -115,7 +118,8 @@ package struct Attributor {
     var commits: [Commit] = []
     commits.reserveCapacity(ids.count)
     for id in ids { commits.append(try repository.commit(id)) }
-    return (mergeBase, commits, commits.map { classifier.classify($0) })
+    // Classifying runs every agent marker over every message: spread over the cores.
+    return (mergeBase, commits, Parallel.map(commits.count) { classifier.classify(commits[$0]) })
   }
 
   /// Each commit of the range with its classification and the added lines traced to it.
@@ -273,7 +277,10 @@ private struct FilePass {
   private let touchedBy: [Int32: Set<Int32>]
 
   private(set) var linesPerCommit: [Int]
-  private(set) var tallies: [String: AgentLines] = [:]
+  /// AI lines credited as their commit's classification says, by commit: most lines, counted without building a key.
+  private var classifiedAILines: [Int]
+  /// AI lines whose agent a note gave, by agent and model.
+  private var notedTallies: [String: AgentLines] = [:]
   private(set) var totals = LineCounts()
   private(set) var usedNotes = false
   private(set) var lfsPaths: [String] = []
@@ -298,7 +305,23 @@ private struct FilePass {
     for (commit, path) in tracker.touched { touchedBy[path, default: []].insert(commit) }
     self.touchedBy = touchedBy
     self.linesPerCommit = [Int](repeating: 0, count: commits.count)
+    self.classifiedAILines = [Int](repeating: 0, count: commits.count)
   }
+
+  /// AI lines by agent and model, and the commits they came from.
+  var tallies: [String: AgentLines] {
+    var tallies = notedTallies
+    for (commit, lines) in classifiedAILines.enumerated() where lines > 0 {
+      let classification = classifications[commit]
+      guard let agent = classification.agent else { continue }
+      let key = Self.tallyKey(agent: agent, model: classification.model)
+      tallies[key, default: AgentLines(agent: agent, model: classification.model)].lines += lines
+      tallies[key]?.commits.insert(Int32(commit))
+    }
+    return tallies
+  }
+
+  private static func tallyKey(agent: String, model: String?) -> String { "\(agent)\u{0}\(model ?? "")" }
 
   /// The attribution of `file` (the range diff's file at `index`); with `counting`, its lines are added to the
   /// range's figures too.
@@ -393,26 +416,28 @@ private struct FilePass {
     record.model = classification.model
     record.source = .commit
     if counting { linesPerCommit[Int(origin.commit)] += 1 }
-    if let note = try note(for: origin.commit),
+    guard let note = try note(for: origin.commit),
       let (author, _) = note.author(path: tracker.paths[origin.path].description, line: Int(origin.start))
-    {
-      usedNotes = true
-      record.source = .note
-      switch author {
-      case .agent(let tool, let model):
-        record.authorship = .ai
-        record.agent = attributor.classifier.agentID(forTool: tool)
-        record.model = model ?? record.model
-      case .human:
-        record.authorship = .human
-        record.agent = nil
-        record.model = nil
-      }
+    else {
+      if counting, record.authorship == .ai, record.agent != nil { classifiedAILines[Int(origin.commit)] += 1 }
+      return
+    }
+    usedNotes = true
+    record.source = .note
+    switch author {
+    case .agent(let tool, let model):
+      record.authorship = .ai
+      record.agent = attributor.classifier.agentID(forTool: tool)
+      record.model = model ?? record.model
+    case .human:
+      record.authorship = .human
+      record.agent = nil
+      record.model = nil
     }
     if counting, record.authorship == .ai, let agent = record.agent {
-      let key = "\(agent)\u{0}\(record.model ?? "")"
-      tallies[key, default: AgentLines(agent: agent, model: record.model)].lines += 1
-      tallies[key]?.commits.insert(origin.commit)
+      let key = Self.tallyKey(agent: agent, model: record.model)
+      notedTallies[key, default: AgentLines(agent: agent, model: record.model)].lines += 1
+      notedTallies[key]?.commits.insert(origin.commit)
     }
   }
 

@@ -6,7 +6,7 @@ extension OutputFormat {
   package func render(_ report: ReviewReport, colour: Bool = false) throws -> String {
     switch self {
     case .text: ReviewTextRenderer(colour: colour).render(report)
-    case .json: try JSONRenderer.render(report)
+    case .json: try ReviewJSONRenderer.render(report)
     case .sarif: try SARIFRenderer.render(report)
     case .github: GitHubRenderer.render(report)
     case .markdown: MarkdownRenderer.render(report)

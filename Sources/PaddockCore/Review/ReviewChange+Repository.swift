@@ -1,6 +1,7 @@
 import PaddockChange
 import PaddockGit
 import PaddockRules
+import PaddockSupport
 
 extension ReviewChange {
   /// Files larger than this are reviewed by their added lines only, without the lines around them.
@@ -51,8 +52,67 @@ extension ReviewChange {
     // The base of the change: where the repository's own settings are read, which the change cannot alter.
     let base = attribution.mergeBase ?? attribution.base
     let attributes = linguistAttributes(repository: repository, at: base)
+    // The lines commits added and later removed come from blobs the changed files do not share: a second thread
+    // with a handle of its own reads them while this one reads the files.
+    let records = intermediateLines ? attribution.intermediate : []
+    let ownThread = records.count >= Self.intermediateBlobsForThread
+    var loaded: Result<[ReviewFile], any Error> = .success([])
+    var intermediate: Result<[ReviewFile], any Error> = .success([])
+    let location = repository.gitDirectory
+    Parallel.run(workers: ownThread ? 2 : 1) { worker in
+      if worker == 1 {
+        intermediate = Result {
+          try loadIntermediate(
+            repository: Repository(historyOf: location), records, commits: commits, index: commitIndex)
+        }
+        return
+      }
+      loaded = Result {
+        try loadFiles(
+          repository: repository, attribution: attribution, index: commitIndex, attributes: attributes,
+          onlyTracedLines: onlyTracedLines)
+      }
+      if !ownThread {
+        intermediate = Result {
+          try loadIntermediate(repository: repository, records, commits: commits, index: commitIndex)
+        }
+      }
+    }
+    let files = try loaded.get()
+    let dependencies =
+      files.contains { ManifestParser.isManifest($0.path) }
+      ? declaredDependencies(repository: repository, at: base, attributes: attributes) : [:]
+    var head: [HeadFile] = []
+    var unreadable: [String] = []
+    if headFiles {
+      (head, unreadable) = try loadHeadFiles(
+        repository: repository, head: attribution.head, except: files, attributes: attributes)
+    }
+    var limitations: [String] = []
+    if let first = unreadable.first {
+      let count = unreadable.count
+      limitations.append(
+        "\(count) file\(count == 1 ? "" : "s") at head could not be read (\(first)\(count > 1 ? " and others" : "")): an object missing from a partial or damaged clone), so duplicate-code did not compare the change with \(count == 1 ? "it" : "them")."
+      )
+    }
+    return ReviewChange(
+      files: files, commits: commits, headFiles: head, paths: paths, intermediate: try intermediate.get(),
+      declaredDependencies: dependencies, limitations: limitations)
+  }
+
+  /// From this many blobs of intermediate lines on, they are read on a thread of their own; below, opening a second
+  /// handle costs about what it saves.
+  static let intermediateBlobsForThread = 8
+
+  /// The changed files (not deleted ones, not submodules), each with its added lines, its text at head and, for a
+  /// dependency manifest, its text at the base.
+  private static func loadFiles(
+    repository: Repository, attribution: RangeAttribution, index commitIndex: [ObjectID: Int],
+    attributes: LinguistAttributes?, onlyTracedLines: Bool
+  ) throws -> [ReviewFile] {
     var files: [ReviewFile] = []
     for file in attribution.files where file.status != .deleted && !file.submodule {
+
       var added: [AddedLine] = []
       for hunk in file.hunks {
         for line in hunk.lines where !onlyTracedLines || line.source != .boundary {
@@ -79,29 +139,7 @@ extension ReviewChange {
       if file.unreadable == true { reviewFile.unreadableBy = file.authorship.single ?? .unknown }
       files.append(reviewFile)
     }
-    let dependencies =
-      files.contains { ManifestParser.isManifest($0.path) }
-      ? declaredDependencies(repository: repository, at: base, attributes: attributes) : [:]
-    let intermediate =
-      intermediateLines
-      ? try loadIntermediate(repository: repository, attribution.intermediate, commits: commits, index: commitIndex)
-      : []
-    var head: [HeadFile] = []
-    var unreadable: [String] = []
-    if headFiles {
-      (head, unreadable) = try loadHeadFiles(
-        repository: repository, head: attribution.head, except: files, attributes: attributes)
-    }
-    var limitations: [String] = []
-    if let first = unreadable.first {
-      let count = unreadable.count
-      limitations.append(
-        "\(count) file\(count == 1 ? "" : "s") at head could not be read (\(first)\(count > 1 ? " and others" : ""): an object missing from a partial or damaged clone), so duplicate-code did not compare the change with \(count == 1 ? "it" : "them")."
-      )
-    }
-    return ReviewChange(
-      files: files, commits: commits, headFiles: head, paths: paths, intermediate: intermediate,
-      declaredDependencies: dependencies, limitations: limitations)
+    return files
   }
 
   /// The text of lines that commits added and later commits removed, oldest commit first, as one file per commit

@@ -113,7 +113,7 @@ package struct ReviewPipeline {
     approvals: [String] = [], timings: inout PhaseTimings
   ) throws -> ReviewReport {
     let (attribution, loaded, precompiled) = try changeAndRules(of: range, timings: &timings)
-    var change = loaded
+    var change = consume loaded
     for index in change.commits.indices { change.commits[index].humanReviewers += approvals }
     let policy = failOn.applied(to: config.review.policy)
     let ruleSet = try timings.measure("compile rules") {
@@ -137,9 +137,12 @@ package struct ReviewPipeline {
       outcome = reviewer.adding(model: result, to: outcome, change: change)
       summary = result.summary
     }
-    return ReviewReport(
+    let report = ReviewReport(
       outcome: outcome, change: change, attribution: attribution, rules: rules, policy: policy, label: range.label,
       head: range.head, version: version, modelReview: summary)
+    // The change and its attribution are the largest values a review builds; nothing waits for them to be freed.
+    BackgroundRelease.drop((consume change, consume attribution))
+    return report
   }
 
   /// The findings a baseline would record: of `range` when given, else of every file at `head`, whoever wrote it.

@@ -69,6 +69,17 @@ package struct ReviewReport: Sendable, Codable, Hashable {
     package var authorship: AuthorshipSummary
     package var verdict: Verdict
     package var findings: Int
+
+    package init(
+      path: String, start: Int, lines: Int, authorship: AuthorshipSummary, verdict: Verdict, findings: Int
+    ) {
+      self.path = path
+      self.start = start
+      self.lines = lines
+      self.authorship = authorship
+      self.verdict = verdict
+      self.findings = findings
+    }
   }
 
   package struct RuleInfo: Sendable, Codable, Hashable {
