@@ -2,7 +2,7 @@
 //
 // libcurl is loaded when the first request is made, not when Paddock starts: with the libraries it brings (TLS,
 // Kerberos, LDAP, IDN, ...) it is twenty shared objects Paddock does not otherwise load, whose loading and
-// relocation took about 5 ms of every run, a review with no model or GitHub call included. The headers come from
+// relocation took about 4 ms of every run, a review with no model or GitHub call included. The headers come from
 // libcurl4-openssl-dev; the library is the system's libcurl 4.
 #define CURL_DISABLE_TYPECHECK 1
 #include <curl/curl.h>

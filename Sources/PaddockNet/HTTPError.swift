@@ -20,7 +20,7 @@ package enum HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
   package var description: String {
     switch self {
     case .transportUnavailable(let reason):
-      "libcurl 4 could not be loaded (\(reason)): install the system's libcurl (on Debian and Ubuntu: apt-get install libcurl4)"
+      "libcurl 4 could not be used (\(reason)): install or upgrade the system's libcurl 4 (on Debian and Ubuntu: apt-get install libcurl4)"
     case .deadlinePassed(let target):
       "\(target) not sent: the deadline has passed"
     case .timedOut(let target, let seconds, let reason):

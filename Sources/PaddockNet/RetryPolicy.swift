@@ -2,7 +2,7 @@ import Foundation
 import PaddockSupport
 
 /// When to try a request again: 429 and 5xx answers (honouring `Retry-After`, capped) and dropped connections,
-/// with growing waits, never past a deadline.
+/// with growing waits, never past a deadline. A missing libcurl is never tried again.
 package struct RetryPolicy: Sendable, Hashable {
   package var attempts: Int
   /// The longest single wait, whatever `Retry-After` asks.
@@ -34,6 +34,9 @@ package struct RetryPolicy: Sendable, Hashable {
         lastError = HTTPError.stillUnavailable(target: Self.target(request), status: response.status)
         wait = min(max(0, wait), maxDelay)
         if let deadline, Date().addingTimeInterval(wait) >= deadline { return response }
+      } catch HTTPError.transportUnavailable(let reason) {
+        // Without libcurl no attempt can succeed: say so at once instead of waiting to fail again.
+        throw HTTPError.transportUnavailable(reason: reason)
       } catch {
         lastError = error
         guard attempt < attempts else { break }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Frees large values on a thread of their own.
 ///
@@ -14,12 +15,12 @@ package enum BackgroundRelease {
     Thread.detachNewThread { box.empty() }
   }
 
-  /// Holds the value until the releasing thread empties it. Only that thread touches it after the handover.
-  private final class Box<Value>: @unchecked Sendable {
-    private var value: Value?
+  /// Holds the value until the releasing thread empties it.
+  private final class Box<Value: Sendable>: Sendable {
+    private let value: Mutex<Value?>
 
-    init(_ value: consuming Value) { self.value = value }
+    init(_ value: consuming Value) { self.value = Mutex(value) }
 
-    func empty() { value = nil }
+    func empty() { value.withLock { $0 = nil } }
   }
 }

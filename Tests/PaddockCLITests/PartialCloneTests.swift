@@ -12,6 +12,8 @@ import Testing
     let source = try TestRepository()
     try source.write("README.md", "start\n")
     try source.write("docs/big.md", String(repeating: "text\n", count: 100))
+    // Unchanged by the range: duplicate-code reads it at head to compare the change with.
+    try source.write("src/util.py", "def double(value):\n    return value * 2\n")
     try source.commit("Start")
     try source.write("src/settings.py", "AWS_ACCESS_KEY_ID = \"\(key)\"\n")
     try source.write("docs/big.md", String(repeating: "text\n", count: 101))
@@ -67,6 +69,10 @@ import Testing
     let limitations = json["limitations"] as? [String] ?? []
     #expect(
       limitations.contains { $0.contains("could not be read") && $0.contains("src/settings.py") }, "\(limitations)")
+    #expect(
+      limitations.contains(
+        "1 file at head could not be read (src/util.py: an object missing from a partial or damaged clone), "
+          + "so duplicate-code did not compare the change with it."), "\(limitations)")
 
     // A person's unreadable change warns, as policy.unreadable says.
     let attribute = try clone.paddock(["attribute", "main~1..main"])

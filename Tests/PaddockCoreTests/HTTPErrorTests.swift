@@ -22,6 +22,19 @@ import Testing
     #expect(sent == 0)
   }
 
+  @Test func aMissingLibcurlIsNotTriedAgain() throws {
+    let request = HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:9/v1")!)
+    var sent = 0
+    let error = #expect(throws: HTTPError.self) {
+      try RetryPolicy(attempts: 3).send(request) { _, _ in
+        sent += 1
+        throw HTTPError.transportUnavailable(reason: "libcurl.so.4: cannot open shared object file")
+      }
+    }
+    #expect(sent == 1, "no attempt can succeed without libcurl: trying again only makes the user wait")
+    #expect(error?.description.contains("apt-get install libcurl4") == true)
+  }
+
   @Test func aRefusedConnectionFails() throws {
     // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
     let request = HTTPRequest(method: "POST", url: URL(string: "http://127.0.0.1:1/v1/chat")!, body: Data("{}".utf8))

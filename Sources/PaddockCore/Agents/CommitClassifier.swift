@@ -7,9 +7,10 @@ import Synchronization
 
 /// Classifies commits as AI, human or unknown from their trailers, identities and message.
 ///
-/// Holds compiled regular expressions; build one per run and use it on one thread.
-package struct CommitClassifier {
-  private struct CompiledMarker {
+/// Holds compiled regular expressions; build one per run. It may be shared between threads: the regexes keep no
+/// state between searches and the identity memo is locked.
+package struct CommitClassifier: Sendable {
+  private struct CompiledMarker: Sendable {
     var marker: AgentMarker
     var agent: AgentDefinition
     var regex: LinearRegex?
@@ -17,7 +18,7 @@ package struct CommitClassifier {
   }
 
   /// An identity marker that matched, by index into `markers`, with the model it names.
-  private struct IdentityHit {
+  private struct IdentityHit: Sendable {
     var marker: Int
     var model: String?
   }

@@ -79,6 +79,7 @@ extension ReviewChange {
       }
     }
     let files = try loaded.get()
+    let intermediateFiles = try intermediate.get()
     let dependencies =
       files.contains { ManifestParser.isManifest($0.path) }
       ? declaredDependencies(repository: repository, at: base, attributes: attributes) : [:]
@@ -92,11 +93,11 @@ extension ReviewChange {
     if let first = unreadable.first {
       let count = unreadable.count
       limitations.append(
-        "\(count) file\(count == 1 ? "" : "s") at head could not be read (\(first)\(count > 1 ? " and others" : "")): an object missing from a partial or damaged clone), so duplicate-code did not compare the change with \(count == 1 ? "it" : "them")."
+        "\(count) file\(count == 1 ? "" : "s") at head could not be read (\(first)\(count > 1 ? " and others" : ""): an object missing from a partial or damaged clone), so duplicate-code did not compare the change with \(count == 1 ? "it" : "them")."
       )
     }
     return ReviewChange(
-      files: files, commits: commits, headFiles: head, paths: paths, intermediate: try intermediate.get(),
+      files: files, commits: commits, headFiles: head, paths: paths, intermediate: intermediateFiles,
       declaredDependencies: dependencies, limitations: limitations)
   }
 

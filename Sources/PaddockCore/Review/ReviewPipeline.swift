@@ -70,8 +70,9 @@ package struct ReviewPipeline {
     return (attribution, change)
   }
 
-  /// The change, with every rule compiled on a second thread meanwhile: reading the change leaves a core idle
-  /// (attributing and reading files run on one thread), so compiling costs no time. Later reviews of the same
+  /// The change, with every rule compiled on a second thread meanwhile: reading the change leaves a core idle most
+  /// of the time (the walk, the diffs and the crediting of lines run on one thread; only classifying commits and
+  /// reading the lines commits removed again use a second), so compiling costs almost no time. Later reviews of the same
   /// pipeline (the other refs of a push) reuse those rules. On one core, and before any review has compiled them,
   /// nil: the rules the change needs are compiled after it.
   private func changeAndRules(of range: ResolvedRange, timings: inout PhaseTimings) throws -> (

@@ -43,12 +43,6 @@ enum DuplicateCodeCheck {
     private var chains: [Int: Chain] = [:]
     private var entries: [(location: Location, next: Int32)] = []
 
-    /// Room for `windows` insertions at once, so neither table is copied as it grows.
-    mutating func reserve(_ windows: Int) {
-      chains.reserveCapacity(windows)
-      entries.reserveCapacity(windows)
-    }
-
     mutating func insert(_ hash: Int, _ location: Location) {
       let position = Int32(entries.count)
       entries.append((location, -1))
@@ -111,32 +105,26 @@ enum DuplicateCodeCheck {
     // Per changed file, its significant lines: read over the whole file, so a run of added lines inside an import
     // block is known to be one.
     var significantByFile: [Int32: [Significant]] = [:]
-    var indexed: [(file: Int32, significant: [Significant])] = []
-    func read(path: String, kind: FileKind, lines: [String], keep: Bool = false) {
+    func indexWindows(path: String, kind: FileKind, lines: [String], keep: Bool = false) {
       let file = Int32(paths.count)
       paths.append(path)
       isTest.append(kind == .test)
       fileNumbers[path] = fileNumbers[path] ?? file
       let significant = significantLines(lines, firstLine: 1)
-      indexed.append((file, significant))
+      forEachWindow(significant, size: minLines) { hash, start, _ in
+        index.insert(hash, Location(file: file, line: Int32(start)))
+      }
       if keep { significantByFile[file] = significant }
     }
     var addedLines: [Set<Int32>] = []
     for file in change.files where !file.isBinary && file.kind.isCode {
-      read(path: file.path, kind: file.kind, lines: file.content ?? file.added.map(\.text), keep: file.content != nil)
+      indexWindows(
+        path: file.path, kind: file.kind, lines: file.content ?? file.added.map(\.text), keep: file.content != nil)
       addedLines.append(Set(file.added.map { Int32($0.number) }))
     }
     for file in change.headFiles where file.kind.isCode {
-      read(path: file.path, kind: file.kind, lines: file.lines)
+      indexWindows(path: file.path, kind: file.kind, lines: file.lines)
     }
-    // Every file's lines are read before any window is indexed, so the index is sized once.
-    index.reserve(indexed.reduce(0) { $0 + max(0, $1.significant.count - minLines + 1) })
-    for (file, significant) in indexed {
-      forEachWindow(significant, size: minLines) { hash, start, _ in
-        index.insert(hash, Location(file: file, line: Int32(start)))
-      }
-    }
-    indexed = []
 
     var findings: [Finding] = []
     for file in files where !file.isBinary && file.kind.isCode {
