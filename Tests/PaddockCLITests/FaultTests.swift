@@ -188,7 +188,7 @@ import Testing
   /// Two pre-push hooks at once, both asking a model: both finish with the same verdict, the model cache holds
   /// only whole entries, and a third run is answered from it without a request.
   @Test func twoHooksAtOnceShareTheModelCache() throws {
-    let server = try ScriptedModelServer([.findings([ModelReviewEndToEndTests.sqlFinding])])
+    let server = try ScriptedModelServer([.findings([ModelReviewEndToEndTests.lookupFinding])])
     let repository = try ModelReviewEndToEndTests.repository(endpoint: server.url)
     let main = try repository.revParse("main")
     let head = try repository.revParse("ai")
